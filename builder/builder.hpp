@@ -1,0 +1,38 @@
+// The builder's entry points: plain text in, triples out (no Redland involved).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ontology/terms.hpp"
+#include "rdf/term.hpp"
+
+namespace policykg::builder {
+
+struct Options {
+  std::string base = std::string(ns::kDefaultBase);  ///< instance base IRI
+  std::filesystem::path gazetteer_dir;               ///< empty: paths::gazetteer_dir()
+};
+
+/// Progress after each document: documents done, of total, triples so far.
+using Progress = std::function<void(std::size_t done, std::size_t total, std::size_t triples)>;
+
+/// Builds the graph of one document whose text is `text`; `name` is the file name, used for the
+/// document's IRI slug and in error messages. Throws policykg::Error(Input) for empty, binary or
+/// non-UTF-8 text, naming the file and byte offset.
+std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name,
+                                    const Options& options = {});
+
+/// Builds a corpus: every file in order, entities shared across documents (one IRI per entity).
+/// The result is sorted and free of duplicates.
+std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& files,
+                                     const Options& options = {}, const Progress& progress = {});
+
+/// Every *.txt file of a folder, sorted by name.
+std::vector<std::filesystem::path> list_documents(const std::filesystem::path& dir);
+
+}  // namespace policykg::builder

@@ -1,0 +1,27 @@
+// The graph a command reads: --data FILE..., --store SPEC, or (neither) the graph built in
+// memory from data/documents/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "rdf/model.hpp"
+
+namespace policykg::cli {
+
+struct GraphSource {
+  std::vector<std::string> data;  ///< RDF files, any format build writes
+  std::string store;              ///< store spec
+  std::string base;               ///< instance base used when building from documents
+};
+
+/// Adds --data, --store and --base to a subcommand.
+void add_graph_options(CLI::App& cmd, GraphSource& source);
+/// Opens the store or loads the files or builds the documents; throws Error naming the place.
+rdf::Model load_graph(const GraphSource& source);
+/// The instance base the source uses (the default when none was given).
+std::string instance_base(const GraphSource& source);
+
+}  // namespace policykg::cli

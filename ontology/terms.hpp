@@ -1,0 +1,105 @@
+// C++ names of the ontology's terms. ontology/policykg.ttl is the source of truth: the test
+// tests/ontology/terms_test.cpp checks that every name here is defined there and that every
+// term defined there has a name here.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace policykg::ns {
+
+inline constexpr std::string_view kPol = "https://w3id.org/policykg/ontology#";
+inline constexpr std::string_view kOntology = "https://w3id.org/policykg/ontology";
+inline constexpr std::string_view kDefaultBase = "https://w3id.org/policykg/id/";
+inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
+inline constexpr std::string_view kOwl = "http://www.w3.org/2002/07/owl#";
+inline constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr std::string_view kSkos = "http://www.w3.org/2004/02/skos/core#";
+inline constexpr std::string_view kDcterms = "http://purl.org/dc/terms/";
+inline constexpr std::string_view kProv = "http://www.w3.org/ns/prov#";
+inline constexpr std::string_view kVann = "http://purl.org/vocab/vann/";
+inline constexpr std::string_view kOrg = "http://www.w3.org/ns/org#";
+inline constexpr std::string_view kEli = "http://data.europa.eu/eli/ontology#";
+inline constexpr std::string_view kSchema = "https://schema.org/";
+inline constexpr std::string_view kSh = "http://www.w3.org/ns/shacl#";
+
+/// The prefixes every writer declares, in this order.
+struct Prefix {
+  std::string_view prefix;
+  std::string_view iri;
+};
+inline constexpr Prefix kPrefixes[] = {
+    {"pol", kPol},         {"rdf", kRdf},   {"rdfs", kRdfs}, {"owl", kOwl},
+    {"xsd", kXsd},         {"skos", kSkos}, {"dcterms", kDcterms}, {"prov", kProv},
+    {"vann", kVann},       {"org", kOrg},   {"eli", kEli},   {"schema", kSchema},
+};
+
+inline std::string pol(std::string_view local) { return std::string(kPol) + std::string(local); }
+
+}  // namespace policykg::ns
+
+namespace policykg::pol {
+
+// Classes
+inline constexpr std::string_view Document = "https://w3id.org/policykg/ontology#Document";
+inline constexpr std::string_view OfficialReply = "https://w3id.org/policykg/ontology#OfficialReply";
+inline constexpr std::string_view Plan = "https://w3id.org/policykg/ontology#Plan";
+inline constexpr std::string_view Provision = "https://w3id.org/policykg/ontology#Provision";
+inline constexpr std::string_view Section = "https://w3id.org/policykg/ontology#Section";
+inline constexpr std::string_view Task = "https://w3id.org/policykg/ontology#Task";
+inline constexpr std::string_view Initiative = "https://w3id.org/policykg/ontology#Initiative";
+inline constexpr std::string_view Measure = "https://w3id.org/policykg/ontology#Measure";
+inline constexpr std::string_view Agency = "https://w3id.org/policykg/ontology#Agency";
+inline constexpr std::string_view Place = "https://w3id.org/policykg/ontology#Place";
+inline constexpr std::string_view District = "https://w3id.org/policykg/ontology#District";
+inline constexpr std::string_view Zone = "https://w3id.org/policykg/ontology#Zone";
+inline constexpr std::string_view Region = "https://w3id.org/policykg/ontology#Region";
+
+// Properties
+inline constexpr std::string_view position = "https://w3id.org/policykg/ontology#position";
+inline constexpr std::string_view number = "https://w3id.org/policykg/ontology#number";
+inline constexpr std::string_view text = "https://w3id.org/policykg/ontology#text";
+inline constexpr std::string_view sourceStart = "https://w3id.org/policykg/ontology#sourceStart";
+inline constexpr std::string_view sourceEnd = "https://w3id.org/policykg/ontology#sourceEnd";
+inline constexpr std::string_view responsibleParty = "https://w3id.org/policykg/ontology#responsibleParty";
+inline constexpr std::string_view appliesTo = "https://w3id.org/policykg/ontology#appliesTo";
+inline constexpr std::string_view mentions = "https://w3id.org/policykg/ontology#mentions";
+inline constexpr std::string_view locatedIn = "https://w3id.org/policykg/ontology#locatedIn";
+inline constexpr std::string_view approves = "https://w3id.org/policykg/ontology#approves";
+inline constexpr std::string_view hasAnnex = "https://w3id.org/policykg/ontology#hasAnnex";
+inline constexpr std::string_view issuedBy = "https://w3id.org/policykg/ontology#issuedBy";
+inline constexpr std::string_view addressedTo = "https://w3id.org/policykg/ontology#addressedTo";
+inline constexpr std::string_view publishedOn = "https://w3id.org/policykg/ontology#publishedOn";
+inline constexpr std::string_view validFor = "https://w3id.org/policykg/ontology#validFor";
+inline constexpr std::string_view references = "https://w3id.org/policykg/ontology#references";
+inline constexpr std::string_view keepsInForce = "https://w3id.org/policykg/ontology#keepsInForce";
+inline constexpr std::string_view prevailsOver = "https://w3id.org/policykg/ontology#prevailsOver";
+inline constexpr std::string_view dependsOn = "https://w3id.org/policykg/ontology#dependsOn";
+inline constexpr std::string_view condition = "https://w3id.org/policykg/ontology#condition";
+inline constexpr std::string_view instrumentType = "https://w3id.org/policykg/ontology#instrumentType";
+inline constexpr std::string_view sector = "https://w3id.org/policykg/ontology#sector";
+// Extensions beyond the contract
+inline constexpr std::string_view sourceDocument = "https://w3id.org/policykg/ontology#sourceDocument";
+
+// Concept schemes
+inline constexpr std::string_view InstrumentTypes = "https://w3id.org/policykg/ontology#InstrumentTypes";
+inline constexpr std::string_view Sectors = "https://w3id.org/policykg/ontology#Sectors";
+
+}  // namespace policykg::pol
+
+namespace policykg::std_terms {
+inline constexpr std::string_view rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+inline constexpr std::string_view rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label";
+inline constexpr std::string_view rdfs_comment = "http://www.w3.org/2000/01/rdf-schema#comment";
+inline constexpr std::string_view skos_altLabel = "http://www.w3.org/2004/02/skos/core#altLabel";
+inline constexpr std::string_view skos_prefLabel = "http://www.w3.org/2004/02/skos/core#prefLabel";
+inline constexpr std::string_view skos_inScheme = "http://www.w3.org/2004/02/skos/core#inScheme";
+inline constexpr std::string_view dcterms_isPartOf = "http://purl.org/dc/terms/isPartOf";
+inline constexpr std::string_view dcterms_identifier = "http://purl.org/dc/terms/identifier";
+inline constexpr std::string_view dcterms_title = "http://purl.org/dc/terms/title";
+inline constexpr std::string_view dcterms_issued = "http://purl.org/dc/terms/issued";
+inline constexpr std::string_view dcterms_source = "http://purl.org/dc/terms/source";
+inline constexpr std::string_view org_subOrganizationOf = "http://www.w3.org/ns/org#subOrganizationOf";
+inline constexpr std::string_view prov_wasDerivedFrom = "http://www.w3.org/ns/prov#wasDerivedFrom";
+}  // namespace policykg::std_terms

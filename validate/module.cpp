@@ -1,0 +1,1 @@
+// Placeholder so the target exists until the module's first source lands.
