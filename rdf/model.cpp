@@ -1,0 +1,217 @@
+#include "rdf/model.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+
+#include "ontology/terms.hpp"
+#include "rdf/jsonld_reader.hpp"
+#include "rdf/jsonld_writer.hpp"
+#include "rdf/redland.hpp"
+
+namespace policykg::rdf {
+
+namespace {
+
+std::string describe_spec(const StoreSpec& spec) {
+  switch (spec.kind) {
+    case StoreSpec::Kind::Memory: return "store 'memory'";
+    case StoreSpec::Kind::Sqlite: return "store 'sqlite:" + spec.location + "'";
+    case StoreSpec::Kind::Postgresql: return "store 'postgresql:" + spec.location + "'";
+    case StoreSpec::Kind::Virtuoso: return "store 'virtuoso:" + spec.location + "'";
+  }
+  return "store";
+}
+
+StoragePtr open_storage(const StoreSpec& spec) {
+  auto* w = world_ptr();
+  librdf_storage* s = nullptr;
+  switch (spec.kind) {
+    case StoreSpec::Kind::Memory:
+      s = librdf_new_storage(w, "hashes", "policykg", "hash-type='memory',index-predicates='yes'");
+      break;
+    case StoreSpec::Kind::Sqlite: {
+      std::FILE* probe = std::fopen(spec.location.c_str(), "rb");
+      bool exists = probe != nullptr;
+      if (probe != nullptr) std::fclose(probe);
+      std::string options = (exists && !spec.create) ? "new='no'" : "new='yes'";
+      s = librdf_new_storage(w, "sqlite", spec.location.c_str(), options.c_str());
+      break;
+    }
+    case StoreSpec::Kind::Postgresql:
+    case StoreSpec::Kind::Virtuoso: {
+      std::string options = spec.options;
+      if (spec.create) options += std::string(options.empty() ? "" : ",") + "new='yes'";
+      s = librdf_new_storage(w, spec.kind == StoreSpec::Kind::Postgresql ? "postgresql" : "virtuoso",
+                             spec.location.c_str(), options.c_str());
+      break;
+    }
+  }
+  if (s == nullptr) {
+    std::string log = take_log();
+    throw Error(Error::Category::Store, describe_spec(spec),
+                "cannot open the store" + (log.empty() ? std::string() : ": " + log));
+  }
+  return StoragePtr(s);
+}
+
+const char* parser_name(Format f) {
+  switch (f) {
+    case Format::Turtle: return "turtle";
+    case Format::NTriples: return "ntriples";
+    case Format::NQuads: return "nquads";
+    case Format::RdfXml: return "rdfxml";
+    case Format::JsonLd: return nullptr;
+  }
+  return nullptr;
+}
+
+librdf_statement* pattern_statement(const Pattern& p) {
+  auto node = [](const std::optional<Term>& t) { return t ? to_node(*t).release() : nullptr; };
+  return librdf_new_statement_from_nodes(world_ptr(), node(p.s), node(p.p), node(p.o));
+}
+
+}  // namespace
+
+Model::Model(const StoreSpec& spec) : impl_(std::make_unique<detail::ModelImpl>()) {
+  std::lock_guard guard(redland_lock());
+  clear_log();
+  impl_->where = describe_spec(spec);
+  impl_->storage = open_storage(spec);
+  impl_->model.reset(librdf_new_model(world_ptr(), impl_->storage.get(), nullptr));
+  if (!impl_->model) throw Error(Error::Category::Store, impl_->where, "cannot create a model: " + take_log());
+}
+
+Model::~Model() {
+  if (impl_) {
+    std::lock_guard guard(redland_lock());
+    impl_->model.reset();
+    impl_->storage.reset();
+  }
+}
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+
+void Model::add(const Triple& t) {
+  std::lock_guard guard(redland_lock());
+  auto st = to_statement(t);
+  if (librdf_model_add_statement(impl_->model.get(), st.get()) != 0)
+    throw Error(Error::Category::Store, impl_->where, "cannot add " + t.s.to_ntriples() + ": " + take_log());
+}
+
+void Model::add(const std::vector<Triple>& ts) {
+  std::lock_guard guard(redland_lock());
+  librdf_model_transaction_start(impl_->model.get());
+  for (const auto& t : ts) add(t);
+  librdf_model_transaction_commit(impl_->model.get());
+  librdf_model_sync(impl_->model.get());
+}
+
+bool Model::contains(const Triple& t) const {
+  std::lock_guard guard(redland_lock());
+  auto st = to_statement(t);
+  return librdf_model_contains_statement(impl_->model.get(), st.get()) != 0;
+}
+
+std::size_t Model::size() const {
+  std::lock_guard guard(redland_lock());
+  int n = librdf_model_size(impl_->model.get());
+  if (n >= 0) return static_cast<std::size_t>(n);
+  std::size_t count = 0;  // some stores cannot count without iterating
+  match({}, [&count](const Triple&) { ++count; return true; });
+  return count;
+}
+
+void Model::match(const Pattern& pattern, const std::function<bool(const Triple&)>& fn) const {
+  std::lock_guard guard(redland_lock());
+  StatementPtr partial(pattern_statement(pattern));
+  StreamPtr stream(librdf_model_find_statements(impl_->model.get(), partial.get()));
+  if (!stream) throw Error(Error::Category::Store, impl_->where, "cannot search the store: " + take_log());
+  for (; librdf_stream_end(stream.get()) == 0; librdf_stream_next(stream.get())) {
+    librdf_statement* st = librdf_stream_get_object(stream.get());
+    if (!fn(to_triple(st))) break;
+  }
+}
+
+std::vector<Triple> Model::find(const Pattern& pattern) const {
+  std::vector<Triple> out;
+  match(pattern, [&out](const Triple& t) { out.push_back(t); return true; });
+  return out;
+}
+
+std::vector<Triple> Model::sorted_triples() const {
+  auto out = find({});
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void Model::load_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {
+  const std::string name = file.string();
+  if (!format) format = format_from_path(name);
+  if (!format) throw Error(Error::Category::Usage, name, "cannot tell the RDF format from the file extension (.ttl, .nt, .nq, .rdf, .jsonld)");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(Error::Category::Io, name, std::string("cannot read: ") + std::strerror(errno));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string base_iri = base.empty() ? "file://" + std::filesystem::absolute(file).string() : std::string(base);
+  load_string(text, *format, base_iri, name);
+}
+
+void Model::load_string(std::string_view text, Format format, std::string_view base, std::string_view where) {
+  if (format == Format::JsonLd) {
+    add(parse_jsonld(text, where));
+    return;
+  }
+  std::lock_guard guard(redland_lock());
+  clear_log();
+  ParserPtr parser(librdf_new_parser(world_ptr(), parser_name(format), nullptr, nullptr));
+  if (!parser) throw Error(Error::Category::Internal, std::string(where), "no parser for " + std::string(format_name(format)));
+  std::string base_str = base.empty() ? std::string("file:///") : std::string(base);
+  UriPtr base_uri(librdf_new_uri(world_ptr(), reinterpret_cast<const unsigned char*>(base_str.c_str())));
+  std::string buffer(text);
+  int rc = librdf_parser_parse_counted_string_into_model(
+      parser.get(), reinterpret_cast<const unsigned char*>(buffer.data()), buffer.size(), base_uri.get(),
+      impl_->model.get());
+  auto errors = take_errors();
+  if (rc != 0 || !errors.empty()) {
+    std::string place(where), message = "not valid " + std::string(format_name(format));
+    if (!errors.empty()) {
+      const auto& first = errors.front();
+      if (first.line > 0) place += ":" + std::to_string(first.line);
+      if (first.line > 0 && first.column > 0) place += ":" + std::to_string(first.column);
+      message += ": " + first.message;
+    }
+    throw Error(Error::Category::Syntax, place, message);
+  }
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  namespace fs = std::filesystem;
+  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::random_device rd;
+  fs::path tmp = dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(Error::Category::Io, path.string(), std::string("cannot write: ") + std::strerror(errno));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw Error(Error::Category::Io, path.string(), "write failed (disk full?)");
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw Error(Error::Category::Io, path.string(), "cannot rename the temporary file into place: " + ec.message());
+  }
+}
+
+}  // namespace policykg::rdf

@@ -1,0 +1,63 @@
+// Runs the real policykg binary for end-to-end tests and captures what it printed.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace policykg::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  ///< standard output
+  std::string err;  ///< standard error
+};
+
+inline std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Runs `policykg args...` with `stdin_text` on standard input (none when empty).
+inline RunResult run_policykg(const std::vector<std::string>& args, const std::string& stdin_text = {}) {
+  namespace fs = std::filesystem;
+  static int counter = 0;
+  fs::path dir = fs::temp_directory_path() / ("policykg-e2e-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string tag = std::to_string(counter++);
+  fs::path out = dir / ("out" + tag), err = dir / ("err" + tag), in = dir / ("in" + tag);
+  std::string cmd = shell_quote(POLICYKG_BINARY);
+  for (const auto& a : args) cmd += " " + shell_quote(a);
+  if (!stdin_text.empty()) {
+    std::ofstream(in, std::ios::binary) << stdin_text;
+    cmd += " <" + shell_quote(in.string());
+  } else {
+    cmd += " </dev/null";
+  }
+  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  fs::remove(out);
+  fs::remove(err);
+  fs::remove(in);
+  return r;
+}
+
+}  // namespace policykg::test

@@ -1,0 +1,112 @@
+#include "rdf/model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "rdf/error.hpp"
+
+namespace fs = std::filesystem;
+using namespace policykg::rdf;
+
+namespace {
+Triple t(const std::string& s, const std::string& p, Term o) {
+  return {Term::iri("http://ex.org/" + s), Term::iri("http://ex.org/" + p), std::move(o)};
+}
+fs::path temp_path(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("policykg-rdf-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  return dir / name;
+}
+}  // namespace
+
+TEST(Model, AddMatchAndCount) {
+  Model m;
+  m.add({t("a", "p", Term::literal("x")), t("a", "p", Term::lang_literal("y", "en")),
+         t("b", "q", Term::iri("http://ex.org/a")), t("c", "n", Term::integer(3))});
+  m.add(t("a", "p", Term::literal("x")));  // duplicates are one statement
+  EXPECT_EQ(m.size(), 4u);
+  EXPECT_TRUE(m.contains(t("c", "n", Term::integer(3))));
+  EXPECT_FALSE(m.contains(t("c", "n", Term::literal("3"))));
+  auto found = m.find({Term::iri("http://ex.org/a"), std::nullopt, std::nullopt});
+  EXPECT_EQ(found.size(), 2u);
+  auto by_object = m.find({std::nullopt, std::nullopt, Term::iri("http://ex.org/a")});
+  ASSERT_EQ(by_object.size(), 1u);
+  EXPECT_EQ(by_object[0].s.value, "http://ex.org/b");
+}
+
+TEST(Model, LiteralsRoundTripExactly) {
+  Model m;
+  Triple lit = t("a", "text", Term::literal("汉字 and \"quotes\"\n\ttabs"));
+  m.add(lit);
+  auto all = m.sorted_triples();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0], lit);
+}
+
+TEST(Model, ParsesEveryFormatItWrites) {
+  std::vector<Triple> triples = {t("a", "p", Term::literal("x")), t("a", "q", Term::iri("http://ex.org/b")),
+                                 t("b", "n", Term::integer(7)), t("b", "l", Term::lang_literal("hello", "en"))};
+  auto expected = triples;
+  std::sort(expected.begin(), expected.end());
+  for (Format f : {Format::Turtle, Format::NTriples, Format::NQuads, Format::RdfXml}) {
+    std::string text = serialize(triples, f, "http://ex.org/");
+    Model m;
+    m.load_string(text, f, "http://ex.org/");
+    EXPECT_EQ(m.sorted_triples(), expected) << format_name(f) << "\n" << text;
+  }
+}
+
+TEST(Model, SyntaxErrorsSayFileLineAndColumn) {
+  auto file = temp_path("bad.ttl");
+  std::ofstream(file) << "@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b \"unterminated .\n";
+  Model m;
+  try {
+    m.load_file(file);
+    FAIL() << "bad Turtle was accepted";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.category(), policykg::Error::Category::Syntax);
+    EXPECT_NE(e.describe().find("bad.ttl"), std::string::npos) << e.describe();
+    EXPECT_NE(e.describe().find(":3"), std::string::npos) << e.describe();
+  }
+}
+
+TEST(Model, UnknownExtensionIsAUsageError) {
+  Model m;
+  EXPECT_THROW(m.load_file("graph.yaml"), policykg::Error);
+}
+
+TEST(Model, SqliteStoreKeepsTheGraphBetweenOpenings) {
+  auto db = temp_path("store.db");
+  fs::remove(db);
+  {
+    Model m(parse_store_spec("sqlite:" + db.string()));
+    m.add({t("a", "p", Term::literal("kept")), t("a", "q", Term::integer(1))});
+  }
+  Model reopened(parse_store_spec("sqlite:" + db.string()));
+  EXPECT_EQ(reopened.size(), 2u);
+  EXPECT_TRUE(reopened.contains(t("a", "p", Term::literal("kept"))));
+}
+
+TEST(Model, UnreachableStoreIsAClearError) {
+  try {
+    Model m(parse_store_spec("sqlite:/nonexistent-dir/x/y.db"));
+    FAIL() << "opened a store in a missing folder";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.category(), policykg::Error::Category::Store);
+    EXPECT_NE(e.describe().find("sqlite:/nonexistent-dir/x/y.db"), std::string::npos) << e.describe();
+  }
+}
+
+TEST(WriteFileAtomically, ReplacesWholeOrNothing) {
+  auto file = temp_path("out.txt");
+  write_file_atomically(file, "first");
+  write_file_atomically(file, "second");
+  std::ifstream in(file);
+  std::string content((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(content, "second");
+  for (const auto& entry : fs::directory_iterator(file.parent_path()))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+  EXPECT_THROW(write_file_atomically("/nonexistent-dir/out.txt", "x"), policykg::Error);
+}

@@ -1,0 +1,31 @@
+#include "rdf/term.hpp"
+
+#include <gtest/gtest.h>
+
+#include "rdf/format.hpp"
+
+using policykg::rdf::Term;
+
+TEST(Term, NTriplesForms) {
+  EXPECT_EQ(Term::iri("http://x/a").to_ntriples(), "<http://x/a>");
+  EXPECT_EQ(Term::blank("b1").to_ntriples(), "_:b1");
+  EXPECT_EQ(Term::literal("say \"hi\"\n").to_ntriples(), "\"say \\\"hi\\\"\\n\"");
+  EXPECT_EQ(Term::lang_literal("x", "en").to_ntriples(), "\"x\"@en");
+  EXPECT_EQ(Term::integer(42).to_ntriples(), "\"42\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+}
+
+TEST(Term, OrderIsTotalAndStable) {
+  Term a = Term::iri("http://x/a"), b = Term::iri("http://x/b");
+  EXPECT_LT(a, b);
+  EXPECT_NE(Term::literal("1"), Term::integer(1));
+}
+
+TEST(Format, NamesAndExtensions) {
+  using policykg::rdf::Format;
+  EXPECT_EQ(policykg::rdf::format_from_name("turtle"), Format::Turtle);
+  EXPECT_EQ(policykg::rdf::format_from_name("JSON-LD"), Format::JsonLd);
+  EXPECT_EQ(policykg::rdf::format_from_path("a/b.nq"), Format::NQuads);
+  EXPECT_EQ(policykg::rdf::format_from_path("graph.owl"), Format::RdfXml);
+  EXPECT_FALSE(policykg::rdf::format_from_name("yaml"));
+  EXPECT_FALSE(policykg::rdf::format_from_path("noext"));
+}
