@@ -86,6 +86,29 @@ inline constexpr std::string_view sourceDocument = "https://w3id.org/policykg/on
 inline constexpr std::string_view InstrumentTypes = "https://w3id.org/policykg/ontology#InstrumentTypes";
 inline constexpr std::string_view Sectors = "https://w3id.org/policykg/ontology#Sectors";
 
+// Concepts of pol:InstrumentTypes (values of pol:instrumentType)
+inline constexpr std::string_view instrument_supply_side = "https://w3id.org/policykg/ontology#SupplySide";
+inline constexpr std::string_view instrument_demand_side = "https://w3id.org/policykg/ontology#DemandSide";
+inline constexpr std::string_view instrument_environmental = "https://w3id.org/policykg/ontology#Environmental";
+
+// Concepts of pol:Sectors (values of pol:sector)
+inline constexpr std::string_view sector_finance = "https://w3id.org/policykg/ontology#FinanceSector";
+inline constexpr std::string_view sector_culture = "https://w3id.org/policykg/ontology#CultureSector";
+inline constexpr std::string_view sector_tourism = "https://w3id.org/policykg/ontology#TourismSector";
+inline constexpr std::string_view sector_healthcare = "https://w3id.org/policykg/ontology#HealthcareSector";
+inline constexpr std::string_view sector_telecommunications = "https://w3id.org/policykg/ontology#TelecommunicationsSector";
+inline constexpr std::string_view sector_aviation = "https://w3id.org/policykg/ontology#AviationSector";
+inline constexpr std::string_view sector_legal_services = "https://w3id.org/policykg/ontology#LegalServicesSector";
+inline constexpr std::string_view sector_education = "https://w3id.org/policykg/ontology#EducationSector";
+inline constexpr std::string_view sector_trade = "https://w3id.org/policykg/ontology#TradeSector";
+inline constexpr std::string_view sector_logistics = "https://w3id.org/policykg/ontology#LogisticsSector";
+inline constexpr std::string_view sector_technology = "https://w3id.org/policykg/ontology#TechnologySector";
+inline constexpr std::string_view sector_exhibition = "https://w3id.org/policykg/ontology#ExhibitionSector";
+inline constexpr std::string_view sector_business_services = "https://w3id.org/policykg/ontology#BusinessServicesSector";
+inline constexpr std::string_view sector_government_services = "https://w3id.org/policykg/ontology#GovernmentServicesSector";
+inline constexpr std::string_view sector_elderly_care = "https://w3id.org/policykg/ontology#ElderlyCareSector";
+inline constexpr std::string_view sector_intellectual_property = "https://w3id.org/policykg/ontology#IntellectualPropertySector";
+
 }  // namespace policykg::pol
 
 namespace policykg::std_terms {
