@@ -1,8 +1,35 @@
+// policykg stats [--data FILE...|--store SPEC] [--format table|json]
+#include <iostream>
+#include <memory>
+
 #include "cli/commands.hpp"
-#include "cli/not_implemented.hpp"
+#include "cli/graph_source.hpp"
+#include "validate/graph_stats.hpp"
 
 namespace policykg::cli {
 
-void setup_stats(CLI::App& app) { not_implemented(app, "stats", "Counts by class and property"); }
+namespace {
+
+struct StatsOptions {
+  GraphSource source;
+  std::string format = "table";
+};
+
+void run_stats(const StatsOptions& o) {
+  rdf::Model model = load_graph(o.source);
+  auto stats = validate::graph_stats(model);
+  if (o.format == "json") std::cout << validate::to_json(stats).dump(2) << "\n";
+  else std::cout << validate::to_table(stats, instance_base(o.source));
+}
+
+}  // namespace
+
+void setup_stats(CLI::App& app) {
+  auto options = std::make_shared<StatsOptions>();
+  auto* cmd = app.add_subcommand("stats", "Counts by class and property");
+  add_graph_options(*cmd, options->source);
+  cmd->add_option("--format", options->format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([options] { run_stats(*options); });
+}
 
 }  // namespace policykg::cli
