@@ -1,0 +1,46 @@
+// query::Sparql: the one entry point for SPARQL 1.1 queries. Parses enough of the query to decide
+// what Rasqal can run as it is, what must be rewritten or evaluated here (property paths,
+// EXISTS / NOT EXISTS, MINUS, DESCRIBE), and what is refused (SERVICE, FROM to anything but the
+// loaded data, updates), then runs it with a real timeout and a row limit.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rdf/model.hpp"
+#include "rdf/query_runner.hpp"
+#include "rdf/term.hpp"
+
+namespace policykg::query {
+
+struct QueryOptions {
+  std::chrono::milliseconds timeout{0};  ///< 0: none
+  std::size_t limit = 0;                 ///< maximum result rows (or triples); 0: none
+  std::string base;                      ///< base IRI for relative IRIs in the query
+};
+
+/// Query results: rdf::QueryResult plus what policykg did to get them.
+struct Results : rdf::QueryResult {
+  bool truncated = false;               ///< the row limit cut the results
+  std::vector<std::string> rewritten;   ///< features evaluated or rewritten by policykg
+};
+
+/// Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Throws policykg::Error:
+/// Syntax ("query:LINE:COLUMN") for malformed queries, Usage for refused features (naming the
+/// feature), Query with "timed out after N ms" for a timeout.
+Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions& options = {});
+
+/// Result formats for bindings/boolean results and for graph results.
+enum class ResultFormat { Table, Json, Xml, Csv, Tsv, Turtle, NTriples, JsonLd };
+std::optional<ResultFormat> result_format_from_name(std::string_view name);
+/// The media type of a result format ("application/sparql-results+json", ...).
+std::string_view media_type(ResultFormat f);
+/// Writes results; throws Error(Usage) when the format does not fit the result kind (e.g. csv for
+/// a graph). `base` is the instance base for graph serialisations.
+std::string write_results(const Results& results, ResultFormat format, std::string_view base = {});
+
+}  // namespace policykg::query
