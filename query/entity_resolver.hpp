@@ -1,0 +1,50 @@
+// EntityResolver: turns the ENTITY a researcher types into a vertex of a GraphView. ENTITY is an
+// IRI (bare or in <>), a prefixed name (pol:…, id:… for the instance base, or another project
+// prefix), or a label matched case-insensitively, with runs of white space folded, against
+// rdfs:label, skos:altLabel, skos:prefLabel and dcterms:identifier.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/graph_view.hpp"
+
+namespace policykg::query {
+
+struct Candidate {
+  Vertex vertex{};
+  std::string label;  ///< the label that matched or came near
+};
+
+class EntityResolver {
+ public:
+  /// Indexes the labels of `view`; `base` is the instance base that `id:` stands for.
+  EntityResolver(const GraphView& view, std::string base);
+
+  /// The vertex ENTITY names. Throws Error(Input, "entity \"TEXT\"") when it names nothing in the
+  /// graph (listing the nearest labels) or when a label fits several resources (listing them).
+  Vertex resolve(std::string_view entity) const;
+
+  /// The full IRI of an IRI or prefixed name; "" when `entity` is neither (then it is a label).
+  std::string expand(std::string_view entity) const;
+  /// Every resource one of whose labels equals `label` (case and spacing aside), by IRI.
+  std::vector<Candidate> exact(std::string_view label) const;
+  /// Up to `count` labels closest to `label`: those containing it first, then by edit distance.
+  std::vector<Candidate> nearest(std::string_view label, std::size_t count = 5) const;
+
+ private:
+  const GraphView* view_;
+  std::string base_;
+  std::multimap<std::string, Candidate> by_label_;  ///< folded label -> candidate
+};
+
+/// Lower-cases ASCII letters, folds runs of white space to one space and trims.
+std::string fold_label(std::string_view s);
+
+/// Levenshtein distance between two strings (bytes).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace policykg::query

@@ -1,0 +1,87 @@
+// responsible: stated on the unit, else inherited from the nearest unit or document above it
+// (breadth-first up dcterms:isPartOf), else from the reply that approves the document at the top.
+#include <map>
+
+#include "ontology/terms.hpp"
+#include "query/search_tree.hpp"
+#include "query/traversal.hpp"
+
+namespace policykg::query {
+
+namespace {
+
+// The parties of `v` by `predicate` (out-edges), each with the route extended by that edge.
+void collect(const GraphView& view, Vertex v, std::string_view predicate, const Route& to_v,
+             const std::string& how, std::vector<Responsibility>& out) {
+  const Graph& g = view.graph();
+  for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+    if (g[*e].predicate != predicate) continue;
+    Responsibility r{boost::target(*e, g), how, to_v};
+    r.route.hops.push_back(Hop{v, r.party, g[*e].predicate, true});
+    out.push_back(std::move(r));
+  }
+}
+
+// Sorted by party IRI, then route length; one answer per party.
+void sort_level(const GraphView& view, std::vector<Responsibility>& level) {
+  std::stable_sort(level.begin(), level.end(), [&](const auto& a, const auto& b) {
+    const auto& ia = view.node(a.party).iri;
+    const auto& ib = view.node(b.party).iri;
+    return ia != ib ? natural_less(ia, ib) : a.route.size() < b.route.size();
+  });
+  level.erase(std::unique(level.begin(), level.end(),
+                          [](const auto& a, const auto& b) { return a.party == b.party; }),
+              level.end());
+}
+
+}  // namespace
+
+std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool all_levels) {
+  const Graph& g = view.graph();
+  const std::string is_part_of(std_terms::dcterms_isPartOf);
+  auto tree = detail::search(view, {unit}, {is_part_of}, true);
+
+  // The units above `unit`, level by level (vertex numbers follow IRI order).
+  std::map<std::size_t, std::vector<Vertex>> levels;
+  for (Vertex v = 0; v < boost::num_vertices(g); ++v)
+    if (tree.reached(v)) levels[tree.depth[v]].push_back(v);
+
+  std::vector<Responsibility> answers;
+  std::vector<Vertex> tops;
+  for (const auto& [depth, vertices] : levels) {
+    std::vector<Responsibility> level;
+    for (Vertex v : vertices) {
+      collect(view, v, pol::responsibleParty, tree.route_to(v), depth == 0 ? "stated" : "inherited",
+              level);
+      bool has_parent = false;
+      for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+        has_parent = has_parent || g[*e].predicate == is_part_of;
+      if (!has_parent) tops.push_back(v);
+    }
+    sort_level(view, level);
+    answers.insert(answers.end(), level.begin(), level.end());
+    if (!answers.empty() && !all_levels) return answers;
+  }
+
+  // The top of the tree is a document: the reply approving (or annexing) it answers for it,
+  // through its own responsible party or else the agencies it is addressed to.
+  std::vector<Responsibility> approval;
+  for (Vertex top : tops) {
+    for (auto [e, end] = boost::in_edges(top, g); e != end; ++e) {
+      const auto& p = g[*e].predicate;
+      if (p != pol::approves && p != pol::hasAnnex) continue;
+      Vertex reply = boost::source(*e, g);
+      Route to_reply = tree.route_to(top);
+      to_reply.hops.push_back(Hop{top, reply, p, false});
+      std::vector<Responsibility> found;
+      collect(view, reply, pol::responsibleParty, to_reply, "approval", found);
+      if (found.empty()) collect(view, reply, pol::addressedTo, to_reply, "approval", found);
+      approval.insert(approval.end(), found.begin(), found.end());
+    }
+  }
+  sort_level(view, approval);
+  answers.insert(answers.end(), approval.begin(), approval.end());
+  return answers;
+}
+
+}  // namespace policykg::query

@@ -1,0 +1,51 @@
+// query::duties: units an agency or district is stated responsible for, optionally with its
+// sub-organisations' (org:subOrganizationOf followed down).
+#include <gtest/gtest.h>
+
+#include "query/traversal.hpp"
+#include "tests/query/traversal_fixture.hpp"
+
+namespace policykg {
+namespace {
+
+using test::local;
+using test::v;
+
+std::vector<std::string> units(const std::vector<query::Duty>& ds) {
+  std::vector<std::string> out;
+  for (const auto& d : ds) out.push_back(local(d.unit) + " by " + local(d.party));
+  return out;
+}
+
+TEST(Duties, OwnUnitsOnly) {
+  const auto& view = test::traversal_view();
+  EXPECT_EQ(units(query::duties(view, v("agency/ministry-of-commerce"))),
+            (std::vector<std::string>{"doc/plan/task/2/initiative/1 by agency/ministry-of-commerce"}));
+  EXPECT_EQ(units(query::duties(view, v("district/haidian"))),
+            (std::vector<std::string>{"doc/plan/task/7/initiative/7/measure/2 by district/haidian"}));
+  EXPECT_TRUE(query::duties(view, v("agency/state-council")).empty());
+}
+
+TEST(Duties, IncludeSubFollowsTheHierarchyDown) {
+  const auto& view = test::traversal_view();
+  auto ds = query::duties(view, v("agency/state-council"), true);
+  // Nearest sub-organisations first (commerce and finance), then commerce's department.
+  EXPECT_EQ(units(ds), (std::vector<std::string>{
+                           "doc/plan/task/2/initiative/1 by agency/ministry-of-commerce",
+                           "doc/reply/provision/4 by agency/ministry-of-finance",
+                           "doc/reply/provision/5 by agency/department-of-trade",
+                       }));
+  EXPECT_EQ(query::route_text(view, ds[2].route, test::kBase),
+            "id:doc/reply/provision/5 --pol:responsibleParty--> id:agency/department-of-trade"
+            " --org:subOrganizationOf--> id:agency/ministry-of-commerce"
+            " --org:subOrganizationOf--> id:agency/state-council");
+}
+
+TEST(Duties, IncludeSubOnALeafIsItsOwnDuties) {
+  const auto& view = test::traversal_view();
+  EXPECT_EQ(units(query::duties(view, v("agency/ministry-of-finance"), true)),
+            (std::vector<std::string>{"doc/reply/provision/4 by agency/ministry-of-finance"}));
+}
+
+}  // namespace
+}  // namespace policykg
