@@ -1,8 +1,47 @@
+// policykg impact DOCUMENT [--data FILE...|--store SPEC] [--format text|json]
+#include <iostream>
+#include <memory>
+
 #include "cli/commands.hpp"
-#include "cli/not_implemented.hpp"
+#include "cli/traversal_input.hpp"
+#include "query/traversal.hpp"
 
 namespace policykg::cli {
 
-void setup_impact(CLI::App& app) { not_implemented(app, "impact", "Every unit that depends on, references or is overridden through a document"); }
+namespace {
+
+struct ImpactOptions : TraversalOptions {
+  std::string document;
+};
+
+void run_impact(const ImpactOptions& o) {
+  TraversalInput in(o.source);
+  query::Vertex document = in.resolver.resolve(o.document);
+  auto answers = query::impact(in.view, document);
+  if (o.format == "json") {
+    nlohmann::json j = {{"document", query::node_json(in.view, document)}, {"impact", nlohmann::json::array()}};
+    for (const auto& i : answers)
+      j["impact"].push_back({{"unit", query::node_json(in.view, i.unit)},
+                             {"how", i.how},
+                             {"route", query::route_json(in.view, i.route)}});
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  std::cout << "Impact of " << in.describe(document) << ": " << answers.size() << "\n";
+  for (const auto& i : answers)
+    std::cout << "  " << in.describe(i.unit) << ", " << i.how << "\n    " << in.route(i.route) << "\n";
+}
+
+}  // namespace
+
+void setup_impact(CLI::App& app) {
+  auto options = std::make_shared<ImpactOptions>();
+  auto* cmd = app.add_subcommand(
+      "impact", "Every unit that depends on, references or is overridden through a document, "
+                "and transitively what depends on those");
+  cmd->add_option("DOCUMENT", options->document, "the document (or unit) (ENTITY)")->required();
+  add_traversal_options(*cmd, *options);
+  cmd->callback([options] { run_impact(*options); });
+}
 
 }  // namespace policykg::cli

@@ -1,0 +1,40 @@
+// What every traversal command reads: the graph (--data/--store or the documents), its GraphView,
+// the entity resolver, and the --format option (text or json).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/graph_source.hpp"
+#include "query/entity_resolver.hpp"
+#include "query/graph_view.hpp"
+#include "query/route.hpp"
+
+namespace policykg::cli {
+
+struct TraversalOptions {
+  GraphSource source;
+  std::string format = "text";
+};
+
+/// Adds --data/--store/--base and --format text|json to a traversal command.
+void add_traversal_options(CLI::App& cmd, TraversalOptions& options);
+
+/// The loaded graph as a view, with a resolver for ENTITY arguments.
+struct TraversalInput {
+  explicit TraversalInput(const GraphSource& source);
+  TraversalInput(const TraversalInput&) = delete;  // the resolver points into the view
+  TraversalInput& operator=(const TraversalInput&) = delete;
+  std::string base;
+  query::GraphView view;
+  query::EntityResolver resolver;
+
+  /// "label (id:…)" for text output.
+  std::string describe(query::Vertex v) const;
+  /// The route as text, or "" when empty.
+  std::string route(const query::Route& r) const;
+};
+
+}  // namespace policykg::cli
