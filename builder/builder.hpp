@@ -1,4 +1,7 @@
 // The builder's entry points: plain text in, triples out (no Redland involved).
+// Pipeline, one file per step: reader (source_text) -> structure_parser (with numbering and
+// measure_splitter) -> recogniser and citation_recogniser (gazetteer + patterns) ->
+// relation_rules (with classifier) -> emitter.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +19,7 @@ namespace policykg::builder {
 struct Options {
   std::string base = std::string(ns::kDefaultBase);  ///< instance base IRI
   std::filesystem::path gazetteer_dir;               ///< empty: paths::gazetteer_dir()
+  std::filesystem::path rules_dir;                   ///< empty: paths::data_dir() / "rules"
 };
 
 /// Progress after each document: documents done, of total, triples so far.
@@ -34,5 +38,9 @@ std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& f
 
 /// Every *.txt file of a folder, sorted by name.
 std::vector<std::filesystem::path> list_documents(const std::filesystem::path& dir);
+
+/// The IRI path of the document read from `file` ("doc/" + slug of the file stem); its annexes
+/// are that path + "/annex/N".
+std::string document_path(const std::filesystem::path& file);
 
 }  // namespace policykg::builder

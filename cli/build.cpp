@@ -1,8 +1,115 @@
+// policykg build [FILE...] [-o OUT] [--format F] [--store SPEC] [--base IRI]
+// Builds the graph from plain-text documents (default: every .txt in data/documents/), writes it
+// to OUT (atomically) or standard output, and/or loads it into a store.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "builder/builder.hpp"
 #include "cli/commands.hpp"
-#include "cli/not_implemented.hpp"
+#include "ontology/paths.hpp"
+#include "rdf/error.hpp"
+#include "rdf/format.hpp"
+#include "rdf/model.hpp"
+#include "rdf/store_spec.hpp"
 
 namespace policykg::cli {
 
-void setup_build(CLI::App& app) { not_implemented(app, "build", "Build the graph from plain-text documents"); }
+namespace {
+
+struct BuildOptions {
+  std::vector<std::string> files;
+  std::string output;
+  std::string format = "turtle";
+  std::string store;
+  std::string base;
+};
+
+using Clock = std::chrono::steady_clock;
+
+// A progress bar on stderr, shown only on a terminal and once the build has run a second.
+class ProgressBar {
+ public:
+  ProgressBar() : start_(Clock::now()), tty_(::isatty(STDERR_FILENO) == 1) {}
+  void update(std::size_t done, std::size_t total, std::size_t triples) {
+    if (!tty_) return;
+    double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    if (seconds < 1.0 && !shown_) return;
+    shown_ = true;
+    constexpr std::size_t kWidth = 30;
+    std::size_t filled = total == 0 ? kWidth : done * kWidth / total;
+    std::string bar(filled, '#');
+    bar.resize(kWidth, '.');
+    std::fprintf(stderr, "\r[%s] %zu/%zu documents, %zu triples, %.0f documents/s", bar.c_str(), done, total, triples,
+                 seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (shown_) std::fputs("\n", stderr);
+  }
+  double milliseconds() const { return std::chrono::duration<double, std::milli>(Clock::now() - start_).count(); }
+
+ private:
+  Clock::time_point start_;
+  bool tty_;
+  bool shown_ = false;
+};
+
+void run_build(const BuildOptions& o) {
+  auto format = rdf::format_from_name(o.format);
+  if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
+  builder::Options options;
+  if (!o.base.empty()) options.base = o.base;
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : o.files) files.emplace_back(f);
+  if (files.empty()) files = builder::list_documents(paths::documents_dir());
+
+  ProgressBar progress;
+  auto triples = builder::build_files(files, options, [&](std::size_t done, std::size_t total, std::size_t n) {
+    progress.update(done, total, n);
+  });
+  progress.finish();
+
+  if (!o.store.empty()) {
+    rdf::Model model(rdf::parse_store_spec(o.store));
+    model.add(triples);
+  }
+  if (!o.output.empty() || o.store.empty()) {
+    std::string text = rdf::serialize(triples, *format, options.base);
+    if (!o.output.empty()) {
+      rdf::write_file_atomically(o.output, text);
+    } else {
+      std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+      std::cout.flush();
+      if (!std::cout) throw Error(Error::Category::Io, "<stdout>", "cannot write the graph");
+    }
+  }
+  std::fprintf(stderr, "built %zu triples from %zu documents in %.0f ms\n", triples.size(), files.size(),
+               progress.milliseconds());
+}
+
+}  // namespace
+
+void setup_build(CLI::App& app) {
+  auto options = std::make_shared<BuildOptions>();
+  auto* cmd = app.add_subcommand("build", "Build the graph from plain-text documents");
+  cmd->add_option("FILE", options->files, "plain-text documents (default: every .txt in data/documents/)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", options->output, "write the graph here, atomically (default: standard output)");
+  cmd->add_option("--format", options->format, "turtle (default), ntriples, nquads, rdfxml or jsonld")
+      ->check(CLI::IsMember({"turtle", "ntriples", "nquads", "rdfxml", "jsonld", "ttl", "nt", "nq", "xml", "rdf",
+                             "json-ld"}));
+  cmd->add_option("--store", options->store,
+                  "also load the graph into this store (memory, sqlite:PATH, postgresql:..., virtuoso:...); "
+                  "with --store and no -o nothing is written to standard output");
+  cmd->add_option("--base", options->base, "instance base IRI (default https://w3id.org/policykg/id/)");
+  cmd->footer("Prints one summary line on stderr; a progress bar too when stderr is a terminal and the build "
+              "takes over a second. Exit status: 0 on success, 1 on bad input (one line naming file and place), "
+              "2 on a usage error.");
+  cmd->callback([options] { run_build(*options); });
+}
 
 }  // namespace policykg::cli

@@ -1,0 +1,114 @@
+// Normalised views of source text with a byte map back to the source (see the header).
+#include "builder/normalized_text.hpp"
+
+#include <algorithm>
+
+namespace policykg::builder {
+
+std::size_t whitespace_length(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  unsigned c = b(0);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && b(1) == 0xA0) return 2;                          // U+00A0
+  if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8B || b(2) == 0xAF)) return 3;  // U+2000-200B, U+202F
+  if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;          // U+205F
+  if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;          // U+3000
+  if (c == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return 3;          // U+FEFF
+  return 0;
+}
+
+namespace {
+
+// ASCII replacement of a typographic quote at `i` (U+2018/2019 -> ', U+201C/201D -> "), or 0.
+char ascii_quote(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2 || static_cast<unsigned char>(s[i + 1]) != 0x80)
+    return 0;
+  switch (static_cast<unsigned char>(s[i + 2])) {
+    case 0x98: case 0x99: return '\'';
+    case 0x9C: case 0x9D: return '"';
+    default: return 0;
+  }
+}
+
+std::size_t utf8_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xF0) return 4;
+  if (c >= 0xE0) return 3;
+  return 2;
+}
+
+char ascii_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(span.begin) {
+  std::string_view s = source.substr(span.begin, span.size());
+  text_.reserve(s.size());
+  from_.reserve(s.size());
+  to_.reserve(s.size());
+  bool pending_space = false;
+  std::uint32_t space_from = 0, space_to = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t w = whitespace_length(s, i)) {
+      if (!pending_space) {
+        pending_space = true;
+        space_from = static_cast<std::uint32_t>(i);
+        space_to = static_cast<std::uint32_t>(i + w);
+      }
+      i += w;
+      continue;
+    }
+    if (pending_space && !text_.empty()) {
+      text_.push_back(' ');
+      from_.push_back(space_from);
+      to_.push_back(space_to);
+    }
+    pending_space = false;
+    if (char q = ascii_quote(s, i)) {
+      text_.push_back(q);
+      from_.push_back(static_cast<std::uint32_t>(i));
+      to_.push_back(static_cast<std::uint32_t>(i + 3));
+      i += 3;
+      continue;
+    }
+    std::size_t n = std::min(utf8_length(static_cast<unsigned char>(s[i])), s.size() - i);
+    for (std::size_t k = 0; k < n; ++k) {
+      text_.push_back(s[i + k]);
+      from_.push_back(static_cast<std::uint32_t>(i + k));
+      to_.push_back(static_cast<std::uint32_t>(i + n));
+    }
+    i += n;
+  }
+  lower_.resize(text_.size());
+  std::transform(text_.begin(), text_.end(), lower_.begin(), ascii_lower);
+}
+
+std::size_t NormalizedText::offset_of(std::size_t source_byte) const {
+  std::size_t rel = source_byte < origin_ ? 0 : source_byte - origin_;
+  auto it = std::lower_bound(from_.begin(), from_.end(), static_cast<std::uint32_t>(rel));
+  return static_cast<std::size_t>(it - from_.begin());
+}
+
+std::string fold(std::string_view phrase) {
+  NormalizedText n(phrase, {0, phrase.size()});
+  return n.lower();
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (std::size_t w = whitespace_length(text, i)) {
+      pending = true;
+      i += w;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(text[i++]);
+  }
+  return out;
+}
+
+}  // namespace policykg::builder

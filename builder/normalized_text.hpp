@@ -1,0 +1,53 @@
+// NormalizedText: a span of the source with whitespace runs (NBSP and ideographic space
+// included) collapsed to one space and typographic quotes made ASCII, keeping for every byte
+// the source bytes it came from, so that whatever is found in the normalised text maps back to
+// an exact source span. Matching runs on `lower`, the ASCII-lower-cased twin.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "builder/source_text.hpp"
+
+namespace policykg::builder {
+
+class NormalizedText {
+ public:
+  NormalizedText() = default;
+  NormalizedText(std::string_view source, Span span);
+
+  const std::string& text() const { return text_; }
+  const std::string& lower() const { return lower_; }
+  std::size_t size() const { return text_.size(); }
+  /// The source span of normalised bytes [begin, end).
+  Span source(std::size_t begin, std::size_t end) const {
+    return {origin_ + from_[begin], origin_ + to_[end - 1]};
+  }
+  /// The normalised offset of the first byte at or after a source offset.
+  std::size_t offset_of(std::size_t source_byte) const;
+
+ private:
+  std::string text_;
+  std::string lower_;
+  std::vector<std::uint32_t> from_;  ///< source offset (from origin_) where each byte starts
+  std::vector<std::uint32_t> to_;    ///< source offset where the character of each byte ends
+  std::size_t origin_ = 0;
+};
+
+/// A phrase as matching sees it: whitespace collapsed, typographic quotes ASCII, lower case.
+std::string fold(std::string_view phrase);
+/// Whitespace collapsed to single spaces, trimmed, typographic quotes kept: for labels.
+std::string collapse_whitespace(std::string_view text);
+/// Bytes of the whitespace character at `i` (ASCII, NBSP, the U+2000 block, ideographic space,
+/// BOM), 0 when the character there is not whitespace.
+std::size_t whitespace_length(std::string_view s, std::size_t i);
+inline bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace policykg::builder

@@ -1,0 +1,91 @@
+// Reader: bytes in, checked text out. Rejects empty files, binary files (a NUL byte) and
+// anything that is not UTF-8, naming the byte offset; builds the byte -> code point index.
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+#include "builder/source_text.hpp"
+#include "rdf/error.hpp"
+
+namespace policykg::builder {
+
+namespace {
+
+[[noreturn]] void reject(const std::string& name, std::size_t byte, const std::string& message) {
+  throw Error(Error::Category::Input, name + ":byte " + std::to_string(byte), message);
+}
+
+// Length of the UTF-8 sequence at `i`, or 0 when it is not a valid one (overlong forms,
+// surrogates and code points above U+10FFFF included).
+std::size_t sequence_length(const std::string& s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  auto cont = [&](std::size_t k) {
+    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (b0 == 0xE0 && at(1) < 0xA0) return 0;  // overlong
+    if (b0 == 0xED && at(1) >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (b0 == 0xF0 && at(1) < 0x90) return 0;
+    if (b0 == 0xF4 && at(1) >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+SourceText::SourceText(std::string bytes, std::string name) : bytes_(std::move(bytes)), name_(std::move(name)) {
+  if (bytes_.empty()) throw Error(Error::Category::Input, name_, "empty document: nothing to build");
+  block_start_.reserve(bytes_.size() / kBlock + 1);
+  std::uint32_t count = 0;
+  std::size_t next_block = 0;
+  for (std::size_t i = 0; i < bytes_.size();) {
+    while (next_block <= i) {
+      // Lead bytes before the boundary; a sequence straddling it was counted at its lead byte.
+      block_start_.push_back(count);
+      next_block += kBlock;
+    }
+    const char c = bytes_[i];
+    if (c == '\0') reject(name_, i, "binary file: NUL byte, not a text document");
+    std::size_t n = sequence_length(bytes_, i);
+    if (n == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(c));
+      reject(name_, i, std::string("not UTF-8: invalid byte ") + hex);
+    }
+    ++count;
+    i += n;
+  }
+  while (next_block <= bytes_.size()) {
+    block_start_.push_back(count);
+    next_block += kBlock;
+  }
+}
+
+std::size_t SourceText::code_point(std::size_t byte) const {
+  std::size_t block = byte / kBlock;
+  std::size_t cp = block_start_[block];
+  std::size_t from = block * kBlock;
+  // Count lead bytes between the block start and `byte`.
+  for (std::size_t i = from; i < byte; ++i)
+    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++cp;
+  return cp;
+}
+
+SourceText read_source(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(Error::Category::Io, file.string(), "cannot open the document");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Error(Error::Category::Io, file.string(), "cannot read the document");
+  return SourceText(std::move(bytes), file.string());
+}
+
+}  // namespace policykg::builder

@@ -1,0 +1,202 @@
+// Recogniser: gazetteer names through a PhraseTable, then the name patterns over word tokens;
+// overlaps resolved longest first, gazetteer before pattern (see the header).
+#include "builder/recogniser.hpp"
+
+#include <algorithm>
+
+#include "builder/slug.hpp"
+
+namespace policykg::builder {
+
+namespace {
+
+struct Token {
+  std::size_t begin, end;
+  bool word;
+};
+
+bool word_char(char c) { return is_alnum(c) || c == '\'' || c == '-' || c == '&' || static_cast<unsigned char>(c) >= 0x80; }
+
+std::vector<Token> tokenize(const std::string& t) {
+  std::vector<Token> out;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i] == ' ') {
+      ++i;
+      continue;
+    }
+    if (word_char(t[i])) {
+      std::size_t j = i;
+      while (j < t.size() && word_char(t[j])) ++j;
+      // A possessive or closing quote at the end is not part of the word.
+      while (j > i + 1 && (t[j - 1] == '\'' || t[j - 1] == '-')) --j;
+      out.push_back({i, j, true});
+      i = j;
+    } else {
+      out.push_back({i, i + 1, false});
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> words_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Recogniser::Recogniser(const Gazetteer& gazetteer, const EntityPatternRules& rules)
+    : gazetteer_(gazetteer), rules_(rules) {
+  for (std::size_t e = 0; e < gazetteer.entities.size(); ++e) {
+    names_.add(gazetteer.entities[e].name, e);
+    for (const auto& a : gazetteer.entities[e].aliases) names_.add(a, e);
+  }
+  for (const auto& p : rules.patterns) heads_.push_back(words_of(p.head));
+}
+
+void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>& out) const {
+  const std::string& t = nt.text();
+  std::vector<Token> toks = tokenize(t);
+  auto word = [&](std::size_t k) { return std::string_view(t).substr(toks[k].begin, toks[k].end - toks[k].begin); };
+  auto capitalised = [&](std::size_t k) { return toks[k].word && (is_upper(t[toks[k].begin]) || is_digit(t[toks[k].begin])); };
+  auto in = [](const std::vector<std::string>& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  auto is_head_word = [&](std::string_view w) {
+    for (const auto& h : heads_)
+      if (!h.empty() && (h.back() == w || h.front() == w)) return true;
+    return false;
+  };
+  auto adjacent = [&](std::size_t a, std::size_t b) {  // only spaces between tokens a and b
+    return toks[b].begin <= toks[a].end + 1;
+  };
+
+  for (std::size_t pi = 0; pi < rules_.patterns.size(); ++pi) {
+    const EntityPattern& p = rules_.patterns[pi];
+    const auto& head = heads_[pi];
+    if (head.empty()) continue;
+    for (std::size_t k = 0; k + head.size() <= toks.size(); ++k) {
+      bool match = true;
+      for (std::size_t h = 0; h < head.size() && match; ++h)
+        match = toks[k + h].word && word(k + h) == head[h] && (h == 0 || adjacent(k + h - 1, k + h));
+      if (!match) continue;
+      std::size_t first = k, last = k + head.size() - 1;
+      // Capitalised words before the head, connectors allowed between two of them.
+      std::size_t taken = 0;
+      std::size_t b = k;
+      while (taken < p.before_words && b > 0 && adjacent(b - 1, b)) {
+        std::size_t c = b - 1;
+        if (capitalised(c) && !in(rules_.stop_words, word(c)) && !is_head_word(word(c))) {
+          b = c;
+          ++taken;
+          continue;
+        }
+        if (toks[c].word && in(rules_.connectors, word(c)) && c > 0 && adjacent(c - 1, c) && capitalised(c - 1) &&
+            !in(rules_.stop_words, word(c - 1)) && !is_head_word(word(c - 1)) && taken > 0) {
+          b = c - 1;
+          taken += 1;
+          continue;
+        }
+        break;
+      }
+      // A sentence-initial gerund is not part of a name ("Supporting Minhang District").
+      if (taken > 1) {
+        std::string_view w = word(b);
+        bool sentence_start = b == 0 || !toks[b - 1].word;
+        if (sentence_start && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+          ++b;
+          --taken;
+        }
+      }
+      first = b;
+      // "of|for <Capitalised Words>" after the head.
+      std::size_t tail = 0;
+      if (p.tail_words > 0 && last + 2 < toks.size() && adjacent(last, last + 1) && toks[last + 1].word &&
+          (word(last + 1) == "of" || word(last + 1) == "for")) {
+        std::size_t e = last + 1;
+        std::size_t good_end = last;
+        while (e + 1 < toks.size() && tail < p.tail_words && adjacent(e, e + 1)) {
+          std::size_t c = e + 1;
+          if (capitalised(c) && !in(rules_.stop_words, word(c))) {
+            if (is_head_word(word(c)) && tail > 0) break;
+            e = c;
+            ++tail;
+            good_end = c;
+            continue;
+          }
+          if (toks[c].word && in(rules_.connectors, word(c)) && tail > 0) {
+            e = c;
+            continue;
+          }
+          if (toks[c].word && (word(c) == "the") && tail == 0) {
+            e = c;
+            continue;
+          }
+          break;
+        }
+        if (tail > 0) last = good_end;
+      }
+      if (p.before_words > 0 && p.tail_words == 0 && taken == 0) continue;
+      if (p.before_words == 0 && tail == 0) continue;
+      if (taken == 0 && tail == 0) continue;
+      std::string name(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
+      std::string id_text = name;
+      if (p.drop_head) id_text = std::string(t.substr(toks[first].begin, toks[k].begin - toks[first].begin));
+      Candidate c{toks[first].begin, toks[last].end, p.id_prefix + slugify(id_text),
+                  kind_from_name(p.kind, "data/rules/entity_patterns.json"), false};
+      if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
+        c.kind = g->kind;
+        c.known = true;
+      }
+      out.push_back(std::move(c));
+    }
+  }
+}
+
+std::vector<Mention> Recogniser::find(const NormalizedText& nt) const {
+  std::vector<Candidate> cands;
+  for (const auto& h : names_.scan(nt.lower(), true)) {
+    const auto& e = gazetteer_.entities[h.payload];
+    cands.push_back({h.begin, h.end, e.id, e.kind, true});
+  }
+  find_patterns(nt, cands);
+  // Longest first; at equal length gazetteer names, then earlier.
+  std::vector<std::size_t> order(cands.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& x = cands[a];
+    const auto& y = cands[b];
+    if (x.end - x.begin != y.end - y.begin) return x.end - x.begin > y.end - y.begin;
+    if (x.known != y.known) return x.known;
+    return x.begin < y.begin;
+  });
+  std::vector<Mention> out;
+  std::vector<std::pair<std::size_t, std::size_t>> taken;
+  for (std::size_t i : order) {
+    const auto& c = cands[i];
+    bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& r) { return c.begin < r.second && r.first < c.end; });
+    if (overlaps) continue;
+    taken.emplace_back(c.begin, c.end);
+    Mention m;
+    m.entity = c.entity;
+    m.kind = c.kind;
+    m.begin = c.begin;
+    m.end = c.end;
+    m.span = nt.source(c.begin, c.end);
+    m.surface = nt.text().substr(c.begin, c.end - c.begin);
+    m.known = c.known;
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace policykg::builder

@@ -1,0 +1,46 @@
+// Recogniser: the entities a stretch of text names. Gazetteer names and aliases are matched
+// case-insensitively across irregular spacing; patterns ("<Name> District", "Ministry of <X>",
+// "<X> Commission", "People's Government of <X>", ...) find names no gazetteer lists.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "builder/gazetteer.hpp"
+#include "builder/normalized_text.hpp"
+#include "builder/phrase_table.hpp"
+#include "builder/rules.hpp"
+
+namespace policykg::builder {
+
+struct Mention {
+  std::string entity;  ///< IRI path: "district/haidian"
+  EntityKind kind = EntityKind::Agency;
+  Span span;            ///< source bytes
+  std::size_t begin = 0, end = 0;  ///< offsets in the normalised text searched
+  std::string surface;  ///< as printed, whitespace collapsed
+  bool known = false;   ///< listed in the gazetteer
+};
+
+class Recogniser {
+ public:
+  Recogniser(const Gazetteer& gazetteer, const EntityPatternRules& rules);
+  /// Mentions in `text`, in order, never overlapping (the longest name wins).
+  std::vector<Mention> find(const NormalizedText& text) const;
+
+ private:
+  struct Candidate {
+    std::size_t begin, end;
+    std::string entity;
+    EntityKind kind;
+    bool known;
+  };
+  void find_patterns(const NormalizedText& text, std::vector<Candidate>& out) const;
+
+  const Gazetteer& gazetteer_;
+  const EntityPatternRules& rules_;
+  PhraseTable names_;
+  std::vector<std::vector<std::string>> heads_;  ///< each pattern's head words
+};
+
+}  // namespace policykg::builder

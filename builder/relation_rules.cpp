@@ -1,0 +1,585 @@
+// Relation rules (see the header). Units are walked in document order; the clauses of one
+// sentence are analysed together so that a subject ("Xicheng District shall ...") carries over
+// to the clauses after it, and force between documents ("shall continue to be effective ...
+// the latter shall prevail") is read over the whole sentence.
+#include "builder/relation_rules.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "builder/measure_splitter.hpp"
+#include "builder/normalized_text.hpp"
+
+namespace policykg::builder {
+
+namespace {
+
+void add_all(PhraseTable& t, const std::vector<std::string>& phrases) {
+  for (std::size_t i = 0; i < phrases.size(); ++i) t.add(phrases[i], i);
+}
+
+std::string strip_article(std::string s) {
+  for (std::string_view a : {"the ", "The "})
+    if (s.compare(0, a.size(), a) == 0) s.erase(0, a.size());
+  return s;
+}
+
+// Cuts a label at a word boundary, marking the cut with an ellipsis.
+std::string shorten(std::string s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t cut = s.rfind(' ', max);
+  if (cut == std::string::npos || cut < max / 2) {
+    cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  }
+  s.resize(cut);
+  while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();
+  return s + "…";
+}
+
+std::size_t find_word(const std::string& lower, std::string_view w, std::size_t from = 0) {
+  for (std::size_t p = lower.find(w, from); p != std::string::npos; p = lower.find(w, p + 1)) {
+    bool left = p == 0 || !is_alnum(lower[p - 1]);
+    bool right = p + w.size() >= lower.size() || !is_alnum(lower[p + w.size()]);
+    if (left && right) return p;
+  }
+  return std::string::npos;
+}
+
+bool is_place(EntityKind k) { return k != EntityKind::Agency; }
+bool can_be_responsible(EntityKind k) { return k == EntityKind::Agency || k == EntityKind::District; }
+
+// What a clause says about who acts.
+struct Subject {
+  bool stated = false;            ///< the clause has its own "shall"
+  std::set<std::string> parties;  ///< stated in the active voice
+  std::set<std::string> agents;   ///< "shall be ... by X"
+};
+
+struct MeasureInfo {
+  UnitFacts* unit = nullptr;
+  std::string lower;
+  std::vector<Citation> citations;
+  std::set<std::string> active;  ///< responsible parties stated in the active voice
+};
+
+class DocumentRelator {
+ public:
+  DocumentRelator(const SourceText& src, const RelationContext& ctx, Facts& facts)
+      : src_(src), t_(src.bytes()), ctx_(ctx), rules_(ctx.rules), facts_(facts) {}
+
+  void relate_main(const ParsedDocument& pd, const std::string& doc_id, const std::string& fallback_label) {
+    DocumentFacts& d = facts_.document(doc_id);
+    d.parsed = true;
+    fill_document(d, pd, fallback_label);
+    for (const auto& m : entities_in(pd.addressees))
+      if (m.kind == EntityKind::Agency) d.addressed_to.insert(m.entity);
+    for (const auto& m : entities_in(pd.signer))
+      if (m.kind == EntityKind::Agency) d.issued_by.insert(m.entity);
+    for (const auto& a : pd.annex_list) {
+      std::string id = annex_id(doc_id, a.number);
+      DocumentFacts& ad = facts_.document(id);
+      std::string title = collapse_whitespace(src_.view(a.title));
+      if (ad.title.empty()) {
+        ad.title = title;
+        ad.label = title;
+        ad.type = ctx_.citations.type_of_title(title);
+      }
+      facts_.document(doc_id).has_annex.insert(id);
+    }
+    for (const auto& annex : pd.annexes) {
+      std::string id = annex_id(doc_id, annex.annex_number);
+      DocumentFacts& ad = facts_.document(id);
+      ad.parsed = true;
+      fill_document(ad, annex, facts_.document(id).label.empty() ? fallback_label + " annex " + annex.annex_number
+                                                                   : facts_.document(id).label);
+      facts_.document(doc_id).has_annex.insert(id);
+    }
+    DocumentFacts& main = facts_.document(doc_id);
+    if (main.type == "OfficialReply")
+      for (const auto& a : main.has_annex)
+        if (facts_.document(a).type == "Plan") facts_.document(doc_id).approves.insert(a);
+    if (main.valid_for.empty()) facts_.document(doc_id).valid_for = validity(pd.body);
+    relate_units(doc_id, pd);
+    for (const auto& annex : pd.annexes) relate_units(annex_id(doc_id, annex.annex_number), annex);
+  }
+
+ private:
+  void fill_document(DocumentFacts& d, const ParsedDocument& pd, const std::string& fallback_label) {
+    std::string title = collapse_whitespace(src_.view(pd.title));
+    if (!title.empty()) {
+      d.title = title;
+      d.label = title;
+    } else if (d.label.empty()) {
+      d.label = fallback_label;
+    }
+    if (pd.kind == DocumentKind::Reply) d.type = "OfficialReply";
+    else if (pd.kind == DocumentKind::Plan) d.type = "Plan";
+    else if (!title.empty()) d.type = ctx_.citations.type_of_title(title);
+    if (pd.issued) d.issued = *pd.issued;
+    if (pd.published) d.published = *pd.published;
+  }
+
+  std::vector<Mention> entities_in(Span s) {
+    if (s.empty()) return {};
+    NormalizedText nt(t_, s);
+    auto ms = ctx_.recogniser.find(nt);
+    for (const auto& m : ms) register_entity(m);
+    return ms;
+  }
+
+  // "for a period of three years" -> "P3Y".
+  std::string validity(Span body) {
+    if (body.empty()) return {};
+    NormalizedText nt(t_, body);
+    const std::string& lower = nt.lower();
+    for (const auto& cue : rules_.structure.validity_cues) {
+      std::size_t p = lower.find(fold(cue));
+      if (p == std::string::npos) continue;
+      std::size_t i = p + fold(cue).size();
+      while (i < lower.size() && lower[i] == ' ') ++i;
+      std::size_t e = lower.find(' ', i);
+      if (e == std::string::npos) continue;
+      std::string n = lower.substr(i, e - i);
+      long value = -1;
+      if (!n.empty() && std::all_of(n.begin(), n.end(), is_digit)) value = std::stol(n);
+      for (std::size_t w = 0; w < rules_.structure.number_words.size(); ++w)
+        if (rules_.structure.number_words[w] == n) value = static_cast<long>(w);
+      if (value <= 0) continue;
+      std::string unit = lower.substr(e + 1, 6);
+      if (unit.compare(0, 4, "year") == 0) return "P" + std::to_string(value) + "Y";
+      if (unit.compare(0, 5, "month") == 0) return "P" + std::to_string(value) + "M";
+      if (unit.compare(0, 3, "day") == 0) return "P" + std::to_string(value) + "D";
+    }
+    return {};
+  }
+
+  void register_entity(const Mention& m) {
+    auto [it, fresh] = facts_.entities.try_emplace(m.entity);
+    EntityFacts& e = it->second;
+    if (fresh) {
+      e.id = m.entity;
+      e.kind = m.kind;
+      if (const GazetteerEntity* g = ctx_.gazetteer.find(m.entity)) {
+        add_known(*g);
+      } else {
+        e.label = strip_article(m.surface);
+      }
+    }
+    EntityFacts& e2 = facts_.entities[m.entity];
+    std::string surface = strip_article(m.surface);
+    if (fold(surface) != fold(e2.label)) {
+      bool listed = std::any_of(e2.alt_labels.begin(), e2.alt_labels.end(),
+                                [&](const std::string& a) { return fold(a) == fold(surface); });
+      if (!listed) e2.alt_labels.insert(surface);
+    }
+  }
+
+  void add_known(const GazetteerEntity& g) {
+    EntityFacts& e = facts_.entities[g.id];
+    e.id = g.id;
+    e.kind = g.kind;
+    e.label = g.name;
+    for (const auto& a : g.aliases) e.alt_labels.insert(strip_article(a));
+    e.parent = g.parent;
+    e.located_in = g.located_in;
+    for (const std::string* up : {&g.parent, &g.located_in})
+      if (!up->empty() && !facts_.entities.count(*up))
+        if (const GazetteerEntity* p = ctx_.gazetteer.find(*up)) add_known(*p);
+  }
+
+  void register_citation(const Citation& c) {
+    DocumentFacts& d = facts_.document(c.doc);
+    if (d.parsed) return;
+    if (d.title.empty() && !c.title.empty()) {
+      std::string title = c.title;
+      for (const auto& k : ctx_.gazetteer.documents)
+        if (k.id == c.doc && !k.title.empty()) title = k.title;
+      d.title = title;
+      d.label = title;
+    }
+    if (d.identifier.empty() && !c.identifier.empty()) d.identifier = c.identifier;
+    if (d.label.empty()) d.label = !c.identifier.empty() ? c.identifier : c.doc;
+    if (d.type == "Document" && !c.type.empty()) d.type = c.type;
+    if (!c.issuer.empty()) {
+      d.issued_by.insert(c.issuer);
+      if (const GazetteerEntity* g = ctx_.gazetteer.find(c.issuer)) add_known(*g);
+    }
+  }
+
+  std::string resolve(const Citation& c, const std::string& doc_id) const {
+    if (c.kind == Citation::Kind::Document) return c.doc;
+    if (c.kind != Citation::Kind::DefinedTerm) return {};
+    const DocumentFacts& d = facts_.documents.at(doc_id);
+    if (d.type == "Plan" || d.type == "Document") return doc_id;
+    if (d.approves.size() == 1) return *d.approves.begin();
+    return {};
+  }
+
+  Subject subject_of(const NormalizedText& nt, const std::vector<Mention>& all, const std::vector<Citation>& cites) const {
+    Subject s;
+    const std::string& lower = nt.lower();
+    std::size_t shall = find_word(lower, "shall");
+    if (shall == std::string::npos) return s;
+    s.stated = true;
+    // The subject runs from the last comma outside parentheses before "shall".
+    std::size_t from = 0;
+    int depth = 0;
+    for (std::size_t k = 0; k < shall; ++k) {
+      if (lower[k] == '(') ++depth;
+      else if (lower[k] == ')' && depth > 0) --depth;
+      else if (lower[k] == ',' && depth == 0) from = k + 1;
+    }
+    // Names inside a cited title or number are not subjects.
+    std::vector<Mention> ms;
+    for (const auto& m : all)
+      if (std::none_of(cites.begin(), cites.end(), [&](const Citation& c) { return m.begin >= c.begin && m.end <= c.end; }))
+        ms.push_back(m);
+    std::size_t i = shall + 5;
+    while (i < lower.size() && lower[i] == ' ') ++i;
+    // Adverbs between "shall" and the verb: "shall be separately issued".
+    auto next_word = [&](std::size_t& k) {
+      std::size_t e = k;
+      while (e < lower.size() && is_alnum(lower[e])) ++e;
+      std::string w = lower.substr(k, e - k);
+      k = e;
+      while (k < lower.size() && lower[k] == ' ') ++k;
+      return w;
+    };
+    std::size_t k = i;
+    std::string w = next_word(k);
+    while (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) w = next_word(k);
+    bool passive = w == "be";
+    if (!passive) {
+      for (const auto& m : ms)
+        if (m.begin >= from && m.end <= shall && can_be_responsible(m.kind)) s.parties.insert(m.entity);
+      // "X shall, together with Y, ...": Y acts too.
+      for (const auto& h : ctx_.together_with.scan(lower)) {
+        if (h.begin < shall) continue;
+        for (const auto& m : ms)
+          if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) s.parties.insert(m.entity);
+      }
+    } else {
+      for (std::size_t by = find_word(lower, "by", shall); by != std::string::npos; by = find_word(lower, "by", by + 2))
+        for (const auto& m : ms)
+          if (m.begin >= by + 3 && m.begin <= by + 8 && can_be_responsible(m.kind)) s.agents.insert(m.entity);
+    }
+    return s;
+  }
+
+  // Whether a dependency cue stands just before position `at` of a clause.
+  bool cue_before(const std::string& lower, std::size_t at) const {
+    std::size_t from = at > 60 ? at - 60 : 0;
+    std::string window = lower.substr(from, at - from);
+    if (window.find(';') != std::string::npos) window = window.substr(window.rfind(';') + 1);
+    return ctx_.dependency_cues.any(window);
+  }
+
+  std::string unit_label(const Unit& u) const {
+    auto& st = rules_.structure;
+    std::string heading = collapse_whitespace(src_.view(u.heading));
+    while (!heading.empty() && (heading.back() == '.' || heading.back() == ':')) heading.pop_back();
+    switch (u.kind) {
+      case UnitKind::Section:
+      case UnitKind::Task:
+        return shorten(u.number.empty() ? heading : u.number + ". " + heading, st.heading_label_max_chars);
+      case UnitKind::Initiative:
+        if (!heading.empty()) return shorten(u.number.empty() ? heading : u.number + ". " + heading, st.heading_label_max_chars);
+        [[fallthrough]];
+      case UnitKind::Provision: {
+        std::string body = u.children.empty() ? collapse_whitespace(src_.view(u.span))
+                                              : collapse_whitespace(src_.view(u.children.front().span));
+        return shorten((u.number.empty() ? std::string() : u.number + ". ") + body, st.measure_label_max_chars);
+      }
+      case UnitKind::Measure: {
+        std::string text = collapse_whitespace(src_.view(u.span));
+        std::string lower = fold(text);
+        for (std::string_view lead : {"we shall, ", "we shall "})
+          if (lower.compare(0, lead.size(), lead) == 0 && text.size() > lead.size() + 3) {
+            text = text.substr(lead.size());
+            break;
+          }
+        if (is_lower(text[0])) text[0] = static_cast<char>(text[0] - 'a' + 'A');
+        return shorten(text, st.measure_label_max_chars);
+      }
+    }
+    return {};
+  }
+
+  void relate_units(const std::string& doc_id, const ParsedDocument& pd) {
+    doc_id_ = doc_id;
+    counters_ = {};
+    measures_.clear();
+    std::size_t first_unit = facts_.units.size();
+    for (std::size_t i = 0; i < pd.units.size(); ++i) walk(pd.units[i], doc_id, i + 1, i + 1, {}, false);
+    link_prerequisites();
+    // A document references what its units reference.
+    std::set<std::string> refs;
+    for (std::size_t u = first_unit; u < facts_.units.size(); ++u)
+      refs.insert(facts_.units[u].references.begin(), facts_.units[u].references.end());
+    refs.erase(doc_id);
+    facts_.document(doc_id).references.insert(refs.begin(), refs.end());
+  }
+
+  struct Walked {
+    std::set<std::string> active;  ///< responsible parties stated in the unit's measures
+  };
+
+  Walked walk(const Unit& u, const std::string& parent, std::size_t position, std::size_t ordinal,
+              std::set<std::string> context_sectors, bool implementation) {
+    std::string id;
+    switch (u.kind) {
+      case UnitKind::Provision: id = doc_id_ + "/provision/" + std::to_string(++counters_[0]); break;
+      case UnitKind::Section: id = doc_id_ + "/section/" + std::to_string(++counters_[1]); break;
+      case UnitKind::Task: id = doc_id_ + "/task/" + std::to_string(++counters_[2]); break;
+      case UnitKind::Initiative: id = parent + "/initiative/" + std::to_string(ordinal); break;
+      case UnitKind::Measure: id = parent + "/measure/" + std::to_string(ordinal); break;
+    }
+    facts_.units.emplace_back();
+    std::size_t index = facts_.units.size() - 1;
+    {
+      UnitFacts& f = facts_.units[index];
+      f.id = id;
+      f.parent = parent;
+      f.document = doc_id_;
+      f.kind = u.kind;
+      f.position = position;
+      f.number = u.number;
+      f.text = std::string(src_.view(u.span));
+      f.start = src_.code_point(u.span.begin);
+      f.end = src_.code_point(u.span.end);
+      f.label = unit_label(u);
+    }
+    if (!u.heading.empty()) {
+      NormalizedText nt(t_, u.heading);
+      auto ms = ctx_.recogniser.find(nt);
+      for (const auto& m : ms) {
+        register_entity(m);
+        facts_.units[index].mentions.insert(m.entity);
+        if (is_place(m.kind)) facts_.units[index].applies_to.insert(m.entity);
+      }
+      for (const auto& c : ctx_.citations.find(nt, ms)) {
+        std::string doc = resolve(c, doc_id_);
+        if (c.kind == Citation::Kind::Document) register_citation(c);
+        if (!doc.empty() && doc != doc_id_) facts_.units[index].references.insert(doc);
+      }
+      auto s = ctx_.classifier.sectors(nt.lower());
+      if (!s.empty()) context_sectors = s;
+      if (u.kind == UnitKind::Section) {
+        std::string h = fold(src_.view(u.heading));
+        for (const auto& ih : rules_.relations.implementation_headings)
+          if (h == fold(ih)) implementation = true;
+      }
+    }
+    Walked result;
+    // Children: measures grouped by sentence, other units one by one.
+    std::size_t i = 0;
+    std::size_t initiatives = 0, measures = 0;
+    while (i < u.children.size()) {
+      const Unit& c = u.children[i];
+      if (c.kind != UnitKind::Measure) {
+        Walked w = walk(c, id, i + 1, ++initiatives, context_sectors, implementation);
+        result.active.insert(w.active.begin(), w.active.end());
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < u.children.size() && u.children[j].kind == UnitKind::Measure && u.children[j].sentence == c.sentence) ++j;
+      auto active = sentence(u.children, i, j, measures, id, context_sectors);
+      measures += j - i;
+      result.active.insert(active.begin(), active.end());
+      i = j;
+    }
+    if (u.kind == UnitKind::Provision) {
+      facts_.units[index].responsible.insert(result.active.begin(), result.active.end());
+      // A reply's articles naming who acts make them responsible for the plan it approves.
+      const DocumentFacts& d = facts_.documents.at(doc_id_);
+      std::set<std::string> plans = d.approves;
+      for (const auto& p : plans) facts_.document(p).responsible.insert(result.active.begin(), result.active.end());
+    }
+    if (u.kind == UnitKind::Section && implementation && facts_.documents.at(doc_id_).type != "OfficialReply")
+      facts_.document(doc_id_).responsible.insert(result.active.begin(), result.active.end());
+    return result;
+  }
+
+  // Analyses the clauses [from, to) of one sentence; returns the parties stated in the active voice.
+  std::set<std::string> sentence(const std::vector<Unit>& siblings, std::size_t from, std::size_t to,
+                                 std::size_t measures_before, const std::string& parent,
+                                 const std::set<std::string>& context_sectors) {
+    std::set<std::string> carried;  // subject carried over to later clauses
+    std::set<std::string> all_active;
+    std::vector<std::pair<std::string, std::size_t>> earlier_docs;  // documents cited so far, with clause
+    bool keep = false;
+    for (std::size_t k = from; k < to; ++k) {
+      const Unit& m = siblings[k];
+      std::string id = parent + "/measure/" + std::to_string(measures_before + (k - from) + 1);
+      facts_.units.emplace_back();
+      std::size_t index = facts_.units.size() - 1;
+      UnitFacts* f = &facts_.units[index];
+      f->id = id;
+      f->parent = parent;
+      f->document = doc_id_;
+      f->kind = UnitKind::Measure;
+      f->position = k + 1;
+      f->text = std::string(src_.view(m.span));
+      f->start = src_.code_point(m.span.begin);
+      f->end = src_.code_point(m.span.end);
+      f->label = unit_label(m);
+
+      NormalizedText nt(t_, m.span);
+      auto ms = ctx_.recogniser.find(nt);
+      auto cites = ctx_.citations.find(nt, ms);
+      Subject s = subject_of(nt, ms, cites);
+      std::set<std::string> responsible;
+      if (s.stated) {
+        carried = s.parties;
+        responsible = s.parties;
+        responsible.insert(s.agents.begin(), s.agents.end());
+      } else {
+        responsible = carried;
+      }
+      all_active.insert(s.stated ? s.parties.begin() : carried.begin(), s.stated ? s.parties.end() : carried.end());
+      for (const auto& e : ms) {
+        register_entity(e);
+        f->mentions.insert(e.entity);
+        if (is_place(e.kind)) f->applies_to.insert(e.entity);
+      }
+      for (const auto& r : responsible) {
+        f->responsible.insert(r);
+        f->mentions.insert(r);
+        if (facts_.entities.count(r) && facts_.entities[r].kind == EntityKind::District) f->applies_to.insert(r);
+      }
+      const std::string& lower = nt.lower();
+      // Citations: references, dependencies, force.
+      std::vector<std::string> ordered;  // documents in this clause in order, back references expanded
+      for (const auto& c : cites) {
+        if (c.kind == Citation::Kind::BackReference) {
+          for (const auto& [doc, clause] : earlier_docs)
+            if (clause < k) ordered.push_back(doc);
+          continue;
+        }
+        std::string doc = resolve(c, doc_id_);
+        if (doc.empty()) continue;
+        if (c.kind == Citation::Kind::Document) register_citation(c);
+        ordered.push_back(doc);
+        earlier_docs.emplace_back(doc, k);
+        if (doc != doc_id_) f->references.insert(doc);
+        if (cue_before(lower, c.begin)) f->depends_on.insert(doc);
+      }
+      if (ctx_.keep_in_force.any(lower)) keep = true;
+      if (ctx_.prevail.any(lower) && ordered.size() >= 2) {
+        bool latter = ctx_.latter.any(lower), former = ctx_.former.any(lower);
+        if (latter || former) {
+          std::string winner = latter ? ordered.back() : ordered.front();
+          for (const auto& d : ordered)
+            if (d != winner) facts_.document(winner).prevails_over.insert(d);
+        }
+      }
+      // Plan-level responsibility stated in so many words ("organize the implementation of the Plan").
+      if (ctx_.plan_responsibility.any(lower) && !s.parties.empty())
+        for (const auto& c : cites)
+          if (c.kind == Citation::Kind::DefinedTerm)
+            if (std::string plan = resolve(c, doc_id_); !plan.empty())
+              facts_.document(plan).responsible.insert(s.parties.begin(), s.parties.end());
+      // Conditions and classification.
+      for (const auto& h : ctx_.conditions.scan(lower)) f->conditions.insert(condition_of(h.payload));
+      Classification cl = ctx_.classifier.classify(lower);
+      f->instrument = cl.instrument;
+      f->sectors = cl.sectors.empty() ? context_sectors : cl.sectors;
+      measures_.push_back({index, lower});
+    }
+    if (keep) {
+      DocumentFacts& d = facts_.document(doc_id_);
+      for (const auto& [doc, clause] : earlier_docs)
+        if (doc != doc_id_) d.keeps_in_force.insert(doc);
+    }
+    return all_active;
+  }
+
+  std::string condition_of(std::size_t payload) const { return condition_names_.at(payload); }
+
+ public:
+  void set_condition_names(std::vector<std::string> names) { condition_names_ = std::move(names); }
+
+ private:
+  // "based on the credit commitment system": the measure of the same document that builds it.
+  void link_prerequisites() {
+    static const std::set<std::string> kSkip = {"the", "their", "this", "that", "with", "from", "these", "those",
+                                                "such", "respective", "relevant", "which", "based", "basis"};
+    for (auto& [index, lower] : measures_) {
+      for (const auto& h : ctx_.prerequisite_cues.scan(lower)) {
+        std::size_t stop = lower.find_first_of(",;.", h.end);
+        std::string phrase = lower.substr(h.end, (stop == std::string::npos ? lower.size() : stop) - h.end);
+        std::vector<std::string> words;
+        std::size_t p = 0;
+        while (p < phrase.size()) {
+          std::size_t e = phrase.find(' ', p);
+          if (e == std::string::npos) e = phrase.size();
+          std::string w = phrase.substr(p, e - p);
+          if (w.size() >= 4 && !kSkip.count(w)) words.push_back(w);
+          p = e + 1;
+          if (words.size() >= 6) break;
+        }
+        if (words.size() < 2) continue;
+        for (const auto& [other, other_lower] : measures_) {
+          if (other == index || !ctx_.creation_verbs.any(other_lower)) continue;
+          bool all = std::all_of(words.begin(), words.end(),
+                                 [&](const std::string& w) { return find_word(other_lower, w) != std::string::npos; });
+          if (all) {
+            facts_.units[index].depends_on.insert(facts_.units[other].id);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  const SourceText& src_;
+  const std::string& t_;
+  const RelationContext& ctx_;
+  const Rules& rules_;
+  Facts& facts_;
+  std::string doc_id_;
+  std::array<std::size_t, 3> counters_{};
+  std::vector<std::pair<std::size_t, std::string>> measures_;  ///< unit index, folded text
+  std::vector<std::string> condition_names_;
+};
+
+}  // namespace
+
+RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const TitleRegistry& titles)
+    : gazetteer(g), rules(r), recogniser(g, r.entity_patterns), citations(g, r, titles), classifier(r.classification) {
+  std::size_t n = 0;
+  for (const auto& c : r.conditions)
+    for (const auto& p : c.phrases) conditions.add(p, n++);
+  add_all(dependency_cues, r.relations.dependency_cues);
+  add_all(prerequisite_cues, r.relations.prerequisite_cues);
+  add_all(creation_verbs, r.relations.creation_verbs);
+  add_all(keep_in_force, r.relations.keep_in_force_cues);
+  add_all(prevail, r.relations.prevail_cues);
+  add_all(latter, r.relations.prevail_latter);
+  add_all(former, r.relations.prevail_former);
+  add_all(plan_responsibility, r.relations.plan_responsibility_cues);
+  add_all(implementation_headings, r.relations.implementation_headings);
+  add_all(together_with, r.relations.together_with);
+}
+
+std::string annex_id(const std::string& doc_id, const std::string& number) { return doc_id + "/annex/" + number; }
+
+void relate(const SourceText& text, const ParsedDocument& parsed, const std::string& doc_id,
+            const std::string& fallback_label, const RelationContext& context, Facts& facts) {
+  DocumentRelator r(text, context, facts);
+  std::vector<std::string> names;
+  for (const auto& c : context.rules.conditions)
+    for (std::size_t i = 0; i < c.phrases.size(); ++i) names.push_back(c.condition);
+  r.set_condition_names(std::move(names));
+  r.relate_main(parsed, doc_id, fallback_label);
+}
+
+DocumentFacts& Facts::document(const std::string& id) {
+  auto [it, fresh] = documents.try_emplace(id);
+  if (fresh) it->second.id = id;
+  return it->second;
+}
+
+}  // namespace policykg::builder

@@ -1,0 +1,105 @@
+// Rules: the patterns, cue phrases and keywords the builder reads from data/rules/, so that the
+// code holds mechanisms and the data holds English and the domain.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace policykg::builder {
+
+/// data/rules/structure.json: how documents are laid out.
+struct StructureRules {
+  std::vector<std::string> title_keywords;
+  std::vector<std::string> breadcrumb_markers;
+  std::vector<std::string> reply_keywords;
+  struct TypeKeyword {
+    std::string keyword;
+    std::string type;  ///< pol: local name: OfficialReply, Plan
+  };
+  std::vector<TypeKeyword> document_types;
+  std::vector<std::string> annex_list_headers;
+  std::vector<std::string> annex_start_words;
+  std::vector<std::string> article_words;
+  std::vector<std::string> finite_verbs;
+  std::vector<std::string> pronoun_subjects;
+  std::size_t heading_max_words = 25;
+  std::size_t numbered_heading_max_words = 45;
+  std::vector<std::string> abbreviations;
+  std::vector<std::string> leading_conjunctions;
+  std::vector<std::string> validity_cues;
+  std::vector<std::string> defined_term_cues;
+  std::vector<std::string> months;
+  std::vector<std::string> number_words;
+  std::size_t measure_label_max_chars = 72;
+  std::size_t heading_label_max_chars = 96;
+};
+
+/// data/rules/entity_patterns.json: names no gazetteer lists.
+struct EntityPattern {
+  std::string kind;  ///< Agency, District, Zone, Region
+  std::string head;
+  std::size_t before_words = 0;
+  std::size_t tail_words = 0;
+  std::string id_prefix;
+  bool drop_head = false;
+};
+struct EntityPatternRules {
+  std::vector<std::string> stop_words;
+  std::vector<std::string> connectors;
+  std::vector<EntityPattern> patterns;
+};
+
+/// data/rules/citations.json: how documents are cited.
+struct CitationRules {
+  std::vector<std::string> title_starts;
+  std::vector<std::string> title_connectors;
+  std::vector<std::string> generic_names;
+  std::vector<std::string> issuer_cues;
+  std::vector<std::string> back_references;
+  std::vector<std::string> defined_terms;
+};
+
+/// data/rules/relations.json: cues of relations.
+struct RelationRules {
+  std::vector<std::string> dependency_cues;
+  std::vector<std::string> prerequisite_cues;
+  std::vector<std::string> creation_verbs;
+  std::vector<std::string> keep_in_force_cues;
+  std::vector<std::string> prevail_cues;
+  std::vector<std::string> prevail_latter;
+  std::vector<std::string> prevail_former;
+  std::vector<std::string> plan_responsibility_cues;
+  std::vector<std::string> implementation_headings;
+  std::vector<std::string> together_with;
+};
+
+/// data/rules/conditions.json: condition phrases.
+struct ConditionRule {
+  std::string condition;
+  std::vector<std::string> phrases;
+};
+
+/// data/rules/classification.json: keyword rules naming pol: concepts by local name.
+struct ConceptKeywords {
+  std::string concept_name;
+  std::vector<std::string> keywords;
+};
+struct ClassificationRules {
+  std::vector<ConceptKeywords> instrument_types;
+  std::vector<ConceptKeywords> sectors;
+};
+
+struct Rules {
+  StructureRules structure;
+  EntityPatternRules entity_patterns;
+  CitationRules citations;
+  RelationRules relations;
+  std::vector<ConditionRule> conditions;
+  ClassificationRules classification;
+
+  /// Loads every file of `dir`; throws policykg::Error(Input) naming the file and what is wrong.
+  static Rules load(const std::filesystem::path& dir);
+};
+
+}  // namespace policykg::builder
