@@ -1,0 +1,65 @@
+// Exports of a GraphView for visualisation tools: GraphML (with yEd's label extension), GEXF 1.3,
+// Graphviz DOT, Cytoscape.js JSON, Neo4j admin-import CSV and a self-contained interactive HTML
+// page. Every writer keeps each node's IRI, label, class and literal attributes (typed where the
+// format has types) and each edge's label and predicate IRI; output is deterministic.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "query/graph_view.hpp"
+#include "rdf/term.hpp"
+
+namespace policykg::exports {
+
+enum class Format { GraphMl, Gexf, Dot, Cytoscape, Csv, JsonLd, Html };
+
+/// "graphml", "gexf", "dot", "cytoscape", "csv", "jsonld", "html"; nullopt when unknown.
+std::optional<Format> format_from_name(std::string_view name);
+/// The command-line name of a format.
+std::string_view format_name(Format f);
+/// The usual file extension, without the dot.
+std::string_view file_extension(Format f);
+
+struct Options {
+  std::string base = "https://w3id.org/policykg/id/";  ///< instance base, shown as `id:`
+  std::string title = "policykg graph";                ///< graph name (DOT, GEXF, HTML title)
+  std::filesystem::path web_dir;  ///< holds graph/ and node_modules/ (html); empty: paths::web_dir()
+};
+
+std::string to_graphml(const query::GraphView& view, const Options& options = {});
+std::string to_gexf(const query::GraphView& view, const Options& options = {});
+std::string to_dot(const query::GraphView& view, const Options& options = {});
+
+/// Cytoscape.js JSON: {"data": {attribute schema}, "elements": {"nodes": [...], "edges": [...]}}.
+nlohmann::ordered_json to_cytoscape_json(const query::GraphView& view, const Options& options = {});
+std::string to_cytoscape(const query::GraphView& view, const Options& options = {});
+
+/// Neo4j admin-import CSV: one node file (iri:ID, :LABEL, typed properties) and one relationship
+/// file (:START_ID, :END_ID, :TYPE, label, predicate).
+struct CsvFiles {
+  std::string nodes;
+  std::string edges;
+};
+CsvFiles to_csv(const query::GraphView& view, const Options& options = {});
+
+/// The interactive page (web/graph/template.html) with Cytoscape.js and the graph inlined.
+std::string to_html(const query::GraphView& view, const Options& options = {});
+/// The same page around an existing Cytoscape.js JSON document (what the server shows at /graph).
+std::string graph_page(const nlohmann::ordered_json& cytoscape, const Options& options = {});
+
+/// One single-file format (graphml, gexf, dot, cytoscape, html). Throws Error(Usage) for csv
+/// (two files: use to_csv) and jsonld (RDF: serialise view_triples).
+std::string export_graph(const query::GraphView& view, Format format, const Options& options = {});
+
+/// The triples a view shows, sorted: for every node its rdf:type and literal triples, and the
+/// triple behind every edge. With an unfiltered view this is every triple of `triples`.
+std::vector<rdf::Triple> view_triples(const std::vector<rdf::Triple>& triples,
+                                      const query::GraphView& view);
+
+}  // namespace policykg::exports

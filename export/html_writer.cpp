@@ -1,0 +1,110 @@
+// The interactive page: web/graph/template.html with its stylesheet, script, Cytoscape.js (and
+// the fcose layout) and the graph's Cytoscape JSON inlined, so that the file needs nothing at
+// view time. The libraries come from web/node_modules, installed from web/package-lock.json.
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "export/export.hpp"
+#include "export/xml_text.hpp"
+#include "ontology/paths.hpp"
+#include "rdf/error.hpp"
+
+namespace policykg::exports {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw Error(Error::Category::Io, file.string(),
+                "missing: the html export needs web/graph/ and web/node_modules (run scripts/install-deps)");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Makes script text safe inside <script>…</script>: "</" and "<!--" cannot appear literally;
+// "<\/" and "<\!--" mean the same inside JavaScript strings, regular expressions and comments.
+std::string script_safe(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '/') {
+      out += "<\\/";
+      ++i;
+    } else if (s.compare(i, 4, "<!--") == 0) {
+      out += "<\\!--";
+      i += 3;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// JSON for a <script type="application/json"> block: every '<' as \u003c (only strings hold it).
+std::string json_safe(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<') out += "\\u003c";
+    else out += c;
+  }
+  return out;
+}
+
+// Replaces each {{name}} of the template once, in one pass, so inserted text is never rescanned.
+std::string fill(const std::string& page, const std::vector<std::pair<std::string, std::string>>& values,
+                 const fs::path& where) {
+  std::string out;
+  out.reserve(page.size() + 1024);
+  std::size_t at = 0;
+  while (true) {
+    auto open = page.find("{{", at);
+    if (open == std::string::npos) break;
+    auto close = page.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = page.substr(open + 2, close - open - 2);
+    const std::string* value = nullptr;
+    for (const auto& [k, v] : values)
+      if (k == name) value = &v;
+    if (!value) throw Error(Error::Category::Internal, where.string(), "unknown placeholder {{" + name + "}}");
+    out.append(page, at, open - at);
+    out += *value;
+    at = close + 2;
+  }
+  out.append(page, at, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+std::string graph_page(const nlohmann::ordered_json& cytoscape, const Options& options) {
+  const fs::path web = options.web_dir.empty() ? paths::web_dir() : options.web_dir;
+  const fs::path modules = web / "node_modules";
+  std::string libraries;
+  for (const fs::path& lib : {modules / "cytoscape/dist/cytoscape.min.js", modules / "layout-base/layout-base.js",
+                              modules / "cose-base/cose-base.js", modules / "cytoscape-fcose/cytoscape-fcose.js"}) {
+    libraries += script_safe(read_text(lib));
+    libraries += "\n;\n";
+  }
+  const fs::path template_file = web / "graph/template.html";
+  std::string json = cytoscape.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return fill(read_text(template_file),
+              {{"title", xml_escaped(options.title)},
+               {"style", read_text(web / "graph/graph.css")},
+               {"libraries", libraries},
+               {"script", script_safe(read_text(web / "graph/graph.js"))},
+               {"data", json_safe(json)}},
+              template_file);
+}
+
+std::string to_html(const query::GraphView& view, const Options& options) {
+  return graph_page(to_cytoscape_json(view, options), options);
+}
+
+}  // namespace policykg::exports

@@ -1,0 +1,80 @@
+// The interactive page: self-contained (nothing fetched at view time), and in headless Chromium
+// (Debian's chromium driven by playwright-core) it loads without console errors, draws every
+// node, finds Zhongguancun by label and by its misspelling, and shows a unit's text and its place
+// in the source.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "export/export.hpp"
+#include "rdf/error.hpp"
+#include "tests/export/export_fixture.hpp"
+
+namespace policykg::exports {
+namespace {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+std::ptrdiff_t count(const std::string& s, const std::string& what) {
+  std::ptrdiff_t n = 0;
+  for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) ++n;
+  return n;
+}
+
+TEST(Html, ThePageIsSelfContained) {
+  Options options;
+  options.title = "Fixture </script> & <graph>";
+  std::string html = to_html(test::fixture_view(), options);
+  EXPECT_EQ(count(html, "</script"), 3) << "data, libraries and page script, nothing closed early";
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"re((src|href)\s*=\s*["']?(https?:)?//)re")))
+      << "no external resources";
+  for (auto placeholder : {"{{title}}", "{{style}}", "{{libraries}}", "{{script}}", "{{data}}"})
+    EXPECT_EQ(html.find(placeholder), std::string::npos) << placeholder << " filled";
+  EXPECT_NE(html.find("<title>Fixture &lt;/script&gt; &amp; &lt;graph&gt;</title>"), std::string::npos);
+  EXPECT_NE(html.find("cytoscape"), std::string::npos);
+  EXPECT_NE(html.find("Zhongguancun"), std::string::npos);
+  Options missing;
+  missing.web_dir = "/nonexistent/web";
+  EXPECT_THROW(to_html(test::fixture_view(), missing), Error);
+}
+
+// One browser session: load, then search three times (exact label, misspelling, words of a measure).
+TEST(HtmlInChromium, LoadsDrawsSearchesAndShowsTheSource) {
+  ASSERT_TRUE(fs::exists("/usr/bin/chromium") || std::getenv("POLICYKG_CHROMIUM"))
+      << "chromium is missing: run scripts/install-deps";
+  auto view = test::fixture_view();
+  test::TempDir dir;
+  auto page = dir.write("graph.html", to_html(view));
+  Json r = test::run_js_tool("graph-page.mjs",
+                             {page.string(), "Zhongguancun", "zhongguanchun", "foreign-funded brokerage"});
+  EXPECT_EQ(r["errors"], Json::array()) << r["errors"].dump();
+  EXPECT_EQ(r["requests"], Json::array()) << "nothing fetched: " << r["requests"].dump();
+  EXPECT_EQ(r["nodes"], view.node_count());
+  EXPECT_EQ(r["edges"], view.edge_count());
+  EXPECT_EQ(r["counts"], std::to_string(view.node_count()) + " nodes, " + std::to_string(view.edge_count()) + " edges");
+  bool legend_has_zone = false;
+  for (const auto& item : r["legend"]) legend_has_zone |= item.get<std::string>().starts_with("Zone");
+  EXPECT_TRUE(legend_has_zone) << r["legend"].dump();
+
+  const Json& exact = r["searches"][0];
+  ASSERT_FALSE(exact["results"].empty());
+  EXPECT_EQ(exact["results"][0], "Zhongguancun") << "the exact label first";
+  std::string details = exact["details"];
+  EXPECT_NE(details.find("Zone"), std::string::npos) << details;
+  EXPECT_NE(details.find("Haidian District"), std::string::npos) << "its neighbours are listed";
+
+  const Json& misspelt = r["searches"][1];
+  ASSERT_FALSE(misspelt["results"].empty());
+  EXPECT_EQ(misspelt["results"][0], "Zhongguancun") << "found by its alternative spelling";
+
+  const Json& measure = r["searches"][2];
+  ASSERT_FALSE(measure["results"].empty());
+  details = measure["details"];
+  EXPECT_NE(details.find("performance brokerage"), std::string::npos) << "the unit's text: " << details;
+  EXPECT_NE(details.find("characters 1230–1310"), std::string::npos) << details;
+  EXPECT_NE(details.find("Task 7"), std::string::npos) << "the unit it is part of: " << details;
+}
+
+}  // namespace
+}  // namespace policykg::exports
