@@ -55,9 +55,13 @@ std::vector<std::string> words_of(const std::string& s) {
 
 Recogniser::Recogniser(const Gazetteer& gazetteer, const EntityPatternRules& rules)
     : gazetteer_(gazetteer), rules_(rules) {
+  auto add = [&](const std::string& name, std::size_t e) {
+    aliases_.emplace_back(e, !name.empty() && is_upper(name[0]));
+    names_.add(name, aliases_.size() - 1);
+  };
   for (std::size_t e = 0; e < gazetteer.entities.size(); ++e) {
-    names_.add(gazetteer.entities[e].name, e);
-    for (const auto& a : gazetteer.entities[e].aliases) names_.add(a, e);
+    add(gazetteer.entities[e].name, e);
+    for (const auto& a : gazetteer.entities[e].aliases) add(a, e);
   }
   for (const auto& p : rules.patterns) heads_.push_back(words_of(p.head));
 }
@@ -66,13 +70,21 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
   const std::string& t = nt.text();
   std::vector<Token> toks = tokenize(t);
   auto word = [&](std::size_t k) { return std::string_view(t).substr(toks[k].begin, toks[k].end - toks[k].begin); };
-  auto capitalised = [&](std::size_t k) { return toks[k].word && (is_upper(t[toks[k].begin]) || is_digit(t[toks[k].begin])); };
+  auto capitalised = [&](std::size_t k) { return toks[k].word && is_upper(t[toks[k].begin]); };
   auto in = [](const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
   };
+  // The last word of a head ("District", "Commission") ends one name: another cannot run on
+  // through it. In a tail only agency heads stop ("People's Government of X Municipality").
   auto is_head_word = [&](std::string_view w) {
     for (const auto& h : heads_)
-      if (!h.empty() && (h.back() == w || h.front() == w)) return true;
+      if (!h.empty() && h.back() == w) return true;
+    return false;
+  };
+  auto is_agency_head = [&](std::string_view w) {
+    for (std::size_t i = 0; i < heads_.size(); ++i)
+      if (rules_.patterns[i].kind == "Agency" && !heads_[i].empty() && (heads_[i].back() == w || heads_[i].front() == w))
+        return true;
     return false;
   };
   auto adjacent = [&](std::size_t a, std::size_t b) {  // only spaces between tokens a and b
@@ -99,7 +111,8 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
           ++taken;
           continue;
         }
-        if (toks[c].word && in(rules_.connectors, word(c)) && c > 0 && adjacent(c - 1, c) && capitalised(c - 1) &&
+        if (p.kind == "Agency" && toks[c].word && in(rules_.connectors, word(c)) && c > 0 && adjacent(c - 1, c) &&
+            capitalised(c - 1) &&
             !in(rules_.stop_words, word(c - 1)) && !is_head_word(word(c - 1)) && taken > 0) {
           b = c - 1;
           taken += 1;
@@ -126,7 +139,7 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
         while (e + 1 < toks.size() && tail < p.tail_words && adjacent(e, e + 1)) {
           std::size_t c = e + 1;
           if (capitalised(c) && !in(rules_.stop_words, word(c))) {
-            if (is_head_word(word(c)) && tail > 0) break;
+            if (is_agency_head(word(c)) && tail > 0) break;
             e = c;
             ++tail;
             good_end = c;
@@ -164,7 +177,11 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
 std::vector<Mention> Recogniser::find(const NormalizedText& nt) const {
   std::vector<Candidate> cands;
   for (const auto& h : names_.scan(nt.lower(), true)) {
-    const auto& e = gazetteer_.entities[h.payload];
+    // A name written with a capital matches only where the text has one too: "financial
+    // street" is not Financial Street.
+    auto [index, capital] = aliases_[h.payload];
+    if (capital && !is_upper(nt.text()[h.begin])) continue;
+    const auto& e = gazetteer_.entities[index];
     cands.push_back({h.begin, h.end, e.id, e.kind, true});
   }
   find_patterns(nt, cands);

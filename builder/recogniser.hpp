@@ -40,6 +40,7 @@ class Recogniser {
   const Gazetteer& gazetteer_;
   const EntityPatternRules& rules_;
   PhraseTable names_;
+  std::vector<std::pair<std::size_t, bool>> aliases_;  ///< entity index, name starts with a capital
   std::vector<std::vector<std::string>> heads_;  ///< each pattern's head words
 };
 

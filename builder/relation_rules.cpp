@@ -180,7 +180,8 @@ class DocumentRelator {
     e.id = g.id;
     e.kind = g.kind;
     e.label = g.name;
-    for (const auto& a : g.aliases) e.alt_labels.insert(strip_article(a));
+    for (const auto& a : g.aliases)
+      if (fold(strip_article(a)) != fold(g.name)) e.alt_labels.insert(strip_article(a));
     e.parent = g.parent;
     e.located_in = g.located_in;
     for (const std::string* up : {&g.parent, &g.located_in})
@@ -507,7 +508,12 @@ class DocumentRelator {
     static const std::set<std::string> kSkip = {"the", "their", "this", "that", "with", "from", "these", "those",
                                                 "such", "respective", "relevant", "which", "based", "basis"};
     for (auto& [index, lower] : measures_) {
+      auto conditions = ctx_.conditions.scan(lower);
       for (const auto& h : ctx_.prerequisite_cues.scan(lower)) {
+        // "based on laws and regulations" is a condition, not a prerequisite.
+        if (std::any_of(conditions.begin(), conditions.end(),
+                        [&](const PhraseTable::Hit& c) { return c.begin <= h.begin && h.begin < c.end; }))
+          continue;
         std::size_t stop = lower.find_first_of(",;.", h.end);
         std::string phrase = lower.substr(h.end, (stop == std::string::npos ? lower.size() : stop) - h.end);
         std::vector<std::string> words;

@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include "builder/measure_splitter.hpp"
+#include "builder/rules.hpp"
+#include "graph.hpp"
+
+using namespace policykg::builder;
+
+namespace {
+const Rules& rules() {
+  static Rules r = Rules::load(policykg::test::source_dir() / "data/rules");
+  return r;
+}
+std::vector<std::string> texts(const std::string& s, const std::vector<Span>& spans) {
+  std::vector<std::string> out;
+  for (auto sp : spans) out.push_back(s.substr(sp.begin, sp.size()));
+  return out;
+}
+}  // namespace
+
+TEST(MeasureSplitter, SentencesRespectAbbreviationsNumbersAndParentheses) {
+  std::string s = "Heading here. We shall cite No. 81 [2015] and (see 1.5. Also) etc.; go on. Xicheng District shall act.";
+  auto got = texts(s, split_sentences(s, {0, s.size()}, rules().structure));
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "Heading here.");
+  EXPECT_EQ(got[2], "Xicheng District shall act.");
+}
+
+TEST(MeasureSplitter, ClausesDropConjunctionsAndStops) {
+  std::string s = "We  shall, upon approval, seek to implement it; select areas (a; b), and allow them; and continue.";
+  auto got = texts(s, split_clauses(s, {0, s.size()}, rules().structure));
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "We  shall, upon approval, seek to implement it");
+  EXPECT_EQ(got[1], "select areas (a; b), and allow them");
+  EXPECT_EQ(got[2], "continue");
+}
+
+TEST(MeasureSplitter, ChinesePunctuation) {
+  std::string s = "We shall build（开放先行区）；and strive。Heping District shall act.";
+  auto sentences = split_sentences(s, {0, s.size()}, rules().structure);
+  ASSERT_EQ(sentences.size(), 2u);
+  auto clauses = texts(s, split_clauses(s, sentences[0], rules().structure));
+  ASSERT_EQ(clauses.size(), 2u);
+  EXPECT_EQ(clauses[1], "strive");
+}
+
+TEST(MeasureSplitter, TruncatedSentenceKeepsItsLastClause) {
+  std::string s = "We shall do this; and build an arbitration cen";
+  auto sentences = split_sentences(s, {0, s.size()}, rules().structure);
+  ASSERT_EQ(sentences.size(), 1u);
+  auto clauses = texts(s, split_clauses(s, sentences[0], rules().structure));
+  ASSERT_EQ(clauses.size(), 2u);
+  EXPECT_EQ(clauses[1], "build an arbitration cen");
+}

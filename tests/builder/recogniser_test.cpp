@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include "builder/recogniser.hpp"
+#include "graph.hpp"
+
+using namespace policykg::builder;
+
+namespace {
+struct Fixture {
+  Gazetteer g = Gazetteer::load(policykg::test::source_dir() / "data/gazetteer");
+  Rules r = Rules::load(policykg::test::source_dir() / "data/rules");
+  Recogniser rec{g, r.entity_patterns};
+  std::vector<std::string> ids(const std::string& s) {
+    NormalizedText nt(s, {0, s.size()});
+    std::vector<std::string> out;
+    for (const auto& m : rec.find(nt)) out.push_back(m.entity);
+    return out;
+  }
+};
+Fixture& f() {
+  static Fixture fx;
+  return fx;
+}
+using V = std::vector<std::string>;
+}  // namespace
+
+TEST(Recogniser, GazetteerNamesAcrossIrregularSpacingAndMisspellings) {
+  EXPECT_EQ(f().ids("The\xC2\xA0 People's Government of Beijing  Municipality and the Ministry of Commerce:"),
+            (V{"agency/peoples-government-of-beijing-municipality", "agency/ministry-of-commerce"}));
+  EXPECT_EQ(f().ids("institutions in Zhongguanchun; Zhonggunchun Avenue"), (V{"zone/zhongguancun", "zone/zhongguancun"}));
+  EXPECT_EQ(f().ids("support Tongzhou Canal Business  District in"), (V{"zone/tongzhou-canal-business-district"}));
+  EXPECT_EQ(f().ids("the relevant departments under the State Council shall"),
+            (V{"agency/relevant-departments-of-the-state-council"}));
+  EXPECT_EQ(f().ids("develop a financial street"), V{});  // a capitalised name needs its capital
+}
+
+TEST(Recogniser, PatternsFindUnlistedNames) {
+  EXPECT_EQ(f().ids("Minhang District and Pudong New Area shall"), (V{"district/minhang", "zone/pudong-new-area"}));
+  EXPECT_EQ(f().ids("The Ministry of Ecology and Environment shall"), (V{"agency/ministry-of-ecology-and-environment"}));
+  EXPECT_EQ(f().ids("the Shanghai Municipal Commission of Commerce"), (V{"agency/shanghai-municipal-commission-of-commerce"}));
+  EXPECT_EQ(f().ids("People's Government of Shanghai Municipality"),
+            (V{"agency/peoples-government-of-shanghai-municipality"}));
+  EXPECT_EQ(f().ids("Supporting Yangpu District in"), (V{"district/yangpu"}));
+  EXPECT_EQ(f().ids("the 19th CPC Central Committee"), (V{"agency/cpc-central-committee"}));
+}
+
+TEST(Recogniser, MentionsMapBackToExactSourceSpans) {
+  std::string s = "在 Haidian\xC2\xA0 District shall";
+  NormalizedText nt(s, {0, s.size()});
+  auto ms = f().rec.find(nt);
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(s.substr(ms[0].span.begin, ms[0].span.size()), "Haidian\xC2\xA0 District");
+  EXPECT_EQ(ms[0].surface, "Haidian District");
+}
