@@ -32,8 +32,12 @@ std::string shorten(std::string_view s, std::size_t max = 60) {
 std::string fold_label(std::string_view s) {
   std::string out;
   bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    // U+00A0 (no-break space, C2 A0 in UTF-8) counts as white space: the seed text has many.
+    bool nbsp = c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
+      i += nbsp ? 1 : 0;
       space = !out.empty();
       continue;
     }

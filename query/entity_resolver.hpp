@@ -41,7 +41,8 @@ class EntityResolver {
   std::multimap<std::string, Candidate> by_label_;  ///< folded label -> candidate
 };
 
-/// Lower-cases ASCII letters, folds runs of white space to one space and trims.
+/// Lower-cases ASCII letters, folds runs of white space (no-break spaces included) to one space
+/// and trims.
 std::string fold_label(std::string_view s);
 
 /// Levenshtein distance between two strings (bytes).

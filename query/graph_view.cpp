@@ -120,8 +120,8 @@ void GraphView::build(const std::vector<rdf::Triple>& triples, const ViewOptions
   };
 
   // First pass: every node with its types, labels and literal attributes.
-  std::map<std::string, Node> nodes;
-  std::map<std::string, std::string> labels;  // first sorted rdfs:label of any IRI
+  std::unordered_map<std::string, Node> nodes;
+  std::unordered_map<std::string, std::string> labels;  // first sorted rdfs:label of any IRI
   std::multimap<std::string, std::string> superclasses;
   for (const auto& t : triples) {
     const std::string s = node_key(t.s);
@@ -142,7 +142,13 @@ void GraphView::build(const std::vector<rdf::Triple>& triples, const ViewOptions
   }
 
   // Vertices in IRI order.
-  for (auto& [key, n] : nodes) {
+  std::vector<std::string> keys;
+  keys.reserve(nodes.size());
+  for (const auto& entry : nodes) keys.push_back(entry.first);
+  std::sort(keys.begin(), keys.end());
+  index_.reserve(keys.size());
+  for (const auto& key : keys) {
+    Node& n = nodes.at(key);
     std::sort(n.types.begin(), n.types.end());
     n.types.erase(std::unique(n.types.begin(), n.types.end()), n.types.end());
     if (!options.classes.empty() &&

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -68,7 +69,7 @@ class GraphView {
   friend GraphView subgraph(const GraphView& view, const std::set<Vertex>& keep);
 
   Graph graph_;
-  std::map<std::string, Vertex> index_;
+  std::unordered_map<std::string, Vertex> index_;
 };
 
 /// The view restricted to `keep` and the edges between them, as a new view (vertex numbers change;

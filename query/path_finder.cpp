@@ -1,5 +1,8 @@
-// shortest_path: breadth-first search on an undirected companion of the view whose edges remember
-// the view's edge, so that each hop says which way the triple points.
+// shortest_path: breadth-first search on an undirected companion of the view: a compressed
+// sparse row graph holding every edge in both directions, each copy remembering the view's edge
+// and which way it was walked, so that each hop says which way the triple points.
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
 #include "query/search_tree.hpp"
 #include "query/traversal.hpp"
 
@@ -7,23 +10,28 @@ namespace policykg::query {
 
 namespace {
 
-using Undirected =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, EdgeId>;
+struct Walk {
+  const std::string* predicate = nullptr;
+  bool forward = true;
+};
+
+using Both = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Walk>;
+
+struct Reached {};  // thrown to stop the search once the target is reached
 
 class HopRecorder : public boost::default_bfs_visitor {
  public:
-  HopRecorder(const Graph& g, detail::SearchTree& tree) : g_(&g), tree_(&tree) {}
-  void tree_edge(Undirected::edge_descriptor e, const Undirected& u) const {
-    Vertex from = boost::source(e, u), to = boost::target(e, u);
-    EdgeId original = u[e];
-    bool forward = boost::source(original, *g_) == from;
-    tree_->parent[to] = Hop{from, to, (*g_)[original].predicate, forward};
+  HopRecorder(detail::SearchTree& tree, Vertex target) : tree_(&tree), target_(target) {}
+  void tree_edge(Both::edge_descriptor e, const Both& g) const {
+    Vertex from = boost::source(e, g), to = boost::target(e, g);
+    tree_->parent[to] = Hop{from, to, *g[e].predicate, g[e].forward};
     tree_->depth[to] = tree_->depth[from] + 1;
+    if (to == target_) throw Reached{};
   }
 
  private:
-  const Graph* g_;
   detail::SearchTree* tree_;
+  Vertex target_;
 };
 
 }  // namespace
@@ -32,15 +40,29 @@ std::optional<Route> shortest_path(const GraphView& view, Vertex from, Vertex to
                                    const std::set<std::string>& predicates) {
   if (from == to) return Route{};
   const Graph& g = view.graph();
-  Undirected u(boost::num_vertices(g));
+  std::vector<std::pair<Vertex, Vertex>> ends;
+  std::vector<Walk> walks;
+  ends.reserve(2 * boost::num_edges(g));
+  walks.reserve(2 * boost::num_edges(g));
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    if (!predicates.empty() && !predicates.count(g[*e].predicate)) continue;
-    if (boost::source(*e, g) == boost::target(*e, g)) continue;
-    boost::add_edge(boost::source(*e, g), boost::target(*e, g), *e, u);
+    const auto& p = g[*e].predicate;
+    if (!predicates.empty() && !predicates.count(p)) continue;
+    Vertex s = boost::source(*e, g), o = boost::target(*e, g);
+    if (s == o) continue;
+    ends.emplace_back(s, o);
+    walks.push_back(Walk{&p, true});
+    ends.emplace_back(o, s);
+    walks.push_back(Walk{&p, false});
   }
+  // The sort inside the constructor is stable per source, so ties keep the view's edge order.
+  Both both(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), walks.begin(),
+            boost::num_vertices(g));
   detail::SearchTree tree(boost::num_vertices(g));
   tree.depth[from] = 0;
-  boost::breadth_first_search(u, from, boost::visitor(HopRecorder(g, tree)));
+  try {
+    boost::breadth_first_search(both, from, boost::visitor(HopRecorder(tree, to)));
+  } catch (const Reached&) {
+  }
   if (!tree.reached(to)) return std::nullopt;
   return tree.route_to(to);
 }

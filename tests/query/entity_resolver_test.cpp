@@ -76,6 +76,7 @@ TEST(EntityResolver, EditDistanceAndFolding) {
   EXPECT_EQ(query::edit_distance("kitten", "sitting"), 3u);
   EXPECT_EQ(query::edit_distance("", "abc"), 3u);
   EXPECT_EQ(query::fold_label("  Plan  for\tThe  Pilot "), "plan for the pilot");
+  EXPECT_EQ(query::fold_label("Haidian\u00a0 District\u00a0"), "haidian district");
 }
 
 }  // namespace
