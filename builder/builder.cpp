@@ -4,6 +4,8 @@
 #include "builder/builder.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
 
 #include "builder/citation_recogniser.hpp"
 #include "builder/emitter.hpp"
@@ -26,6 +28,18 @@ struct Parsed {
   std::string id;
   std::string stem;
 };
+
+// Sorts through an index so that comparisons, not moves of whole triples, make up the cost.
+std::vector<rdf::Triple> sorted_unique(std::vector<rdf::Triple> in) {
+  std::vector<std::uint32_t> order(in.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return in[a] < in[b]; });
+  std::vector<rdf::Triple> out;
+  out.reserve(in.size());
+  for (std::uint32_t i : order)
+    if (out.empty() || !(out.back() == in[i])) out.push_back(std::move(in[i]));
+  return out;
+}
 
 std::vector<rdf::Triple> build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazetteer& gazetteer,
                                        const Options& options, const Progress& progress) {
@@ -50,9 +64,7 @@ std::vector<rdf::Triple> build_sources(std::vector<Parsed>& docs, const Rules& r
     if (progress) progress(i + 1, docs.size(), out.size());
   }
   emit_documents_and_entities(facts, options.base, out);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  return sorted_unique(std::move(out));
 }
 
 Parsed parse(SourceText text, const std::filesystem::path& name, const Rules& rules) {

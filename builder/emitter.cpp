@@ -1,6 +1,8 @@
 // Emitter: one function per kind of subject; IRIs are base + IRI path, labels English.
 #include "builder/emitter.hpp"
 
+#include <algorithm>
+
 #include "ontology/terms.hpp"
 
 namespace policykg::builder {
@@ -50,6 +52,9 @@ class Out {
 
 void emit_units(std::vector<UnitFacts>& units, std::string_view base, std::vector<Triple>& out) {
   namespace st = std_terms;
+  // Grow geometrically: reserving the exact need per document would copy the vector each time.
+  std::size_t need = out.size() + units.size() * 16;
+  if (out.capacity() < need) out.reserve(std::max(need, out.capacity() * 2));
   Out o(base, out);
   for (auto& u : units) {
     Term s = o.node(u.id);

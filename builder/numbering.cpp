@@ -151,7 +151,7 @@ std::optional<Marker> read_marker(std::string_view p, const std::vector<std::str
   // "1.", "1、", "1)", "II ."
   std::size_t d = 0;
   while (d < p.size() && is_digit(p[d])) ++d;
-  if (d > 0 && d <= 3) {
+  if (d > 0 && d <= 6) {
     std::string num(p.substr(0, d));
     m.value = std::stoi(num);
     m.printed = num;

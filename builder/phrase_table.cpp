@@ -11,11 +11,18 @@ namespace {
 constexpr std::size_t kKey = 3;
 }
 
+// The first `len` (at most three) bytes packed with the length: a key without allocation.
+std::uint32_t PhraseTable::key(std::string_view s, std::size_t len) {
+  std::uint32_t k = static_cast<std::uint32_t>(len) << 24;
+  for (std::size_t i = 0; i < len; ++i) k |= static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  return k;
+}
+
 void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   std::string folded = fold(phrase);
   if (folded.empty()) return;
   if (folded.size() < kKey) has_short_ = true;
-  auto& bucket = by_key_[folded.substr(0, kKey)];
+  auto& bucket = by_key_[key(folded, std::min(kKey, folded.size()))];
   for (const auto& e : bucket)
     if (e.phrase == folded) return;  // first payload wins
   bucket.push_back({folded, payload});
@@ -27,7 +34,7 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
 const PhraseTable::Entry* PhraseTable::longest_at(std::string_view lower, std::size_t i) const {
   auto try_key = [&](std::size_t len) -> const Entry* {
     if (i + len > lower.size()) return nullptr;
-    auto it = by_key_.find(std::string(lower.substr(i, len)));
+    auto it = by_key_.find(key(lower.substr(i, len), len));
     if (it == by_key_.end()) return nullptr;
     for (const auto& e : it->second) {
       if (lower.compare(i, e.phrase.size(), e.phrase) != 0) continue;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,7 +37,8 @@ class PhraseTable {
     std::size_t payload;
   };
   const Entry* longest_at(std::string_view lower, std::size_t i) const;
-  std::unordered_map<std::string, std::vector<Entry>> by_key_;
+  static std::uint32_t key(std::string_view s, std::size_t len);
+  std::unordered_map<std::uint32_t, std::vector<Entry>> by_key_;
   bool whole_words_;
   bool has_short_ = false;
   std::size_t count_ = 0;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <map>
 
 #include "builder/measure_splitter.hpp"
 #include "builder/normalized_text.hpp"
@@ -99,7 +101,6 @@ class DocumentRelator {
     if (main.type == "OfficialReply")
       for (const auto& a : main.has_annex)
         if (facts_.document(a).type == "Plan") facts_.document(doc_id).approves.insert(a);
-    if (main.valid_for.empty()) facts_.document(doc_id).valid_for = validity(pd.body);
     relate_units(doc_id, pd);
     for (const auto& annex : pd.annexes) relate_units(annex_id(doc_id, annex.annex_number), annex);
   }
@@ -128,11 +129,8 @@ class DocumentRelator {
     return ms;
   }
 
-  // "for a period of three years" -> "P3Y".
-  std::string validity(Span body) {
-    if (body.empty()) return {};
-    NormalizedText nt(t_, body);
-    const std::string& lower = nt.lower();
+  // "for a period of three years" -> "P3Y", from folded text.
+  std::string validity(const std::string& lower) const {
     for (const auto& cue : rules_.structure.validity_cues) {
       std::size_t p = lower.find(fold(cue));
       if (p == std::string::npos) continue;
@@ -482,6 +480,8 @@ class DocumentRelator {
           if (c.kind == Citation::Kind::DefinedTerm)
             if (std::string plan = resolve(c, doc_id_); !plan.empty())
               facts_.document(plan).responsible.insert(s.parties.begin(), s.parties.end());
+      if (facts_.documents.at(doc_id_).valid_for.empty())
+        if (std::string v = validity(lower); !v.empty()) facts_.document(doc_id_).valid_for = v;
       // Conditions and classification.
       for (const auto& h : ctx_.conditions.scan(lower)) f->conditions.insert(condition_of(h.payload));
       Classification cl = ctx_.classifier.classify(lower);
@@ -504,38 +504,73 @@ class DocumentRelator {
 
  private:
   // "based on the credit commitment system": the measure of the same document that builds it.
+  // An index from each word to the measures that create something and contain it keeps this
+  // linear in long documents.
   void link_prerequisites() {
     static const std::set<std::string> kSkip = {"the", "their", "this", "that", "with", "from", "these", "those",
                                                 "such", "respective", "relevant", "which", "based", "basis"};
-    for (auto& [index, lower] : measures_) {
+    auto words_of = [](const std::string& text, std::size_t max) {
+      std::vector<std::string> words;
+      std::size_t p = 0;
+      while (p < text.size() && words.size() < max) {
+        while (p < text.size() && !is_alnum(text[p])) ++p;
+        std::size_t e = p;
+        while (e < text.size() && (is_alnum(text[e]) || text[e] == '-')) ++e;
+        std::string w = text.substr(p, e - p);
+        if (w.size() >= 4 && !kSkip.count(w)) words.push_back(std::move(w));
+        p = e;
+      }
+      return words;
+    };
+    std::map<std::string, std::vector<std::size_t>> creators;  // word -> positions in measures_
+    bool indexed = false;
+    for (std::size_t mi = 0; mi < measures_.size(); ++mi) {
+      const auto& [index, lower] = measures_[mi];
+      auto hits = ctx_.prerequisite_cues.scan(lower);
+      if (hits.empty()) continue;
+      if (!indexed) {
+        for (std::size_t k = 0; k < measures_.size(); ++k)
+          if (ctx_.creation_verbs.any(measures_[k].second))
+            for (const auto& w : words_of(measures_[k].second, 1000)) {
+              auto& list = creators[w];
+              if (list.empty() || list.back() != k) list.push_back(k);
+            }
+        indexed = true;
+      }
       auto conditions = ctx_.conditions.scan(lower);
-      for (const auto& h : ctx_.prerequisite_cues.scan(lower)) {
+      for (const auto& h : hits) {
         // "based on laws and regulations" is a condition, not a prerequisite.
         if (std::any_of(conditions.begin(), conditions.end(),
                         [&](const PhraseTable::Hit& c) { return c.begin <= h.begin && h.begin < c.end; }))
           continue;
         std::size_t stop = lower.find_first_of(",;.", h.end);
-        std::string phrase = lower.substr(h.end, (stop == std::string::npos ? lower.size() : stop) - h.end);
-        std::vector<std::string> words;
-        std::size_t p = 0;
-        while (p < phrase.size()) {
-          std::size_t e = phrase.find(' ', p);
-          if (e == std::string::npos) e = phrase.size();
-          std::string w = phrase.substr(p, e - p);
-          if (w.size() >= 4 && !kSkip.count(w)) words.push_back(w);
-          p = e + 1;
-          if (words.size() >= 6) break;
-        }
+        auto words = words_of(lower.substr(h.end, (stop == std::string::npos ? lower.size() : stop) - h.end), 6);
         if (words.size() < 2) continue;
-        for (const auto& [other, other_lower] : measures_) {
-          if (other == index || !ctx_.creation_verbs.any(other_lower)) continue;
-          bool all = std::all_of(words.begin(), words.end(),
-                                 [&](const std::string& w) { return find_word(other_lower, w) != std::string::npos; });
-          if (all) {
-            facts_.units[index].depends_on.insert(facts_.units[other].id);
+        // Candidates: the measures listed under every word, in document order.
+        std::vector<std::size_t> candidates;
+        bool first = true;
+        for (const auto& w : words) {
+          auto it = creators.find(w);
+          if (it == creators.end()) {
+            candidates.clear();
             break;
           }
+          if (first) {
+            candidates = it->second;
+            first = false;
+          } else {
+            std::vector<std::size_t> both;
+            std::set_intersection(candidates.begin(), candidates.end(), it->second.begin(), it->second.end(),
+                                  std::back_inserter(both));
+            candidates.swap(both);
+          }
+          if (candidates.empty()) break;
         }
+        for (std::size_t k : candidates)
+          if (k != mi) {
+            facts_.units[index].depends_on.insert(facts_.units[measures_[k].first].id);
+            break;
+          }
       }
     }
   }

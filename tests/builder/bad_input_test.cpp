@@ -43,8 +43,8 @@ TEST(BadInput, HundredMegabyteFile) {
   // A plan of 100 MB: the seed plan's nine tasks repeated, numbered on (10., 11., ...).
   std::string seed = read_all(seed_file());
   std::size_t from = seed.find("1. Maintaining");
-  std::size_t to = seed.find("III . Organization");
-  std::string tasks = seed.substr(from, to - from);
+  std::size_t to = seed.rfind('\n', seed.find("Organization and Implementation"));
+  std::string tasks = seed.substr(from, to - from) + "\n\n";
   std::string text = "Plan for a Very Long Test\n\nI . Main Tasks\n\n";
   int number = 0;
   while (text.size() < 100u * 1000 * 1000) {
@@ -68,5 +68,5 @@ TEST(BadInput, HundredMegabyteFile) {
   Graph g{std::move(triples)};
   EXPECT_EQ(g.of_type("pol:Task").size(), static_cast<std::size_t>(number));
   EXPECT_LT(seconds, 120.0);
-  EXPECT_LT(usage.ru_maxrss / 1024, 8000);
+  EXPECT_LT(usage.ru_maxrss / 1024, 8000);  // the triples themselves hold most of it
 }
