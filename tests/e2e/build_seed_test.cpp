@@ -251,6 +251,15 @@ TEST(BuildSeed, EveryFormatAndAtomicOutput) {
   fs::remove_all(dir);
 }
 
+TEST(BuildSeed, SeedGraphPassesValidate) {
+  fs::path out = fs::temp_directory_path() / ("policykg-seed-" + std::to_string(::getpid()) + ".ttl");
+  auto b = run_policykg({"build", kSeed, "-o", out.string()});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  auto v = run_policykg({"validate", out.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+  fs::remove(out);
+}
+
 TEST(BuildSeed, BaseChangesEveryIri) {
   auto r = run_policykg({"build", kSeed, "--format", "ntriples", "--base", "http://example.org/x/"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
