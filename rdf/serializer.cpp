@@ -1,6 +1,8 @@
-// Serialisation: raptor's serialisers fed with sorted triples (deterministic output), and our own
-// JSON-LD writer.
+// Serialisation, deterministic: N-Triples, N-Quads and Turtle written here line by line from
+// sorted triples (raptor's Turtle serialiser builds a tree and is slow on large graphs), RDF/XML
+// through raptor fed with the same sorted triples, JSON-LD through our own writer.
 #include <algorithm>
+#include <cctype>
 
 #include "ontology/terms.hpp"
 #include "rdf/jsonld_writer.hpp"
@@ -40,6 +42,78 @@ raptor_term* raptor_of(raptor_world* rw, const Term& t) {
   return nullptr;
 }
 
+// The prefixed name of an IRI when its local part needs no escaping, or the IRI in brackets.
+std::string turtle_iri(const std::string& iri, const std::vector<std::pair<std::string, std::string>>& prefixes) {
+  for (const auto& [prefix, ns_iri] : prefixes) {
+    if (iri.size() <= ns_iri.size() || iri.compare(0, ns_iri.size(), ns_iri) != 0) continue;
+    std::string_view local(iri);
+    local.remove_prefix(ns_iri.size());
+    bool plain = (std::isalpha(static_cast<unsigned char>(local.front())) != 0 || local.front() == '_') &&
+                 local.back() != '.' &&
+                 std::all_of(local.begin(), local.end(), [](char c) {
+                   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+                 });
+    if (plain) return prefix + ":" + std::string(local);
+  }
+  return "<" + iri + ">";
+}
+
+std::string turtle_term(const Term& t, const std::vector<std::pair<std::string, std::string>>& prefixes) {
+  if (t.is_iri()) return turtle_iri(t.value, prefixes);
+  if (t.is_blank()) return "_:" + t.value;
+  if (t.lang.empty() && t.datatype == std::string(kXsd) + "integer" && !t.value.empty() &&
+      std::all_of(t.value.begin() + (t.value[0] == '-' ? 1 : 0), t.value.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) &&
+      t.value != "-")
+    return t.value;
+  std::string out = "\"" + escape_literal(t.value) + "\"";
+  if (!t.lang.empty()) return out + "@" + t.lang;
+  if (!t.datatype.empty()) return out + "^^" + turtle_iri(t.datatype, prefixes);
+  return out;
+}
+
+std::string write_turtle(const std::vector<Triple>& triples, std::string_view base) {
+  std::vector<std::pair<std::string, std::string>> prefixes;
+  for (const auto& p : ns::kPrefixes) prefixes.emplace_back(std::string(p.prefix), std::string(p.iri));
+  if (!base.empty()) prefixes.emplace_back("id", std::string(base));
+  std::string out;
+  for (const auto& [prefix, iri] : prefixes) out += "@prefix " + prefix + ": <" + iri + "> .\n";
+  const std::string rdf_type = std::string(ns::kRdf) + "type";
+  for (std::size_t i = 0; i < triples.size();) {
+    const Term& subject = triples[i].s;
+    out += "\n" + turtle_term(subject, prefixes);
+    const char* sep = "\n    ";
+    for (; i < triples.size() && triples[i].s == subject;) {
+      const Term& predicate = triples[i].p;
+      out += sep;
+      out += predicate.value == rdf_type ? std::string("a") : turtle_term(predicate, prefixes);
+      const char* obj_sep = " ";
+      for (; i < triples.size() && triples[i].s == subject && triples[i].p == predicate; ++i) {
+        out += obj_sep + turtle_term(triples[i].o, prefixes);
+        obj_sep = ", ";
+      }
+      sep = " ;\n    ";
+    }
+    out += " .\n";
+  }
+  return out;
+}
+
+std::string write_lines(const std::vector<Triple>& triples, std::string_view graph) {
+  std::string out;
+  out.reserve(triples.size() * 120);
+  const std::string tail = graph.empty() ? std::string(" .\n") : " <" + std::string(graph) + "> .\n";
+  for (const auto& t : triples) {
+    out += t.s.to_ntriples();
+    out += ' ';
+    out += t.p.to_ntriples();
+    out += ' ';
+    out += t.o.to_ntriples();
+    out += tail;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string serialize(const std::vector<Triple>& input, Format format, std::string_view base,
@@ -48,6 +122,9 @@ std::string serialize(const std::vector<Triple>& input, Format format, std::stri
   std::sort(triples.begin(), triples.end());
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
   if (format == Format::JsonLd) return to_jsonld(triples, default_context(), base).dump(2) + "\n";
+  if (format == Format::NTriples) return write_lines(triples, {});
+  if (format == Format::NQuads) return write_lines(triples, graph);
+  if (format == Format::Turtle) return write_turtle(triples, base);
 
   std::lock_guard guard(redland_lock());
   clear_log();

@@ -47,7 +47,10 @@ TEST(Model, LiteralsRoundTripExactly) {
 
 TEST(Model, ParsesEveryFormatItWrites) {
   std::vector<Triple> triples = {t("a", "p", Term::literal("x")), t("a", "q", Term::iri("http://ex.org/b")),
-                                 t("b", "n", Term::integer(7)), t("b", "l", Term::lang_literal("hello", "en"))};
+                                 t("b", "n", Term::integer(7)), t("b", "l", Term::lang_literal("hello", "en")),
+                                 t("b", "n", Term::integer(-3)), t("b", "n", Term::xsd("007", "integer")),
+                                 t("c/d.", "p", Term::literal("line\n\"quoted\" \\ tab\t 汉字")),
+                                 t("c", "type.", Term::xsd("2019-01-31", "date"))};
   auto expected = triples;
   std::sort(expected.begin(), expected.end());
   for (Format f : {Format::Turtle, Format::NTriples, Format::NQuads, Format::RdfXml}) {
