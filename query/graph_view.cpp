@@ -102,6 +102,11 @@ bool GraphView::has_type(Vertex v, std::string_view type) const {
   return std::binary_search(types.begin(), types.end(), std::string(type));
 }
 
+std::string GraphView::predicate_label(const std::string& predicate) const {
+  auto it = predicate_labels_.find(predicate);
+  return it != predicate_labels_.end() ? it->second : last_segment(predicate);
+}
+
 Vertex GraphView::add_vertex(Node node) {
   std::string key = node.iri;
   Vertex v = boost::add_vertex(std::move(node), graph_);
@@ -163,7 +168,7 @@ void GraphView::build(const std::vector<rdf::Triple>& triples, const ViewOptions
   }
 
   // Edges in triple order.
-  std::map<std::string, std::string> edge_labels;
+  auto& edge_labels = predicate_labels_;
   for (const auto& t : triples) {
     if (!is_edge(t)) continue;
     auto s = index_.find(node_key(t.s));
@@ -180,6 +185,7 @@ void GraphView::build(const std::vector<rdf::Triple>& triples, const ViewOptions
 
 GraphView subgraph(const GraphView& view, const std::set<Vertex>& keep) {
   GraphView sub;
+  sub.predicate_labels_ = view.predicate_labels_;
   std::map<Vertex, Vertex> renumber;
   // Vertices of a view are numbered in IRI order; keeping that order keeps the copy sorted.
   for (Vertex v : keep) renumber[v] = sub.add_vertex(view.node(v));

@@ -61,6 +61,8 @@ class GraphView {
   const std::vector<rdf::Term>& attribute(Vertex v, std::string_view predicate) const;
   /// Whether `v` has `type` among its rdf:types.
   bool has_type(Vertex v, std::string_view type) const;
+  /// The readable label of an edge predicate (as in Edge::label; its local name when unused).
+  std::string predicate_label(const std::string& predicate) const;
 
  private:
   GraphView() = default;
@@ -70,6 +72,7 @@ class GraphView {
 
   Graph graph_;
   std::unordered_map<std::string, Vertex> index_;
+  std::map<std::string, std::string> predicate_labels_;
 };
 
 /// The view restricted to `keep` and the edges between them, as a new view (vertex numbers change;

@@ -70,6 +70,7 @@ nlohmann::json route_json(const GraphView& view, const Route& route) {
   for (const auto& hop : route.hops)
     hops.push_back({{"from", view.node(hop.from).iri},
                     {"predicate", hop.predicate},
+                    {"label", view.predicate_label(hop.predicate)},
                     {"to", view.node(hop.to).iri},
                     {"direction", hop.forward ? "forward" : "backward"}});
   return hops;

@@ -39,7 +39,8 @@ std::string compact_iri(std::string_view iri, std::string_view base);
 /// "id:a --dcterms:isPartOf--> id:b <--pol:approves-- id:c"; an empty route gives "".
 std::string route_text(const GraphView& view, const Route& route, std::string_view base);
 
-/// [{"from": IRI, "predicate": IRI, "to": IRI, "direction": "forward"|"backward"}, ...]
+/// [{"from": IRI, "predicate": IRI, "label": edge label, "to": IRI,
+///   "direction": "forward"|"backward"}, ...]
 nlohmann::json route_json(const GraphView& view, const Route& route);
 
 /// {"iri": ..., "label": ..., "class": ...} for one vertex.

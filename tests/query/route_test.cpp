@@ -33,6 +33,7 @@ TEST(Route, Json) {
   EXPECT_EQ(j[0]["from"], test::id("zone/zhongguancun"));
   EXPECT_EQ(j[0]["to"], test::id("district/haidian"));
   EXPECT_EQ(j[0]["direction"], "forward");
+  EXPECT_EQ(j[0]["label"], "locatedIn");
   EXPECT_EQ(query::node_json(view, test::v("district/haidian"))["label"], "Haidian District");
 }
 
