@@ -38,8 +38,9 @@ World::~World() {
 }
 
 World& World::instance() {
-  static World world;
-  return world;
+  // Never destroyed: a query abandoned after a timeout may still be running inside librdf at exit.
+  static World* world = new World;
+  return *world;
 }
 
 std::vector<detail::LogEntry> take_errors() {
