@@ -2,6 +2,7 @@
 //                [--timeout MS] [--limit N] [-o OUT]
 // Runs a SPARQL 1.1 query. The project's prefixes (pol:, rdfs:, skos:, dcterms:, org:, ..., and
 // id: for the instance base) are predeclared; a query may redeclare them.
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -55,6 +56,28 @@ std::string prologue(const std::string& base) {
   return out + "PREFIX id: <" + base + "> ";
 }
 
+// Rasqal wants BASE before every PREFIX, and the predeclared prefixes come first: a leading
+// "BASE <iri>" is blanked out of the text (keeping every position) and passed as the base instead.
+std::string take_base(std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[i])) != 0) { ++i; continue; }
+    if (text[i] == '#') { i = text.find('\n', i); if (i == std::string::npos) return {}; continue; }
+    break;
+  }
+  if (text.size() < i + 4) return {};
+  std::string word = text.substr(i, 4);
+  for (auto& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (word != "BASE") return {};
+  std::size_t open = text.find('<', i + 4), close = text.find('>', open == std::string::npos ? i : open);
+  if (open == std::string::npos || close == std::string::npos) return {};
+  if (text.find_first_not_of(" \t\r\n", i + 4) != open) return {};
+  std::string base = text.substr(open + 1, close - open - 1);
+  for (std::size_t k = i; k <= close; ++k)
+    if (text[k] != '\n') text[k] = ' ';
+  return base;
+}
+
 void run_query(const QueryCommand& o) {
   auto format = query::result_format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
@@ -65,6 +88,7 @@ void run_query(const QueryCommand& o) {
   query::QueryOptions options;
   options.timeout = std::chrono::milliseconds(o.timeout_ms);
   options.limit = o.limit;
+  options.base = take_base(text);
   query::Results results;
   try {
     results = query::run(model, head + text, options);
