@@ -1,16 +1,19 @@
-// query::Sparql: the one entry point for SPARQL 1.1 queries. Parses enough of the query to decide
-// what Rasqal can run as it is, what must be rewritten or evaluated here (property paths,
-// EXISTS / NOT EXISTS, MINUS, DESCRIBE), and what is refused (SERVICE, FROM to anything but the
-// loaded data, updates), then runs it with a real timeout and a row limit.
+// query::Sparql: the one entry point for SPARQL 1.1 queries. Parses the whole query into an
+// algebra (query/sparql_parser.hpp), refuses what is unsafe (SERVICE, FROM to anything but the
+// loaded data, updates), and evaluates it with policykg's own engine over an indexed snapshot of
+// the graph (query/dataset.hpp, query/evaluator.hpp), with a real timeout and a row limit.
+// See query/README.md for what is native and why Rasqal is not on this path.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "query/dataset.hpp"
 #include "rdf/model.hpp"
 #include "rdf/query_runner.hpp"
 #include "rdf/term.hpp"
@@ -21,6 +24,10 @@ struct QueryOptions {
   std::chrono::milliseconds timeout{0};  ///< 0: none
   std::size_t limit = 0;                 ///< maximum result rows (or triples); 0: none
   std::string base;                      ///< base IRI for relative IRIs in the query
+  /// Prepared questions: values for variables of the query (name without '?'), bound by a
+  /// VALUES block added to the parsed query's WHERE clause, never pasted into the text. A name
+  /// the query does not use is Error(Usage).
+  std::map<std::string, rdf::Term> bindings;
 };
 
 /// Query results: rdf::QueryResult plus what policykg did to get them.
@@ -33,6 +40,10 @@ struct Results : rdf::QueryResult {
 /// Syntax ("query:LINE:COLUMN") for malformed queries, Usage for refused features (naming the
 /// feature), Query with "timed out after N ms" for a timeout.
 Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions& options = {});
+/// The same on a Dataset built once (a server answering many queries on one graph should keep
+/// one Dataset: building it costs about as much as loading the graph). Named graphs of the
+/// dataset are what GRAPH, FROM and FROM NAMED may select.
+Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions& options = {});
 
 /// Result formats for bindings/boolean results and for graph results.
 enum class ResultFormat { Table, Json, Xml, Csv, Tsv, Turtle, NTriples, JsonLd };

@@ -1,0 +1,690 @@
+#include "query/evaluator.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <numeric>
+#include <set>
+#include <unordered_set>
+
+#include "query/literal_value.hpp"
+#include "rdf/error.hpp"
+
+namespace policykg::query {
+
+using namespace algebra;
+
+namespace {
+
+struct RowHash {
+  std::size_t operator()(const Row& r) const noexcept {
+    std::size_t h = 1469598103934665603ULL;
+    for (TermId v : r) h = (h ^ v) * 1099511628211ULL;
+    return h;
+  }
+};
+
+bool is_unit(const std::vector<Row>& rows) {
+  return rows.size() == 1 && std::all_of(rows[0].begin(), rows[0].end(), [](TermId v) { return v == 0; });
+}
+
+bool compatible(const Row& a, const Row& b) {
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] && b[i] && a[i] != b[i]) return false;
+  return true;
+}
+
+Row merge(const Row& a, const Row& b) {
+  Row r = a;
+  for (std::size_t i = 0; i < r.size(); ++i)
+    if (!r[i]) r[i] = b[i];
+  return r;
+}
+
+/// Whether a pattern gives the same answer evaluated on each input row as joined bottom-up.
+bool seedable(const Pattern& p) {
+  switch (p.kind) {
+    case Pattern::Kind::Bgp:
+    case Pattern::Kind::Values:
+      return true;
+    case Pattern::Kind::Group:
+    case Pattern::Kind::Union:
+      return std::all_of(p.children.begin(), p.children.end(), seedable);
+    default:
+      return false;
+  }
+}
+
+std::string now_text() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const Dataset& dataset, const ParsedQuery& query, Deadline deadline, std::string base)
+    : dataset_(dataset), parsed_(query), deadline_(deadline), base_(std::move(base)),
+      width_(query.variables.names.size()), now_(now_text()) {
+  active_.graph = &dataset_.default_graph();
+  const Query& q = parsed_.query;
+  auto loaded = [&](const std::string& iri, const char* clause) -> const IndexedGraph* {
+    const IndexedGraph* g = dataset_.named_graph(lookup(rdf::Term::iri(iri)));
+    if (!g)
+      throw Error(Error::Category::Usage, "query",
+                  std::string(clause) + " <" + iri +
+                      "> is not supported: policykg queries only the loaded data, and this is not a loaded graph");
+    return g;
+  };
+  if (!q.from.empty()) {
+    if (q.from.size() == 1) {
+      active_.graph = loaded(q.from[0], "FROM");
+    } else {
+      std::set<IdTriple> all;
+      for (const auto& f : q.from) all.insert(loaded(f, "FROM")->spo().begin(), loaded(f, "FROM")->spo().end());
+      merged_default_ = IndexedGraph(std::vector<IdTriple>(all.begin(), all.end()));
+      active_.graph = &merged_default_;
+    }
+  }
+  if (!q.from_named.empty()) {
+    for (const auto& f : q.from_named) {
+      loaded(f, "FROM NAMED");
+      named_.push_back(lookup(rdf::Term::iri(f)));
+    }
+  } else if (q.from.empty()) {
+    for (const auto& [id, g] : dataset_.named()) named_.push_back(id);
+  }
+}
+
+const rdf::Term& Evaluator::term(TermId id) const {
+  const auto& dict = dataset_.dictionary();
+  if (id < dict.size()) return dict.term(id);
+  return local_terms_[id - dict.size()];
+}
+
+TermId Evaluator::lookup(const rdf::Term& t) const {
+  if (TermId id = dataset_.dictionary().find(t)) return id;
+  auto it = local_ids_.find(t);
+  return it == local_ids_.end() ? 0 : it->second;
+}
+
+TermId Evaluator::intern(const rdf::Term& t) {
+  if (TermId id = lookup(t)) return id;
+  TermId id = static_cast<TermId>(dataset_.dictionary().size() + local_terms_.size());
+  local_terms_.push_back(t);
+  local_ids_.emplace(t, id);
+  return id;
+}
+
+// ---- the query --------------------------------------------------------------------------------
+
+rdf::QueryResult Evaluator::run() {
+  const Query& q = parsed_.query;
+  rdf::QueryResult r;
+  switch (q.form) {
+    case Query::Form::Select: {
+      std::vector<int> projected;
+      auto rows = eval_query(q, &projected);
+      r.kind = rdf::QueryResult::Kind::Bindings;
+      for (int v : projected) r.variables.push_back(parsed_.variables.names[static_cast<std::size_t>(v)]);
+      r.rows.reserve(rows.size());
+      for (const auto& row : rows) {
+        std::vector<std::optional<rdf::Term>> out;
+        for (int v : projected) {
+          TermId id = row[static_cast<std::size_t>(v)];
+          out.push_back(id ? std::optional<rdf::Term>(term(id)) : std::nullopt);
+        }
+        r.rows.push_back(std::move(out));
+      }
+      break;
+    }
+    case Query::Form::Ask: {
+      auto rows = eval_query(q, nullptr);
+      r.kind = rdf::QueryResult::Kind::Boolean;
+      r.boolean = !rows.empty();
+      break;
+    }
+    case Query::Form::Construct: {
+      auto rows = eval_query(q, nullptr);
+      r.kind = rdf::QueryResult::Kind::Graph;
+      r.triples = construct(q, rows);
+      break;
+    }
+    case Query::Form::Describe: {
+      std::vector<Row> rows = q.where ? eval_query(q, nullptr) : std::vector<Row>{unit()};
+      std::vector<TermId> resources;
+      std::vector<int> vars;
+      if (q.select_all) {
+        vars = select_all_vars(q);
+      }
+      for (const auto& n : q.describe) {
+        if (n.is_var()) vars.push_back(n.var);
+        else resources.push_back(intern(n.term));
+      }
+      for (const auto& row : rows)
+        for (int v : vars)
+          if (TermId id = row[static_cast<std::size_t>(v)]) resources.push_back(id);
+      r.kind = rdf::QueryResult::Kind::Graph;
+      r.triples = describe(resources);
+      break;
+    }
+  }
+  return r;
+}
+
+std::vector<int> Evaluator::select_all_vars(const Query& q) const {
+  std::vector<int> out;
+  if (!q.where) return out;
+  for (int v : scope_variables(*q.where))
+    if (!Variables::is_internal(parsed_.variables.names[static_cast<std::size_t>(v)])) out.push_back(v);
+  return out;
+}
+
+std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* projected) {
+  std::vector<Row> rows = q.where ? eval_group(*q.where, {unit()}, false) : std::vector<Row>{unit()};
+  if (q.values) rows = join(std::move(rows), values_rows(*q.values));
+
+  std::vector<Solution> sols;
+  if (q.aggregated) {
+    sols = group(q, std::move(rows));
+  } else {
+    sols.reserve(rows.size());
+    for (auto& row : rows) sols.push_back({std::move(row), {}});
+  }
+  for (const auto& p : q.projection) {
+    if (!p.expr) continue;
+    for (auto& s : sols) {
+      deadline_.check();
+      Value v = eval_expr(*p.expr, s.row, &s.aggregates);
+      if (v) s.row[static_cast<std::size_t>(p.var)] = intern(*v);
+    }
+  }
+  if (!q.order_by.empty()) {
+    std::vector<std::vector<TermId>> keys(sols.size());
+    for (std::size_t i = 0; i < sols.size(); ++i) {
+      deadline_.check();
+      for (const auto& k : q.order_by) {
+        Value v = eval_expr(*k.expr, sols[i].row, &sols[i].aggregates);
+        keys[i].push_back(v ? intern(*v) : 0);
+      }
+    }
+    std::vector<std::size_t> idx(sols.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+      for (std::size_t k = 0; k < q.order_by.size(); ++k) {
+        TermId x = keys[a][k], y = keys[b][k];
+        if (x == y) continue;
+        int c = order_compare(x ? &term(x) : nullptr, y ? &term(y) : nullptr);
+        if (c != 0) return q.order_by[k].descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    std::vector<Solution> sorted;
+    sorted.reserve(sols.size());
+    for (auto i : idx) sorted.push_back(std::move(sols[i]));
+    sols = std::move(sorted);
+  }
+
+  std::vector<Row> out;
+  out.reserve(sols.size());
+  if (q.form == Query::Form::Select) {
+    std::vector<int> vars;
+    if (q.select_all) vars = select_all_vars(q);
+    else
+      for (const auto& p : q.projection) vars.push_back(p.var);
+    std::vector<bool> keep(width_, false);
+    for (int v : vars) keep[static_cast<std::size_t>(v)] = true;
+    for (auto& s : sols) {
+      for (std::size_t i = 0; i < width_; ++i)
+        if (!keep[i]) s.row[i] = 0;
+      out.push_back(std::move(s.row));
+    }
+    if (projected) *projected = vars;
+  } else {
+    for (auto& s : sols) out.push_back(std::move(s.row));
+  }
+  if (q.distinct || q.reduced) {
+    std::unordered_set<Row, RowHash> seen;
+    std::vector<Row> unique;
+    for (auto& r : out)
+      if (seen.insert(r).second) unique.push_back(std::move(r));
+    out = std::move(unique);
+  }
+  if (q.offset > 0) out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(std::min(q.offset, out.size())));
+  if (q.limit && out.size() > *q.limit) out.resize(*q.limit);
+  return out;
+}
+
+std::vector<Evaluator::Solution> Evaluator::group(const Query& q, std::vector<Row> rows) {
+  std::vector<std::vector<TermId>> keys;
+  std::vector<std::vector<const Row*>> members;
+  std::unordered_map<Row, std::size_t, RowHash> index;
+  if (q.group_by.empty()) {
+    keys.emplace_back();
+    members.emplace_back();
+    for (const auto& r : rows) members[0].push_back(&r);
+  } else {
+    for (const auto& r : rows) {
+      deadline_.check();
+      Row key;
+      for (const auto& k : q.group_by) {
+        Value v = eval_expr(*k.expr, r);
+        key.push_back(v ? intern(*v) : 0);
+      }
+      auto [it, inserted] = index.try_emplace(key, keys.size());
+      if (inserted) {
+        keys.push_back(key);
+        members.emplace_back();
+      }
+      members[it->second].push_back(&r);
+    }
+  }
+  std::vector<Solution> out;
+  for (std::size_t g = 0; g < keys.size(); ++g) {
+    Solution s{unit(), {}};
+    for (std::size_t k = 0; k < q.group_by.size(); ++k)
+      if (q.group_by[k].var >= 0) s.row[static_cast<std::size_t>(q.group_by[k].var)] = keys[g][k];
+    for (const auto& a : q.aggregates) s.aggregates.push_back(aggregate(*a, members[g]));
+    bool ok = true;
+    for (const auto& h : q.having) {
+      Value v = eval_expr(*h, s.row, &s.aggregates);
+      auto b = v ? effective_boolean(*v) : std::nullopt;
+      if (!b || !*b) ok = false;
+    }
+    if (ok) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<rdf::Triple> Evaluator::construct(const Query& q, const std::vector<Row>& rows) {
+  std::set<rdf::Triple> out;
+  for (const auto& row : rows) {
+    deadline_.check();
+    std::map<std::string, rdf::Term> blanks;
+    auto resolve = [&](const Node& n) -> std::optional<rdf::Term> {
+      if (n.is_var()) {
+        TermId id = row[static_cast<std::size_t>(n.var)];
+        if (!id) return std::nullopt;
+        return term(id);
+      }
+      if (n.template_blank) {
+        auto it = blanks.find(n.term.value);
+        if (it == blanks.end())
+          it = blanks.emplace(n.term.value, rdf::Term::blank("c" + std::to_string(blank_counter_++))).first;
+        return it->second;
+      }
+      return n.term;
+    };
+    for (const auto& t : q.construct_template) {
+      auto s = resolve(t.s), p = resolve(t.p), o = resolve(t.o);
+      if (!s || !p || !o || s->is_literal() || !p->is_iri()) continue;
+      out.insert({*s, *p, *o});
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+// ---- graph patterns ---------------------------------------------------------------------------
+
+std::vector<Row> Evaluator::eval(const Pattern& p, std::vector<Row> input, bool substitute) {
+  if (input.empty()) return input;
+  switch (p.kind) {
+    case Pattern::Kind::Bgp:
+      return eval_bgp(p.triples, std::move(input));
+    case Pattern::Kind::Group:
+      return eval_group(p, std::move(input), substitute);
+    case Pattern::Kind::Union: {
+      bool seed = substitute || seedable(p) || is_unit(input);
+      std::vector<Row> out;
+      for (const auto& c : p.children) {
+        auto r = eval(c, seed ? input : std::vector<Row>{unit()}, substitute);
+        out.insert(out.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+      }
+      return seed ? out : join(std::move(input), out);
+    }
+    case Pattern::Kind::Graph:
+      return eval_graph(p, std::move(input), substitute);
+    case Pattern::Kind::Values:
+      return join(std::move(input), values_rows(p.values));
+    case Pattern::Kind::SubSelect: {
+      std::vector<int> projected;
+      // a subquery sees nothing of the outer query: evaluated on its own, then joined
+      auto saved_graph = active_;
+      auto r = eval_query(*p.sub, &projected);
+      active_ = saved_graph;
+      return join(std::move(input), r);
+    }
+    default: {
+      Pattern g;
+      g.kind = Pattern::Kind::Group;
+      g.children.push_back(p);
+      return eval_group(g, std::move(input), substitute);
+    }
+  }
+}
+
+std::vector<Row> Evaluator::eval_group(const Pattern& g, std::vector<Row> input, bool substitute) {
+  if (input.empty()) return input;
+  if (!substitute && !seedable(g) && !is_unit(input)) {
+    auto r = eval_group(g, {unit()}, false);
+    return join(std::move(input), r);
+  }
+  std::vector<Row> acc = std::move(input);
+  std::vector<ExprPtr> filters;
+  for (const auto& c : g.children) {
+    if (acc.empty() && c.kind != Pattern::Kind::Filter) break;
+    switch (c.kind) {
+      case Pattern::Kind::Bgp:
+        acc = eval_bgp(c.triples, std::move(acc));
+        break;
+      case Pattern::Kind::Filter:
+        filters.push_back(c.expr);
+        break;
+      case Pattern::Kind::Bind:
+        for (auto& row : acc) {
+          deadline_.check();
+          Value v = eval_expr(*c.expr, row);
+          if (v) row[static_cast<std::size_t>(c.var)] = intern(*v);
+        }
+        break;
+      case Pattern::Kind::Optional: {
+        const Pattern& inner = c.children[0];
+        Pattern body;
+        body.kind = Pattern::Kind::Group;
+        std::vector<ExprPtr> conditions;
+        for (const auto& e : inner.children) {
+          if (e.kind == Pattern::Kind::Filter) conditions.push_back(e.expr);
+          else body.children.push_back(e);
+        }
+        if (substitute || seedable(body)) {
+          std::vector<Row> out;
+          out.reserve(acc.size());
+          for (auto& row : acc) {
+            deadline_.check();
+            auto ext = eval_group(body, {row}, substitute);
+            bool any = false;
+            for (auto& e : ext) {
+              if (passes(conditions, e)) {
+                out.push_back(std::move(e));
+                any = true;
+              }
+            }
+            if (!any) out.push_back(std::move(row));
+          }
+          acc = std::move(out);
+        } else {
+          auto right = eval_group(body, {unit()}, false);
+          acc = left_join(std::move(acc), right, conditions);
+        }
+        break;
+      }
+      case Pattern::Kind::Minus: {
+        auto right = eval_group(c.children[0], {unit()}, false);
+        acc = minus(std::move(acc), right);
+        break;
+      }
+      case Pattern::Kind::Service:
+        throw Error(Error::Category::Usage, "query", "SERVICE is not supported");
+      default:
+        acc = eval(c, std::move(acc), substitute);
+        break;
+    }
+  }
+  if (!filters.empty()) {
+    std::vector<Row> kept;
+    for (auto& row : acc) {
+      deadline_.check();
+      if (passes(filters, row)) kept.push_back(std::move(row));
+    }
+    acc = std::move(kept);
+  }
+  return acc;
+}
+
+std::vector<Row> Evaluator::eval_graph(const Pattern& p, std::vector<Row> input, bool substitute) {
+  const Pattern& inner = p.children[0];
+  auto saved = active_;
+  auto visible = [&](TermId id) { return std::find(named_.begin(), named_.end(), id) != named_.end(); };
+  if (!p.graph.is_var()) {
+    TermId id = lookup(p.graph.term);
+    if (!id || !visible(id)) return {};
+    active_.graph = dataset_.named_graph(id);
+    auto r = eval(inner, std::move(input), substitute);
+    active_ = saved;
+    return r;
+  }
+  const auto v = static_cast<std::size_t>(p.graph.var);
+  std::vector<Row> out;
+  for (TermId id : named_) {
+    active_.graph = dataset_.named_graph(id);
+    if (substitute) {
+      std::vector<Row> seed;
+      for (const auto& row : input)
+        if (!row[v] || row[v] == id) {
+          seed.push_back(row);
+          seed.back()[v] = id;
+        }
+      auto r = eval(inner, std::move(seed), true);
+      out.insert(out.end(), r.begin(), r.end());
+    } else {
+      auto r = eval(inner, {unit()}, false);
+      for (auto& row : r) {
+        if (row[v] && row[v] != id) continue;
+        row[v] = id;
+        out.push_back(std::move(row));
+      }
+    }
+  }
+  active_ = saved;
+  return substitute ? out : join(std::move(input), out);
+}
+
+TermId Evaluator::node_id(const Node& n, const Row& row) {
+  if (n.is_var()) return row[static_cast<std::size_t>(n.var)];
+  return intern(n.term);
+}
+
+double Evaluator::estimate(const TriplePattern& t, const std::vector<bool>& bound) {
+  const IndexedGraph& g = *active_.graph;
+  auto known = [&](const Node& n) { return !n.is_var() || bound[static_cast<std::size_t>(n.var)]; };
+  auto cid = [&](const Node& n) -> TermId { return n.is_var() ? 0 : lookup(n.term); };
+  bool S = known(t.s), O = known(t.o);
+  if (t.path) {
+    if (S && O) return 2;
+    if (S || O) return 30;
+    return 1e9;
+  }
+  bool P = known(t.p);
+  TermId s = cid(t.s), p = cid(t.p), o = cid(t.o);
+  if ((!t.s.is_var() && !s) || (!t.p.is_var() && !p) || (!t.o.is_var() && !o)) return 0;
+  double n = static_cast<double>(g.count(s, p, o));
+  if (n == 0) return 0;
+  if (p) {
+    auto st = g.stats(p);
+    if (S && !s) n /= std::max<double>(1, static_cast<double>(st.subjects));
+    if (O && !o) n /= std::max<double>(1, static_cast<double>(st.objects));
+  } else {
+    if (S && !s) n /= std::max<double>(1, static_cast<double>(g.distinct_subjects()));
+    if (O && !o) n /= std::max<double>(1, static_cast<double>(g.distinct_objects()));
+    if (P) n /= 10;
+  }
+  return n;
+}
+
+std::vector<Row> Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, std::vector<Row> input) {
+  if (input.empty() || triples.empty()) return input;
+  std::vector<bool> bound(width_, false);
+  for (std::size_t v = 0; v < width_; ++v)
+    bound[v] = std::all_of(input.begin(), input.end(), [v](const Row& r) { return r[v] != 0; });
+  bool any_bound = std::any_of(bound.begin(), bound.end(), [](bool b) { return b; });
+
+  std::vector<std::size_t> remaining(triples.size());
+  std::iota(remaining.begin(), remaining.end(), 0);
+  std::vector<std::size_t> order;
+  while (!remaining.empty()) {
+    std::size_t best = 0;
+    double best_cost = 0;
+    for (std::size_t i = 0; i < remaining.size(); ++i) {
+      const auto& t = triples[remaining[i]];
+      double cost = estimate(t, bound);
+      bool connected = false;
+      for (const Node* n : {&t.s, &t.p, &t.o})
+        if (n->is_var() && bound[static_cast<std::size_t>(n->var)]) connected = true;
+      if (!connected && any_bound && cost > 1) cost *= 1000;
+      if (i == 0 || cost < best_cost) {
+        best = i;
+        best_cost = cost;
+      }
+    }
+    const auto& t = triples[remaining[best]];
+    for (const Node* n : {&t.s, &t.p, &t.o})
+      if (n->is_var()) bound[static_cast<std::size_t>(n->var)] = true;
+    any_bound = true;
+    order.push_back(remaining[best]);
+    remaining.erase(remaining.begin() + static_cast<std::ptrdiff_t>(best));
+  }
+
+  std::vector<Row> rows = std::move(input);
+  for (std::size_t i : order) {
+    const TriplePattern& t = triples[i];
+    std::vector<Row> next;
+    const IndexedGraph& g = *active_.graph;
+    for (const Row& row : rows) {
+      deadline_.check();
+      TermId s = node_id(t.s, row), o = node_id(t.o, row);
+      auto bind = [&](Row& r, const Node& n, TermId value) {
+        if (!n.is_var()) return true;
+        TermId& slot = r[static_cast<std::size_t>(n.var)];
+        if (!slot) {
+          slot = value;
+          return true;
+        }
+        return slot == value;
+      };
+      if (t.path) {
+        for (auto [a, b] : eval_path(*t.path, s, o)) {
+          Row r = row;
+          if (bind(r, t.s, a) && bind(r, t.o, b)) next.push_back(std::move(r));
+        }
+        continue;
+      }
+      TermId p = node_id(t.p, row);
+      g.scan(s, p, o, [&](TermId a, TermId b, TermId c) {
+        Row r = row;
+        if (bind(r, t.s, a) && bind(r, t.p, b) && bind(r, t.o, c)) next.push_back(std::move(r));
+        if ((next.size() & 1023u) == 0) deadline_.check();
+        return true;
+      });
+    }
+    rows = std::move(next);
+    if (rows.empty()) break;
+  }
+  return rows;
+}
+
+std::vector<Row> Evaluator::join(std::vector<Row> left, const std::vector<Row>& right) {
+  if (left.empty() || right.empty()) return {};
+  if (is_unit(left)) return right;
+  if (is_unit(right)) return left;
+  std::vector<std::size_t> keys;
+  for (std::size_t v = 0; v < width_; ++v) {
+    bool l = std::all_of(left.begin(), left.end(), [v](const Row& r) { return r[v] != 0; });
+    bool r = l && std::all_of(right.begin(), right.end(), [v](const Row& x) { return x[v] != 0; });
+    if (r) keys.push_back(v);
+  }
+  std::vector<Row> out;
+  if (keys.empty()) {
+    for (const auto& a : left)
+      for (const auto& b : right) {
+        deadline_.check();
+        if (compatible(a, b)) out.push_back(merge(a, b));
+      }
+    return out;
+  }
+  auto key_of = [&](const Row& r) {
+    std::size_t h = 1469598103934665603ULL;
+    for (auto k : keys) h = (h ^ r[k]) * 1099511628211ULL;
+    return h;
+  };
+  std::unordered_map<std::size_t, std::vector<std::size_t>> table;
+  for (std::size_t i = 0; i < right.size(); ++i) table[key_of(right[i])].push_back(i);
+  for (const auto& a : left) {
+    deadline_.check();
+    auto it = table.find(key_of(a));
+    if (it == table.end()) continue;
+    for (auto i : it->second)
+      if (compatible(a, right[i])) out.push_back(merge(a, right[i]));
+  }
+  return out;
+}
+
+std::vector<Row> Evaluator::left_join(std::vector<Row> left, const std::vector<Row>& right,
+                                      const std::vector<ExprPtr>& filters) {
+  std::vector<Row> out;
+  for (auto& a : left) {
+    deadline_.check();
+    bool any = false;
+    for (const auto& b : right) {
+      if (!compatible(a, b)) continue;
+      Row m = merge(a, b);
+      if (passes(filters, m)) {
+        out.push_back(std::move(m));
+        any = true;
+      }
+    }
+    if (!any) out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<Row> Evaluator::minus(std::vector<Row> left, const std::vector<Row>& right) {
+  std::vector<Row> out;
+  for (auto& a : left) {
+    deadline_.check();
+    bool removed = false;
+    for (const auto& b : right) {
+      bool shared = false;
+      for (std::size_t i = 0; i < width_; ++i)
+        if (a[i] && b[i]) shared = true;
+      if (shared && compatible(a, b)) {
+        removed = true;
+        break;
+      }
+    }
+    if (!removed) out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<Row> Evaluator::values_rows(const ValuesTable& values) {
+  std::vector<Row> out;
+  for (const auto& vr : values.rows) {
+    Row r = unit();
+    for (std::size_t i = 0; i < values.vars.size(); ++i)
+      if (vr[i]) r[static_cast<std::size_t>(values.vars[i])] = intern(*vr[i]);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+bool Evaluator::passes(const std::vector<ExprPtr>& filters, const Row& row) {
+  for (const auto& f : filters) {
+    Value v = eval_expr(*f, row);
+    if (!v) return false;
+    auto b = effective_boolean(*v);
+    if (!b || !*b) return false;
+  }
+  return true;
+}
+
+bool Evaluator::exists(const Pattern& p, const Row& row) {
+  auto saved = active_;
+  auto r = eval_group(p, {row}, true);
+  active_ = saved;
+  return !r.empty();
+}
+
+}  // namespace policykg::query

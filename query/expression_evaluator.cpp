@@ -1,0 +1,570 @@
+// Expressions, operators, the builtin functions of SPARQL 1.1 section 17, XSD casts and the
+// aggregates. An expression error is an empty Value, as the recommendation's error propagation
+// needs (|| and && recover from one side's error).
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_set>
+
+#include <boost/regex.hpp>
+
+#include "query/evaluator.hpp"
+#include "query/literal_value.hpp"
+#include "query/sparql_lexer.hpp"
+#include "query/sparql_parser.hpp"
+
+namespace policykg::query {
+
+using algebra::Expr;
+
+namespace {
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    std::size_t n;
+    if (c < 0x80) { cp = c; n = 1; }
+    else if ((c >> 5) == 6) { cp = c & 0x1F; n = 2; }
+    else if ((c >> 4) == 14) { cp = c & 0x0F; n = 3; }
+    else { cp = c & 0x07; n = 4; }
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+std::string encode(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) append_utf8(out, c);
+  return out;
+}
+
+bool is_string_literal(const Value& v) { return v && v->is_literal() && (is_simple_or_string(*v) || !v->lang.empty()); }
+
+/// A literal like `like` (same language tag) with another lexical form.
+rdf::Term same_kind(const rdf::Term& like, std::string lex) {
+  rdf::Term t = like;
+  t.value = std::move(lex);
+  return t;
+}
+
+/// Argument compatibility of CONTAINS, STRSTARTS, ...: both strings; arg2 simple or same lang.
+bool compatible_args(const rdf::Term& a, const rdf::Term& b) {
+  return b.lang.empty() || a.lang == b.lang;
+}
+
+std::optional<boost::regex> compile(const std::string& pattern, const std::string& flags) {
+  auto f = boost::regex_constants::perl | boost::regex_constants::no_mod_m;
+  std::string p = pattern;
+  for (char c : flags) {
+    if (c == 'i') f |= boost::regex_constants::icase;
+    else if (c == 's') f |= boost::regex_constants::mod_s;
+    else if (c == 'm') f &= ~boost::regex_constants::no_mod_m;
+    else if (c == 'x') f |= boost::regex_constants::mod_x;
+    else if (c == 'q') f |= boost::regex_constants::literal;
+    else return std::nullopt;
+  }
+  if (flags.find('s') == std::string::npos) f |= boost::regex_constants::no_mod_s;
+  try {
+    return boost::regex(p, f);
+  } catch (const boost::regex_error&) {
+    return std::nullopt;
+  }
+}
+
+std::string hex_digest(const EVP_MD* md, const std::string& data) {
+  unsigned char buf[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), buf, &len, md, nullptr);
+  std::string out;
+  char h[3];
+  for (unsigned int i = 0; i < len; ++i) {
+    std::snprintf(h, sizeof h, "%02x", buf[i]);
+    out += h;
+  }
+  return out;
+}
+
+std::string upper(std::string s, bool up) {
+  for (char& c : s) c = static_cast<char>(up ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Value integer_value(long long v) { return rdf::Term::integer(v); }
+
+}  // namespace
+
+Value Evaluator::eval_expr(const Expr& e, const Row& row, const std::vector<Value>* aggregates) {
+  switch (e.kind) {
+    case Expr::Kind::Var: {
+      TermId id = row[static_cast<std::size_t>(e.var)];
+      if (!id) return std::nullopt;
+      return term(id);
+    }
+    case Expr::Kind::Const:
+      return e.constant;
+    case Expr::Kind::Or: {
+      Value a = eval_expr(*e.args[0], row, aggregates);
+      auto ea = a ? effective_boolean(*a) : std::nullopt;
+      if (ea && *ea) return boolean_term(true);
+      Value b = eval_expr(*e.args[1], row, aggregates);
+      auto eb = b ? effective_boolean(*b) : std::nullopt;
+      if (eb && *eb) return boolean_term(true);
+      if (ea && eb) return boolean_term(false);
+      return std::nullopt;
+    }
+    case Expr::Kind::And: {
+      Value a = eval_expr(*e.args[0], row, aggregates);
+      auto ea = a ? effective_boolean(*a) : std::nullopt;
+      if (ea && !*ea) return boolean_term(false);
+      Value b = eval_expr(*e.args[1], row, aggregates);
+      auto eb = b ? effective_boolean(*b) : std::nullopt;
+      if (eb && !*eb) return boolean_term(false);
+      if (ea && eb) return boolean_term(true);
+      return std::nullopt;
+    }
+    case Expr::Kind::Not: {
+      Value a = eval_expr(*e.args[0], row, aggregates);
+      auto ea = a ? effective_boolean(*a) : std::nullopt;
+      if (!ea) return std::nullopt;
+      return boolean_term(!*ea);
+    }
+    case Expr::Kind::Compare: {
+      Value a = eval_expr(*e.args[0], row, aggregates);
+      if (!a) return std::nullopt;
+      Value b = eval_expr(*e.args[1], row, aggregates);
+      if (!b) return std::nullopt;
+      if (e.name == "=" || e.name == "!=") {
+        auto eq = terms_equal(*a, *b);
+        if (!eq) return std::nullopt;
+        return boolean_term(e.name == "=" ? *eq : !*eq);
+      }
+      auto c = compare_values(*a, *b);
+      if (!c) return std::nullopt;
+      if (e.name == "<") return boolean_term(*c < 0);
+      if (e.name == ">") return boolean_term(*c > 0);
+      if (e.name == "<=") return boolean_term(*c <= 0);
+      return boolean_term(*c >= 0);
+    }
+    case Expr::Kind::Arith: {
+      Value a = eval_expr(*e.args[0], row, aggregates);
+      Value b = eval_expr(*e.args[1], row, aggregates);
+      if (!a || !b) return std::nullopt;
+      auto na = numeric_value(*a), nb = numeric_value(*b);
+      if (!na || !nb) return std::nullopt;
+      auto r = arithmetic(e.name[0], *na, *nb);
+      if (!r) return std::nullopt;
+      return numeric_term(*r);
+    }
+    case Expr::Kind::Negate:
+    case Expr::Kind::Plus: {
+      Value a = eval_expr(*e.args[0], row, aggregates);
+      if (!a) return std::nullopt;
+      auto n = numeric_value(*a);
+      if (!n) return std::nullopt;
+      if (e.kind == Expr::Kind::Negate) {
+        n->integer = -n->integer;
+        n->real = -n->real;
+      }
+      return numeric_term(*n);
+    }
+    case Expr::Kind::In:
+    case Expr::Kind::NotIn: {
+      Value a = eval_expr(*e.args[0], row, aggregates);
+      if (!a) return std::nullopt;
+      bool error = false;
+      for (std::size_t i = 1; i < e.args.size(); ++i) {
+        Value b = eval_expr(*e.args[i], row, aggregates);
+        auto eq = b ? terms_equal(*a, *b) : std::nullopt;
+        if (eq && *eq) return boolean_term(e.kind == Expr::Kind::In);
+        if (!eq) error = true;
+      }
+      if (error) return std::nullopt;
+      return boolean_term(e.kind == Expr::Kind::NotIn);
+    }
+    case Expr::Kind::Exists:
+      return boolean_term(exists(*e.pattern, row));
+    case Expr::Kind::NotExists:
+      return boolean_term(!exists(*e.pattern, row));
+    case Expr::Kind::Aggregate:
+      if (!aggregates || e.aggregate_slot < 0 || static_cast<std::size_t>(e.aggregate_slot) >= aggregates->size())
+        return std::nullopt;
+      return (*aggregates)[static_cast<std::size_t>(e.aggregate_slot)];
+    case Expr::Kind::Call:
+      return call(e, row, aggregates);
+  }
+  return std::nullopt;
+}
+
+Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* aggregates) {
+  const std::string& f = e.name;
+  if (f == "BOUND") return boolean_term(row[static_cast<std::size_t>(e.args[0]->var)] != 0);
+  if (f == "IF") {
+    Value c = eval_expr(*e.args[0], row, aggregates);
+    auto b = c ? effective_boolean(*c) : std::nullopt;
+    if (!b) return std::nullopt;
+    return eval_expr(*e.args[*b ? 1 : 2], row, aggregates);
+  }
+  if (f == "COALESCE") {
+    for (const auto& a : e.args)
+      if (Value v = eval_expr(*a, row, aggregates)) return v;
+    return std::nullopt;
+  }
+  std::vector<Value> a;
+  a.reserve(e.args.size());
+  for (const auto& arg : e.args) a.push_back(eval_expr(*arg, row, aggregates));
+
+  if (e.is_iri_function) {
+    if (f.rfind(rdf::kXsd, 0) == 0 && a.size() == 1) return cast(f, a[0]);
+    return std::nullopt;
+  }
+  auto all = [&] { return std::all_of(a.begin(), a.end(), [](const Value& v) { return v.has_value(); }); };
+  if (f == "RAND") {
+    std::uniform_real_distribution<double> d(0, 1);
+    Numeric n;
+    n.type = Numeric::Type::Double;
+    n.real = d(random_);
+    return numeric_term(n);
+  }
+  if (f == "NOW") return rdf::Term::typed(now_, xsd("dateTime"));
+  if (f == "UUID" || f == "STRUUID") {
+    char buf[40];
+    std::uniform_int_distribution<unsigned long long> d;
+    unsigned long long x = d(random_), y = d(random_);
+    std::snprintf(buf, sizeof buf, "%08llx-%04llx-4%03llx-%04llx-%012llx", x >> 32, (x >> 16) & 0xFFFF,
+                  x & 0xFFF, ((y >> 48) & 0x3FFF) | 0x8000, y & 0xFFFFFFFFFFFFULL);
+    if (f == "UUID") return rdf::Term::iri(std::string("urn:uuid:") + buf);
+    return rdf::Term::literal(buf);
+  }
+  if (f == "BNODE") {
+    if (a.empty()) return rdf::Term::blank("f" + std::to_string(blank_counter_++));
+    if (!a[0] || !is_simple_or_string(*a[0])) return std::nullopt;
+    if (bnode_row_ != &row) {
+      bnode_per_row_.clear();
+      bnode_row_ = &row;
+    }
+    auto it = bnode_per_row_.find(a[0]->value);
+    if (it == bnode_per_row_.end())
+      it = bnode_per_row_.emplace(a[0]->value, intern(rdf::Term::blank("f" + std::to_string(blank_counter_++)))).first;
+    return term(it->second);
+  }
+  if (f == "CONCAT") {
+    if (!all()) return std::nullopt;
+    std::string out, lang;
+    bool same_lang = true;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!is_string_literal(a[i])) return std::nullopt;
+      out += a[i]->value;
+      if (i == 0) lang = a[i]->lang;
+      else if (a[i]->lang != lang) same_lang = false;
+    }
+    if (same_lang && !lang.empty()) return rdf::Term::lang_literal(out, lang);
+    return rdf::Term::literal(out);
+  }
+  if (!all()) return std::nullopt;
+  const rdf::Term& x = *a[0];
+
+  if (f == "STR") {
+    if (x.is_blank()) return std::nullopt;
+    return rdf::Term::literal(x.value);
+  }
+  if (f == "LANG") {
+    if (!x.is_literal()) return std::nullopt;
+    return rdf::Term::literal(x.lang);
+  }
+  if (f == "DATATYPE") {
+    if (!x.is_literal()) return std::nullopt;
+    if (!x.lang.empty()) return rdf::Term::iri(std::string(rdf::kRdfLangString));
+    return rdf::Term::iri(x.datatype.empty() ? xsd("string") : x.datatype);
+  }
+  if (f == "LANGMATCHES") {
+    if (!x.is_literal() || !is_simple_or_string(*a[1])) return std::nullopt;
+    std::string tag = upper(x.value, false), range = upper(a[1]->value, false);
+    if (range == "*") return boolean_term(!tag.empty());
+    return boolean_term(tag == range || (tag.size() > range.size() && tag.rfind(range, 0) == 0 && tag[range.size()] == '-'));
+  }
+  if (f == "IRI") {
+    if (x.is_iri()) return x;
+    if (!is_simple_or_string(x)) return std::nullopt;
+    return rdf::Term::iri(resolve_iri(base_, x.value));
+  }
+  if (f == "ABS" || f == "CEIL" || f == "FLOOR" || f == "ROUND") {
+    auto n = numeric_value(x);
+    if (!n) return std::nullopt;
+    if (n->type == Numeric::Type::Integer) {
+      if (f == "ABS") n->integer = std::llabs(n->integer);
+      return numeric_term(*n);
+    }
+    if (f == "ABS") n->real = std::fabs(n->real);
+    else if (f == "CEIL") n->real = std::ceil(n->real);
+    else if (f == "FLOOR") n->real = std::floor(n->real);
+    else n->real = std::floor(n->real + 0.5L);
+    return numeric_term(*n);
+  }
+  if (f == "STRLEN") {
+    if (!is_string_literal(a[0])) return std::nullopt;
+    return integer_value(static_cast<long long>(decode(x.value).size()));
+  }
+  if (f == "UCASE" || f == "LCASE") {
+    if (!is_string_literal(a[0])) return std::nullopt;
+    return same_kind(x, upper(x.value, f == "UCASE"));
+  }
+  if (f == "ENCODE_FOR_URI") {
+    if (!is_string_literal(a[0])) return std::nullopt;
+    std::string out;
+    char buf[4];
+    for (unsigned char c : x.value) {
+      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+        out += static_cast<char>(c);
+      } else {
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        out += buf;
+      }
+    }
+    return rdf::Term::literal(out);
+  }
+  if (f == "CONTAINS" || f == "STRSTARTS" || f == "STRENDS" || f == "STRBEFORE" || f == "STRAFTER") {
+    if (!is_string_literal(a[0]) || !is_string_literal(a[1]) || !compatible_args(x, *a[1])) return std::nullopt;
+    const std::string& s = x.value;
+    const std::string& t = a[1]->value;
+    if (f == "CONTAINS") return boolean_term(s.find(t) != std::string::npos);
+    if (f == "STRSTARTS") return boolean_term(s.rfind(t, 0) == 0);
+    if (f == "STRENDS") return boolean_term(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
+    auto pos = s.find(t);
+    if (pos == std::string::npos) return rdf::Term::literal("");
+    if (f == "STRBEFORE") return t.empty() ? same_kind(x, "") : same_kind(x, s.substr(0, pos));
+    return same_kind(x, s.substr(pos + t.size()));
+  }
+  if (f == "SUBSTR") {
+    if (!is_string_literal(a[0])) return std::nullopt;
+    auto start = numeric_value(*a[1]);
+    if (!start) return std::nullopt;
+    auto s = decode(x.value);
+    long double from = std::floor(start->value() + 0.5L);
+    long double to = INFINITY;
+    if (a.size() > 2) {
+      auto len = numeric_value(*a[2]);
+      if (!len) return std::nullopt;
+      to = from + std::floor(len->value() + 0.5L);
+    }
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      long double pos = static_cast<long double>(i + 1);
+      if (pos >= from && pos < to) out.push_back(s[i]);
+    }
+    return same_kind(x, encode(out));
+  }
+  if (f == "REGEX" || f == "REPLACE") {
+    std::size_t flag_at = f == "REGEX" ? 2 : 3;
+    if (!is_string_literal(a[0])) return std::nullopt;
+    if (!is_simple_or_string(*a[1])) return std::nullopt;
+    std::string flags = a.size() > flag_at ? a[flag_at]->value : "";
+    std::shared_ptr<boost::regex> re;
+    bool constant = e.args[1]->kind == Expr::Kind::Const &&
+                    (a.size() <= flag_at || e.args[flag_at]->kind == Expr::Kind::Const);
+    if (constant && e.cache) {
+      re = std::static_pointer_cast<boost::regex>(e.cache);
+    } else {
+      auto compiled = compile(a[1]->value, flags);
+      if (!compiled) return std::nullopt;
+      re = std::make_shared<boost::regex>(std::move(*compiled));
+      if (constant) e.cache = re;
+    }
+    if (f == "REGEX") return boolean_term(boost::regex_search(x.value, *re));
+    if (!is_simple_or_string(*a[2])) return std::nullopt;
+    if (boost::regex_match(std::string(), *re)) return std::nullopt;  // a pattern matching "" is an error
+    std::string out = boost::regex_replace(x.value, *re, a[2]->value,
+                                           boost::format_perl);
+    return same_kind(x, out);
+  }
+  if (f == "YEAR" || f == "MONTH" || f == "DAY" || f == "HOURS" || f == "MINUTES" || f == "SECONDS" ||
+      f == "TIMEZONE" || f == "TZ") {
+    auto d = parse_date_time(x);
+    if (!d) return std::nullopt;
+    if (f == "YEAR") return integer_value(d->year);
+    if (f == "MONTH") return integer_value(d->month);
+    if (f == "DAY") return integer_value(d->day);
+    if (f == "HOURS") return integer_value(d->hour);
+    if (f == "MINUTES") return integer_value(d->minute);
+    if (f == "SECONDS") {
+      auto tpos = x.value.find('T');
+      std::string sec = x.value.substr(tpos + 7, 2);
+      std::size_t i = tpos + 9;
+      if (i < x.value.size() && x.value[i] == '.') {
+        while (i < x.value.size() && (x.value[i] == '.' || std::isdigit(static_cast<unsigned char>(x.value[i])))) sec += x.value[i++];
+      }
+      return rdf::Term::typed(sec, xsd("decimal"));
+    }
+    if (f == "TZ") return rdf::Term::literal(d->tz_text);
+    if (!d->tz_minutes) return std::nullopt;
+    int m = *d->tz_minutes;
+    if (m == 0) return rdf::Term::typed("PT0S", xsd("dayTimeDuration"));
+    std::string out = m < 0 ? "-PT" : "PT";
+    int am = std::abs(m);
+    if (am / 60) out += std::to_string(am / 60) + "H";
+    if (am % 60) out += std::to_string(am % 60) + "M";
+    return rdf::Term::typed(out, xsd("dayTimeDuration"));
+  }
+  if (f == "MD5" || f == "SHA1" || f == "SHA256" || f == "SHA384" || f == "SHA512") {
+    if (!is_simple_or_string(x)) return std::nullopt;
+    const EVP_MD* md = f == "MD5" ? EVP_md5() : f == "SHA1" ? EVP_sha1() : f == "SHA256" ? EVP_sha256()
+                       : f == "SHA384" ? EVP_sha384() : EVP_sha512();
+    return rdf::Term::literal(hex_digest(md, x.value));
+  }
+  if (f == "STRLANG") {
+    if (!is_simple_or_string(x) || !is_simple_or_string(*a[1]) || a[1]->value.empty()) return std::nullopt;
+    return rdf::Term::lang_literal(x.value, upper(a[1]->value, false));
+  }
+  if (f == "STRDT") {
+    if (!is_simple_or_string(x) || !a[1]->is_iri()) return std::nullopt;
+    if (a[1]->value == xsd("string")) return rdf::Term::literal(x.value);
+    return rdf::Term::typed(x.value, a[1]->value);
+  }
+  if (f == "SAMETERM") return boolean_term(x == *a[1]);
+  if (f == "ISIRI") return boolean_term(x.is_iri());
+  if (f == "ISBLANK") return boolean_term(x.is_blank());
+  if (f == "ISLITERAL") return boolean_term(x.is_literal());
+  if (f == "ISNUMERIC") return boolean_term(numeric_value(x).has_value());
+  return std::nullopt;
+}
+
+Value Evaluator::cast(const std::string& dt, const Value& v) {
+  if (!v || v->is_blank()) return std::nullopt;
+  const rdf::Term& x = *v;
+  if (dt == xsd("string")) return rdf::Term::literal(x.value);
+  if (x.is_iri()) return std::nullopt;
+  if (!x.lang.empty()) return std::nullopt;
+  auto n = numeric_value(x);
+  bool is_bool = x.datatype == xsd("boolean");
+  bool is_str = is_simple_or_string(x);
+  std::string lex = x.value;
+  if (is_str) {
+    auto b = lex.find_first_not_of(" \t\n\r");
+    auto e = lex.find_last_not_of(" \t\n\r");
+    lex = b == std::string::npos ? "" : lex.substr(b, e - b + 1);
+  }
+  if (dt == xsd("boolean")) {
+    if (is_bool) return boolean_term(*effective_boolean(x));
+    if (n) return boolean_term(!(n->value() == 0 || std::isnan(n->value())));
+    if (is_str) {
+      if (lex == "true" || lex == "1") return boolean_term(true);
+      if (lex == "false" || lex == "0") return boolean_term(false);
+    }
+    return std::nullopt;
+  }
+  if (dt == xsd("integer") || dt == xsd("decimal") || dt == xsd("double") || dt == xsd("float")) {
+    Numeric r;
+    r.type = dt == xsd("integer") ? Numeric::Type::Integer : dt == xsd("decimal") ? Numeric::Type::Decimal
+             : dt == xsd("float") ? Numeric::Type::Float : Numeric::Type::Double;
+    long double val;
+    if (is_bool) {
+      val = *effective_boolean(x) ? 1 : 0;
+    } else if (n) {
+      val = n->value();
+      if (n->type == Numeric::Type::Integer && r.type == Numeric::Type::Integer) {
+        r.integer = n->integer;
+        return numeric_term(r);
+      }
+    } else if (is_str) {
+      auto parsed = numeric_value(rdf::Term::typed(lex, dt));
+      if (!parsed) return std::nullopt;
+      if (r.type == Numeric::Type::Integer) return numeric_term(*parsed);
+      val = parsed->value();
+    } else {
+      return std::nullopt;
+    }
+    if (r.type == Numeric::Type::Integer) {
+      if (!std::isfinite(val)) return std::nullopt;
+      r.integer = static_cast<long long>(std::trunc(val));
+    } else {
+      if ((r.type == Numeric::Type::Decimal) && !std::isfinite(val)) return std::nullopt;
+      r.real = val;
+    }
+    return numeric_term(r);
+  }
+  if (dt == xsd("dateTime")) {
+    rdf::Term t = rdf::Term::typed(lex, xsd("dateTime"));
+    if ((is_str || x.datatype == xsd("dateTime")) && parse_date_time(t)) return t;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+Value Evaluator::aggregate(const Expr& e, const std::vector<const Row*>& rows) {
+  if (e.name == "COUNT" && e.args.empty()) {
+    if (!e.distinct) return integer_value(static_cast<long long>(rows.size()));
+    std::unordered_set<std::string> seen;
+    for (const Row* r : rows) seen.insert(std::string(reinterpret_cast<const char*>(r->data()), r->size() * sizeof(TermId)));
+    return integer_value(static_cast<long long>(seen.size()));
+  }
+  std::vector<rdf::Term> values;
+  bool error = false;
+  for (const Row* r : rows) {
+    deadline_.check();
+    Value v = eval_expr(*e.args[0], *r);
+    if (v) values.push_back(std::move(*v));
+    else error = true;
+  }
+  if (e.distinct) {
+    std::vector<rdf::Term> unique;
+    std::unordered_set<rdf::Term, TermHash> seen;
+    for (auto& v : values)
+      if (seen.insert(v).second) unique.push_back(v);
+    values = std::move(unique);
+  }
+  const std::string& f = e.name;
+  if (f == "COUNT") return integer_value(static_cast<long long>(values.size()));
+  if (f == "SUM" || f == "AVG") {
+    if (error && values.empty() && !rows.empty()) return std::nullopt;
+    Numeric total;
+    for (const auto& v : values) {
+      auto n = numeric_value(v);
+      if (!n) return std::nullopt;
+      auto s = arithmetic('+', total, *n);
+      if (!s) return std::nullopt;
+      total = *s;
+    }
+    if (f == "SUM") return numeric_term(total);
+    if (values.empty()) return integer_value(0);
+    Numeric count;
+    count.integer = static_cast<long long>(values.size());
+    auto avg = arithmetic('/', total, count);
+    if (!avg) return std::nullopt;
+    return numeric_term(*avg);
+  }
+  if (f == "MIN" || f == "MAX") {
+    if (values.empty()) return std::nullopt;
+    const rdf::Term* best = &values[0];
+    for (const auto& v : values) {
+      int c = order_compare(&v, best);
+      if ((f == "MIN" && c < 0) || (f == "MAX" && c > 0)) best = &v;
+    }
+    return *best;
+  }
+  if (f == "SAMPLE") {
+    if (values.empty()) return std::nullopt;
+    return values[0];
+  }
+  if (f == "GROUP_CONCAT") {
+    std::string out;
+    std::string lang;
+    bool same_lang = true;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i].is_blank()) return std::nullopt;
+      if (i) out += e.separator;
+      out += values[i].value;
+      if (i == 0) lang = values[i].lang;
+      else if (values[i].lang != lang) same_lang = false;
+    }
+    if (same_lang && !lang.empty()) return rdf::Term::lang_literal(out, lang);
+    return rdf::Term::literal(out);
+  }
+  return std::nullopt;
+}
+
+}  // namespace policykg::query

@@ -1,0 +1,26 @@
+// Reading the W3C suite's expected results (.srx, .srj, .tsv, .csv; .ttl graphs through
+// rdf::Model) and comparing them as the suite specifies: solutions as multisets with blank nodes
+// matched up to renaming, order only under ORDER BY, graphs by isomorphism.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rdf/query_runner.hpp"
+#include "rdf/term.hpp"
+
+namespace policykg::conformance {
+
+/// Expected bindings or boolean from a .srx, .srj, .tsv or .csv file.
+rdf::QueryResult read_result_file(const std::filesystem::path& file);
+
+/// Whether two solution sequences are equal up to blank node renaming; `ordered` compares them
+/// position by position.
+bool same_solutions(const rdf::QueryResult& expected, const rdf::QueryResult& actual, bool ordered);
+
+/// Whether two graphs are isomorphic (blank nodes matched up to renaming).
+bool isomorphic(const std::vector<rdf::Triple>& a, const std::vector<rdf::Triple>& b);
+
+}  // namespace policykg::conformance
