@@ -1,8 +1,79 @@
+// policykg serve [--port P] [--host H] [--data FILE...|--store SPEC] [--base IRI] [--timeout MS]
+//                [--max-rows N] [--max-request-bytes N] [--no-cors]
+#include <pthread.h>
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <mutex>
+
 #include "cli/commands.hpp"
-#include "cli/not_implemented.hpp"
+#include "cli/graph_source.hpp"
+#include "rdf/error.hpp"
+#include "server/server.hpp"
 
 namespace policykg::cli {
 
-void setup_serve(CLI::App& app) { not_implemented(app, "serve", "Serve a SPARQL endpoint and linked-data pages"); }
+namespace {
+
+struct ServeOptions {
+  GraphSource source;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  long long timeout_ms = 30000;
+  std::size_t max_rows = 10000;
+  std::size_t max_request_bytes = 1 << 20;
+  std::size_t threads = 32;
+  bool no_cors = false;
+};
+
+void run_serve(const ServeOptions& o) {
+  // Block SIGINT/SIGTERM before any thread starts, so that only sigwait below receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  rdf::Model model = load_graph(o.source);
+  server::Options options;
+  options.host = o.host;
+  options.port = o.port;
+  options.base = instance_base(o.source);
+  options.timeout = std::chrono::milliseconds(o.timeout_ms);
+  options.max_rows = o.max_rows;
+  options.max_request_bytes = o.max_request_bytes;
+  options.threads = o.threads;
+  options.cors = !o.no_cors;
+  auto log_mutex = std::make_shared<std::mutex>();
+  options.log = [log_mutex](std::string_view line) {
+    std::lock_guard guard(*log_mutex);
+    std::cerr << line << '\n';
+  };
+  server::Server server(model, options);
+  int port = server.start();
+  std::cerr << "policykg: serving " << model.size() << " triples at http://" << o.host << ":" << port
+            << "/ (SPARQL endpoint /sparql); Ctrl-C stops" << std::endl;
+  int received = 0;
+  sigwait(&signals, &received);
+  server.stop();
+}
+
+}  // namespace
+
+void setup_serve(CLI::App& app) {
+  auto options = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve a SPARQL endpoint and linked-data pages");
+  cmd->add_option("--port", options->port, "TCP port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", options->host, "address to listen on (default 127.0.0.1)");
+  add_graph_options(*cmd, options->source);
+  cmd->add_option("--timeout", options->timeout_ms, "per-query timeout in milliseconds (default 30000; 0: none)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-rows", options->max_rows, "result rows (or triples) per query before truncation (default 10000; 0: none)");
+  cmd->add_option("--max-request-bytes", options->max_request_bytes, "largest request body accepted (default 1048576)");
+  cmd->add_option("--threads", options->threads, "HTTP worker threads (default 32)")->check(CLI::Range(4, 1024));
+  cmd->add_flag("--no-cors", options->no_cors, "do not send Access-Control-Allow-Origin: *");
+  cmd->callback([options] { run_serve(*options); });
+}
 
 }  // namespace policykg::cli

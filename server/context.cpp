@@ -1,0 +1,68 @@
+#include "server/context.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "ontology/files.hpp"
+#include "ontology/paths.hpp"
+#include "ontology/terms.hpp"
+#include "rdf/error.hpp"
+
+namespace policykg::server {
+
+namespace {
+
+Options resolve(Options o) {
+  if (o.base.empty()) o.base = std::string(ns::kDefaultBase);
+  if (o.web_dir.empty()) o.web_dir = paths::web_dir();
+  if (o.ontology_file.empty()) o.ontology_file = ontology::ontology_file();
+  if (o.examples_dir.empty()) o.examples_dir = paths::home() / "examples" / "queries";
+  if (o.documents_dir.empty()) o.documents_dir = paths::documents_dir();
+  if (o.threads < 4) o.threads = 4;
+  return o;
+}
+
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(Error::Category::Io, file.string(), "cannot read the ontology");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<rdf::Triple> ontology_triples(const std::filesystem::path& file) {
+  rdf::Model model;
+  model.load_file(file, rdf::Format::Turtle);
+  return model.sorted_triples();
+}
+
+// A quarter of the workers stay free for pages whatever the queries do.
+std::ptrdiff_t query_slot_count(std::size_t threads) {
+  return static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(threads - threads / 4, 1, 1024));
+}
+
+}  // namespace
+
+const std::string& DumpCache::get(rdf::Format format, const GraphSnapshot& data, const std::string& base) {
+  std::lock_guard guard(mutex_);
+  auto it = dumps_.find(format);
+  if (it == dumps_.end()) {
+    std::string graph = format == rdf::Format::NQuads ? base + "dataset" : std::string();
+    it = dumps_.emplace(format, rdf::serialize(data.triples(), format, base, graph)).first;
+  }
+  return it->second;
+}
+
+Context::Context(const rdf::Model& m, Options o)
+    : model(m),
+      options(resolve(std::move(o))),
+      iris(options.base),
+      data(m.sorted_triples()),
+      ontology(ontology_triples(options.ontology_file)),
+      ontology_turtle(read_text(options.ontology_file)),
+      sources(options.documents_dir, iris.base()),
+      linker(iris, data, ontology),
+      query_slots(query_slot_count(options.threads)) {}
+
+}  // namespace policykg::server

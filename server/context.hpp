@@ -1,0 +1,51 @@
+// What every route handler shares: the options, the model (for SPARQL), the snapshots (for
+// pages), the IRI map, the source texts and the caches. Built once when the server starts.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <semaphore>
+#include <string>
+
+#include "rdf/format.hpp"
+#include "rdf/model.hpp"
+#include "server/graph_snapshot.hpp"
+#include "server/html_writer.hpp"
+#include "server/iri_map.hpp"
+#include "server/server.hpp"
+#include "server/source_texts.hpp"
+
+namespace policykg::server {
+
+/// Whole-graph dumps, serialised on first request and kept.
+class DumpCache {
+ public:
+  const std::string& get(rdf::Format format, const GraphSnapshot& data, const std::string& base);
+
+ private:
+  std::mutex mutex_;
+  std::map<rdf::Format, std::string> dumps_;
+};
+
+struct Context {
+  /// Resolves the options' defaults, snapshots the model and reads the ontology.
+  Context(const rdf::Model& model, Options options);
+
+  const rdf::Model& model;
+  Options options;
+  IriMap iris;
+  GraphSnapshot data;
+  GraphSnapshot ontology;
+  std::string ontology_turtle;  ///< the ontology file as written, served as is
+  SourceTexts sources;
+  Linker linker;
+  DumpCache dumps;
+  /// Queries allowed in the store at once (queued or running), so that some HTTP workers are
+  /// always free for pages.
+  std::counting_semaphore<1024> query_slots;
+};
+
+/// The IRI that names the dataset in VoID and DCAT: `{base}dataset`, served at /id/dataset.
+inline std::string dataset_iri(const IriMap& iris) { return iris.base() + "dataset"; }
+
+}  // namespace policykg::server

@@ -1,0 +1,60 @@
+// VoID at /.well-known/void, DCAT at /dcat, and the whole graph at /dump.{ttl,nt,nq,rdf,jsonld}.
+#include "server/dcat_description.hpp"
+#include "server/representation.hpp"
+#include "server/routes.hpp"
+#include "server/triples_table.hpp"
+#include "server/void_description.hpp"
+
+namespace policykg::server {
+
+namespace {
+
+using Describe = std::vector<rdf::Triple> (*)(const Context&, const std::string&);
+
+void serve_description(const httplib::Request& req, httplib::Response& res, Context& ctx, Describe describe,
+                       const std::string& path, const std::string& title) {
+  res.set_header("Vary", "Accept");
+  auto rep = choose_representation(req, /*with_html=*/true);
+  if (!rep) return send_not_acceptable(res, "text/html, text/turtle, application/n-triples, application/ld+json, "
+                                            "application/rdf+xml");
+  auto triples = describe(ctx, origin(req));
+  if (rep->html) {
+    std::string body = "<h1>" + html_escape(title) + "</h1>\n<p class=\"alternates\">Also as <a href=\"" + path +
+                       "?format=ttl\">Turtle</a> (any RDF format by Accept).</p>\n" +
+                       triples_table(triples, ctx.linker);
+    res.set_content(html_page(title, body), content_type(*rep));
+    return;
+  }
+  send_triples(res, triples, rep->format, ctx.iris.base());
+}
+
+// ?format=ttl (or nt, jsonld, rdf) overrides Accept, for links a browser can follow.
+void apply_format_parameter(httplib::Request& req) {
+  if (!req.has_param("format")) return;
+  if (auto f = format_of_extension(req.get_param_value("format")))
+    req.set_header("Accept", std::string(rdf::media_type(*f)));
+}
+
+}  // namespace
+
+void add_dataset_descriptions(httplib::Server& http, Context& ctx) {
+  http.Get("/.well-known/void", [&ctx](const httplib::Request& in, httplib::Response& res) {
+    httplib::Request req = in;
+    apply_format_parameter(req);
+    serve_description(req, res, ctx, void_description, "/.well-known/void", "VoID description of the dataset");
+  });
+  http.Get("/dcat", [&ctx](const httplib::Request& in, httplib::Response& res) {
+    httplib::Request req = in;
+    apply_format_parameter(req);
+    serve_description(req, res, ctx, dcat_description, "/dcat", "DCAT description of the dataset");
+  });
+  http.Get(R"(/dump\.(ttl|nt|nq|rdf|jsonld))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto format = format_of_extension(req.matches[1].str());
+    if (!format) return send_error(res, 404, "Not Found");
+    std::string type(rdf::media_type(*format));
+    if (*format != rdf::Format::RdfXml && *format != rdf::Format::JsonLd) type += "; charset=utf-8";
+    res.set_content(ctx.dumps.get(*format, ctx.data, ctx.iris.base()), type);
+  });
+}
+
+}  // namespace policykg::server

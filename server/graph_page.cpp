@@ -1,0 +1,60 @@
+// /graph: the interactive graph page of the export module, over the whole graph or, with
+// ?focus=IRI&hops=N, over a neighbourhood. The view of the whole graph is built once.
+#include <mutex>
+
+#include "export/export.hpp"
+#include "query/graph_view.hpp"
+#include "rdf/error.hpp"
+#include "server/representation.hpp"
+#include "server/routes.hpp"
+
+namespace policykg::server {
+
+namespace {
+
+struct GraphPages {
+  std::once_flag once;
+  std::unique_ptr<query::GraphView> view;
+  std::string whole;  ///< the page of the whole graph
+};
+
+exports::Options export_options(const Context& ctx, std::string title) {
+  exports::Options o;
+  o.base = ctx.iris.base();
+  o.title = std::move(title);
+  o.web_dir = ctx.options.web_dir;
+  return o;
+}
+
+}  // namespace
+
+void add_graph_page(httplib::Server& http, Context& ctx) {
+  auto pages = std::make_shared<GraphPages>();
+  http.Get("/graph", [&ctx, pages](const httplib::Request& req, httplib::Response& res) {
+    std::call_once(pages->once, [&] {
+      pages->view = std::make_unique<query::GraphView>(ctx.data.triples());
+      pages->whole = exports::graph_page(exports::to_cytoscape_json(*pages->view, export_options(ctx, "policykg graph")),
+                                         export_options(ctx, "policykg graph"));
+    });
+    if (!req.has_param("focus")) return res.set_content(pages->whole, "text/html; charset=utf-8");
+
+    std::string focus = req.get_param_value("focus");
+    if (focus.starts_with("id:")) focus = ctx.iris.instance(focus.substr(3));
+    auto centre = pages->view->vertex(focus);
+    if (!centre) return send_error(res, 404, "Not Found: the graph has no node " + focus);
+    std::size_t hops = 1;
+    if (req.has_param("hops")) {
+      try {
+        hops = std::stoul(req.get_param_value("hops"));
+      } catch (...) {
+        return send_error(res, 400, "hops must be a small non-negative integer");
+      }
+      if (hops > 5) return send_error(res, 400, "hops must be at most 5");
+    }
+    auto part = query::neighbourhood(*pages->view, *centre, hops);
+    auto options = export_options(ctx, "policykg graph around " + ctx.linker.name(focus));
+    res.set_content(exports::graph_page(exports::to_cytoscape_json(part, options), options), "text/html; charset=utf-8");
+  });
+}
+
+}  // namespace policykg::server

@@ -1,0 +1,67 @@
+#include "server/html_writer.hpp"
+
+namespace policykg::server {
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string html_page(std::string_view title, std::string_view body, std::string_view head) {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+  out += html_escape(title);
+  out += " | policykg</title>\n<link rel=\"stylesheet\" href=\"/site.css\">\n";
+  out += head;
+  out +=
+      "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">policykg</a> <a href=\"/query\">query</a> "
+      "<a href=\"/graph\">graph</a> <a href=\"/ontology\">ontology</a> <a href=\"/.well-known/void\">VoID</a> "
+      "<a href=\"/dcat\">DCAT</a></nav>\n<main>\n";
+  out += body;
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string Linker::name(std::string_view iri) const {
+  if (auto l = data_.label(iri)) return *l;
+  if (auto l = ontology_.label(iri)) return *l;
+  return map_.compact(iri);
+}
+
+std::string Linker::href(std::string_view iri) const {
+  if (auto local = map_.local(iri)) return *local;
+  return std::string(iri);
+}
+
+std::string Linker::term(const rdf::Term& t) const {
+  switch (t.kind) {
+    case rdf::Term::Kind::Iri: {
+      bool published = map_.local(t.value).has_value();
+      return "<a href=\"" + html_escape(href(t.value)) + "\" title=\"" + html_escape(t.value) + "\"" +
+             (published ? "" : " rel=\"external\"") + ">" + html_escape(name(t.value)) + "</a>";
+    }
+    case rdf::Term::Kind::Blank: return "<span class=\"blank\">_:" + html_escape(t.value) + "</span>";
+    case rdf::Term::Kind::Literal: {
+      std::string out = "<span class=\"literal\">" + html_escape(t.value) + "</span>";
+      if (!t.lang.empty()) out += " <small class=\"lang\">@" + html_escape(t.lang) + "</small>";
+      else if (!t.datatype.empty())
+        out += " <small class=\"datatype\">" + html_escape(map_.compact(t.datatype)) + "</small>";
+      return out;
+    }
+  }
+  return {};
+}
+
+}  // namespace policykg::server

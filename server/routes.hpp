@@ -1,0 +1,23 @@
+// The server's routes, one function per concern; each registers its handlers on the HTTP server.
+#pragma once
+
+#include <httplib.h>
+
+#include "server/context.hpp"
+
+namespace policykg::server {
+
+/// /sparql: the SPARQL 1.1 Protocol (queries, refused updates, the service description).
+void add_sparql_endpoint(httplib::Server& http, Context& ctx);
+/// /id/X (303), /page/X (HTML), /data/X[.ext] (machine formats).
+void add_linked_data(httplib::Server& http, Context& ctx);
+/// /ontology[.ext]: the ontology, with its HTML documentation.
+void add_ontology_page(httplib::Server& http, Context& ctx);
+/// /.well-known/void, /dcat and the dumps /dump.{ttl,nt,nq,rdf,jsonld}.
+void add_dataset_descriptions(httplib::Server& http, Context& ctx);
+/// /, /query, /site.css, /examples/queries.json and /web/... (files under web/).
+void add_static_files(httplib::Server& http, Context& ctx);
+/// /graph[?focus=IRI&hops=N]: the interactive graph page.
+void add_graph_page(httplib::Server& http, Context& ctx);
+
+}  // namespace policykg::server

@@ -1,0 +1,55 @@
+// server::Server: the SPARQL 1.1 Protocol endpoint and the linked-data publication of one graph
+// over HTTP. Construct it over a loaded model, start() it (it listens on a background thread
+// pool), stop() it (or destroy it). The model must outlive the server and must not change while it runs.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "rdf/model.hpp"
+
+namespace policykg::server {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 8080;                                  ///< 0: any free port (see Server::port())
+  std::string base;                                 ///< instance base; empty: the default base
+  std::chrono::milliseconds timeout{30000};         ///< per query; 0: none
+  std::size_t max_rows = 10000;                     ///< result row (or triple) cap; 0: none
+  std::size_t max_request_bytes = 1 << 20;          ///< request body limit (413 beyond)
+  bool cors = true;                                 ///< Access-Control-Allow-Origin: *
+  std::size_t threads = 32;                         ///< HTTP worker threads
+  std::filesystem::path web_dir;                    ///< empty: paths::web_dir()
+  std::filesystem::path ontology_file;              ///< empty: ontology::ontology_file()
+  std::filesystem::path examples_dir;               ///< .rq files for the query page; empty: home()/examples/queries
+  std::filesystem::path documents_dir;              ///< source texts; empty: paths::documents_dir()
+  /// Receives one line per request (no newline); none: no log.
+  std::function<void(std::string_view line)> log;
+};
+
+class Server {
+ public:
+  /// Snapshots the model's triples for the pages and reads the ontology; throws policykg::Error.
+  Server(const rdf::Model& model, Options options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Binds and starts serving on background threads; returns the bound port. Throws Error(Io)
+  /// when the address cannot be bound.
+  int start();
+  /// Stops listening and finishes the requests in progress.
+  void stop();
+  int port() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace policykg::server

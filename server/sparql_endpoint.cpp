@@ -1,0 +1,187 @@
+// The SPARQL 1.1 Protocol at /sparql: queries by GET ?query=, POST form and POST
+// application/sparql-query; updates refused with 403; without a query, the service description.
+#include <chrono>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "query/sparql.hpp"
+#include "rdf/error.hpp"
+#include "server/content_negotiation.hpp"
+#include "server/representation.hpp"
+#include "server/routes.hpp"
+#include "server/service_description.hpp"
+
+namespace policykg::server {
+
+namespace {
+
+// Result formats by media type, in the server's order of preference.
+struct ResultOffer {
+  std::string_view media;
+  query::ResultFormat format;
+};
+constexpr ResultOffer kBindingOffers[] = {
+    {"application/sparql-results+json", query::ResultFormat::Json},
+    {"application/json", query::ResultFormat::Json},
+    {"application/sparql-results+xml", query::ResultFormat::Xml},
+    {"application/xml", query::ResultFormat::Xml},
+    {"text/xml", query::ResultFormat::Xml},
+    {"text/csv", query::ResultFormat::Csv},
+    {"text/tab-separated-values", query::ResultFormat::Tsv},
+};
+struct GraphOffer {
+  std::string_view media;
+  rdf::Format format;
+};
+constexpr GraphOffer kGraphOffers[] = {
+    {"text/turtle", rdf::Format::Turtle},          {"application/x-turtle", rdf::Format::Turtle},
+    {"application/n-triples", rdf::Format::NTriples}, {"text/plain", rdf::Format::NTriples},
+    {"application/ld+json", rdf::Format::JsonLd},  {"application/rdf+xml", rdf::Format::RdfXml},
+    {"application/xml", rdf::Format::RdfXml},
+};
+
+const char* kBindingTypes = "application/sparql-results+json, application/sparql-results+xml, text/csv, "
+                            "text/tab-separated-values";
+const char* kGraphTypes = "text/turtle, application/n-triples, application/ld+json, application/rdf+xml";
+
+bool accepts_any_result(std::string_view accept) {
+  std::vector<std::string_view> all;
+  for (const auto& o : kBindingOffers) all.push_back(o.media);
+  for (const auto& o : kGraphOffers) all.push_back(o.media);
+  return negotiate(accept, all).has_value();
+}
+
+std::string strip_parameters(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+void mark_truncated(httplib::Response& res, std::size_t limit) {
+  res.set_header("X-PolicyKG-Truncated", "true");
+  res.set_header("X-PolicyKG-Row-Limit", std::to_string(limit));
+}
+
+void write_bindings(httplib::Response& res, const query::Results& results, std::string_view accept,
+                    const Context& ctx) {
+  std::vector<std::string_view> offers;
+  for (const auto& o : kBindingOffers) offers.push_back(o.media);
+  auto chosen = negotiate(accept, offers);
+  if (!chosen) return send_not_acceptable(res, kBindingTypes);
+  const auto& offer = kBindingOffers[*chosen];
+  std::string body;
+  try {
+    body = query::write_results(results, offer.format, ctx.iris.base());
+  } catch (const Error& e) {
+    // e.g. CSV for an ASK result: the format cannot carry it.
+    if (e.category() == Error::Category::Usage) return send_not_acceptable(res, kBindingTypes);
+    throw;
+  }
+  if (results.truncated && offer.format == query::ResultFormat::Json) {
+    auto doc = nlohmann::ordered_json::parse(body);
+    doc["truncated"] = true;
+    doc["limit"] = ctx.options.max_rows;
+    body = doc.dump(2) + "\n";
+  }
+  std::string type(offer.media);
+  if (offer.format == query::ResultFormat::Csv || offer.format == query::ResultFormat::Tsv) type += "; charset=utf-8";
+  res.set_content(body, type);
+}
+
+void write_graph(httplib::Response& res, const query::Results& results, std::string_view accept,
+                 const Context& ctx) {
+  std::vector<std::string_view> offers;
+  for (const auto& o : kGraphOffers) offers.push_back(o.media);
+  auto chosen = negotiate(accept, offers);
+  if (!chosen) return send_not_acceptable(res, kGraphTypes);
+  const auto& offer = kGraphOffers[*chosen];
+  std::string body = rdf::serialize(results.triples, offer.format, ctx.iris.base());
+  if (results.truncated && offer.format == rdf::Format::Turtle)
+    body = "# truncated: the first " + std::to_string(ctx.options.max_rows) + " triples\n" + body;
+  std::string type(offer.media);
+  if (offer.format == rdf::Format::Turtle || offer.format == rdf::Format::NTriples) type += "; charset=utf-8";
+  res.set_content(body, type);
+}
+
+void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx, const std::string& sparql) {
+  const std::string accept = req.get_header_value("Accept");
+  if (!accepts_any_result(accept))
+    return send_not_acceptable(res, std::string(kBindingTypes) + ", " + kGraphTypes);
+  if (req.has_param("default-graph-uri") || req.has_param("named-graph-uri"))
+    return send_error(res, 400, "default-graph-uri and named-graph-uri are not supported: the endpoint serves one graph");
+
+  auto wait = ctx.options.timeout.count() > 0 ? ctx.options.timeout : std::chrono::milliseconds(30000);
+  if (!ctx.query_slots.try_acquire_for(wait)) {
+    res.set_header("Retry-After", "5");
+    return send_error(res, 503, "too many queries in progress; retry later");
+  }
+  struct Release {
+    Context& c;
+    ~Release() { c.query_slots.release(); }
+  } release{ctx};
+
+  query::QueryOptions options;
+  options.timeout = ctx.options.timeout;
+  options.limit = ctx.options.max_rows;
+  query::Results results;
+  try {
+    results = query::run(ctx.model, sparql, options);
+  } catch (const Error& e) {
+    switch (e.category()) {
+      case Error::Category::Syntax:
+      case Error::Category::Usage:
+      case Error::Category::Input: return send_error(res, 400, e.describe());
+      case Error::Category::Query:
+        if (std::string_view(e.what()).find("timed out") != std::string_view::npos)
+          return send_error(res, 503, e.describe());
+        return send_error(res, 500, e.describe());
+      default: return send_error(res, 500, e.describe());
+    }
+  }
+  if (results.truncated) mark_truncated(res, ctx.options.max_rows);
+  res.set_header("Vary", "Accept");
+  if (results.kind == rdf::QueryResult::Kind::Graph) write_graph(res, results, accept, ctx);
+  else write_bindings(res, results, accept, ctx);
+}
+
+void refuse_update(httplib::Response& res) {
+  send_error(res, 403, "Forbidden: this endpoint is read-only; SPARQL Update is not accepted");
+}
+
+void describe_service(const httplib::Request& req, httplib::Response& res, Context& ctx) {
+  auto rep = choose_representation(req, /*with_html=*/true);
+  res.set_header("Vary", "Accept");
+  if (!rep) return send_not_acceptable(res, kGraphTypes);
+  if (rep->html) {
+    // Browsers asking for the endpoint itself get the query page.
+    res.set_redirect("/query", 303);
+    return;
+  }
+  send_triples(res, service_description(ctx, origin(req)), rep->format, ctx.iris.base());
+}
+
+}  // namespace
+
+void add_sparql_endpoint(httplib::Server& http, Context& ctx) {
+  http.Get("/sparql", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (req.has_param("update")) return refuse_update(res);
+    if (req.has_param("query")) return run_query(req, res, ctx, req.get_param_value("query"));
+    describe_service(req, res, ctx);
+  });
+  http.Post("/sparql", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    const std::string type = strip_parameters(req.get_header_value("Content-Type"));
+    if (type == "application/sparql-update") return refuse_update(res);
+    if (type == "application/sparql-query") return run_query(req, res, ctx, req.body);
+    if (type == "application/x-www-form-urlencoded") {
+      if (req.has_param("update")) return refuse_update(res);
+      if (req.has_param("query")) return run_query(req, res, ctx, req.get_param_value("query"));
+      return send_error(res, 400, "the form has neither a query nor an update field");
+    }
+    send_error(res, 415,
+               "Unsupported Media Type: POST application/sparql-query or application/x-www-form-urlencoded");
+  });
+}
+
+}  // namespace policykg::server

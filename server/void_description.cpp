@@ -1,0 +1,60 @@
+#include "server/void_description.hpp"
+
+#include <set>
+
+#include "ontology/terms.hpp"
+#include "server/dataset_vocabulary.hpp"
+
+namespace policykg::server {
+
+std::vector<rdf::Triple> void_description(const Context& ctx, const std::string& origin) {
+  using rdf::Term;
+  using namespace vocab;
+  const Term dataset = Term::iri(dataset_iri(ctx.iris));
+  const Term document = Term::iri(origin + "/.well-known/void");
+  const Term type = iri(ns::kRdf, "type");
+  auto count = [](std::size_t n) { return Term::integer(static_cast<long long>(n)); };
+
+  std::set<std::string> entities;
+  for (const auto& t : ctx.data.triples())
+    if (t.s.is_iri() && t.s.value.starts_with(ctx.iris.base())) entities.insert(t.s.value);
+
+  std::vector<rdf::Triple> out = {
+      {document, type, iri(kVoid, "DatasetDescription")},
+      {document, iri(kFoaf, "primaryTopic"), dataset},
+      {dataset, type, iri(kVoid, "Dataset")},
+      {dataset, iri(ns::kDcterms, "title"), Term::lang_literal("policykg knowledge graph", "en")},
+      {dataset, iri(ns::kDcterms, "description"),
+       Term::lang_literal("State Council policy documents as a knowledge graph: documents and their units down to "
+                          "single measures with their source text, the agencies responsible, the places they apply "
+                          "to, and the relations between documents and measures.",
+                          "en")},
+      {dataset, iri(ns::kDcterms, "license"), Term::iri(std::string(kLicense))},
+      {dataset, iri(kVoid, "sparqlEndpoint"), Term::iri(origin + "/sparql")},
+      {dataset, iri(kVoid, "uriSpace"), Term::literal(ctx.iris.base())},
+      {dataset, iri(kVoid, "vocabulary"), Term::iri(std::string(ns::kPol))},
+      {dataset, iri(kVoid, "triples"), count(ctx.data.triples().size())},
+      {dataset, iri(kVoid, "entities"), count(entities.size())},
+      {dataset, iri(kVoid, "distinctSubjects"), count(ctx.data.distinct_subjects())},
+      {dataset, iri(kVoid, "distinctObjects"), count(ctx.data.distinct_objects())},
+      {dataset, iri(kVoid, "classes"), count(ctx.data.class_counts().size())},
+      {dataset, iri(kVoid, "properties"), count(ctx.data.property_counts().size())},
+  };
+  for (auto ext : {"ttl", "nt", "nq", "rdf", "jsonld"})
+    out.push_back({dataset, iri(kVoid, "dataDump"), Term::iri(origin + "/dump." + ext)});
+  for (const auto& [cls, n] : ctx.data.class_counts()) {
+    Term part = Term::blank("class-" + std::to_string(out.size()));
+    out.push_back({dataset, iri(kVoid, "classPartition"), part});
+    out.push_back({part, iri(kVoid, "class"), Term::iri(cls)});
+    out.push_back({part, iri(kVoid, "entities"), count(n)});
+  }
+  for (const auto& [property, n] : ctx.data.property_counts()) {
+    Term part = Term::blank("property-" + std::to_string(out.size()));
+    out.push_back({dataset, iri(kVoid, "propertyPartition"), part});
+    out.push_back({part, iri(kVoid, "property"), Term::iri(property)});
+    out.push_back({part, iri(kVoid, "triples"), count(n)});
+  }
+  return out;
+}
+
+}  // namespace policykg::server
