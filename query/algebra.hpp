@@ -137,6 +137,7 @@ struct ParsedQuery {
   Query query;
   Variables variables;
   std::vector<std::string> features;  ///< "property paths", "MINUS", ... (for Results::rewritten)
+  std::string base;                   ///< the base IRI in force at the end of the prologue
 };
 
 /// Variables a pattern can bind (in scope), in slot order, without duplicates.

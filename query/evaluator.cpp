@@ -67,7 +67,7 @@ std::string now_text() {
 }  // namespace
 
 Evaluator::Evaluator(const Dataset& dataset, const ParsedQuery& query, Deadline deadline, std::string base)
-    : dataset_(dataset), parsed_(query), deadline_(deadline), base_(std::move(base)),
+    : dataset_(dataset), parsed_(query), deadline_(deadline), base_(query.base.empty() ? std::move(base) : query.base),
       width_(query.variables.names.size()), now_(now_text()) {
   active_.graph = &dataset_.default_graph();
   const Query& q = parsed_.query;
@@ -194,10 +194,11 @@ std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* project
     sols.reserve(rows.size());
     for (auto& row : rows) sols.push_back({std::move(row), {}});
   }
-  for (const auto& p : q.projection) {
-    if (!p.expr) continue;
-    for (auto& s : sols) {
-      deadline_.check();
+  // row by row, so that BNODE(str) gives one blank node per string within a row
+  for (auto& s : sols) {
+    deadline_.check();
+    for (const auto& p : q.projection) {
+      if (!p.expr) continue;
       Value v = eval_expr(*p.expr, s.row, &s.aggregates);
       if (v) s.row[static_cast<std::size_t>(p.var)] = intern(*v);
     }
@@ -565,6 +566,7 @@ std::vector<Row> Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, 
         return slot == value;
       };
       if (t.path) {
+        path_start_from_var_ = s ? t.s.is_var() : t.o.is_var();
         for (auto [a, b] : eval_path(*t.path, s, o)) {
           Row r = row;
           if (bind(r, t.s, a) && bind(r, t.o, b)) next.push_back(std::move(r));

@@ -98,6 +98,9 @@ class Evaluator {
   std::string now_;
   std::unordered_map<std::string, TermId> bnode_per_row_;  ///< BNODE(str) within one row
   const Row* bnode_row_ = nullptr;
+  /// The bound end a path search starts from came from a variable: a zero-length path then
+  /// matches it only when it is a node of the graph (as for a pattern with two variables).
+  bool path_start_from_var_ = false;
 };
 
 }  // namespace policykg::query

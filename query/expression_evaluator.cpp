@@ -58,9 +58,22 @@ bool compatible_args(const rdf::Term& a, const rdf::Term& b) {
   return b.lang.empty() || a.lang == b.lang;
 }
 
-std::optional<boost::regex> compile(const std::string& pattern, const std::string& flags) {
+std::wstring widen(std::string_view s) {
+  std::wstring out;
+  for (char32_t c : decode(s)) out.push_back(static_cast<wchar_t>(c));
+  return out;
+}
+
+std::string narrow(const std::wstring& s) {
+  std::string out;
+  for (wchar_t c : s) append_utf8(out, static_cast<unsigned long>(c));
+  return out;
+}
+
+// Regular expressions run on code points (wchar_t is 32 bits here), as XPath's do.
+std::optional<boost::wregex> compile(const std::string& pattern, const std::string& flags) {
   auto f = boost::regex_constants::perl | boost::regex_constants::no_mod_m;
-  std::string p = pattern;
+  std::wstring p = widen(pattern);
   for (char c : flags) {
     if (c == 'i') f |= boost::regex_constants::icase;
     else if (c == 's') f |= boost::regex_constants::mod_s;
@@ -71,7 +84,7 @@ std::optional<boost::regex> compile(const std::string& pattern, const std::strin
   }
   if (flags.find('s') == std::string::npos) f |= boost::regex_constants::no_mod_s;
   try {
-    return boost::regex(p, f);
+    return boost::wregex(p, f);
   } catch (const boost::regex_error&) {
     return std::nullopt;
   }
@@ -364,23 +377,22 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
     if (!is_string_literal(a[0])) return std::nullopt;
     if (!is_simple_or_string(*a[1])) return std::nullopt;
     std::string flags = a.size() > flag_at ? a[flag_at]->value : "";
-    std::shared_ptr<boost::regex> re;
+    std::shared_ptr<boost::wregex> re;
     bool constant = e.args[1]->kind == Expr::Kind::Const &&
                     (a.size() <= flag_at || e.args[flag_at]->kind == Expr::Kind::Const);
     if (constant && e.cache) {
-      re = std::static_pointer_cast<boost::regex>(e.cache);
+      re = std::static_pointer_cast<boost::wregex>(e.cache);
     } else {
       auto compiled = compile(a[1]->value, flags);
       if (!compiled) return std::nullopt;
-      re = std::make_shared<boost::regex>(std::move(*compiled));
+      re = std::make_shared<boost::wregex>(std::move(*compiled));
       if (constant) e.cache = re;
     }
-    if (f == "REGEX") return boolean_term(boost::regex_search(x.value, *re));
+    if (f == "REGEX") return boolean_term(boost::regex_search(widen(x.value), *re));
     if (!is_simple_or_string(*a[2])) return std::nullopt;
-    if (boost::regex_match(std::string(), *re)) return std::nullopt;  // a pattern matching "" is an error
-    std::string out = boost::regex_replace(x.value, *re, a[2]->value,
-                                           boost::format_perl);
-    return same_kind(x, out);
+    if (boost::regex_match(std::wstring(), *re)) return std::nullopt;  // a pattern matching "" is an error
+    std::wstring out = boost::regex_replace(widen(x.value), *re, widen(a[2]->value), boost::format_perl);
+    return same_kind(x, narrow(out));
   }
   if (f == "YEAR" || f == "MONTH" || f == "DAY" || f == "HOURS" || f == "MINUTES" || f == "SECONDS" ||
       f == "TIMEZONE" || f == "TZ") {
@@ -552,16 +564,11 @@ Value Evaluator::aggregate(const Expr& e, const std::vector<const Row*>& rows) {
   }
   if (f == "GROUP_CONCAT") {
     std::string out;
-    std::string lang;
-    bool same_lang = true;
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].is_blank()) return std::nullopt;
       if (i) out += e.separator;
       out += values[i].value;
-      if (i == 0) lang = values[i].lang;
-      else if (values[i].lang != lang) same_lang = false;
     }
-    if (same_lang && !lang.empty()) return rdf::Term::lang_literal(out, lang);
     return rdf::Term::literal(out);
   }
   return std::nullopt;

@@ -105,10 +105,17 @@ Pairs Evaluator::eval_path(const Path& path, TermId s, TermId o) {
     case Path::Kind::ZeroOrOne: {
       const Path& step = path.parts[0];
       bool zero = path.kind != Path::Kind::OneOrMore;
+      bool from_var = path_start_from_var_;
+      path_start_from_var_ = false;
       auto reach = [&](TermId start, bool forward) {
-        if (path.kind != Path::Kind::ZeroOrOne) return path_closure(step, start, forward, zero);
-        std::vector<TermId> r{start};
-        std::unordered_set<TermId> seen{start};
+        bool with_start = zero && (!from_var || g.count(start, 0, 0) > 0 || g.count(0, 0, start) > 0);
+        if (path.kind != Path::Kind::ZeroOrOne) {
+          auto r = path_closure(step, start, forward, with_start);
+          return r;
+        }
+        std::vector<TermId> r;
+        if (with_start) r.push_back(start);
+        std::unordered_set<TermId> seen(r.begin(), r.end());
         for (auto [a, b] : forward ? eval_path(step, start, 0) : eval_path(step, 0, start))
           if (seen.insert(forward ? b : a).second) r.push_back(forward ? b : a);
         return r;

@@ -74,6 +74,8 @@ void Lexer::read_escape(std::string& out) {
       if (!is_hex(h)) fail("bad \\u escape");
       cp = cp * 16 + static_cast<unsigned long>(std::stoi(std::string(1, h), nullptr, 16));
     }
+    if (cp >= 0xD800 && cp <= 0xDFFF) fail("escape of a surrogate code point");
+    if (cp > 0x10FFFF) fail("escape beyond the last code point");
     append_utf8(out, cp);
     advance(2 + n);
   };
@@ -258,6 +260,7 @@ Token Lexer::next() {
       std::string prefix(text_.substr(pos_, i - pos_));
       advance(i - pos_ + 1);
       std::string local;
+      std::size_t kept = 0;  // length of `local` up to its last escaped character
       while (pos_ < text_.size()) {
         char d = text_[pos_];
         if (is_name_char(static_cast<unsigned char>(d)) || d == ':' ||
@@ -272,11 +275,12 @@ Token Lexer::next() {
         } else if (d == '\\' && peek(1) != '\0' && std::string_view("_~.-!$&'()*+,;=/?#@%").find(peek(1)) != std::string_view::npos) {
           local += peek(1);
           advance(2);
+          kept = local.size();
         } else {
           break;
         }
       }
-      while (!local.empty() && local.back() == '.') {
+      while (local.size() > kept && local.back() == '.') {
         local.pop_back();
         --pos_;
         --column_;

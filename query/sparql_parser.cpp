@@ -230,6 +230,7 @@ class Parser {
 
   ParsedQuery parse() {
     prologue();
+    out_.base = base_;
     if (tok_.kind == Token::Kind::Keyword && update_keywords().count(tok_.text))
       refuse("SPARQL Update (" + tok_.text + ")",
              "policykg query is read-only; change the data with policykg build");
@@ -345,7 +346,7 @@ class Parser {
         base_ = iri_ref(tok_.text);
         next();
       } else if (accept_kw("PREFIX")) {
-        if (tok_.kind != Token::Kind::PrefixedName || tok_.text.back() != ':')
+        if (tok_.kind != Token::Kind::PrefixedName || tok_.text.find(':') + 1 != tok_.text.size())
           fail("expected a prefix name like 'ex:' after PREFIX");
         std::string p = tok_.text.substr(0, tok_.text.size() - 1);
         next();
