@@ -115,7 +115,7 @@ void run_query(const QueryCommand& o) {
 
 void setup_query(CLI::App& app) {
   auto o = std::make_shared<QueryCommand>();
-  auto* cmd = app.add_subcommand("query", "Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT)");
+  auto* cmd = app.add_subcommand("query", "Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)");
   cmd->add_option("QUERY_FILE", o->file, "file holding the query, or - for standard input");
   cmd->add_option("-e,--expression", o->expression, "the query text");
   add_graph_options(*cmd, o->source);
