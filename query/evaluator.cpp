@@ -577,7 +577,7 @@ std::vector<Row> Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, 
       g.scan(s, p, o, [&](TermId a, TermId b, TermId c) {
         Row r = row;
         if (bind(r, t.s, a) && bind(r, t.p, b) && bind(r, t.o, c)) next.push_back(std::move(r));
-        if ((next.size() & 1023u) == 0) deadline_.check();
+        deadline_.check();
         return true;
       });
     }

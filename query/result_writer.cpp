@@ -171,6 +171,7 @@ std::string write_table(const Results& r) {
   auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w - std::min(w, display_width(s)), ' '); };
   std::string out;
   for (std::size_t i = 0; i < r.variables.size(); ++i) out += (i ? " | " : "") + pad("?" + r.variables[i], widths[i]);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   out += "\n";
   for (std::size_t i = 0; i < widths.size(); ++i) out += (i ? "-+-" : "") + std::string(widths[i], '-');
   out += "\n";

@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include "query/sparql.hpp"
+#include "query/sparql_parser.hpp"
+#include "rdf/error.hpp"
+#include "tests/query/sparql_fixture.hpp"
+
+using namespace policykg;
+
+namespace {
+
+Error error_of(const std::string& text) {
+  rdf::Model m = test::sparql_fixture();
+  try {
+    query::run(m, text);
+  } catch (const Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for: " << text;
+  return Error(Error::Category::Internal, "", "");
+}
+
+}  // namespace
+
+TEST(SparqlParser, MalformedQueriesGetLineAndColumn) {
+  auto e = error_of("SELECT ?x\nWHERE {\n  ?x ?p ?o ..\n}");
+  EXPECT_EQ(e.category(), Error::Category::Syntax);
+  EXPECT_EQ(e.where(), "query:3:13");
+  e = error_of("SELECT ?x WHERE { ?x nope:p ?o }");
+  EXPECT_EQ(e.where(), "query:1:22");
+  EXPECT_NE(std::string(e.what()).find("undefined prefix 'nope:'"), std::string::npos);
+  e = error_of("SELECT ?x WHERE { ?x ?p \"open }");
+  EXPECT_EQ(e.category(), Error::Category::Syntax);
+}
+
+TEST(SparqlParser, RefusesServiceFromAndUpdatesNamingTheFeature) {
+  auto e = error_of("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }");
+  EXPECT_EQ(e.category(), Error::Category::Usage);
+  EXPECT_NE(std::string(e.what()).find("SERVICE is not supported"), std::string::npos);
+  e = error_of("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }");
+  EXPECT_EQ(e.category(), Error::Category::Usage);
+  EXPECT_NE(std::string(e.what()).find("FROM <file:///etc/passwd> is not supported"), std::string::npos);
+  e = error_of("SELECT * FROM NAMED <http://elsewhere/g> { GRAPH ?g { ?s ?p ?o } }");
+  EXPECT_NE(std::string(e.what()).find("FROM NAMED"), std::string::npos);
+  e = error_of("INSERT DATA { <a:b> <a:c> <a:d> }");
+  EXPECT_EQ(e.category(), Error::Category::Usage);
+  EXPECT_NE(std::string(e.what()).find("SPARQL Update (INSERT)"), std::string::npos);
+}
+
+TEST(SparqlParser, ResolvesIrisAgainstTheBase) {
+  EXPECT_EQ(query::resolve_iri("http://a/b/c/d;p?q", "../g"), "http://a/b/g");
+  EXPECT_EQ(query::resolve_iri("http://a/b/c/d;p?q", "#s"), "http://a/b/c/d;p?q#s");
+  EXPECT_EQ(query::resolve_iri("http://a/b/c/d;p?q", "//g"), "http://g");
+  auto p = query::parse_sparql("BASE <http://ex/base/> SELECT * { <x> ?p ?o }");
+  const auto& bgp = p.query.where->children[0];
+  EXPECT_EQ(bgp.triples[0].s.term.value, "http://ex/base/x");
+}
+
+TEST(SparqlParser, GroupingErrorsAreSyntaxErrors) {
+  EXPECT_EQ(error_of("SELECT ?s ?o { ?s ?p ?o } GROUP BY ?s").category(), Error::Category::Syntax);
+  EXPECT_EQ(error_of("SELECT * { ?s ?p ?o BIND(1 AS ?o) }").category(), Error::Category::Syntax);
+}
