@@ -64,7 +64,9 @@ std::string text_section(Context& ctx, const rdf::Term& self) {
     if (document) out += " of " + ctx.linker.term(rdf::Term::iri(*document));
     out += ".</p>\n";
     if (document) {
-      if (auto ex = ctx.sources.excerpt(*document, static_cast<std::size_t>(*start), static_cast<std::size_t>(*end))) {
+      auto ex = ctx.sources.excerpt(*document, static_cast<std::size_t>(*start), static_cast<std::size_t>(*end));
+      if (ex && ex->unit != text->value) ex.reset();  // a different edition of the file: offsets do not fit
+      if (ex) {
         out += "<pre class=\"source-context\">" + std::string(ex->starts_document ? "" : "…") +
                html_escape(ex->before) + "<mark>" + html_escape(ex->unit) + "</mark>" + html_escape(ex->after) +
                (ex->ends_document ? "" : "…") + "</pre>\n";

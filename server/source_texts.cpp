@@ -12,8 +12,10 @@ const SourceTexts::Text* SourceTexts::text(std::string_view document_iri) {
   std::unique_ptr<Text> loaded;
   const std::string prefix = base_ + "doc/";
   if (document_iri.starts_with(prefix)) {
+    // An annex ({base}doc/<slug>/annex/1) is read from its parent's file, as the builder reads it.
     std::string slug(document_iri.substr(prefix.size()));
-    bool safe = !slug.empty() && slug.find('/') == std::string::npos && slug.find("..") == std::string::npos;
+    slug = slug.substr(0, slug.find('/'));
+    bool safe = !slug.empty() && slug.front() != '.';
     std::filesystem::path file = dir_ / (slug + ".txt");
     std::error_code ec;
     if (safe && std::filesystem::is_regular_file(file, ec)) {

@@ -1,5 +1,6 @@
 // The source documents' texts, for showing a unit in its place: read on first use from the
-// documents folder (`{base}doc/<slug>` is `<slug>.txt`, as the builder names documents) and kept.
+// documents folder (`{base}doc/<slug>` and its annexes `{base}doc/<slug>/annex/N` are
+// `<slug>.txt`, as the builder names documents) and kept.
 #pragma once
 
 #include <cstddef>
