@@ -1,0 +1,119 @@
+// policykg query on real files: query from -e, a file and standard input, every result format,
+// refusals, syntax errors with line and column, --limit and --timeout; and one W3C suite test
+// through the binary.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/run.hpp"
+
+namespace fs = std::filesystem;
+using policykg::test::run_policykg;
+
+namespace {
+
+fs::path fixture() {
+  fs::path p = fs::temp_directory_path() / ("policykg-query-e2e-" + std::to_string(::getpid()) + ".ttl");
+  if (!fs::exists(p)) {
+    std::ofstream out(p);
+    out << "@prefix : <http://ex/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+           ":m1 a :Measure ; rdfs:label \"open banks\"@en ; :dependsOn :m2 .\n"
+           ":m2 a :Measure ; rdfs:label \"open, \\\"insurers\\\"\"@en ; :dependsOn :m3 .\n"
+           ":m3 a :Measure ; rdfs:label \"allow brokers\"@en .\n";
+  }
+  return p;
+}
+
+}  // namespace
+
+TEST(QueryCommand, SelectAsTableJsonCsvTsvXml) {
+  const std::string q = "PREFIX : <http://ex/> SELECT ?x WHERE { :m1 :dependsOn+ ?x } ORDER BY ?x";
+  auto r = run_policykg({"query", "-e", q, "--data", fixture().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?x\n--------------\n<http://ex/m2>\n<http://ex/m3>\n2 rows\n");
+  r = run_policykg({"query", "-e", q, "--data", fixture().string(), "--format", "json"});
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["results"]["bindings"].size(), 2u);
+  r = run_policykg({"query", "-e", q, "--data", fixture().string(), "--format", "csv"});
+  EXPECT_EQ(r.out, "x\r\nhttp://ex/m2\r\nhttp://ex/m3\r\n");
+  r = run_policykg({"query", "-e", q, "--data", fixture().string(), "--format", "tsv"});
+  EXPECT_EQ(r.out, "?x\n<http://ex/m2>\n<http://ex/m3>\n");
+  r = run_policykg({"query", "-e", q, "--data", fixture().string(), "--format", "xml"});
+  EXPECT_NE(r.out.find("<uri>http://ex/m3</uri>"), std::string::npos);
+}
+
+TEST(QueryCommand, QueryFromStandardInputAndFile) {
+  const std::string q = "PREFIX : <http://ex/>\nASK { :m1 :dependsOn :m2 }\n";
+  auto r = run_policykg({"query", "-", "--data", fixture().string()}, q);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "true\n");
+  fs::path file = fs::temp_directory_path() / "policykg-query-e2e.rq";
+  std::ofstream(file) << q;
+  r = run_policykg({"query", file.string(), "--data", fixture().string(), "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(r.out)["boolean"], true);
+}
+
+TEST(QueryCommand, GraphResults) {
+  auto r = run_policykg({"query", "-e", "DESCRIBE <http://ex/m3>", "--data", fixture().string(), "--format", "ntriples"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "<http://ex/m3> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex/Measure> .\n"
+            "<http://ex/m3> <http://www.w3.org/2000/01/rdf-schema#label> \"allow brokers\"@en .\n");
+  r = run_policykg({"query", "-e", "CONSTRUCT { ?a <http://ex/next> ?b } WHERE { ?a <http://ex/dependsOn> ?b }",
+                    "--data", fixture().string(), "--format", "turtle"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("<http://ex/next>"), std::string::npos);
+  r = run_policykg({"query", "-e", "DESCRIBE <http://ex/m3>", "--data", fixture().string(), "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(QueryCommand, SyntaxErrorsAndRefusals) {
+  fs::path file = fs::temp_directory_path() / "policykg-query-e2e-bad.rq";
+  std::ofstream(file) << "SELECT ?x\nWHERE {\n  ?x ?p ?o ..\n}\n";
+  auto r = run_policykg({"query", file.string(), "--data", fixture().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(file.string() + ":3:13"), std::string::npos) << r.err;
+  r = run_policykg({"query", "-e", "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "--data",
+                    fixture().string()});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("SERVICE is not supported"), std::string::npos) << r.err;
+  r = run_policykg({"query", "-e", "SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }", "--data", fixture().string()});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("FROM <file:///etc/passwd> is not supported"), std::string::npos) << r.err;
+  r = run_policykg({"query", "-e", "DELETE WHERE { ?s ?p ?o }", "--data", fixture().string()});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("SPARQL Update (DELETE)"), std::string::npos) << r.err;
+}
+
+TEST(QueryCommand, LimitSaysItTruncated) {
+  auto r = run_policykg({"query", "-e", "SELECT ?s { ?s ?p ?o }", "--data", fixture().string(), "--limit", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 rows (truncated by --limit)"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("truncated to 2 rows"), std::string::npos) << r.err;
+}
+
+TEST(QueryCommand, TimeoutStopsTheQuery) {
+  fs::path big = fs::temp_directory_path() / ("policykg-query-e2e-big-" + std::to_string(::getpid()) + ".nt");
+  {
+    std::ofstream out(big);
+    for (int i = 0; i < 2000; ++i) out << "<http://ex/s" << i << "> <http://ex/p> \"" << i << "\" .\n";
+  }
+  auto r = run_policykg({"query", "-e", "SELECT (COUNT(*) AS ?n) { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z }", "--data",
+                         big.string(), "--timeout", "200"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("timed out after 200 ms"), std::string::npos) << r.err;
+  fs::remove(big);
+}
+
+TEST(QueryCommand, OneW3cSuiteTestThroughTheBinary) {
+  fs::path dir = fs::path(POLICYKG_SOURCE_DIR) / ".." / "shared" / "w3c-sparql11" / "sparql" / "sparql11" / "property-path";
+  if (!fs::exists(dir / "pp01.rq")) GTEST_SKIP() << "../shared/w3c-sparql11 not found";
+  auto r = run_policykg({"query", (dir / "pp01.rq").string(), "--data", (dir / "pp01.ttl").string(), "--format", "tsv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // pp01.srx: in:a ex:p1/ex:p2/ex:p3 reaches in:c, one row
+  EXPECT_EQ(r.out, "?x\n<http://www.example.org/instance#c>\n");
+}
