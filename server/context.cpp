@@ -57,6 +57,7 @@ const std::string& DumpCache::get(rdf::Format format, const GraphSnapshot& data,
 Context::Context(const rdf::Model& m, Options o)
     : model(m),
       options(resolve(std::move(o))),
+      dataset(m),
       iris(options.base),
       data(m.sorted_triples()),
       ontology(ontology_triples(options.ontology_file)),

@@ -1,5 +1,5 @@
-// What every route handler shares: the options, the model (for SPARQL), the snapshots (for
-// pages), the IRI map, the source texts and the caches. Built once when the server starts.
+// What every route handler shares: the options, the query dataset, the snapshots (for pages),
+// the IRI map, the source texts and the caches. Built once when the server starts.
 #pragma once
 
 #include <map>
@@ -7,6 +7,7 @@
 #include <semaphore>
 #include <string>
 
+#include "query/dataset.hpp"
 #include "rdf/format.hpp"
 #include "rdf/model.hpp"
 #include "server/graph_snapshot.hpp"
@@ -33,6 +34,8 @@ struct Context {
 
   const rdf::Model& model;
   Options options;
+  /// The graph indexed for SPARQL once, so that queries neither rebuild it nor wait for librdf.
+  query::Dataset dataset;
   IriMap iris;
   GraphSnapshot data;
   GraphSnapshot ontology;
@@ -40,8 +43,7 @@ struct Context {
   SourceTexts sources;
   Linker linker;
   DumpCache dumps;
-  /// Queries allowed in the store at once (queued or running), so that some HTTP workers are
-  /// always free for pages.
+  /// Queries allowed at once, so that some HTTP workers are always free for pages.
   std::counting_semaphore<1024> query_slots;
 };
 

@@ -127,7 +127,7 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
   options.limit = ctx.options.max_rows;
   query::Results results;
   try {
-    results = query::run(ctx.model, sparql, options);
+    results = query::run(ctx.dataset, sparql, options);
   } catch (const Error& e) {
     switch (e.category()) {
       case Error::Category::Syntax:
