@@ -167,6 +167,8 @@ void Model::load_string(std::string_view text, Format format, std::string_view b
     add(parse_jsonld(text, where));
     return;
   }
+  // An empty document is a valid empty graph; librdf asserts on a zero-length buffer.
+  if (text.empty()) return;
   std::lock_guard guard(redland_lock());
   clear_log();
   ParserPtr parser(librdf_new_parser(world_ptr(), parser_name(format), nullptr, nullptr));

@@ -75,6 +75,14 @@ TEST(Model, SyntaxErrorsSayFileLineAndColumn) {
   }
 }
 
+TEST(Model, EmptyFilesAreEmptyGraphs) {
+  for (Format f : {Format::Turtle, Format::NTriples, Format::NQuads, Format::RdfXml}) {
+    Model m;
+    m.load_string("", f);
+    EXPECT_EQ(m.size(), 0u) << format_name(f);
+  }
+}
+
 TEST(Model, UnknownExtensionIsAUsageError) {
   Model m;
   EXPECT_THROW(m.load_file("graph.yaml"), policykg::Error);
