@@ -77,6 +77,7 @@ void run_export(const ExportOptions& o) {
   exports::Options options;
   options.base = base;
   options.title = o.title.empty() ? "policykg graph" : o.title;
+  options.labels = exports::ontology_labels();
 
   query::ViewOptions filters;
   bool filtered = !o.classes.empty() || !o.predicates.empty();

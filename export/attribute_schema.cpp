@@ -91,6 +91,13 @@ std::string compact_iri(std::string_view iri, std::string_view base) {
   return std::string(iri);
 }
 
+std::string_view shown_label(std::string_view label, std::string_view iri,
+                             const std::map<std::string, std::string, std::less<>>& labels) {
+  if (labels.empty() || label != local_name(iri)) return label;
+  auto it = labels.find(iri);
+  return it == labels.end() ? label : std::string_view(it->second);
+}
+
 std::string class_label(std::string_view cls) { return cls.empty() ? "Resource" : local_name(cls); }
 
 AttributeSchema attribute_schema(const query::GraphView& view) {

@@ -38,6 +38,11 @@ AttributeSchema attribute_schema(const query::GraphView& view);
 std::string attribute_text(const std::vector<rdf::Term>& values, const Attribute& attribute,
                            std::string_view separator = "; ");
 
+/// The label shown for a node or edge: its own, or Options::labels[iri] when its own is only
+/// the IRI's last segment.
+std::string_view shown_label(std::string_view label, std::string_view iri,
+                             const std::map<std::string, std::string, std::less<>>& labels);
+
 /// The local name of an IRI: after the last '#', '/' or ':'.
 std::string local_name(std::string_view iri);
 /// prefix:local with the project prefixes (id: for `base`), or the IRI itself.

@@ -43,7 +43,7 @@ void field(std::string& out, std::string_view s, bool first = false) {
 
 }  // namespace
 
-CsvFiles to_csv(const query::GraphView& view, const Options&) {
+CsvFiles to_csv(const query::GraphView& view, const Options& options) {
   const auto& g = view.graph();
   const AttributeSchema schema = attribute_schema(view);
   CsvFiles files;
@@ -61,7 +61,7 @@ CsvFiles to_csv(const query::GraphView& view, const Options&) {
     std::string labels;
     for (const auto& t : n.types) labels += (labels.empty() ? "" : ";") + local_name(t);
     field(nodes, labels.empty() ? "Resource" : labels);
-    field(nodes, n.label);
+    field(nodes, shown_label(n.label, n.iri, options.labels));
     field(nodes, n.cls);
     for (const auto& a : schema.attributes) {
       auto it = n.attributes.find(a.predicate);
@@ -78,7 +78,7 @@ CsvFiles to_csv(const query::GraphView& view, const Options&) {
     field(edges, g[boost::source(*e, g)].iri, true);
     field(edges, g[boost::target(*e, g)].iri);
     field(edges, local_name(edge.predicate));
-    field(edges, edge.label);
+    field(edges, shown_label(edge.label, edge.predicate, options.labels));
     field(edges, edge.predicate);
     edges += '\n';
   }

@@ -67,7 +67,7 @@ Json to_cytoscape_json(const query::GraphView& view, const Options& options) {
     classes.emplace(n.cls, class_label(n.cls));
     Json d;
     d["id"] = n.iri;
-    d["label"] = n.label;
+    d["label"] = shown_label(n.label, n.iri, options.labels);
     d["class"] = n.cls;
     d["classLabel"] = class_label(n.cls);
     d["color"] = class_style(n.cls).color;
@@ -98,7 +98,7 @@ Json to_cytoscape_json(const query::GraphView& view, const Options& options) {
     d["id"] = "e" + std::to_string(k);
     d["source"] = g[boost::source(*e, g)].iri;
     d["target"] = g[boost::target(*e, g)].iri;
-    d["label"] = edge.label;
+    d["label"] = shown_label(edge.label, edge.predicate, options.labels);
     d["predicate"] = edge.predicate;
     edges.push_back(Json{{"data", std::move(d)}});
   }

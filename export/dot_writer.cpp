@@ -53,7 +53,7 @@ std::string to_dot(const query::GraphView& view, const Options& options) {
     out += "  ";
     quoted(out, n.iri);
     bool first = true;
-    attr(out, first, "label", n.label);
+    attr(out, first, "label", shown_label(n.label, n.iri, options.labels));
     attr(out, first, "tooltip", n.iri);
     attr(out, first, "class", class_label(n.cls));
     attr(out, first, "shape", style.shape);
@@ -74,7 +74,7 @@ std::string to_dot(const query::GraphView& view, const Options& options) {
     out += " -> ";
     quoted(out, g[boost::target(*e, g)].iri);
     bool first = true;
-    attr(out, first, "label", edge.label);
+    attr(out, first, "label", shown_label(edge.label, edge.predicate, options.labels));
     attr(out, first, "predicate", edge.predicate);
     out += "];\n";
   }

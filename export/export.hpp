@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +31,13 @@ struct Options {
   std::string base = "https://w3id.org/policykg/id/";  ///< instance base, shown as `id:`
   std::string title = "policykg graph";                ///< graph name (DOT, GEXF, HTML title)
   std::filesystem::path web_dir;  ///< holds graph/ and node_modules/ (html); empty: paths::web_dir()
+  /// Readable labels of terms the graph itself leaves unlabelled (predicates, concepts): used for
+  /// an edge or node whose label is only its IRI's last segment. See ontology_labels().
+  std::map<std::string, std::string, std::less<>> labels;
 };
+
+/// The rdfs:label (English first) of every term of ontology/policykg.ttl, read once.
+const std::map<std::string, std::string, std::less<>>& ontology_labels();
 
 std::string to_graphml(const query::GraphView& view, const Options& options = {});
 std::string to_gexf(const query::GraphView& view, const Options& options = {});

@@ -72,7 +72,7 @@ std::string to_gexf(const query::GraphView& view, const Options& options) {
     out += "      <node id=\"";
     append_xml_escaped(out, n.iri);
     out += "\" label=\"";
-    append_xml_escaped(out, n.label);
+    append_xml_escaped(out, shown_label(n.label, n.iri, options.labels));
     out += "\">\n        <attvalues>\n";
     attvalue(out, "class", n.cls);
     attvalue(out, "classLabel", class_label(n.cls));
@@ -99,7 +99,7 @@ std::string to_gexf(const query::GraphView& view, const Options& options) {
     out += "\" target=\"";
     append_xml_escaped(out, g[boost::target(*e, g)].iri);
     out += "\" label=\"";
-    append_xml_escaped(out, edge.label);
+    append_xml_escaped(out, shown_label(edge.label, edge.predicate, options.labels));
     out += "\">\n        <attvalues>\n";
     attvalue(out, "predicate", edge.predicate);
     out += "        </attvalues>\n      </edge>\n";

@@ -91,7 +91,7 @@ std::string to_graphml(const query::GraphView& view, const Options& options) {
     const query::Node& n = g[*v];
     out += "    <node id=\"n" + std::to_string(*v) + "\">\n";
     data(out, "      ", "iri", n.iri);
-    data(out, "      ", "label", n.label);
+    data(out, "      ", "label", shown_label(n.label, n.iri, options.labels));
     data(out, "      ", "class", n.cls);
     data(out, "      ", "classLabel", class_label(n.cls));
     std::string types;
@@ -106,7 +106,7 @@ std::string to_graphml(const query::GraphView& view, const Options& options) {
     ClassStyle style = class_style(n.cls);
     out += "      <data key=\"ng\"><y:ShapeNode><y:Fill color=\"" + style.color +
            "\" transparent=\"false\"/><y:NodeLabel>";
-    append_xml_escaped(out, n.label);
+    append_xml_escaped(out, shown_label(n.label, n.iri, options.labels));
     out += "</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n";
     out += "    </node>\n";
   }
@@ -117,11 +117,11 @@ std::string to_graphml(const query::GraphView& view, const Options& options) {
     out += "    <edge id=\"e" + std::to_string(k) + "\" source=\"n" +
            std::to_string(boost::source(*e, g)) + "\" target=\"n" +
            std::to_string(boost::target(*e, g)) + "\">\n";
-    data(out, "      ", "edgeLabel", edge.label);
+    data(out, "      ", "edgeLabel", shown_label(edge.label, edge.predicate, options.labels));
     data(out, "      ", "predicate", edge.predicate);
     out += "      <data key=\"eg\"><y:PolyLineEdge><y:Arrows source=\"none\" target=\"standard\"/>"
            "<y:EdgeLabel>";
-    append_xml_escaped(out, edge.label);
+    append_xml_escaped(out, shown_label(edge.label, edge.predicate, options.labels));
     out += "</y:EdgeLabel></y:PolyLineEdge></data>\n";
     out += "    </edge>\n";
   }

@@ -50,5 +50,18 @@ TEST(Filters, ClassAndPredicateFiltersReachEveryFormat) {
   EXPECT_NE(dot.find("\"predicate\"=\"https://w3id.org/policykg/ontology#appliesTo\""), std::string::npos) << dot;
 }
 
+TEST(Labels, TheOntologyLabelsWhatTheDataLeavesBare) {
+  EXPECT_EQ(ontology_labels().at(std::string(test::kPolNs) + "appliesTo"), "applies to");
+  query::ViewOptions only;
+  only.predicates = {std::string(test::kPolNs) + "appliesTo"};
+  auto view = test::fixture_view(only);
+  EXPECT_NE(to_dot(view).find("\"label\"=\"appliesTo\""), std::string::npos) << "the fixture labels no predicate";
+  Options options;
+  options.labels = ontology_labels();
+  std::string dot = to_dot(view, options);
+  EXPECT_NE(dot.find("\"label\"=\"applies to\""), std::string::npos) << dot;
+  EXPECT_NE(dot.find("\"label\"=\"Zhongguancun\""), std::string::npos) << "the data's own labels stay";
+}
+
 }  // namespace
 }  // namespace policykg::exports

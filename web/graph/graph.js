@@ -85,7 +85,11 @@
   counts.dataset.edges = cy.edges().length;
 
   var legend = document.getElementById('legend');
-  (doc.data.classes || []).forEach(function (c) {
+  // Untyped resources last.
+  var classes = (doc.data.classes || []).slice().sort(function (a, b) {
+    return (a['class'] === '') - (b['class'] === '') || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  });
+  classes.forEach(function (c) {
     var members = cy.nodes().filter(function (n) { return n.data('class') === c['class']; });
     var li = document.createElement('li');
     li.title = c['class'] || 'no rdf:type';
@@ -140,11 +144,21 @@
     details.appendChild(el('div', 'iri', d.id));
     if (TEXT && d[TEXT] !== undefined) details.appendChild(el('div', 'text', values(d[TEXT]).join('\n')));
     var chain = partOfChain(node);
+    var sourceDoc = node.outgoers('edge').filter(function (e) { return e.data('predicate') === POL + 'sourceDocument'; });
+    // The document is named once: as the source when the offsets refer to it.
+    if (sourceDoc.length && START && d[START] !== undefined)
+      chain = chain.filter(function (n) { return n.id() !== sourceDoc[0].target().id(); });
     if ((START && d[START] !== undefined) || chain.length) {
       var p = el('p', 'source');
       var where = 'Source: ';
-      if (START && d[START] !== undefined) where += 'characters ' + d[START] + '–' + (END ? d[END] : '?') + ' of the text';
-      p.appendChild(document.createTextNode(where));
+      if (START && d[START] !== undefined) {
+        where += 'characters ' + d[START] + '–' + (END ? d[END] : '?') + ' of ';
+        p.appendChild(document.createTextNode(where));
+        if (sourceDoc.length) p.appendChild(nodeLink(sourceDoc[0].target()));
+        else p.appendChild(document.createTextNode('the text'));
+      } else {
+        p.appendChild(document.createTextNode(where));
+      }
       chain.forEach(function (n, i) {
         p.appendChild(document.createTextNode(i === 0 ? (where.length > 8 ? ', in ' : 'in ') : ' › '));
         p.appendChild(nodeLink(n));
