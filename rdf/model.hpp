@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rdf/format.hpp"
+#include "rdf/graph.hpp"
 #include "rdf/store_spec.hpp"
 #include "rdf/term.hpp"
 
@@ -63,6 +64,8 @@ class Model {
 /// (the default graph when empty).
 std::string serialize(const std::vector<Triple>& triples, Format format, std::string_view base,
                       std::string_view graph = {});
+/// Serialises a graph (sorted first when it is not).
+std::string serialize(const Graph& graph, Format format, std::string_view base, std::string_view graph_name = {});
 /// Serialises a model: its triples, sorted.
 std::string serialize(const Model& model, Format format, std::string_view base,
                       std::string_view graph = {});

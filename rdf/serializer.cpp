@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "ontology/terms.hpp"
+#include "rdf/graph.hpp"
 #include "rdf/jsonld_writer.hpp"
 #include "rdf/model.hpp"
 #include "rdf/redland.hpp"
@@ -72,24 +73,35 @@ std::string turtle_term(const Term& t, const std::vector<std::pair<std::string, 
   return out;
 }
 
-std::string write_turtle(const std::vector<Triple>& triples, std::string_view base) {
+// Turtle, one block per subject: every IRI's prefixed form is worked out once per term.
+std::string write_turtle(const Graph& g, std::string_view base) {
   std::vector<std::pair<std::string, std::string>> prefixes;
   for (const auto& p : ns::kPrefixes) prefixes.emplace_back(std::string(p.prefix), std::string(p.iri));
   if (!base.empty()) prefixes.emplace_back("id", std::string(base));
   std::string out;
   for (const auto& [prefix, iri] : prefixes) out += "@prefix " + prefix + ": <" + iri + "> .\n";
+  std::vector<std::string> names(g.term_count());
+  auto name = [&](Graph::Id id) -> const std::string& {
+    if (names[id].empty()) names[id] = turtle_term(g.term(id), prefixes);
+    return names[id];
+  };
   const std::string rdf_type = std::string(ns::kRdf) + "type";
-  for (std::size_t i = 0; i < triples.size();) {
-    const Term& subject = triples[i].s;
-    out += "\n" + turtle_term(subject, prefixes);
+  for (std::size_t i = 0; i < g.size();) {
+    const Graph::Id subject = g[i][0];
+    out += '\n';
+    out += name(subject);
     const char* sep = "\n    ";
-    for (; i < triples.size() && triples[i].s == subject;) {
-      const Term& predicate = triples[i].p;
+    for (; i < g.size() && g[i][0] == subject;) {
+      const Graph::Id predicate = g[i][1];
       out += sep;
-      out += predicate.value == rdf_type ? std::string("a") : turtle_term(predicate, prefixes);
+      out += g.term(predicate).value == rdf_type ? std::string("a") : name(predicate);
       const char* obj_sep = " ";
-      for (; i < triples.size() && triples[i].s == subject && triples[i].p == predicate; ++i) {
-        out += obj_sep + turtle_term(triples[i].o, prefixes);
+      for (; i < g.size() && g[i][0] == subject && g[i][1] == predicate; ++i) {
+        out += obj_sep;
+        const Term& o = g.term(g[i][2]);
+        // Literals are mostly distinct (texts): written directly, not kept.
+        if (o.is_literal()) out += turtle_term(o, prefixes);
+        else out += name(g[i][2]);
         obj_sep = ", ";
       }
       sep = " ;\n    ";
@@ -99,16 +111,22 @@ std::string write_turtle(const std::vector<Triple>& triples, std::string_view ba
   return out;
 }
 
-std::string write_lines(const std::vector<Triple>& triples, std::string_view graph) {
+std::string write_lines(const Graph& g, std::string_view graph) {
   std::string out;
-  out.reserve(triples.size() * 120);
+  out.reserve(g.size() * 120);
   const std::string tail = graph.empty() ? std::string(" .\n") : " <" + std::string(graph) + "> .\n";
-  for (const auto& t : triples) {
-    out += t.s.to_ntriples();
+  std::vector<std::string> names(g.term_count());
+  auto name = [&](Graph::Id id) -> const std::string& {
+    if (names[id].empty()) names[id] = g.term(id).to_ntriples();
+    return names[id];
+  };
+  for (const auto& [s, p, o] : g.triples()) {
+    out += name(s);
     out += ' ';
-    out += t.p.to_ntriples();
+    out += name(p);
     out += ' ';
-    out += t.o.to_ntriples();
+    if (g.term(o).is_literal()) out += g.term(o).to_ntriples();
+    else out += name(o);
     out += tail;
   }
   return out;
@@ -116,15 +134,25 @@ std::string write_lines(const std::vector<Triple>& triples, std::string_view gra
 
 }  // namespace
 
-std::string serialize(const std::vector<Triple>& input, Format format, std::string_view base,
+std::string serialize(const std::vector<Triple>& triples, Format format, std::string_view base,
                       std::string_view graph) {
-  std::vector<Triple> triples = input;
-  std::sort(triples.begin(), triples.end());
-  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+  return serialize(Graph(triples), format, base, graph);
+}
+
+std::string serialize(const Graph& input, Format format, std::string_view base, std::string_view graph) {
+  const Graph* sorted = &input;
+  Graph copy;
+  if (!input.sorted()) {
+    copy = input;
+    copy.sort();
+    sorted = &copy;
+  }
+  const Graph& g = *sorted;
+  if (format == Format::NTriples) return write_lines(g, {});
+  if (format == Format::NQuads) return write_lines(g, graph);
+  if (format == Format::Turtle) return write_turtle(g, base);
+  const std::vector<Triple> triples = g.to_triples();
   if (format == Format::JsonLd) return to_jsonld(triples, default_context(), base).dump(2) + "\n";
-  if (format == Format::NTriples) return write_lines(triples, {});
-  if (format == Format::NQuads) return write_lines(triples, graph);
-  if (format == Format::Turtle) return write_turtle(triples, base);
 
   std::lock_guard guard(redland_lock());
   clear_log();

@@ -1,0 +1,104 @@
+// Graph: interning through an open-addressing table over the term vector.
+#include "rdf/graph.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+namespace policykg::rdf {
+
+namespace {
+
+constexpr Graph::Id kEmpty = UINT32_MAX;
+
+std::size_t hash_key(Term::Kind kind, std::string_view value, std::string_view datatype, std::string_view lang) {
+  std::hash<std::string_view> h;
+  std::size_t seed = h(value) ^ (static_cast<std::size_t>(kind) * 0x9e3779b97f4a7c15ULL);
+  seed ^= h(datatype) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+  seed ^= h(lang) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+  return seed;
+}
+
+}  // namespace
+
+Graph::Graph(const std::vector<Triple>& triples) {
+  triples_.reserve(triples.size());
+  for (const auto& t : triples) add(t);
+  sort();
+}
+
+Graph::Id Graph::intern(const Term& t) {
+  Key key{t.kind, t.value, t.datatype, t.lang};
+  return find_or_add(key, hash_key(key.kind, key.value, key.datatype, key.lang));
+}
+
+Graph::Id Graph::iri(std::string_view iri) {
+  Key key{Term::Kind::Iri, iri, {}, {}};
+  return find_or_add(key, hash_key(key.kind, key.value, {}, {}));
+}
+
+Graph::Id Graph::literal(std::string_view lex, std::string_view datatype, std::string_view lang) {
+  Key key{Term::Kind::Literal, lex, datatype, lang};
+  return find_or_add(key, hash_key(key.kind, lex, datatype, lang));
+}
+
+Graph::Id Graph::find_or_add(const Key& key, std::size_t hash) {
+  if ((terms_.size() + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(64, slots_.size() * 2));
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    Id id = slots_[i];
+    if (id == kEmpty) {
+      id = static_cast<Id>(terms_.size());
+      terms_.push_back(Term{key.kind, std::string(key.value), std::string(key.datatype), std::string(key.lang)});
+      hashes_.push_back(hash);
+      slots_[i] = id;
+      return id;
+    }
+    const Term& t = terms_[id];
+    if (hashes_[id] == hash && t.kind == key.kind && t.value == key.value && t.datatype == key.datatype &&
+        t.lang == key.lang)
+      return id;
+  }
+}
+
+void Graph::rehash(std::size_t slots) {
+  slots_.assign(slots, kEmpty);
+  const std::size_t mask = slots - 1;
+  for (Id id = 0; id < terms_.size(); ++id) {
+    std::size_t i = hashes_[id] & mask;
+    while (slots_[i] != kEmpty) i = (i + 1) & mask;
+    slots_[i] = id;
+  }
+}
+
+void Graph::sort() {
+  if (sorted_) return;
+  // Renumber: rank[old id] = place of the term in term order.
+  std::vector<Id> order(terms_.size());
+  std::iota(order.begin(), order.end(), Id{0});
+  std::sort(order.begin(), order.end(), [&](Id a, Id b) { return terms_[a] < terms_[b]; });
+  std::vector<Id> rank(terms_.size());
+  std::vector<Term> terms(terms_.size());
+  std::vector<std::size_t> hashes(terms_.size());
+  for (Id r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    terms[r] = std::move(terms_[order[r]]);
+    hashes[r] = hashes_[order[r]];
+  }
+  terms_ = std::move(terms);
+  hashes_ = std::move(hashes);
+  rehash(slots_.size());
+  for (auto& t : triples_) t = {rank[t[0]], rank[t[1]], rank[t[2]]};
+  std::sort(triples_.begin(), triples_.end());
+  triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
+  sorted_ = true;
+}
+
+std::vector<Triple> Graph::to_triples() const {
+  std::vector<Triple> out;
+  out.reserve(triples_.size());
+  for (const auto& [s, p, o] : triples_) out.push_back({terms_[s], terms_[p], terms_[o]});
+  return out;
+}
+
+}  // namespace policykg::rdf

@@ -1,0 +1,70 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "rdf/graph.hpp"
+
+using policykg::rdf::Graph;
+using policykg::rdf::Term;
+using policykg::rdf::Triple;
+
+namespace {
+
+std::vector<Triple> sample() {
+  const Term a = Term::iri("http://example.org/a"), b = Term::iri("http://example.org/b");
+  const Term p = Term::iri("http://example.org/p"), q = Term::iri("http://example.org/q");
+  return {{b, p, Term::literal("x")},
+          {a, q, Term::lang_literal("x", "en")},
+          {a, p, Term::integer(10)},
+          {a, p, Term::integer(9)},
+          {b, p, Term::literal("x")},
+          {a, p, Term::typed("9", "http://www.w3.org/2001/XMLSchema#string")},
+          {Term::blank("b0"), p, a},
+          {a, p, Term::literal("x")}};
+}
+
+}  // namespace
+
+TEST(Graph, InterningGivesOneIdPerTerm) {
+  Graph g;
+  auto a = g.iri("http://example.org/a");
+  EXPECT_EQ(g.iri("http://example.org/a"), a);
+  EXPECT_EQ(g.intern(Term::iri("http://example.org/a")), a);
+  EXPECT_NE(g.literal("http://example.org/a"), a);
+  EXPECT_NE(g.literal("x", {}, "en"), g.literal("x"));
+  EXPECT_NE(g.literal("1", "http://www.w3.org/2001/XMLSchema#integer"), g.literal("1"));
+  EXPECT_EQ(g.term(g.literal("x", {}, "en")), Term::lang_literal("x", "en"));
+  EXPECT_EQ(g.term_count(), 6u);
+  // Enough terms to grow the table several times.
+  for (int i = 0; i < 5000; ++i) g.literal(std::to_string(i));
+  for (int i = 0; i < 5000; ++i) EXPECT_EQ(g.term(g.literal(std::to_string(i))), Term::literal(std::to_string(i)));
+  EXPECT_EQ(g.term_count(), 6u + 5000u - 1u);  // "1" was there already
+}
+
+TEST(Graph, SortGivesTripleOrderWithoutDuplicates) {
+  auto triples = sample();
+  Graph g;
+  for (const auto& t : triples) g.add(t);
+  EXPECT_FALSE(g.sorted());
+  EXPECT_EQ(g.size(), triples.size());
+  g.sort();
+  EXPECT_TRUE(g.sorted());
+  std::sort(triples.begin(), triples.end());
+  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+  EXPECT_EQ(g.to_triples(), triples);
+  EXPECT_EQ(Graph(sample()).to_triples(), triples);
+  // Ids follow term order after sorting, and the terms are still found by value.
+  for (Graph::Id id = 1; id < g.term_count(); ++id) EXPECT_LT(g.term(id - 1), g.term(id));
+  EXPECT_EQ(g.term(g.iri("http://example.org/b")), Term::iri("http://example.org/b"));
+}
+
+TEST(Graph, AddingAfterSortKeepsEveryTriple) {
+  Graph g(sample());
+  const auto before = g.size();
+  g.add(Triple{Term::iri("http://example.org/0"), Term::iri("http://example.org/p"), Term::literal("new")});
+  g.add(sample().front());
+  EXPECT_FALSE(g.sorted());
+  g.sort();
+  EXPECT_EQ(g.size(), before + 1);
+  EXPECT_EQ(g.term(g[0][0]), Term::iri("http://example.org/0"));
+}
