@@ -4,7 +4,6 @@
 #include "builder/builder.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 
 #include "builder/citation_recogniser.hpp"
@@ -29,19 +28,7 @@ struct Parsed {
   std::string stem;
 };
 
-// Sorts through an index so that comparisons, not moves of whole triples, make up the cost.
-std::vector<rdf::Triple> sorted_unique(std::vector<rdf::Triple> in) {
-  std::vector<std::uint32_t> order(in.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return in[a] < in[b]; });
-  std::vector<rdf::Triple> out;
-  out.reserve(in.size());
-  for (std::uint32_t i : order)
-    if (out.empty() || !(out.back() == in[i])) out.push_back(std::move(in[i]));
-  return out;
-}
-
-std::vector<rdf::Triple> build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazetteer& gazetteer,
+rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazetteer& gazetteer,
                                        const Options& options, const Progress& progress) {
   TitleRegistry titles;
   for (const auto& d : gazetteer.documents) {
@@ -56,7 +43,7 @@ std::vector<rdf::Triple> build_sources(std::vector<Parsed>& docs, const Rules& r
   }
   RelationContext context(gazetteer, rules, titles);
   Facts facts;
-  std::vector<rdf::Triple> out;
+  rdf::Graph out;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     relate(docs[i].text, docs[i].tree, docs[i].id, docs[i].stem, context, facts);
     emit_units(facts.units, options.base, out);
@@ -64,7 +51,8 @@ std::vector<rdf::Triple> build_sources(std::vector<Parsed>& docs, const Rules& r
     if (progress) progress(i + 1, docs.size(), out.size());
   }
   emit_documents_and_entities(facts, options.base, out);
-  return sorted_unique(std::move(out));
+  out.sort();
+  return out;
 }
 
 Parsed parse(SourceText text, const std::filesystem::path& name, const Rules& rules) {
@@ -82,7 +70,7 @@ void check_base(const std::string& base) {
 
 std::string document_path(const std::filesystem::path& file) { return "doc/" + slugify(file.stem().string()); }
 
-std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name, const Options& options) {
+rdf::Graph build_text_graph(std::string_view text, std::string_view name, const Options& options) {
   check_base(options.base);
   Rules rules = Rules::load(options.rules_dir.empty() ? paths::data_dir() / "rules" : options.rules_dir);
   Gazetteer gazetteer = Gazetteer::load(options.gazetteer_dir.empty() ? paths::gazetteer_dir() : options.gazetteer_dir);
@@ -91,8 +79,8 @@ std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name
   return build_sources(docs, rules, gazetteer, options, {});
 }
 
-std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& files, const Options& options,
-                                     const Progress& progress) {
+rdf::Graph build_graph(const std::vector<std::filesystem::path>& files, const Options& options,
+                       const Progress& progress) {
   check_base(options.base);
   Rules rules = Rules::load(options.rules_dir.empty() ? paths::data_dir() / "rules" : options.rules_dir);
   Gazetteer gazetteer = Gazetteer::load(options.gazetteer_dir.empty() ? paths::gazetteer_dir() : options.gazetteer_dir);
@@ -104,6 +92,15 @@ std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& f
   for (auto& d : docs)
     if (int n = seen[d.id]++; n > 0) d.id += "-" + std::to_string(n + 1);
   return build_sources(docs, rules, gazetteer, options, progress);
+}
+
+std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name, const Options& options) {
+  return build_text_graph(text, name, options).to_triples();
+}
+
+std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& files, const Options& options,
+                                     const Progress& progress) {
+  return build_graph(files, options, progress).to_triples();
 }
 
 std::vector<std::filesystem::path> list_documents(const std::filesystem::path& dir) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ontology/terms.hpp"
+#include "rdf/graph.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::builder {
@@ -27,12 +28,16 @@ using Progress = std::function<void(std::size_t done, std::size_t total, std::si
 
 /// Builds the graph of one document whose text is `text`; `name` is the file name, used for the
 /// document's IRI slug and in error messages. Throws policykg::Error(Input) for empty, binary or
-/// non-UTF-8 text, naming the file and byte offset.
-std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name,
-                                    const Options& options = {});
+/// non-UTF-8 text, naming the file and byte offset. The graph is sorted.
+rdf::Graph build_text_graph(std::string_view text, std::string_view name, const Options& options = {});
 
 /// Builds a corpus: every file in order, entities shared across documents (one IRI per entity).
-/// The result is sorted and free of duplicates.
+/// The graph is sorted (free of duplicates).
+rdf::Graph build_graph(const std::vector<std::filesystem::path>& files, const Options& options = {},
+                       const Progress& progress = {});
+
+/// build_text_graph and build_graph as triple values, for callers that want them.
+std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name, const Options& options = {});
 std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& files,
                                      const Options& options = {}, const Progress& progress = {});
 

@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "builder/facts.hpp"
-#include "rdf/term.hpp"
+#include "rdf/graph.hpp"
 
 namespace policykg::builder {
 
-/// Appends the triples of `units` (moved from: their strings are taken) to `out`.
-void emit_units(std::vector<UnitFacts>& units, std::string_view base, std::vector<rdf::Triple>& out);
-/// Appends the triples of the documents and entities of `facts` to `out`.
-void emit_documents_and_entities(const Facts& facts, std::string_view base, std::vector<rdf::Triple>& out);
+/// Adds the triples of `units` to `out`.
+void emit_units(const std::vector<UnitFacts>& units, std::string_view base, rdf::Graph& out);
+/// Adds the triples of the documents and entities of `facts` to `out`.
+void emit_documents_and_entities(const Facts& facts, std::string_view base, rdf::Graph& out);
 
 }  // namespace policykg::builder

@@ -9,7 +9,10 @@ namespace policykg::builder {
 
 namespace {
 
-bool starts(std::string_view s, std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; }
+// The first-byte test keeps the common case (no match) free of a memcmp call.
+bool starts(std::string_view s, std::size_t i, std::string_view what) {
+  return i < s.size() && s[i] == what[0] && s.compare(i, what.size(), what) == 0;
+}
 
 // Length of a CJK sentence-ending mark at `i` (。！？), or 0.
 std::size_t cjk_stop(std::string_view s, std::size_t i) {
@@ -92,6 +95,11 @@ std::vector<Span> split_sentences(std::string_view text, Span within, const Stru
   };
   for (std::size_t i = within.begin; i < within.end;) {
     char c = text[i];
+    // Most bytes are ASCII that none of the tests below can match.
+    if (static_cast<unsigned char>(c) < 0x80 && c != '(' && c != ')' && c != '.' && c != '!' && c != '?') {
+      ++i;
+      continue;
+    }
     if (c == '(' || starts(text, i, "（")) ++depth;
     if ((c == ')' || starts(text, i, "）")) && depth > 0) --depth;
     if (std::size_t n = cjk_stop(text, i)) {
@@ -139,6 +147,10 @@ std::vector<Span> split_clauses(std::string_view text, Span sentence, const Stru
   int depth = 0;
   for (std::size_t i = sentence.begin; i < sentence.end;) {
     char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x80 && c != '(' && c != ')' && c != ';') {
+      ++i;
+      continue;
+    }
     if (c == '(' || starts(text, i, "（")) ++depth;
     if ((c == ')' || starts(text, i, "）")) && depth > 0) --depth;
     std::size_t n = c == ';' ? 1 : cjk_semicolon(text, i);

@@ -49,6 +49,20 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
   bool pending_space = false;
   std::uint32_t space_from = 0, space_to = 0;
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII, the common case, is copied as it is.
+    if (auto c = static_cast<unsigned char>(s[i]); c > ' ' && c < 0x7F) {
+      if (pending_space && !text_.empty()) {
+        text_.push_back(' ');
+        from_.push_back(space_from);
+        to_.push_back(space_to);
+      }
+      pending_space = false;
+      text_.push_back(static_cast<char>(c));
+      from_.push_back(static_cast<std::uint32_t>(i));
+      to_.push_back(static_cast<std::uint32_t>(i + 1));
+      ++i;
+      continue;
+    }
     if (std::size_t w = whitespace_length(s, i)) {
       if (!pending_space) {
         pending_space = true;

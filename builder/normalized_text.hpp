@@ -4,6 +4,7 @@
 // an exact source span. Matching runs on `lower`, the ASCII-lower-cased twin.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -43,9 +44,18 @@ std::string collapse_whitespace(std::string_view text);
 /// Bytes of the whitespace character at `i` (ASCII, NBSP, the U+2000 block, ideographic space,
 /// BOM), 0 when the character there is not whitespace.
 std::size_t whitespace_length(std::string_view s, std::size_t i);
-inline bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+
+namespace detail {
+inline constexpr auto kAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+}  // namespace detail
+
+/// ASCII letter or digit (a table lookup: matching calls it for every byte).
+inline bool is_alnum(char c) { return detail::kAlnum[static_cast<unsigned char>(c)]; }
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -1,13 +1,12 @@
-// PhraseTable: finds many folded phrases in folded text in one pass, looking up candidates by
-// the first bytes of each word, so that gazetteer names, cue phrases and keywords cost one scan
-// however many there are.
+// PhraseTable: finds many folded phrases in folded text in one pass. The phrases are a byte trie,
+// so each word start costs one walk as long as the text agrees with some phrase (usually a byte
+// or two), however many phrases there are: gazetteer names, cue phrases and keywords alike.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace policykg::builder {
@@ -16,11 +15,13 @@ class PhraseTable {
  public:
   /// `whole_words`: a phrase must end at a word boundary; otherwise it may be a word prefix
   /// ("financ" matches "financial").
-  explicit PhraseTable(bool whole_words = true) : whole_words_(whole_words) {}
+  explicit PhraseTable(bool whole_words = true);
 
-  /// Adds a phrase (folded with fold()) with a payload returned on each hit.
+  /// Adds a phrase (folded with fold()) with a payload returned on each hit; when a phrase is
+  /// added twice the first payload wins.
   void add(std::string_view phrase, std::size_t payload);
   bool empty() const { return count_ == 0; }
+  std::size_t size() const { return count_; }
 
   struct Hit {
     std::size_t begin = 0, end = 0, payload = 0;
@@ -32,15 +33,21 @@ class PhraseTable {
   bool any(std::string_view lower) const;
 
  private:
-  struct Entry {
-    std::string phrase;
-    std::size_t payload;
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  struct Node {
+    std::vector<std::pair<unsigned char, std::uint32_t>> children;  ///< sorted by byte
+    std::size_t payload = 0;
+    bool terminal = false;
   };
-  const Entry* longest_at(std::string_view lower, std::size_t i) const;
-  static std::uint32_t key(std::string_view s, std::size_t len);
-  std::unordered_map<std::uint32_t, std::vector<Entry>> by_key_;
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  /// The longest phrase at `i` (its length and payload), or length 0.
+  std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, std::size_t i) const;
+  template <class Fn>
+  void each_hit(std::string_view lower, bool overlapping, Fn&& fn) const;
+
+  std::vector<Node> nodes_;        ///< nodes_[0] is the root
+  std::uint32_t root_[256];        ///< the root's children, direct
   bool whole_words_;
-  bool has_short_ = false;
   std::size_t count_ = 0;
 };
 

@@ -64,6 +64,8 @@ Recogniser::Recogniser(const Gazetteer& gazetteer, const EntityPatternRules& rul
     for (const auto& a : gazetteer.entities[e].aliases) add(a, e);
   }
   for (const auto& p : rules.patterns) heads_.push_back(words_of(p.head));
+  for (std::size_t pi = 0; pi < heads_.size(); ++pi)
+    if (!heads_[pi].empty()) by_first_word_[heads_[pi].front()].push_back(pi);
 }
 
 void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>& out) const {
@@ -91,86 +93,91 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
     return toks[b].begin <= toks[a].end + 1;
   };
 
-  for (std::size_t pi = 0; pi < rules_.patterns.size(); ++pi) {
+  // Where a head may begin: tokens equal to a head's first word, in pattern order then text order.
+  std::vector<std::pair<std::size_t, std::size_t>> starts;  // pattern, token
+  for (std::size_t k = 0; k < toks.size(); ++k)
+    if (toks[k].word)
+      if (auto it = by_first_word_.find(word(k)); it != by_first_word_.end())
+        for (std::size_t pi : it->second) starts.emplace_back(pi, k);
+  std::sort(starts.begin(), starts.end());
+  for (auto [pi, k] : starts) {
     const EntityPattern& p = rules_.patterns[pi];
     const auto& head = heads_[pi];
-    if (head.empty()) continue;
-    for (std::size_t k = 0; k + head.size() <= toks.size(); ++k) {
-      bool match = true;
-      for (std::size_t h = 0; h < head.size() && match; ++h)
-        match = toks[k + h].word && word(k + h) == head[h] && (h == 0 || adjacent(k + h - 1, k + h));
-      if (!match) continue;
-      std::size_t first = k, last = k + head.size() - 1;
-      // Capitalised words before the head, connectors allowed between two of them.
-      std::size_t taken = 0;
-      std::size_t b = k;
-      while (taken < p.before_words && b > 0 && adjacent(b - 1, b)) {
-        std::size_t c = b - 1;
-        if (capitalised(c) && !in(rules_.stop_words, word(c)) && !is_head_word(word(c))) {
-          b = c;
-          ++taken;
+    if (k + head.size() > toks.size()) continue;
+    bool match = true;
+    for (std::size_t h = 0; h < head.size() && match; ++h)
+      match = toks[k + h].word && word(k + h) == head[h] && (h == 0 || adjacent(k + h - 1, k + h));
+    if (!match) continue;
+    std::size_t first = k, last = k + head.size() - 1;
+    // Capitalised words before the head, connectors allowed between two of them.
+    std::size_t taken = 0;
+    std::size_t b = k;
+    while (taken < p.before_words && b > 0 && adjacent(b - 1, b)) {
+      std::size_t c = b - 1;
+      if (capitalised(c) && !in(rules_.stop_words, word(c)) && !is_head_word(word(c))) {
+        b = c;
+        ++taken;
+        continue;
+      }
+      if (p.kind == "Agency" && toks[c].word && in(rules_.connectors, word(c)) && c > 0 && adjacent(c - 1, c) &&
+          capitalised(c - 1) &&
+          !in(rules_.stop_words, word(c - 1)) && !is_head_word(word(c - 1)) && taken > 0) {
+        b = c - 1;
+        taken += 1;
+        continue;
+      }
+      break;
+    }
+    // A sentence-initial gerund is not part of a name ("Supporting Minhang District").
+    if (taken > 1) {
+      std::string_view w = word(b);
+      bool sentence_start = b == 0 || !toks[b - 1].word;
+      if (sentence_start && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+        ++b;
+        --taken;
+      }
+    }
+    first = b;
+    // "of|for <Capitalised Words>" after the head.
+    std::size_t tail = 0;
+    if (p.tail_words > 0 && last + 2 < toks.size() && adjacent(last, last + 1) && toks[last + 1].word &&
+        (word(last + 1) == "of" || word(last + 1) == "for")) {
+      std::size_t e = last + 1;
+      std::size_t good_end = last;
+      while (e + 1 < toks.size() && tail < p.tail_words && adjacent(e, e + 1)) {
+        std::size_t c = e + 1;
+        if (capitalised(c) && !in(rules_.stop_words, word(c))) {
+          if (is_agency_head(word(c)) && tail > 0) break;
+          e = c;
+          ++tail;
+          good_end = c;
           continue;
         }
-        if (p.kind == "Agency" && toks[c].word && in(rules_.connectors, word(c)) && c > 0 && adjacent(c - 1, c) &&
-            capitalised(c - 1) &&
-            !in(rules_.stop_words, word(c - 1)) && !is_head_word(word(c - 1)) && taken > 0) {
-          b = c - 1;
-          taken += 1;
+        if (toks[c].word && in(rules_.connectors, word(c)) && tail > 0) {
+          e = c;
+          continue;
+        }
+        if (toks[c].word && (word(c) == "the") && tail == 0) {
+          e = c;
           continue;
         }
         break;
       }
-      // A sentence-initial gerund is not part of a name ("Supporting Minhang District").
-      if (taken > 1) {
-        std::string_view w = word(b);
-        bool sentence_start = b == 0 || !toks[b - 1].word;
-        if (sentence_start && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
-          ++b;
-          --taken;
-        }
-      }
-      first = b;
-      // "of|for <Capitalised Words>" after the head.
-      std::size_t tail = 0;
-      if (p.tail_words > 0 && last + 2 < toks.size() && adjacent(last, last + 1) && toks[last + 1].word &&
-          (word(last + 1) == "of" || word(last + 1) == "for")) {
-        std::size_t e = last + 1;
-        std::size_t good_end = last;
-        while (e + 1 < toks.size() && tail < p.tail_words && adjacent(e, e + 1)) {
-          std::size_t c = e + 1;
-          if (capitalised(c) && !in(rules_.stop_words, word(c))) {
-            if (is_agency_head(word(c)) && tail > 0) break;
-            e = c;
-            ++tail;
-            good_end = c;
-            continue;
-          }
-          if (toks[c].word && in(rules_.connectors, word(c)) && tail > 0) {
-            e = c;
-            continue;
-          }
-          if (toks[c].word && (word(c) == "the") && tail == 0) {
-            e = c;
-            continue;
-          }
-          break;
-        }
-        if (tail > 0) last = good_end;
-      }
-      if (p.before_words > 0 && p.tail_words == 0 && taken == 0) continue;
-      if (p.before_words == 0 && tail == 0) continue;
-      if (taken == 0 && tail == 0) continue;
-      std::string name(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
-      std::string id_text = name;
-      if (p.drop_head) id_text = std::string(t.substr(toks[first].begin, toks[k].begin - toks[first].begin));
-      Candidate c{toks[first].begin, toks[last].end, p.id_prefix + slugify(id_text),
-                  kind_from_name(p.kind, "data/rules/entity_patterns.json"), false};
-      if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
-        c.kind = g->kind;
-        c.known = true;
-      }
-      out.push_back(std::move(c));
+      if (tail > 0) last = good_end;
     }
+    if (p.before_words > 0 && p.tail_words == 0 && taken == 0) continue;
+    if (p.before_words == 0 && tail == 0) continue;
+    if (taken == 0 && tail == 0) continue;
+    std::string name(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
+    std::string id_text = name;
+    if (p.drop_head) id_text = std::string(t.substr(toks[first].begin, toks[k].begin - toks[first].begin));
+    Candidate c{toks[first].begin, toks[last].end, p.id_prefix + slugify(id_text),
+                kind_from_name(p.kind, "data/rules/entity_patterns.json"), false};
+    if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
+      c.kind = g->kind;
+      c.known = true;
+    }
+    out.push_back(std::move(c));
   }
 }
 

@@ -292,9 +292,14 @@ class DocumentRelator {
       }
       case UnitKind::Measure: {
         std::string text = collapse_whitespace(src_.view(u.span));
-        std::string lower = fold(text);
+        auto starts_folded = [&](std::string_view lead) {
+          return text.size() >= lead.size() &&
+                 std::equal(lead.begin(), lead.end(), text.begin(), [](char a, char b) {
+                   return a == (is_upper(b) ? static_cast<char>(b - 'A' + 'a') : b);
+                 });
+        };
         for (std::string_view lead : {"we shall, ", "we shall "})
-          if (lower.compare(0, lead.size(), lead) == 0 && text.size() > lead.size() + 3) {
+          if (starts_folded(lead) && text.size() > lead.size() + 3) {
             text = text.substr(lead.size());
             break;
           }

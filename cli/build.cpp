@@ -68,17 +68,17 @@ void run_build(const BuildOptions& o) {
   if (files.empty()) files = builder::list_documents(paths::documents_dir());
 
   ProgressBar progress;
-  auto triples = builder::build_files(files, options, [&](std::size_t done, std::size_t total, std::size_t n) {
+  rdf::Graph graph = builder::build_graph(files, options, [&](std::size_t done, std::size_t total, std::size_t n) {
     progress.update(done, total, n);
   });
   progress.finish();
 
   if (!o.store.empty()) {
     rdf::Model model(rdf::parse_store_spec(o.store));
-    model.add(triples);
+    model.add(graph.to_triples());
   }
   if (!o.output.empty() || o.store.empty()) {
-    std::string text = rdf::serialize(triples, *format, options.base);
+    std::string text = rdf::serialize(graph, *format, options.base);
     if (!o.output.empty()) {
       rdf::write_file_atomically(o.output, text);
     } else {
@@ -87,7 +87,7 @@ void run_build(const BuildOptions& o) {
       if (!std::cout) throw Error(Error::Category::Io, "<stdout>", "cannot write the graph");
     }
   }
-  std::fprintf(stderr, "built %zu triples from %zu documents in %.0f ms\n", triples.size(), files.size(),
+  std::fprintf(stderr, "built %zu triples from %zu documents in %.0f ms\n", graph.size(), files.size(),
                progress.milliseconds());
 }
 

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   std::size_t seed_triples = 0;
   for (int i = 0; i < 20; ++i) {
     double c0 = cpu_seconds();
-    auto t = policykg::builder::build_files({seed});
+    auto t = policykg::builder::build_graph({seed});
     best = std::min(best, cpu_seconds() - c0);
     seed_triples = t.size();
   }
@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   }
   auto w0 = std::chrono::steady_clock::now();
   double c0 = cpu_seconds();
-  auto triples = policykg::builder::build_files(files);
+  auto triples = policykg::builder::build_graph(files);
   double cpu = cpu_seconds() - c0;
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
   double mb = static_cast<double>(bytes) / 1e6;

@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include "builder/normalized_text.hpp"
+#include "builder/phrase_table.hpp"
+
+using policykg::builder::fold;
+using policykg::builder::PhraseTable;
+
+namespace {
+
+std::vector<std::string> found(const PhraseTable& t, const std::string& text, bool overlapping = false) {
+  std::string lower = fold(text);
+  std::vector<std::string> out;
+  for (const auto& h : t.scan(lower, overlapping))
+    out.push_back(lower.substr(h.begin, h.end - h.begin) + "=" + std::to_string(h.payload));
+  return out;
+}
+
+}  // namespace
+
+TEST(PhraseTable, LongestPhraseAtEachWordStart) {
+  PhraseTable t;
+  t.add("State Council", 1);
+  t.add("State Council Reply", 2);
+  t.add("council", 3);
+  EXPECT_EQ(found(t, "The State  Council Reply and the council"),
+            (std::vector<std::string>{"state council reply=2", "council=3"}));
+  EXPECT_EQ(found(t, "State Council Replying"), (std::vector<std::string>{"state council=1"}));
+}
+
+TEST(PhraseTable, WholeWordsUnlessPrefixesAreAsked) {
+  PhraseTable words;
+  words.add("financ", 1);
+  words.add("tax", 2);
+  EXPECT_TRUE(found(words, "financial taxation").empty());
+  EXPECT_EQ(found(words, "tax, financ."), (std::vector<std::string>{"tax=2", "financ=1"}));
+  PhraseTable prefixes(false);
+  prefixes.add("financ", 1);
+  EXPECT_EQ(found(prefixes, "refinancing financial"), (std::vector<std::string>{"financ=1"}));
+}
+
+TEST(PhraseTable, OnlyAtWordStarts) {
+  PhraseTable t(false);
+  t.add("port", 1);
+  EXPECT_TRUE(found(t, "support airport").empty());
+  EXPECT_EQ(found(t, "ports").size(), 1u);
+}
+
+TEST(PhraseTable, OverlappingScanFindsNamesInsideNames) {
+  PhraseTable t;
+  t.add("beijing economic-technological development area", 1);
+  t.add("development area", 2);
+  EXPECT_EQ(found(t, "Beijing Economic-Technological Development Area").size(), 1u);
+  EXPECT_EQ(found(t, "Beijing Economic-Technological Development Area", true),
+            (std::vector<std::string>{"beijing economic-technological development area=1", "development area=2"}));
+}
+
+TEST(PhraseTable, FirstPayloadWinsAndPhrasesAreFolded) {
+  PhraseTable t;
+  t.add("upon  approval", 1);
+  t.add("Upon approval", 2);
+  t.add("“pilot”", 3);
+  EXPECT_EQ(t.size(), 2u);
+  EXPECT_EQ(found(t, "upon approval; the \"pilot\" zone"), (std::vector<std::string>{"upon approval=1"}));
+  t.add("pilot", 4);
+  EXPECT_EQ(found(t, "the pilot"), (std::vector<std::string>{"pilot=4"}));
+}
+
+TEST(PhraseTable, PhrasesEndingInPunctuationAndShortPhrases) {
+  PhraseTable t;
+  t.add("no.", 1);
+  t.add("a", 2);
+  EXPECT_EQ(found(t, "No.81 a b"), (std::vector<std::string>{"no.=1", "a=2"}));
+  EXPECT_TRUE(t.any(fold("see no. 5")));
+  EXPECT_FALSE(t.any(fold("nothing here")));
+  EXPECT_FALSE(PhraseTable().any("anything"));
+  EXPECT_TRUE(PhraseTable().scan("anything").empty());
+}
