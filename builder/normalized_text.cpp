@@ -108,11 +108,11 @@ std::string fold(std::string_view phrase) {
   return n.lower();
 }
 
-std::string collapse_whitespace(std::string_view text) {
+std::string collapse_whitespace(std::string_view text, std::size_t limit) {
   std::string out;
-  out.reserve(text.size());
+  out.reserve(std::min(text.size(), limit == std::string_view::npos ? limit : limit + 1));
   bool pending = false;
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = 0; i < text.size() && out.size() <= limit;) {
     if (std::size_t w = whitespace_length(text, i)) {
       pending = true;
       i += w;

@@ -39,8 +39,9 @@ class NormalizedText {
 
 /// A phrase as matching sees it: whitespace collapsed, typographic quotes ASCII, lower case.
 std::string fold(std::string_view phrase);
-/// Whitespace collapsed to single spaces, trimmed, typographic quotes kept: for labels.
-std::string collapse_whitespace(std::string_view text);
+/// Whitespace collapsed to single spaces, trimmed, typographic quotes kept: for labels. With a
+/// `limit`, stops after limit + 1 bytes (enough to tell that the whole is longer).
+std::string collapse_whitespace(std::string_view text, std::size_t limit = std::string_view::npos);
 /// Bytes of the whitespace character at `i` (ASCII, NBSP, the U+2000 block, ideographic space,
 /// BOM), 0 when the character there is not whitespace.
 std::size_t whitespace_length(std::string_view s, std::size_t i);

@@ -1,4 +1,4 @@
-// PhraseTable: a byte trie with the root's children in a direct table.
+// PhraseTable: a byte trie, its edges hashed by (parent, byte).
 #include "builder/phrase_table.hpp"
 
 #include <algorithm>
@@ -8,43 +8,71 @@
 
 namespace policykg::builder {
 
-PhraseTable::PhraseTable(bool whole_words) : nodes_(1), whole_words_(whole_words) {
+namespace {
+
+std::uint64_t edge_key(std::uint32_t node, unsigned char byte) {
+  return ((static_cast<std::uint64_t>(node) << 8) | byte) + 1;
+}
+
+std::size_t edge_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20); }
+
+}  // namespace
+
+PhraseTable::PhraseTable(bool whole_words) : edges_(64), payloads_(1), whole_words_(whole_words) {
   std::fill(std::begin(root_), std::end(root_), kNone);
 }
 
 std::uint32_t PhraseTable::child(std::uint32_t node, unsigned char byte) const {
+  node &= ~kTerminal;
   if (node == 0) return root_[byte];
-  for (const auto& [b, next] : nodes_[node].children) {
-    if (b == byte) return next;
-    if (b > byte) break;
+  const std::uint64_t key = edge_key(node, byte);
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t i = edge_hash(key) & mask;; i = (i + 1) & mask) {
+    if (edges_[i].key == key) return edges_[i].child;
+    if (edges_[i].key == 0) return kNone;
   }
-  return kNone;
+}
+
+PhraseTable::Edge* PhraseTable::slot(std::uint64_t key) {
+  const std::size_t mask = edges_.size() - 1;
+  for (std::size_t i = edge_hash(key) & mask;; i = (i + 1) & mask)
+    if (edges_[i].key == key || edges_[i].key == 0) return &edges_[i];
+}
+
+void PhraseTable::grow() {
+  std::vector<Edge> old(edges_.size() * 2);
+  old.swap(edges_);
+  for (const Edge& e : old)
+    if (e.key != 0) *slot(e.key) = e;
 }
 
 void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   std::string folded = fold(phrase);
   if (folded.empty()) return;
+  std::uint32_t* link = nullptr;  // where the current node's id (and terminal flag) is kept
   std::uint32_t node = 0;
   for (char c : folded) {
     auto byte = static_cast<unsigned char>(c);
-    std::uint32_t next = child(node, byte);
-    if (next == kNone) {
-      next = static_cast<std::uint32_t>(nodes_.size());
-      nodes_.emplace_back();
-      if (node == 0) {
-        root_[byte] = next;
-      } else {
-        auto& kids = nodes_[node].children;
-        kids.insert(std::upper_bound(kids.begin(), kids.end(), std::make_pair(byte, std::uint32_t{0}),
-                                     [](const auto& a, const auto& b) { return a.first < b.first; }),
-                    {byte, next});
+    if (node == 0) {
+      link = &root_[byte];
+    } else {
+      if ((edge_count_ + 1) * 2 > edges_.size()) grow();
+      Edge* e = slot(edge_key(node, byte));
+      if (e->key == 0) {
+        e->key = edge_key(node, byte);
+        ++edge_count_;
       }
+      link = &e->child;
     }
-    node = next;
+    if (*link == kNone) {
+      *link = static_cast<std::uint32_t>(payloads_.size());
+      payloads_.push_back(0);
+    }
+    node = *link & ~kTerminal;
   }
-  if (nodes_[node].terminal) return;
-  nodes_[node].terminal = true;
-  nodes_[node].payload = payload;
+  if (*link & kTerminal) return;
+  *link |= kTerminal;
+  payloads_[node] = payload;
   ++count_;
 }
 
@@ -54,11 +82,10 @@ std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view low
   for (std::size_t k = i; k < lower.size(); ++k) {
     node = child(node, static_cast<unsigned char>(lower[k]));
     if (node == kNone) break;
-    const Node& n = nodes_[node];
-    if (!n.terminal) continue;
+    if (!(node & kTerminal)) continue;
     std::size_t end = k + 1;
     if (whole_words_ && end < lower.size() && is_alnum(lower[end]) && is_alnum(lower[k])) continue;
-    best = {end - i, n.payload};
+    best = {end - i, payloads_[node & ~kTerminal]};
   }
   return best;
 }
@@ -68,11 +95,10 @@ std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view low
 template <class Fn>
 void PhraseTable::each_hit(std::string_view lower, bool overlapping, Fn&& fn) const {
   const std::size_t n = lower.size();
-  for (std::size_t i = 0; i < n;) {
-    if (!is_alnum(lower[i])) {
-      ++i;
-      continue;
-    }
+  std::size_t i = 0;
+  while (true) {
+    while (i < n && !is_alnum(lower[i])) ++i;
+    if (i == n) return;
     // A word start: most words begin with no phrase's first byte.
     std::size_t next = i + 1;
     if (root_[static_cast<unsigned char>(lower[i])] != kNone) {
@@ -83,7 +109,9 @@ void PhraseTable::each_hit(std::string_view lower, bool overlapping, Fn&& fn) co
       }
     }
     i = next;
-    while (i < n && is_alnum(lower[i]) && is_alnum(lower[i - 1])) ++i;
+    // Inside a word: on to its end.
+    if (is_alnum(lower[i - 1]))
+      while (i < n && is_alnum(lower[i])) ++i;
   }
 }
 

@@ -1,5 +1,6 @@
-// PhraseTable: finds many folded phrases in folded text in one pass. The phrases are a byte trie,
-// so each word start costs one walk as long as the text agrees with some phrase (usually a byte
+// PhraseTable: finds many folded phrases in folded text in one pass. The phrases are a byte trie
+// whose edges live in one open-addressing hash table (the root's in a direct array), so each word
+// start costs one probe per byte for as long as the text agrees with some phrase (usually a byte
 // or two), however many phrases there are: gazetteer names, cue phrases and keywords alike.
 #pragma once
 
@@ -33,20 +34,25 @@ class PhraseTable {
   bool any(std::string_view lower) const;
 
  private:
+  // A node id with kTerminal set ends a phrase; kNone is no node.
+  static constexpr std::uint32_t kTerminal = 1u << 31;
   static constexpr std::uint32_t kNone = UINT32_MAX;
-  struct Node {
-    std::vector<std::pair<unsigned char, std::uint32_t>> children;  ///< sorted by byte
-    std::size_t payload = 0;
-    bool terminal = false;
+  struct Edge {
+    std::uint64_t key = 0;  ///< (parent node << 8 | byte) + 1; 0 marks a free slot
+    std::uint32_t child = kNone;
   };
   std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  Edge* slot(std::uint64_t key);
+  void grow();
   /// The longest phrase at `i` (its length and payload), or length 0.
   std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, std::size_t i) const;
   template <class Fn>
   void each_hit(std::string_view lower, bool overlapping, Fn&& fn) const;
 
-  std::vector<Node> nodes_;        ///< nodes_[0] is the root
-  std::uint32_t root_[256];        ///< the root's children, direct
+  std::uint32_t root_[256];            ///< the root's children
+  std::vector<Edge> edges_;            ///< the other nodes' children; size a power of two
+  std::size_t edge_count_ = 0;
+  std::vector<std::size_t> payloads_;  ///< by node id
   bool whole_words_;
   std::size_t count_ = 0;
 };

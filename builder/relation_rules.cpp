@@ -131,10 +131,10 @@ class DocumentRelator {
 
   // "for a period of three years" -> "P3Y", from folded text.
   std::string validity(const std::string& lower) const {
-    for (const auto& cue : rules_.structure.validity_cues) {
-      std::size_t p = lower.find(fold(cue));
+    for (const auto& cue : ctx_.validity_cues) {
+      std::size_t p = lower.find(cue);
       if (p == std::string::npos) continue;
-      std::size_t i = p + fold(cue).size();
+      std::size_t i = p + cue.size();
       while (i < lower.size() && lower[i] == ' ') ++i;
       std::size_t e = lower.find(' ', i);
       if (e == std::string::npos) continue;
@@ -286,12 +286,13 @@ class DocumentRelator {
         if (!heading.empty()) return shorten(u.number.empty() ? heading : u.number + ". " + heading, st.heading_label_max_chars);
         [[fallthrough]];
       case UnitKind::Provision: {
-        std::string body = u.children.empty() ? collapse_whitespace(src_.view(u.span))
-                                              : collapse_whitespace(src_.view(u.children.front().span));
+        // Only as much text as the label can show is collapsed.
+        const std::size_t limit = st.measure_label_max_chars + 16;
+        std::string body = collapse_whitespace(src_.view(u.children.empty() ? u.span : u.children.front().span), limit);
         return shorten((u.number.empty() ? std::string() : u.number + ". ") + body, st.measure_label_max_chars);
       }
       case UnitKind::Measure: {
-        std::string text = collapse_whitespace(src_.view(u.span));
+        std::string text = collapse_whitespace(src_.view(u.span), st.measure_label_max_chars + 16);
         auto starts_folded = [&](std::string_view lead) {
           return text.size() >= lead.size() &&
                  std::equal(lead.begin(), lead.end(), text.begin(), [](char a, char b) {
@@ -608,6 +609,7 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   add_all(plan_responsibility, r.relations.plan_responsibility_cues);
   add_all(implementation_headings, r.relations.implementation_headings);
   add_all(together_with, r.relations.together_with);
+  for (const auto& cue : r.structure.validity_cues) validity_cues.push_back(fold(cue));
 }
 
 std::string annex_id(const std::string& doc_id, const std::string& number) { return doc_id + "/annex/" + number; }

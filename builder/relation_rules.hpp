@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "builder/citation_recogniser.hpp"
 #include "builder/classifier.hpp"
@@ -29,6 +30,7 @@ struct RelationContext {
   Classifier classifier;
   PhraseTable conditions, dependency_cues, prerequisite_cues, creation_verbs, keep_in_force, prevail, latter, former,
       plan_responsibility, implementation_headings, together_with;
+  std::vector<std::string> validity_cues;  ///< folded
 };
 
 /// Adds to `facts` the documents, units and entities of one parsed text whose main document
