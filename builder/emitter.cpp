@@ -26,6 +26,7 @@ std::string_view class_of(EntityKind k) {
     case EntityKind::District: return pol::District;
     case EntityKind::Zone: return pol::Zone;
     case EntityKind::Region: return pol::Region;
+    case EntityKind::Infrastructure: return pol::Infrastructure;
   }
   return pol::Agency;
 }

@@ -17,6 +17,7 @@ std::string_view kind_name(EntityKind kind) {
     case EntityKind::District: return "District";
     case EntityKind::Zone: return "Zone";
     case EntityKind::Region: return "Region";
+    case EntityKind::Infrastructure: return "Infrastructure";
   }
   return "Agency";
 }
@@ -26,6 +27,7 @@ EntityKind kind_from_name(std::string_view name, const std::string& where) {
   if (name == "District") return EntityKind::District;
   if (name == "Zone") return EntityKind::Zone;
   if (name == "Region") return EntityKind::Region;
+  if (name == "Infrastructure") return EntityKind::Infrastructure;
   throw Error(Error::Category::Input, where, "unknown entity kind '" + std::string(name) + "'");
 }
 

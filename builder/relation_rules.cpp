@@ -11,6 +11,7 @@
 
 #include "builder/measure_splitter.hpp"
 #include "builder/normalized_text.hpp"
+#include "builder/slug.hpp"
 
 namespace policykg::builder {
 
@@ -48,7 +49,7 @@ std::size_t find_word(const std::string& lower, std::string_view w, std::size_t 
   return std::string::npos;
 }
 
-bool is_place(EntityKind k) { return k != EntityKind::Agency; }
+bool is_place(EntityKind k) { return k == EntityKind::District || k == EntityKind::Zone || k == EntityKind::Region; }
 bool can_be_responsible(EntityKind k) { return k == EntityKind::Agency || k == EntityKind::District; }
 
 // What a clause says about who acts.
@@ -493,7 +494,7 @@ class DocumentRelator {
       Classification cl = ctx_.classifier.classify(lower);
       f->instrument = cl.instrument;
       f->sectors = cl.sectors.empty() ? context_sectors : cl.sectors;
-      measures_.push_back({index, lower});
+      measures_.push_back({index, nt.text(), lower});
     }
     if (keep) {
       DocumentFacts& d = facts_.document(doc_id_);
@@ -531,13 +532,13 @@ class DocumentRelator {
     std::map<std::string, std::vector<std::size_t>> creators;  // word -> positions in measures_
     bool indexed = false;
     for (std::size_t mi = 0; mi < measures_.size(); ++mi) {
-      const auto& [index, lower] = measures_[mi];
+      const auto& [index, text, lower] = measures_[mi];
       auto hits = ctx_.prerequisite_cues.scan(lower);
       if (hits.empty()) continue;
       if (!indexed) {
         for (std::size_t k = 0; k < measures_.size(); ++k)
-          if (ctx_.creation_verbs.any(measures_[k].second))
-            for (const auto& w : words_of(measures_[k].second, 1000)) {
+          if (ctx_.creation_verbs.any(measures_[k].lower))
+            for (const auto& w : words_of(measures_[k].lower, 1000)) {
               auto& list = creators[w];
               if (list.empty() || list.back() != k) list.push_back(k);
             }
@@ -572,13 +573,45 @@ class DocumentRelator {
           }
           if (candidates.empty()) break;
         }
+        bool linked = false;
         for (std::size_t k : candidates)
           if (k != mi) {
-            facts_.units[index].depends_on.insert(facts_.units[measures_[k].first].id);
+            facts_.units[index].depends_on.insert(facts_.units[measures_[k].index].id);
+            linked = true;
             break;
           }
+        if (!linked) link_infrastructure(index, text, lower, h.end, stop == std::string::npos ? lower.size() : stop);
       }
     }
+  }
+
+  // A prerequisite no measure of the document builds, named as a platform, system or mechanism
+  // ("based on the nationwide credit information sharing platform"): the infrastructure itself.
+  // [from, to) is the normalised text after the cue up to the next comma, semicolon or stop.
+  void link_infrastructure(std::size_t unit, const std::string& text, const std::string& lower, std::size_t from,
+                           std::size_t to) {
+    const auto& rr = rules_.relations;
+    while (from < to && lower[from] == ' ') ++from;
+    while (to > from && lower[to - 1] == ' ') --to;
+    for (std::string_view article : {"the ", "a ", "an "})
+      if (lower.compare(from, article.size(), article) == 0) from += article.size();
+    if (from >= to) return;
+    std::string_view phrase(lower.data() + from, to - from);
+    // Three words at least: "the existing platforms" names nothing in particular.
+    std::size_t words = 1 + static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' '));
+    if (words < 3 || words > rr.infrastructure_max_words) return;
+    if (!std::all_of(phrase.begin(), phrase.end(), [](char c) { return is_alnum(c) || c == ' ' || c == '-' || c == '\''; }))
+      return;
+    std::string_view last = phrase.substr(phrase.rfind(' ') + 1);
+    if (std::find(rr.infrastructure_heads.begin(), rr.infrastructure_heads.end(), last) == rr.infrastructure_heads.end())
+      return;
+    Mention m;
+    m.surface = text.substr(from, to - from);
+    m.kind = EntityKind::Infrastructure;
+    m.entity = "infrastructure/" + slugify(m.surface);
+    register_entity(m);
+    facts_.units[unit].depends_on.insert(m.entity);
+    facts_.units[unit].mentions.insert(m.entity);
   }
 
   const SourceText& src_;
@@ -588,7 +621,12 @@ class DocumentRelator {
   Facts& facts_;
   std::string doc_id_;
   std::array<std::size_t, 3> counters_{};
-  std::vector<std::pair<std::size_t, std::string>> measures_;  ///< unit index, folded text
+  struct MeasureText {
+    std::size_t index;  ///< in facts_.units
+    std::string text;   ///< normalised
+    std::string lower;  ///< folded
+  };
+  std::vector<MeasureText> measures_;
   std::vector<std::string> condition_names_;
 };
 

@@ -96,6 +96,8 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(rel, "dependency_cues", rr.dependency_cues);
     get(rel, "prerequisite_cues", rr.prerequisite_cues);
     get(rel, "creation_verbs", rr.creation_verbs);
+    get(rel, "infrastructure_heads", rr.infrastructure_heads);
+    get(rel, "infrastructure_max_words", rr.infrastructure_max_words);
     get(rel, "keep_in_force_cues", rr.keep_in_force_cues);
     get(rel, "prevail_cues", rr.prevail_cues);
     get(rel, "prevail_latter", rr.prevail_latter);

@@ -65,6 +65,10 @@ struct RelationRules {
   std::vector<std::string> dependency_cues;
   std::vector<std::string> prerequisite_cues;
   std::vector<std::string> creation_verbs;
+  /// Last words of a prerequisite that no measure builds but that names an infrastructure
+  /// ("platform", "system"), and the longest such name in words.
+  std::vector<std::string> infrastructure_heads;
+  std::size_t infrastructure_max_words = 8;
   std::vector<std::string> keep_in_force_cues;
   std::vector<std::string> prevail_cues;
   std::vector<std::string> prevail_latter;

@@ -23,6 +23,7 @@ const std::map<std::string, ClassStyle, std::less<>>& known_styles() {
       {std::string(pol::District), {"#ff9da7", "hexagon"}},
       {std::string(pol::Zone), {"#d37295", "hexagon"}},
       {std::string(pol::Region), {"#bab0ac", "hexagon"}},
+      {std::string(pol::Infrastructure), {"#86bcb6", "diamond"}},
   };
   return styles;
 }

@@ -55,6 +55,7 @@ inline constexpr std::string_view Place = "https://w3id.org/policykg/ontology#Pl
 inline constexpr std::string_view District = "https://w3id.org/policykg/ontology#District";
 inline constexpr std::string_view Zone = "https://w3id.org/policykg/ontology#Zone";
 inline constexpr std::string_view Region = "https://w3id.org/policykg/ontology#Region";
+inline constexpr std::string_view Infrastructure = "https://w3id.org/policykg/ontology#Infrastructure";
 
 // Properties
 inline constexpr std::string_view position = "https://w3id.org/policykg/ontology#position";

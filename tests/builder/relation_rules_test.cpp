@@ -59,6 +59,14 @@ TEST(RelationRules, DocumentsForceDependenciesConditions) {
   EXPECT_EQ(g.one("id:doc/state-council-2017-86", "http://purl.org/dc/terms/identifier"), "No. 86 [2017]");
   EXPECT_TRUE(g.has(R + "/provision/5/measure/2", "pol:dependsOn", P));  // "in accordance with the Plan"
   EXPECT_TRUE(g.has(P + "/task/9/initiative/5/measure/4", "pol:dependsOn", "id:doc/zhongguancun-talent-measures"));
+  // "based on the credit commitment system": the measure that constructs it.
+  EXPECT_TRUE(g.has(P + "/task/9/initiative/4/measure/5", "pol:dependsOn", P + "/task/9/initiative/6/measure/8"));
+  // "based on the nationwide credit information sharing platform": built by no measure.
+  const std::string platform = "id:infrastructure/nationwide-credit-information-sharing-platform";
+  EXPECT_TRUE(g.has(P + "/task/9/initiative/6/measure/8", "pol:dependsOn", platform));
+  EXPECT_TRUE(g.has(platform, "a", "pol:Infrastructure"));
+  EXPECT_EQ(g.one(platform, "http://www.w3.org/2000/01/rdf-schema#label"),
+            "nationwide credit information sharing platform");
   EXPECT_TRUE(g.has(P + "/task/2/initiative/1/measure/1", "pol:condition", "upon approval"));
   EXPECT_TRUE(g.has(P + "/task/7/initiative/5/measure/1", "pol:condition", "in accordance with laws and regulations"));
 }
@@ -89,4 +97,9 @@ TEST(RelationRules, AnotherReplyGeneralises) {
   EXPECT_TRUE(g.has(r + "/annex/1", "pol:prevailsOver", "id:doc/state-council-2019-68"));
   EXPECT_TRUE(g.has(r, "pol:keepsInForce", "id:doc/state-council-2019-68"));
   EXPECT_EQ(g.of_type("pol:Task").size(), 2u);
+  // A prerequisite some measure builds, and one no measure builds.
+  const std::string trade = r + "/annex/1/task/2/initiative/2/measure/";
+  EXPECT_TRUE(g.has(trade + "1", "pol:dependsOn", r + "/annex/1/task/1/initiative/1/measure/1"));
+  EXPECT_TRUE(g.has(trade + "2", "pol:dependsOn", "id:infrastructure/national-export-credit-insurance-information-system"));
+  EXPECT_EQ(g.of_type("pol:Infrastructure").size(), 1u);
 }

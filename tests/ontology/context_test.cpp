@@ -70,7 +70,8 @@ TEST(Context, CoversEveryPolProperty) {
 
 TEST(Context, CoversEveryPolClass) {
   for (auto cls : {pol::Document, pol::OfficialReply, pol::Plan, pol::Provision, pol::Section, pol::Task,
-                   pol::Initiative, pol::Measure, pol::Agency, pol::Place, pol::District, pol::Zone, pol::Region})
+                   pol::Initiative, pol::Measure, pol::Agency, pol::Place, pol::District, pol::Zone, pol::Region,
+                   pol::Infrastructure})
     EXPECT_NE(term_for(std::string(cls)), nullptr) << cls;
 }
 

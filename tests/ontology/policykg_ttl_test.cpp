@@ -29,7 +29,8 @@ std::string std_iri(std::string_view ns_iri, std::string_view local) {
 // The classes and pol: properties of CONTRACT.md, as the contract spells them.
 const std::vector<std::string_view> kContractClasses = {
     pol::Document, pol::OfficialReply, pol::Plan,  pol::Provision, pol::Section, pol::Task,   pol::Initiative,
-    pol::Measure,  pol::Agency,        pol::Place, pol::District,  pol::Zone,    pol::Region};
+    pol::Measure,  pol::Agency,        pol::Place, pol::District,  pol::Zone,    pol::Region,
+    pol::Infrastructure};
 const std::vector<std::string_view> kContractProperties = {
     pol::position,    pol::number,         pol::text,        pol::sourceStart, pol::sourceEnd,
     pol::responsibleParty, pol::appliesTo, pol::mentions,    pol::locatedIn,   pol::approves,
@@ -133,7 +134,7 @@ TEST(PolicykgTtl, DomainsAndRangesFollowTheContract) {
       {pol::references, with(units, {pol::Document}), one(pol::Document)},
       {pol::keepsInForce, one(pol::Document), one(pol::Document)},
       {pol::prevailsOver, one(pol::Document), one(pol::Document)},
-      {pol::dependsOn, one(pol::Measure), with({}, {pol::Measure, pol::Document})},
+      {pol::dependsOn, one(pol::Measure), with({}, {pol::Measure, pol::Document, pol::Infrastructure})},  // widened
       {pol::condition, one(pol::Measure), xsd("string")},
       {pol::instrumentType, one(pol::Measure), {concept_class}},
       {pol::sector, one(pol::Measure), {concept_class}},

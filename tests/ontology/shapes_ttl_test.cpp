@@ -17,7 +17,8 @@ TEST(ShapesTtl, EveryClassIsTargetedDirectlyOrThroughASuperclass) {
     targeted.insert(t.o.value);
   const std::string sub_class_of = std::string(ns::kRdfs) + "subClassOf";
   for (auto cls : {pol::Document, pol::OfficialReply, pol::Plan, pol::Provision, pol::Section, pol::Task,
-                   pol::Initiative, pol::Measure, pol::Agency, pol::Place, pol::District, pol::Zone, pol::Region}) {
+                   pol::Initiative, pol::Measure, pol::Agency, pol::Place, pol::District, pol::Zone, pol::Region,
+                   pol::Infrastructure}) {
     bool covered = targeted.contains(std::string(cls));
     for (const auto& super : test::objects(test::ontology(), cls, sub_class_of))
       covered = covered || targeted.contains(super.value);
