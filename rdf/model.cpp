@@ -60,17 +60,6 @@ StoragePtr open_storage(const StoreSpec& spec) {
   return StoragePtr(s);
 }
 
-const char* parser_name(Format f) {
-  switch (f) {
-    case Format::Turtle: return "turtle";
-    case Format::NTriples: return "ntriples";
-    case Format::NQuads: return "nquads";
-    case Format::RdfXml: return "rdfxml";
-    case Format::JsonLd: return nullptr;
-  }
-  return nullptr;
-}
-
 librdf_statement* pattern_statement(const Pattern& p) {
   auto node = [](const std::optional<Term>& t) { return t ? to_node(*t).release() : nullptr; };
   return librdf_new_statement_from_nodes(world_ptr(), node(p.s), node(p.p), node(p.o));
@@ -152,14 +141,8 @@ std::vector<Triple> Model::sorted_triples() const {
 }
 
 void Model::load_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {
-  const std::string name = file.string();
-  if (!format) format = format_from_path(name);
-  if (!format) throw Error(Error::Category::Usage, name, "cannot tell the RDF format from the file extension (.ttl, .nt, .nq, .rdf, .jsonld)");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Error::Category::Io, name, std::string("cannot read: ") + std::strerror(errno));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string base_iri = base.empty() ? "file://" + std::filesystem::absolute(file).string() : std::string(base);
-  load_string(text, *format, base_iri, name);
+  RdfFile f = read_rdf_file(file, format, base);
+  load_string(f.text, f.format, f.base, file.string());
 }
 
 void Model::load_string(std::string_view text, Format format, std::string_view base, std::string_view where) {
@@ -171,7 +154,7 @@ void Model::load_string(std::string_view text, Format format, std::string_view b
   if (text.empty()) return;
   std::lock_guard guard(redland_lock());
   clear_log();
-  ParserPtr parser(librdf_new_parser(world_ptr(), parser_name(format), nullptr, nullptr));
+  ParserPtr parser(librdf_new_parser(world_ptr(), raptor_parser_name(format), nullptr, nullptr));
   if (!parser) throw Error(Error::Category::Internal, std::string(where), "no parser for " + std::string(format_name(format)));
   std::string base_str = base.empty() ? std::string("file:///") : std::string(base);
   UriPtr base_uri(librdf_new_uri(world_ptr(), reinterpret_cast<const unsigned char*>(base_str.c_str())));
@@ -179,17 +162,7 @@ void Model::load_string(std::string_view text, Format format, std::string_view b
   int rc = librdf_parser_parse_counted_string_into_model(
       parser.get(), reinterpret_cast<const unsigned char*>(buffer.data()), buffer.size(), base_uri.get(),
       impl_->model.get());
-  auto errors = take_errors();
-  if (rc != 0 || !errors.empty()) {
-    std::string place(where), message = "not valid " + std::string(format_name(format));
-    if (!errors.empty()) {
-      const auto& first = errors.front();
-      if (first.line > 0) place += ":" + std::to_string(first.line);
-      if (first.line > 0 && first.column > 0) place += ":" + std::to_string(first.column);
-      message += ": " + first.message;
-    }
-    throw Error(Error::Category::Syntax, place, message);
-  }
+  check_parsed(rc, where, format);
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {

@@ -4,13 +4,16 @@
 
 #include <redland.h>
 
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rdf/error.hpp"
+#include "rdf/format.hpp"
 #include "rdf/term.hpp"
 #include "rdf/world.hpp"
 
@@ -32,6 +35,7 @@ using ParserPtr = std::unique_ptr<librdf_parser, Deleter<librdf_free_parser>>;
 using UriPtr = std::unique_ptr<librdf_uri, Deleter<librdf_free_uri>>;
 using QueryPtr = std::unique_ptr<librdf_query, Deleter<librdf_free_query>>;
 using ResultsPtr = std::unique_ptr<librdf_query_results, Deleter<librdf_free_query_results>>;
+using RaptorParserPtr = std::unique_ptr<raptor_parser, Deleter<raptor_free_parser>>;
 using RaptorSerializerPtr = std::unique_ptr<raptor_serializer, Deleter<raptor_free_serializer>>;
 using RaptorTermPtr = std::unique_ptr<raptor_term, Deleter<raptor_free_term>>;
 using RaptorUriPtr = std::unique_ptr<raptor_uri, Deleter<raptor_free_uri>>;
@@ -75,6 +79,23 @@ std::vector<detail::LogEntry> take_errors();
 std::string take_log();
 /// Clears what was logged so that the next take_log() speaks of the next operation only.
 void clear_log();
+
+/// The raptor parser of a format (nullptr for JSON-LD, which raptor does not read).
+const char* raptor_parser_name(Format f);
+
+/// An RDF file read whole, with its format (given, or from the extension) and base IRI (given,
+/// or the file's URI). Throws Error(Usage) for an unknown extension, Error(Io) when unreadable.
+struct RdfFile {
+  std::string text;
+  Format format;
+  std::string base;
+};
+RdfFile read_rdf_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base);
+
+/// Throws Error(Syntax) at "where:line:column" when a parse returned `rc` != 0 or logged errors
+/// (taking them from the log). `stopped_at`, where the parser stopped, places errors logged
+/// without a line (libxml's, in RDF/XML).
+void check_parsed(int rc, std::string_view where, Format format, const raptor_locator* stopped_at = nullptr);
 
 NodePtr to_node(const Term& t);
 Term to_term(librdf_node* node);

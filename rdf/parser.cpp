@@ -1,0 +1,162 @@
+#include "rdf/parser.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <string>
+
+#include "rdf/jsonld_reader.hpp"
+#include "rdf/redland.hpp"
+
+namespace policykg::rdf {
+
+namespace {
+
+// Raptor is fed documents in pieces of this size: its N-Triples parser copies what it is given.
+constexpr std::size_t kPiece = 1 << 16;
+
+Format format_of(const std::filesystem::path& file, std::optional<Format> format) {
+  if (!format) format = format_from_path(file.string());
+  if (!format) throw Error(Error::Category::Usage, file.string(), "cannot tell the RDF format from the file extension (.ttl, .nt, .nq, .rdf, .jsonld)");
+  return *format;
+}
+
+std::ifstream open_file(const std::filesystem::path& file, std::ios::openmode mode = {}) {
+  std::ifstream in(file, std::ios::binary | mode);
+  if (!in) throw Error(Error::Category::Io, file.string(), std::string("cannot read: ") + std::strerror(errno));
+  return in;
+}
+
+std::string base_of(const std::filesystem::path& file, std::string_view base) {
+  return base.empty() ? "file://" + std::filesystem::absolute(file).string() : std::string(base);
+}
+
+// raptor_statement is librdf_statement: the terms convert as the model's do.
+void add_statement(void* triples, raptor_statement* statement) {
+  static_cast<std::vector<Triple>*>(triples)->push_back(to_triple(statement));
+}
+
+// One raptor parse, holding the redland lock: feed() the document of `size` bytes piece by
+// piece, then take().
+class RaptorParse {
+ public:
+  RaptorParse(Format format, std::string_view base, std::string_view where, std::size_t size)
+      : guard_(redland_lock()), format_(format), where_(where) {
+    // Room for a triple every 128 bytes (N-Triples lines are longer) spares the vector's regrowth,
+    // which costs more than the parse: reserved pages that stay unused are never touched.
+    triples_.reserve(size / 128);
+    clear_log();
+    // Raptor asks librdf for blank node ids, and librdf maps the labels of a document through a
+    // table it makes when a librdf parser is created and drops when it is freed. Holding one for
+    // the parse gives the labels Model::load_string gives: one node per label within a
+    // document, fresh nodes in the next (without it, every occurrence of a label is a new node).
+    label_table_.reset(librdf_new_parser(world_ptr(), raptor_parser_name(format), nullptr, nullptr));
+    raptor_world* raptor = librdf_world_get_raptor(world_ptr());
+    parser_.reset(raptor_new_parser(raptor, raptor_parser_name(format)));
+    if (!label_table_ || !parser_)
+      throw Error(Error::Category::Internal, where_, "no parser for " + std::string(format_name(format)));
+    raptor_parser_set_statement_handler(parser_.get(), &triples_, add_statement);
+    std::string base_iri = base.empty() ? std::string("file:///") : std::string(base);
+    base_.reset(raptor_new_uri(raptor, reinterpret_cast<const unsigned char*>(base_iri.c_str())));
+    check(raptor_parser_parse_start(parser_.get(), base_.get()));
+  }
+
+  void feed(std::string_view piece, bool last) {
+    check(raptor_parser_parse_chunk(parser_.get(), reinterpret_cast<const unsigned char*>(piece.data()),
+                                    piece.size(), last ? 1 : 0));
+  }
+
+  std::vector<Triple> take() { return std::move(triples_); }
+
+ private:
+  void check(int rc) { check_parsed(rc, where_, format_, raptor_parser_get_locator(parser_.get())); }
+
+  std::lock_guard<std::recursive_mutex> guard_;
+  Format format_;
+  std::string where_;
+  ParserPtr label_table_;
+  RaptorParserPtr parser_;
+  RaptorUriPtr base_;
+  std::vector<Triple> triples_;
+};
+
+}  // namespace
+
+const char* raptor_parser_name(Format f) {
+  switch (f) {
+    case Format::Turtle: return "turtle";
+    case Format::NTriples: return "ntriples";
+    case Format::NQuads: return "nquads";
+    case Format::RdfXml: return "rdfxml";
+    case Format::JsonLd: return nullptr;
+  }
+  return nullptr;
+}
+
+RdfFile read_rdf_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {
+  Format f = format_of(file, format);
+  std::ifstream in = open_file(file, std::ios::ate);
+  std::string text(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+    throw Error(Error::Category::Io, file.string(), std::string("cannot read: ") + std::strerror(errno));
+  return {std::move(text), f, base_of(file, base)};
+}
+
+void check_parsed(int rc, std::string_view where, Format format, const raptor_locator* stopped_at) {
+  auto errors = take_errors();
+  if (rc == 0 && errors.empty()) return;
+  int line = -1, column = -1;
+  std::string message = "not valid " + std::string(format_name(format));
+  if (!errors.empty()) {
+    line = errors.front().line;
+    column = errors.front().column;
+    message += ": " + errors.front().message;
+  }
+  if (line <= 0 && stopped_at != nullptr) {
+    line = stopped_at->line;
+    column = stopped_at->column;
+  }
+  std::string place(where);
+  if (line > 0) place += ":" + std::to_string(line);
+  if (line > 0 && column > 0) place += ":" + std::to_string(column);
+  throw Error(Error::Category::Syntax, place, message);
+}
+
+std::vector<Triple> parse_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {
+  const std::string name = file.string();
+  Format f = format_of(file, format);
+  if (f == Format::JsonLd) return parse_jsonld(read_rdf_file(file, f, base).text, name);
+  std::ifstream in = open_file(file, std::ios::ate);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  in.seekg(0);
+  std::string piece(kPiece, '\0');
+  auto read_piece = [&] {
+    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    if (in.bad()) throw Error(Error::Category::Io, name, std::string("cannot read: ") + std::strerror(errno));
+    return std::string_view(piece.data(), static_cast<std::size_t>(in.gcount()));
+  };
+  std::string_view next = read_piece();
+  if (next.empty()) return {};  // an empty file is an empty graph
+  RaptorParse parse(f, base_of(file, base), name, size);
+  while (in) {  // a short read is the end of the file
+    parse.feed(next, false);
+    next = read_piece();
+  }
+  parse.feed(next, true);
+  return parse.take();
+}
+
+std::vector<Triple> parse_string(std::string_view text, Format format, std::string_view base, std::string_view where) {
+  if (format == Format::JsonLd) return parse_jsonld(text, where);
+  if (text.empty()) return {};
+  RaptorParse parse(format, base, where, text.size());
+  for (std::size_t at = 0; at < text.size(); at += kPiece) {
+    std::string_view piece = text.substr(at, kPiece);
+    parse.feed(piece, at + piece.size() == text.size());
+  }
+  return parse.take();
+}
+
+}  // namespace policykg::rdf

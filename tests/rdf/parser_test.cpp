@@ -1,0 +1,209 @@
+#include "rdf/parser.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "rdf/error.hpp"
+#include "rdf/model.hpp"
+
+namespace fs = std::filesystem;
+using namespace policykg::rdf;
+
+namespace {
+
+fs::path temp_file(const std::string& name, const std::string& content) {
+  auto dir = fs::temp_directory_path() / ("policykg-parser-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << content;
+  return dir / name;
+}
+
+// Turtle and RDF/XML blank nodes get new ids at every parse: each blank node of these documents
+// has a distinct ex:key, which names it instead, so that two parses can be compared.
+std::vector<Triple> canonical(std::vector<Triple> triples) {
+  std::map<std::string, std::string> keys;
+  for (const auto& t : triples)
+    if (t.s.kind == Term::Kind::Blank && t.p.value == "http://ex.org/key") keys[t.s.value] = t.o.value;
+  auto rename = [&keys](Term& term) {
+    if (term.kind == Term::Kind::Blank) term.value = keys.at(term.value);
+  };
+  for (auto& t : triples) {
+    rename(t.s);
+    rename(t.o);
+  }
+  std::sort(triples.begin(), triples.end());
+  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+  return triples;
+}
+
+const char* kTurtle = R"(@prefix ex: <http://ex.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:label "Straße"@DE-at , "plain" , "typed"^^xsd:string , "caf\u00e9 \U0001F600 汉字" ;
+     ex:count 7 , "007"^^xsd:integer , 2.5 , 1e3 , true , "2019-01-31"^^xsd:date ;
+     ex:text """two
+lines with "quotes" and a \t tab""" ;
+     ex:party _:p , [ ex:key "anonymous" ; ex:member _:p ] .
+_:p ex:key "p" ; ex:next _:p .
+<relative#x> ex:p ex:a .
+ex:a ex:label "plain" .
+)";
+
+const char* kNTriples = R"(<http://ex.org/a> <http://ex.org/label> "caf\u00E9 \U0001F600"@en-GB .
+<http://ex.org/a> <http://ex.org/n> "7"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://ex.org/a> <http://ex.org/s> "s"^^<http://www.w3.org/2001/XMLSchema#string> .
+<http://ex.org/a> <http://ex.org/t> "line\nbreak \"quoted\" \\ back" .
+_:b1 <http://ex.org/key> "b1" .
+<http://ex.org/a> <http://ex.org/party> _:b1 .
+<http://ex.org/a> <http://ex.org/party> _:b1 .
+)";
+
+const char* kNQuads = R"(<http://ex.org/a> <http://ex.org/p> "default" .
+<http://ex.org/a> <http://ex.org/p> "dans g"@fr <http://ex.org/g> .
+_:b <http://ex.org/key> "b" <http://ex.org/g> .
+<http://ex.org/a> <http://ex.org/q> _:b <http://ex.org/h> .
+<http://ex.org/a> <http://ex.org/n> "1"^^<http://www.w3.org/2001/XMLSchema#decimal> _:g .
+)";
+
+const char* kRdfXml = R"(<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/">
+  <rdf:Description rdf:about="http://ex.org/a">
+    <ex:label xml:lang="EN">caf&#233; &#x1F600;</ex:label>
+    <ex:label>plain</ex:label>
+    <ex:n rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">7</ex:n>
+    <ex:party rdf:nodeID="p"/>
+    <ex:party><rdf:Description><ex:key>anonymous</ex:key></rdf:Description></ex:party>
+    <ex:markup rdf:parseType="Literal"><b>bold</b></ex:markup>
+  </rdf:Description>
+  <rdf:Description rdf:nodeID="p"><ex:key>p</ex:key></rdf:Description>
+  <ex:Thing rdf:about="relative"><ex:p rdf:resource="#frag"/></ex:Thing>
+</rdf:RDF>
+)";
+
+const char* kJsonLd = R"({
+  "@context": {
+    "ex": "http://ex.org/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "label": {"@id": "ex:label", "@language": "en"},
+    "n": {"@id": "ex:n", "@type": "xsd:integer"},
+    "party": {"@id": "ex:party", "@type": "@id"}
+  },
+  "@graph": [
+    {"@id": "ex:a", "@type": "ex:Thing", "label": ["café 😀", {"@value": "汉字", "@language": "zh"}],
+     "n": "7", "party": "_:p", "ex:text": "plain \"quoted\"\n"},
+    {"@id": "_:p", "ex:key": "p"}
+  ]
+})";
+
+}  // namespace
+
+TEST(Parser, GivesTheTriplesOfTheModelForEveryFormat) {
+  const std::vector<std::pair<std::string, const char*>> files = {
+      {"doc.ttl", kTurtle}, {"doc.nt", kNTriples}, {"doc.nq", kNQuads}, {"doc.rdf", kRdfXml}, {"doc.jsonld", kJsonLd}};
+  for (const auto& [name, text] : files) {
+    auto file = temp_file(name, text);
+    Model model;
+    model.load_file(file);
+    auto parsed = parse_file(file);
+    EXPECT_FALSE(parsed.empty()) << name;
+    EXPECT_EQ(canonical(parsed), canonical(model.sorted_triples())) << name;
+  }
+}
+
+TEST(Parser, ReadsFilesLongerThanOnePiece) {
+  // Lines of varying length cross the 64 KiB pieces raptor is fed; the last line pads the file to
+  // an exact multiple of them, so that the last piece is empty.
+  std::string text;
+  for (int i = 0; text.size() < 200000; ++i)
+    text += "<http://ex.org/s" + std::to_string(i) + "> <http://ex.org/p> \"" + std::string(static_cast<std::size_t>(i % 97), 'x') + "\" .\n";
+  const std::string last = "<http://ex.org/last> <http://ex.org/p> \"\" .\n";
+  text += last.substr(0, last.size() - 4) + std::string((1 << 18) - text.size() - last.size(), 'y') + last.substr(last.size() - 4);
+  ASSERT_EQ(text.size(), 1u << 18);
+  for (const char* name : {"long.nt", "long.ttl"}) {
+    auto file = temp_file(name, text);
+    Model model;
+    model.load_file(file);
+    auto parsed = parse_file(file);
+    std::sort(parsed.begin(), parsed.end());
+    EXPECT_EQ(parsed, model.sorted_triples()) << name;
+    EXPECT_EQ(parsed.size(), model.size()) << name;
+  }
+}
+
+TEST(Parser, KeepsTermsExactly) {
+  auto triples = parse_string(kTurtle, Format::Turtle, "http://base.org/doc");
+  auto has = [&triples](const Term& o) {
+    return std::any_of(triples.begin(), triples.end(), [&o](const Triple& t) { return t.o == o; });
+  };
+  EXPECT_TRUE(has(Term::lang_literal("Straße", "DE-at")));  // the language tag as written, as Redland keeps it
+  EXPECT_TRUE(has(Term::literal("typed")));                 // xsd:string is a plain literal
+  EXPECT_TRUE(has(Term::literal("café 😀 汉字")));
+  EXPECT_TRUE(has(Term::xsd("007", "integer")));
+  EXPECT_TRUE(has(Term::xsd("2.5", "decimal")));
+  EXPECT_TRUE(has(Term::xsd("true", "boolean")));
+  EXPECT_TRUE(has(Term::literal("two\nlines with \"quotes\" and a \t tab")));
+  EXPECT_TRUE(std::any_of(triples.begin(), triples.end(),
+                          [](const Triple& t) { return t.s == Term::iri("http://base.org/relative#x"); }));
+  EXPECT_EQ(std::count(triples.begin(), triples.end(), triples.back()), 2);  // duplicates are kept
+}
+
+TEST(Parser, BlankLabelsAreOneNodeInADocumentAndNewInTheNext) {
+  Model model;  // a model's parse before ours must not change how labels map
+  model.load_string("_:x <http://ex.org/p> _:x .\n", Format::Turtle);
+  const std::string text = "_:x <http://ex.org/p> _:x .\n_:x <http://ex.org/q> [] .\n";
+  auto first = parse_string(text, Format::Turtle);
+  auto second = parse_string(text, Format::Turtle);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].s, first[0].o);
+  EXPECT_EQ(first[0].s, first[1].s);
+  EXPECT_NE(first[1].o, first[1].s);
+  EXPECT_NE(second[0].s, first[0].s);
+  // N-Triples labels are kept as written, as the model keeps them.
+  auto nt = parse_string("_:x <http://ex.org/p> _:y .\n", Format::NTriples);
+  ASSERT_EQ(nt.size(), 1u);
+  EXPECT_EQ(nt[0].s, Term::blank("x"));
+  EXPECT_EQ(nt[0].o, Term::blank("y"));
+}
+
+TEST(Parser, SyntaxErrorsSayFileLineAndColumn) {
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"bad.ttl", "@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b \"unterminated .\n", ":3"},
+      {"bad.nt", "<http://ex.org/a> <http://ex.org/b> <http://ex.org/c> .\n<http://ex.org/a> <http://ex.org/b> .\n", ":2:"},
+      {"bad.rdf", "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>\n<rdf:Description>\n</rdf:RDF>\n", ":3"},
+  };
+  for (const auto& [name, text, place] : cases) {
+    auto file = temp_file(name, text);
+    try {
+      parse_file(file);
+      ADD_FAILURE() << name << " was accepted";
+    } catch (const policykg::Error& e) {
+      EXPECT_EQ(e.category(), policykg::Error::Category::Syntax) << e.describe();
+      EXPECT_TRUE(e.where().starts_with(file.string() + place)) << e.describe();
+    }
+  }
+}
+
+TEST(Parser, EmptyFilesAreEmptyGraphs) {
+  for (const char* name : {"empty.ttl", "empty.nt", "empty.nq", "empty.rdf"})
+    EXPECT_TRUE(parse_file(temp_file(name, "")).empty()) << name;
+}
+
+TEST(Parser, UnknownExtensionsAndMissingFilesAreClearErrors) {
+  try {
+    parse_file(temp_file("graph.yaml", "a: b\n"));
+    FAIL() << "a .yaml file was parsed";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.category(), policykg::Error::Category::Usage);
+  }
+  try {
+    parse_file("/nonexistent/graph.ttl");
+    FAIL() << "a missing file was parsed";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.category(), policykg::Error::Category::Io);
+    EXPECT_EQ(e.where(), "/nonexistent/graph.ttl");
+  }
+}
