@@ -70,9 +70,8 @@ void write_csv(const std::string& out, const exports::CsvFiles& files) {
 void run_export(const ExportOptions& o) {
   auto format = exports::format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format " + o.format, "unknown export format");
-  rdf::Model model = load_graph(o.source);
+  const std::vector<rdf::Triple> triples = load_triples(o.source);
   const std::string base = instance_base(o.source);
-  std::vector<rdf::Triple> triples = model.sorted_triples();
 
   exports::Options options;
   options.base = base;

@@ -1,9 +1,13 @@
 #include "cli/graph_source.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "builder/builder.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
 #include "rdf/error.hpp"
+#include "rdf/parser.hpp"
 
 namespace policykg::cli {
 
@@ -18,23 +22,45 @@ std::string instance_base(const GraphSource& source) {
   return source.base.empty() ? std::string(ns::kDefaultBase) : source.base;
 }
 
-rdf::Model load_graph(const GraphSource& source) {
+namespace {
+
+void check_one_source(const GraphSource& source) {
   if (!source.data.empty() && !source.store.empty())
     throw Error(Error::Category::Usage, "--data/--store", "give either --data or --store, not both");
-  if (!source.store.empty()) {
-    auto spec = rdf::parse_store_spec(source.store);
-    return rdf::Model(spec);
-  }
+}
+
+std::vector<rdf::Triple> build_documents(const GraphSource& source) {
+  builder::Options options;
+  options.base = instance_base(source);
+  return builder::build_files(builder::list_documents(paths::documents_dir()), options);
+}
+
+}  // namespace
+
+rdf::Model load_graph(const GraphSource& source) {
+  check_one_source(source);
+  if (!source.store.empty()) return rdf::Model(rdf::parse_store_spec(source.store));
   rdf::Model model;
   if (!source.data.empty()) {
     for (const auto& file : source.data) model.load_file(file);
     return model;
   }
-  builder::Options options;
-  options.base = instance_base(source);
-  auto files = builder::list_documents(paths::documents_dir());
-  model.add(builder::build_files(files, options));
+  model.add(build_documents(source));
   return model;
+}
+
+std::vector<rdf::Triple> load_triples(const GraphSource& source) {
+  check_one_source(source);
+  if (!source.store.empty()) return rdf::Model(rdf::parse_store_spec(source.store)).sorted_triples();
+  if (source.data.empty()) return build_documents(source);  // sorted and free of duplicates
+  std::vector<rdf::Triple> triples;
+  for (const auto& file : source.data) {
+    auto more = rdf::parse_file(file);
+    triples.insert(triples.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  std::sort(triples.begin(), triples.end());
+  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+  return triples;
 }
 
 }  // namespace policykg::cli

@@ -21,6 +21,9 @@ struct GraphSource {
 void add_graph_options(CLI::App& cmd, GraphSource& source);
 /// Opens the store or loads the files or builds the documents; throws Error naming the place.
 rdf::Model load_graph(const GraphSource& source);
+/// The same graph as triples, sorted and without duplicates, for commands that need no model:
+/// --data files are parsed straight into triples (no Redland store).
+std::vector<rdf::Triple> load_triples(const GraphSource& source);
 /// The instance base the source uses (the default when none was given).
 std::string instance_base(const GraphSource& source);
 

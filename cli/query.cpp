@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
 #include "ontology/terms.hpp"
+#include "query/dataset.hpp"
 #include "query/sparql.hpp"
 #include "rdf/error.hpp"
 
@@ -82,7 +83,8 @@ void run_query(const QueryCommand& o) {
   auto format = query::result_format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
   std::string text = read_query(o);
-  rdf::Model model = load_graph(o.source);
+  query::Dataset dataset;
+  dataset.set_default(load_triples(o.source));
   const std::string base = instance_base(o.source);
   const std::string head = prologue(base);
   query::QueryOptions options;
@@ -91,7 +93,7 @@ void run_query(const QueryCommand& o) {
   options.base = take_base(text);
   query::Results results;
   try {
-    results = query::run(model, head + text, options);
+    results = query::run(dataset, head + text, options);
   } catch (const Error& e) {
     // Errors on the first line are placed after the prologue: give the user's column back.
     std::string where = e.where();

@@ -16,7 +16,7 @@ void add_traversal_options(CLI::App& cmd, TraversalOptions& options) {
 }
 
 TraversalInput::TraversalInput(const GraphSource& source)
-    : base(instance_base(source)), view(load_graph(source)), resolver(view, base) {}
+    : base(instance_base(source)), view(load_triples(source)), resolver(view, base) {}
 
 std::string TraversalInput::describe(query::Vertex v) const {
   return view.node(v).label + " (" + query::compact_iri(view.node(v).iri, base) + ")";
