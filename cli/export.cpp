@@ -72,6 +72,11 @@ void run_export(const ExportOptions& o) {
   if (!format) throw Error(Error::Category::Usage, "--format " + o.format, "unknown export format");
   const std::vector<rdf::Triple> triples = load_triples(o.source);
   const std::string base = instance_base(o.source);
+  bool filtered = !o.classes.empty() || !o.predicates.empty();
+  if (*format == exports::Format::JsonLd && !filtered && o.focus.empty()) {
+    write(o.out, rdf::serialize(triples, rdf::Format::JsonLd, base));  // the whole graph: no view needed
+    return;
+  }
 
   exports::Options options;
   options.base = base;
@@ -79,7 +84,6 @@ void run_export(const ExportOptions& o) {
   options.labels = exports::ontology_labels();
 
   query::ViewOptions filters;
-  bool filtered = !o.classes.empty() || !o.predicates.empty();
   std::optional<query::GraphView> all;
   if (filtered || !o.focus.empty()) all.emplace(triples);
   if (filtered) {
@@ -102,11 +106,9 @@ void run_export(const ExportOptions& o) {
 
   switch (*format) {
     case exports::Format::Csv: write_csv(o.out, exports::to_csv(view, options)); break;
-    case exports::Format::JsonLd: {
-      bool whole = !filtered && o.focus.empty();
-      write(o.out, rdf::serialize(whole ? triples : exports::view_triples(triples, view), rdf::Format::JsonLd, base));
+    case exports::Format::JsonLd:
+      write(o.out, rdf::serialize(exports::view_triples(triples, view), rdf::Format::JsonLd, base));
       break;
-    }
     default: write(o.out, exports::export_graph(view, *format, options));
   }
 }
