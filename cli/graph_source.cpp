@@ -56,7 +56,8 @@ std::vector<rdf::Triple> load_triples(const GraphSource& source) {
   std::vector<rdf::Triple> triples;
   for (const auto& file : source.data) {
     auto more = rdf::parse_file(file);
-    triples.insert(triples.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    if (triples.empty()) triples = std::move(more);
+    else triples.insert(triples.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
   std::sort(triples.begin(), triples.end());
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
