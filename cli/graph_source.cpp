@@ -59,7 +59,7 @@ std::vector<rdf::Triple> load_triples(const GraphSource& source) {
     if (triples.empty()) triples = std::move(more);
     else triples.insert(triples.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
-  std::sort(triples.begin(), triples.end());
+  if (!std::is_sorted(triples.begin(), triples.end())) std::sort(triples.begin(), triples.end());  // build writes sorted files
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
   return triples;
 }
