@@ -65,7 +65,9 @@ Json to_cytoscape_json(const query::GraphView& view, const Options& options) {
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     const query::Node& n = g[*v];
     classes.emplace(n.cls, class_label(n.cls));
-    Json d;
+    // Filled where it stays: an ordered_json moved into an initializer list is copied.
+    nodes.push_back(Json::object());
+    Json& d = nodes.back()["data"];
     d["id"] = n.iri;
     d["label"] = shown_label(n.label, n.iri, options.labels);
     d["class"] = n.cls;
@@ -84,7 +86,6 @@ Json to_cytoscape_json(const query::GraphView& view, const Options& options) {
         d[a.name] = value(values.front(), a.type);
       }
     }
-    nodes.push_back(Json{{"data", std::move(d)}});
   }
   Json& legend = data["classes"] = Json::array();
   for (const auto& [cls, name] : classes)
@@ -94,13 +95,13 @@ Json to_cytoscape_json(const query::GraphView& view, const Options& options) {
   std::size_t k = 0;
   for (auto [e, end] = boost::edges(g); e != end; ++e, ++k) {
     const query::Edge& edge = g[*e];
-    Json d;
+    edges.push_back(Json::object());
+    Json& d = edges.back()["data"];
     d["id"] = "e" + std::to_string(k);
     d["source"] = g[boost::source(*e, g)].iri;
     d["target"] = g[boost::target(*e, g)].iri;
     d["label"] = shown_label(edge.label, edge.predicate, options.labels);
     d["predicate"] = edge.predicate;
-    edges.push_back(Json{{"data", std::move(d)}});
   }
   doc["elements"]["nodes"] = std::move(nodes);
   doc["elements"]["edges"] = std::move(edges);
