@@ -78,11 +78,11 @@ void run_build(const BuildOptions& o) {
     model.add(graph.to_triples());
   }
   if (!o.output.empty() || o.store.empty()) {
-    std::string text = rdf::serialize(graph, *format, options.base);
+    // Written as it is made: a corpus's text need not fit in memory beside its graph.
     if (!o.output.empty()) {
-      rdf::write_file_atomically(o.output, text);
+      rdf::write_file_atomically(o.output, [&](std::ostream& out) { rdf::serialize(graph, *format, options.base, out); });
     } else {
-      std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
+      rdf::serialize(graph, *format, options.base, std::cout);
       std::cout.flush();
       if (!std::cout) throw Error(Error::Category::Io, "<stdout>", "cannot write the graph");
     }

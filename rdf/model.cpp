@@ -166,6 +166,10 @@ void Model::load_string(std::string_view text, Format format, std::string_view b
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  write_file_atomically(path, [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
   namespace fs = std::filesystem;
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::random_device rd;
@@ -173,7 +177,14 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw Error(Error::Category::Io, path.string(), std::string("cannot write: ") + std::strerror(errno));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw;
+    }
     out.flush();
     if (!out) {
       std::error_code ec;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,6 +67,9 @@ std::string serialize(const std::vector<Triple>& triples, Format format, std::st
                       std::string_view graph = {});
 /// Serialises a graph (sorted first when it is not).
 std::string serialize(const Graph& graph, Format format, std::string_view base, std::string_view graph_name = {});
+/// The same, written to `os` as it is made (a megabyte at a time for Turtle, N-Triples and N-Quads).
+void serialize(const Graph& graph, Format format, std::string_view base, std::ostream& os,
+               std::string_view graph_name = {});
 /// Serialises a model: its triples, sorted.
 std::string serialize(const Model& model, Format format, std::string_view base,
                       std::string_view graph = {});
@@ -73,5 +77,7 @@ std::string serialize(const Model& model, Format format, std::string_view base,
 /// Writes `content` to `path` through a temporary file in the same folder and a rename, so that
 /// a failed run never leaves a half-written file. Throws Error(Io).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+/// The same with the content written by `write` to the temporary file's stream.
+void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace policykg::rdf

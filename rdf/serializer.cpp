@@ -3,6 +3,7 @@
 // through raptor fed with the same sorted triples, JSON-LD through our own writer.
 #include <algorithm>
 #include <cctype>
+#include <ostream>
 
 #include "ontology/terms.hpp"
 #include "rdf/graph.hpp"
@@ -73,12 +74,34 @@ std::string turtle_term(const Term& t, const std::vector<std::pair<std::string, 
   return out;
 }
 
+// Text that goes to a stream a megabyte at a time, or is kept whole when there is no stream.
+class Sink {
+ public:
+  explicit Sink(std::ostream* os) : os_(os) {}
+  Sink& operator+=(std::string_view s) {
+    text_ += s;
+    if (os_ != nullptr && text_.size() >= kChunk) flush();
+    return *this;
+  }
+  Sink& operator+=(char c) { return *this += std::string_view(&c, 1); }
+  void flush() {
+    if (os_ == nullptr) return;
+    os_->write(text_.data(), static_cast<std::streamsize>(text_.size()));
+    text_.clear();
+  }
+  std::string take() { return std::move(text_); }
+
+ private:
+  static constexpr std::size_t kChunk = 1 << 20;
+  std::ostream* os_;
+  std::string text_;
+};
+
 // Turtle, one block per subject: every IRI's prefixed form is worked out once per term.
-std::string write_turtle(const Graph& g, std::string_view base) {
+void write_turtle(const Graph& g, std::string_view base, Sink& out) {
   std::vector<std::pair<std::string, std::string>> prefixes;
   for (const auto& p : ns::kPrefixes) prefixes.emplace_back(std::string(p.prefix), std::string(p.iri));
   if (!base.empty()) prefixes.emplace_back("id", std::string(base));
-  std::string out;
   for (const auto& [prefix, iri] : prefixes) out += "@prefix " + prefix + ": <" + iri + "> .\n";
   std::vector<std::string> names(g.term_count());
   auto name = [&](Graph::Id id) -> const std::string& {
@@ -94,7 +117,8 @@ std::string write_turtle(const Graph& g, std::string_view base) {
     for (; i < g.size() && g[i][0] == subject;) {
       const Graph::Id predicate = g[i][1];
       out += sep;
-      out += g.term(predicate).value == rdf_type ? std::string("a") : name(predicate);
+      if (g.term(predicate).value == rdf_type) out += 'a';
+      else out += name(predicate);
       const char* obj_sep = " ";
       for (; i < g.size() && g[i][0] == subject && g[i][1] == predicate; ++i) {
         out += obj_sep;
@@ -108,12 +132,9 @@ std::string write_turtle(const Graph& g, std::string_view base) {
     }
     out += " .\n";
   }
-  return out;
 }
 
-std::string write_lines(const Graph& g, std::string_view graph) {
-  std::string out;
-  out.reserve(g.size() * 120);
+void write_lines(const Graph& g, std::string_view graph, Sink& out) {
   const std::string tail = graph.empty() ? std::string(" .\n") : " <" + std::string(graph) + "> .\n";
   std::vector<std::string> names(g.term_count());
   auto name = [&](Graph::Id id) -> const std::string& {
@@ -129,7 +150,6 @@ std::string write_lines(const Graph& g, std::string_view graph) {
     else out += name(o);
     out += tail;
   }
-  return out;
 }
 
 }  // namespace
@@ -139,18 +159,10 @@ std::string serialize(const std::vector<Triple>& triples, Format format, std::st
   return serialize(Graph(triples), format, base, graph);
 }
 
-std::string serialize(const Graph& input, Format format, std::string_view base, std::string_view graph) {
-  const Graph* sorted = &input;
-  Graph copy;
-  if (!input.sorted()) {
-    copy = input;
-    copy.sort();
-    sorted = &copy;
-  }
-  const Graph& g = *sorted;
-  if (format == Format::NTriples) return write_lines(g, {});
-  if (format == Format::NQuads) return write_lines(g, graph);
-  if (format == Format::Turtle) return write_turtle(g, base);
+namespace {
+
+// JSON-LD through our writer, RDF/XML through raptor (with the project's prefixes): built whole.
+std::string write_whole(const Graph& g, Format format, std::string_view base) {
   const std::vector<Triple> triples = g.to_triples();
   if (format == Format::JsonLd) return to_jsonld(triples, default_context(), base).dump(2) + "\n";
 
@@ -159,21 +171,17 @@ std::string serialize(const Graph& input, Format format, std::string_view base, 
   raptor_world* rw = librdf_world_get_raptor(world_ptr());
   RaptorSerializerPtr ser(raptor_new_serializer(rw, serializer_name(format)));
   if (!ser) throw Error(Error::Category::Internal, std::string(format_name(format)), "no serializer");
-  if (format == Format::Turtle || format == Format::RdfXml) {
-    auto declare = [&](std::string_view prefix, std::string_view iri) {
-      RaptorUriPtr uri(raptor_new_uri_from_counted_string(rw, reinterpret_cast<const unsigned char*>(iri.data()), iri.size()));
-      std::string p(prefix);
-      raptor_serializer_set_namespace(ser.get(), uri.get(), reinterpret_cast<const unsigned char*>(p.c_str()));
-    };
-    for (const auto& prefix : ns::kPrefixes) declare(prefix.prefix, prefix.iri);
-    if (!base.empty()) declare("id", base);
-  }
+  auto declare = [&](std::string_view prefix, std::string_view iri) {
+    RaptorUriPtr uri(raptor_new_uri_from_counted_string(rw, reinterpret_cast<const unsigned char*>(iri.data()), iri.size()));
+    std::string p(prefix);
+    raptor_serializer_set_namespace(ser.get(), uri.get(), reinterpret_cast<const unsigned char*>(p.c_str()));
+  };
+  for (const auto& prefix : ns::kPrefixes) declare(prefix.prefix, prefix.iri);
+  if (!base.empty()) declare("id", base);
   void* buffer = nullptr;
   size_t length = 0;
   if (raptor_serializer_start_to_string(ser.get(), nullptr, &buffer, &length) != 0)
     throw Error(Error::Category::Internal, std::string(format_name(format)), "cannot start the serializer: " + take_log());
-  RaptorTermPtr graph_term;
-  if (!graph.empty() && format == Format::NQuads) graph_term.reset(raptor_of(rw, Term::iri(std::string(graph))));
   for (const auto& t : triples) {
     RaptorTermPtr s(raptor_of(rw, t.s)), p(raptor_of(rw, t.p)), o(raptor_of(rw, t.o));
     raptor_statement st{};
@@ -182,7 +190,6 @@ std::string serialize(const Graph& input, Format format, std::string_view base, 
     st.subject = s.get();
     st.predicate = p.get();
     st.object = o.get();
-    st.graph = graph_term.get();
     raptor_serializer_serialize_statement(ser.get(), &st);
   }
   raptor_serializer_serialize_end(ser.get());
@@ -192,6 +199,35 @@ std::string serialize(const Graph& input, Format format, std::string_view base, 
   std::string log = take_log();
   if (!log.empty()) throw Error(Error::Category::Internal, std::string(format_name(format)), "serializer failed: " + log);
   return out;
+}
+
+void write_graph(const Graph& input, Format format, std::string_view base, std::string_view graph, Sink& out) {
+  Graph copy;
+  if (!input.sorted()) {
+    copy = input;
+    copy.sort();
+  }
+  const Graph& g = input.sorted() ? input : copy;
+  switch (format) {
+    case Format::NTriples: write_lines(g, {}, out); break;
+    case Format::NQuads: write_lines(g, graph, out); break;
+    case Format::Turtle: write_turtle(g, base, out); break;
+    default: out += write_whole(g, format, base);
+  }
+}
+
+}  // namespace
+
+std::string serialize(const Graph& g, Format format, std::string_view base, std::string_view graph) {
+  Sink out(nullptr);
+  write_graph(g, format, base, graph, out);
+  return out.take();
+}
+
+void serialize(const Graph& g, Format format, std::string_view base, std::ostream& os, std::string_view graph) {
+  Sink out(&os);
+  write_graph(g, format, base, graph, out);
+  out.flush();
 }
 
 std::string serialize(const Model& model, Format format, std::string_view base, std::string_view graph) {

@@ -121,3 +121,19 @@ TEST(WriteFileAtomically, ReplacesWholeOrNothing) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
   EXPECT_THROW(write_file_atomically("/nonexistent-dir/out.txt", "x"), policykg::Error);
 }
+
+TEST(WriteFileAtomically, AFailingWriterLeavesTheOldFileAndNoTemporary) {
+  auto file = temp_path("streamed.txt");
+  write_file_atomically(file, [](std::ostream& out) { out << "whole"; });
+  EXPECT_THROW(write_file_atomically(file,
+                                     [](std::ostream& out) {
+                                       out << "half";
+                                       throw policykg::Error(policykg::Error::Category::Io, "test", "stopped");
+                                     }),
+               policykg::Error);
+  std::ifstream in(file);
+  std::string content((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(content, "whole");
+  for (const auto& entry : fs::directory_iterator(file.parent_path()))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+}

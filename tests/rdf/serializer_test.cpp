@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "rdf/error.hpp"
 #include "rdf/model.hpp"
 
@@ -36,4 +38,19 @@ TEST(Serializer, TurtleUsesTheProjectPrefixes) {
 TEST(Serializer, NQuadsPutsTriplesInTheNamedGraph) {
   std::string nq = serialize(sample(), Format::NQuads, "", "https://w3id.org/policykg/id/graph");
   EXPECT_NE(nq.find("<https://w3id.org/policykg/id/graph> ."), std::string::npos) << nq;
+}
+
+TEST(Serializer, StreamedTextEqualsTheStringInEveryFormat) {
+  // Over a megabyte, so that the stream is written in several pieces.
+  Graph g;
+  for (int i = 0; i < 20000; ++i)
+    g.add(Triple{Term::iri("https://w3id.org/policykg/id/m/" + std::to_string(i)),
+                 Term::iri("https://w3id.org/policykg/ontology#text"), Term::literal("text of measure " + std::to_string(i))});
+  for (const auto& t : sample()) g.add(t);
+  for (Format f : {Format::Turtle, Format::NTriples, Format::NQuads, Format::JsonLd, Format::RdfXml}) {
+    std::ostringstream os;
+    serialize(g, f, "https://w3id.org/policykg/id/", os, "https://example.org/g");
+    EXPECT_EQ(os.str(), serialize(g, f, "https://w3id.org/policykg/id/", "https://example.org/g")) << format_name(f);
+  }
+  EXPECT_GT(serialize(g, Format::NTriples, "").size(), 1u << 20);
 }
