@@ -29,7 +29,7 @@ struct Parsed {
 };
 
 rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazetteer& gazetteer,
-                                       const Options& options, const Progress& progress) {
+                         const Options& options, const Progress& progress) {
   TitleRegistry titles;
   for (const auto& d : gazetteer.documents) {
     if (!d.title.empty()) titles.add(d.title, d.id);
