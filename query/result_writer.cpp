@@ -31,6 +31,8 @@ bool is_graph_format(ResultFormat f) {
   return f == ResultFormat::Turtle || f == ResultFormat::NTriples || f == ResultFormat::JsonLd;
 }
 
+// Control characters XML 1.0 forbids (all of C0 but tab, line feed and carriage return) become
+// U+FFFD, so that any literal gives a well-formed document.
 std::string xml_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -39,7 +41,12 @@ std::string xml_escape(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out += c;
+      case '\t':
+      case '\n':
+      case '\r': out += c; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) out += "\xEF\xBF\xBD";
+        else out += c;
     }
   }
   return out;

@@ -46,6 +46,16 @@ TEST(ResultWriter, XmlEscapes) {
   EXPECT_NE(x.find("<binding name=\"s\"><bnode>b0</bnode></binding>"), std::string::npos);
 }
 
+TEST(ResultWriter, XmlStaysWellFormedWithControlCharacters) {
+  query::Results r;
+  r.kind = rdf::QueryResult::Kind::Bindings;
+  r.variables = {"x"};
+  r.rows.push_back({rdf::Term::literal(std::string("bell\x07 tab\t<end>"))});
+  auto x = query::write_results(r, query::ResultFormat::Xml);
+  EXPECT_NE(x.find("<literal>bell\xEF\xBF\xBD tab\t&lt;end&gt;</literal>"), std::string::npos) << x;
+  EXPECT_EQ(x.find('\x07'), std::string::npos);
+}
+
 TEST(ResultWriter, TableIsAligned) {
   query::Results r;
   r.variables = {"x", "y"};
