@@ -210,7 +210,7 @@ void CitationRecogniser::find_titles(const NormalizedText& nt, const std::vector
 void CitationRecogniser::find_generic(const NormalizedText& nt, const std::vector<Mention>& ms,
                                       std::vector<Citation>& out) const {
   const std::string& t = nt.text();
-  for (const auto& h : generic_.scan(nt.lower())) {
+  for (const auto& h : generic_.scan(nt)) {
     // Back to the determiner: "the big data action plan", "the municipal government's ... plan".
     std::size_t b = h.begin;
     for (int words = 0; words < 5 && b > 0; ++words) {
@@ -263,7 +263,7 @@ void CitationRecogniser::find_generic(const NormalizedText& nt, const std::vecto
 
 std::vector<Citation> CitationRecogniser::find(const NormalizedText& nt, const std::vector<Mention>& ms) const {
   std::vector<Citation> known, numbers, titled, generic;
-  for (const auto& h : titles_.table().scan(nt.lower())) {
+  for (const auto& h : titles_.table().scan(nt)) {
     Citation c;
     c.begin = h.begin;
     c.end = h.end;
@@ -306,7 +306,7 @@ std::vector<Citation> CitationRecogniser::find(const NormalizedText& nt, const s
   for (auto& g : generic)
     if (std::none_of(out.begin(), out.end(), [&](const Citation& k) { return overlaps(k, g); })) out.push_back(g);
   // Defined terms ("the Plan", capitalised as written) and back references ("the above").
-  for (const auto& h : defined_.scan(nt.lower())) {
+  for (const auto& h : defined_.scan(nt)) {
     const std::string& term = rules_.citations.defined_terms[h.payload];
     if (nt.text().compare(h.begin, term.size(), term) != 0) continue;
     Citation c;
@@ -317,7 +317,7 @@ std::vector<Citation> CitationRecogniser::find(const NormalizedText& nt, const s
     c.title = term;
     if (std::none_of(out.begin(), out.end(), [&](const Citation& k) { return overlaps(k, c); })) out.push_back(c);
   }
-  for (const auto& h : back_.scan(nt.lower())) {
+  for (const auto& h : back_.scan(nt)) {
     Citation c;
     c.kind = Citation::Kind::BackReference;
     c.begin = h.begin;

@@ -14,23 +14,27 @@ Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
     for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
 }
 
-std::set<std::string> Classifier::sectors(std::string_view lower) const {
+std::set<std::string> Classifier::sectors(const NormalizedText& text) const {
   std::set<std::string> out;
-  for (const auto& h : sectors_.scan(lower)) out.insert(rules_.sectors[h.payload].concept_name);
+  for (const auto& h : sectors_.scan(text)) out.insert(rules_.sectors[h.payload].concept_name);
   return out;
 }
 
 Classification Classifier::classify(std::string_view lower) const {
+  return classify(NormalizedText(lower, {0, lower.size()}));
+}
+
+Classification Classifier::classify(const NormalizedText& text) const {
   Classification c;
   std::vector<int> score(rules_.instrument_types.size(), 0);
-  for (const auto& h : instruments_.scan(lower)) ++score[h.payload];
+  for (const auto& h : instruments_.scan(text)) ++score[h.payload];
   int best = 0;
   for (std::size_t i = 0; i < score.size(); ++i)
     if (score[i] > best) {
       best = score[i];
       c.instrument = rules_.instrument_types[i].concept_name;
     }
-  c.sectors = sectors(lower);
+  c.sectors = sectors(text);
   return c;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "builder/normalized_text.hpp"
 #include "builder/phrase_table.hpp"
 #include "builder/rules.hpp"
 
@@ -19,10 +20,11 @@ struct Classification {
 class Classifier {
  public:
   explicit Classifier(const ClassificationRules& rules);
+  Classification classify(const NormalizedText& text) const;
   /// Classifies folded text (see fold()).
   Classification classify(std::string_view lower) const;
   /// Sectors only.
-  std::set<std::string> sectors(std::string_view lower) const;
+  std::set<std::string> sectors(const NormalizedText& text) const;
 
  private:
   const ClassificationRules& rules_;

@@ -2,6 +2,7 @@
 #include "builder/normalized_text.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace policykg::builder {
 
@@ -48,19 +49,31 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
   to_.reserve(s.size());
   bool pending_space = false;
   std::uint32_t space_from = 0, space_to = 0;
+  auto emit_pending_space = [&] {
+    if (pending_space && !text_.empty()) {
+      text_.push_back(' ');
+      from_.push_back(space_from);
+      to_.push_back(space_to);
+    }
+    pending_space = false;
+  };
   for (std::size_t i = 0; i < s.size();) {
-    // Printable ASCII, the common case, is copied as it is.
-    if (auto c = static_cast<unsigned char>(s[i]); c > ' ' && c < 0x7F) {
-      if (pending_space && !text_.empty()) {
-        text_.push_back(' ');
-        from_.push_back(space_from);
-        to_.push_back(space_to);
-      }
-      pending_space = false;
-      text_.push_back(static_cast<char>(c));
-      from_.push_back(static_cast<std::uint32_t>(i));
-      to_.push_back(static_cast<std::uint32_t>(i + 1));
-      ++i;
+    // A run of printable ASCII, lone spaces between words included, the common case, is copied
+    // as it is.
+    auto printable = [&](std::size_t k) {
+      return k < s.size() && static_cast<unsigned char>(s[k]) > ' ' && static_cast<unsigned char>(s[k]) < 0x7F;
+    };
+    std::size_t e = i;
+    while (printable(e) || (e > i && s[e] == ' ' && printable(e + 1))) ++e;
+    if (e > i) {
+      emit_pending_space();
+      text_.append(s.data() + i, e - i);
+      std::size_t at = from_.size();
+      from_.resize(at + (e - i));
+      to_.resize(at + (e - i));
+      std::iota(from_.begin() + static_cast<std::ptrdiff_t>(at), from_.end(), static_cast<std::uint32_t>(i));
+      std::iota(to_.begin() + static_cast<std::ptrdiff_t>(at), to_.end(), static_cast<std::uint32_t>(i + 1));
+      i = e;
       continue;
     }
     if (std::size_t w = whitespace_length(s, i)) {
@@ -72,12 +85,7 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
       i += w;
       continue;
     }
-    if (pending_space && !text_.empty()) {
-      text_.push_back(' ');
-      from_.push_back(space_from);
-      to_.push_back(space_to);
-    }
-    pending_space = false;
+    emit_pending_space();
     if (char q = ascii_quote(s, i)) {
       text_.push_back(q);
       from_.push_back(static_cast<std::uint32_t>(i));
@@ -95,6 +103,7 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
   }
   lower_.resize(text_.size());
   std::transform(text_.begin(), text_.end(), lower_.begin(), ascii_lower);
+  words_ = index_words(lower_);
 }
 
 std::size_t NormalizedText::offset_of(std::size_t source_byte) const {
@@ -103,9 +112,43 @@ std::size_t NormalizedText::offset_of(std::size_t source_byte) const {
   return static_cast<std::size_t>(it - from_.begin());
 }
 
+// As NormalizedText's lower(), without the byte maps.
 std::string fold(std::string_view phrase) {
-  NormalizedText n(phrase, {0, phrase.size()});
-  return n.lower();
+  std::string out;
+  out.reserve(phrase.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < phrase.size();) {
+    if (std::size_t w = whitespace_length(phrase, i)) {
+      pending_space = true;
+      i += w;
+      continue;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    if (char q = ascii_quote(phrase, i)) {
+      out.push_back(q);
+      i += 3;
+      continue;
+    }
+    out.push_back(ascii_lower(phrase[i++]));
+  }
+  return out;
+}
+
+std::vector<Word> index_words(std::string_view lower) {
+  std::vector<Word> words;
+  const std::size_t n = lower.size();
+  for (std::size_t i = 0; i < n;) {
+    if (!is_alnum(lower[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t e = i + 1;
+    while (e < n && is_alnum(lower[e])) ++e;
+    words.push_back({static_cast<std::uint32_t>(i), letters_hash(lower, i, std::min<std::size_t>(e - i, 3))});
+    i = e;
+  }
+  return words;
 }
 
 std::string collapse_whitespace(std::string_view text, std::size_t limit) {

@@ -14,6 +14,21 @@
 
 namespace policykg::builder {
 
+/// A word start in folded text (an ASCII letter or digit after anything else) and a hash of its
+/// leading letters, up to three (see letters_hash()): what phrase tables test first.
+struct Word {
+  std::uint32_t begin = 0;
+  std::uint32_t hash = 0;
+};
+/// The word starts of folded text, in order.
+std::vector<Word> index_words(std::string_view lower);
+/// A hash of the `n` (at most three) bytes of `s` at `i`, their count included.
+inline std::uint32_t letters_hash(std::string_view s, std::size_t i, std::size_t n) {
+  std::uint32_t key = static_cast<std::uint32_t>(n) << 24;
+  for (std::size_t k = 0; k < n; ++k) key |= static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
+  return key * 0x9E3779B1u;
+}
+
 class NormalizedText {
  public:
   NormalizedText() = default;
@@ -21,6 +36,8 @@ class NormalizedText {
 
   const std::string& text() const { return text_; }
   const std::string& lower() const { return lower_; }
+  /// The word starts of lower().
+  const std::vector<Word>& words() const { return words_; }
   std::size_t size() const { return text_.size(); }
   /// The source span of normalised bytes [begin, end).
   Span source(std::size_t begin, std::size_t end) const {
@@ -32,6 +49,7 @@ class NormalizedText {
  private:
   std::string text_;
   std::string lower_;
+  std::vector<Word> words_;
   std::vector<std::uint32_t> from_;  ///< source offset (from origin_) where each byte starts
   std::vector<std::uint32_t> to_;    ///< source offset where the character of each byte ends
   std::size_t origin_ = 0;

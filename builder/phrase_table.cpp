@@ -1,4 +1,4 @@
-// PhraseTable: a byte trie, its edges hashed by (parent, byte).
+// PhraseTable: a byte trie, its edges hashed by (parent, byte), behind a bit set of leading letters.
 #include "builder/phrase_table.hpp"
 
 #include <algorithm>
@@ -16,9 +16,20 @@ std::uint64_t edge_key(std::uint32_t node, unsigned char byte) {
 
 std::size_t edge_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20); }
 
+// How many letters (or digits), up to three, start at `i`.
+std::size_t leading_letters(std::string_view s, std::size_t i) {
+  std::size_t n = 0;
+  while (n < 3 && i + n < s.size() && is_alnum(s[i + n])) ++n;
+  return n;
+}
+
+constexpr unsigned kMinFilterLog2 = 9, kMaxFilterLog2 = 16;
+
 }  // namespace
 
-PhraseTable::PhraseTable(bool whole_words) : edges_(64), payloads_(1), whole_words_(whole_words) {
+PhraseTable::PhraseTable(bool whole_words)
+    : edges_(64), payloads_(1), filter_((1u << kMinFilterLog2) / 64), filter_shift_(32 - kMinFilterLog2),
+      whole_words_(whole_words) {
   std::fill(std::begin(root_), std::end(root_), kNone);
 }
 
@@ -44,6 +55,11 @@ void PhraseTable::grow() {
   old.swap(edges_);
   for (const Edge& e : old)
     if (e.key != 0) *slot(e.key) = e;
+}
+
+void PhraseTable::mark(std::uint32_t letters_hash) {
+  std::uint32_t bit = letters_hash >> filter_shift_;
+  filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
 }
 
 void PhraseTable::add(std::string_view phrase, std::size_t payload) {
@@ -74,6 +90,34 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   *link |= kTerminal;
   payloads_[node] = payload;
   ++count_;
+  // A phrase that can match starts with a letter or digit (matching starts only at words).
+  std::size_t letters = leading_letters(folded, 0);
+  if (letters == 0) return;
+  if (!whole_words_ && letters == folded.size() && letters < 3) short_prefixes_ |= 1u << letters;
+  letter_hashes_.push_back(letters_hash(folded, 0, letters));
+  if (letter_hashes_.size() * 16 > filter_.size() * 64 && filter_shift_ > 32 - kMaxFilterLog2) {
+    --filter_shift_;
+    filter_.assign(filter_.size() * 2, 0);
+    for (std::uint32_t h : letter_hashes_) mark(h);
+  } else {
+    mark(letter_hashes_.back());
+  }
+}
+
+// A phrase found at a word start agrees with the word on its leading letters: all three, or as
+// many as the word has (a phrase's letters end where the word's do, or the phrase ends there
+// when it may be a word prefix: "eu" in "euro").
+bool PhraseTable::may_start(std::string_view lower, const Word& w) const {
+  auto marked = [&](std::uint32_t hash) {
+    std::uint32_t bit = hash >> filter_shift_;
+    return (filter_[bit / 64] >> (bit % 64)) & 1u;
+  };
+  if (marked(w.hash)) return true;
+  if (short_prefixes_ == 0) return false;
+  std::size_t letters = leading_letters(lower, w.begin);
+  for (std::size_t n = 1; n < letters; ++n)
+    if ((short_prefixes_ >> n & 1u) && marked(letters_hash(lower, w.begin, n))) return true;
+  return false;
 }
 
 std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view lower, std::size_t i) const {
@@ -90,35 +134,43 @@ std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view low
   return best;
 }
 
-// Calls fn(begin, length, payload) for the longest phrase at each word start (after a hit,
-// from its end when not `overlapping`); stops when fn returns false.
+// Calls fn(begin, length, payload) for the longest phrase at each word start (after a hit, from
+// its end when not `overlapping`); stops when fn returns false.
 template <class Fn>
-void PhraseTable::each_hit(std::string_view lower, bool overlapping, Fn&& fn) const {
-  const std::size_t n = lower.size();
-  std::size_t i = 0;
-  while (true) {
-    while (i < n && !is_alnum(lower[i])) ++i;
-    if (i == n) return;
-    // A word start: most words begin with no phrase's first byte.
-    std::size_t next = i + 1;
-    if (root_[static_cast<unsigned char>(lower[i])] != kNone) {
-      auto [length, payload] = longest_at(lower, i);
-      if (length != 0) {
-        if (!fn(i, length, payload)) return;
-        if (!overlapping) next = i + length;
-      }
-    }
-    i = next;
-    // Inside a word: on to its end.
-    if (is_alnum(lower[i - 1]))
-      while (i < n && is_alnum(lower[i])) ++i;
+void PhraseTable::each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const {
+  if (count_ == 0) return;
+  std::size_t resume = 0;
+  for (const Word& w : words) {
+    if (w.begin < resume || !may_start(lower, w)) continue;
+    auto [length, payload] = longest_at(lower, w.begin);
+    if (length == 0) continue;
+    if (!fn(w.begin, length, payload)) return;
+    if (!overlapping) resume = w.begin + length;
   }
+}
+
+std::vector<PhraseTable::Hit> PhraseTable::scan(const NormalizedText& text, bool overlapping) const {
+  std::vector<Hit> hits;
+  each_hit(text.lower(), text.words(), overlapping, [&](std::size_t begin, std::size_t length, std::size_t payload) {
+    hits.push_back({begin, begin + length, payload});
+    return true;
+  });
+  return hits;
+}
+
+bool PhraseTable::any(const NormalizedText& text) const {
+  bool found = false;
+  each_hit(text.lower(), text.words(), false, [&](std::size_t, std::size_t, std::size_t) {
+    found = true;
+    return false;
+  });
+  return found;
 }
 
 std::vector<PhraseTable::Hit> PhraseTable::scan(std::string_view lower, bool overlapping) const {
   std::vector<Hit> hits;
   if (count_ == 0) return hits;
-  each_hit(lower, overlapping, [&](std::size_t begin, std::size_t length, std::size_t payload) {
+  each_hit(lower, index_words(lower), overlapping, [&](std::size_t begin, std::size_t length, std::size_t payload) {
     hits.push_back({begin, begin + length, payload});
     return true;
   });
@@ -128,7 +180,7 @@ std::vector<PhraseTable::Hit> PhraseTable::scan(std::string_view lower, bool ove
 bool PhraseTable::any(std::string_view lower) const {
   bool found = false;
   if (count_ == 0) return found;
-  each_hit(lower, false, [&](std::size_t, std::size_t, std::size_t) {
+  each_hit(lower, index_words(lower), false, [&](std::size_t, std::size_t, std::size_t) {
     found = true;
     return false;
   });

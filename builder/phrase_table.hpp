@@ -1,7 +1,8 @@
 // PhraseTable: finds many folded phrases in folded text in one pass. The phrases are a byte trie
-// whose edges live in one open-addressing hash table (the root's in a direct array), so each word
-// start costs one probe per byte for as long as the text agrees with some phrase (usually a byte
-// or two), however many phrases there are: gazetteer names, cue phrases and keywords alike.
+// whose edges live in one open-addressing hash table (the root's in a direct array). A bit set of
+// the phrases' first letters (up to three, hashed) turns most word starts away with one bit test;
+// the others cost one probe per byte for as long as the text agrees with some phrase, however
+// many phrases there are: gazetteer names, cue phrases and keywords alike.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,9 @@
 #include <vector>
 
 namespace policykg::builder {
+
+class NormalizedText;
+struct Word;
 
 class PhraseTable {
  public:
@@ -27,10 +31,13 @@ class PhraseTable {
   struct Hit {
     std::size_t begin = 0, end = 0, payload = 0;
   };
-  /// The longest phrase starting at each word start of `lower`, in order; with `overlapping`
-  /// false the scan resumes after each hit.
+  /// The longest phrase starting at each word start of the text, in order; with `overlapping`
+  /// false the scan resumes after each hit. A NormalizedText brings its word starts along, so
+  /// the many tables run over one clause share that work.
+  std::vector<Hit> scan(const NormalizedText& text, bool overlapping = false) const;
   std::vector<Hit> scan(std::string_view lower, bool overlapping = false) const;
   /// Whether any phrase occurs.
+  bool any(const NormalizedText& text) const;
   bool any(std::string_view lower) const;
 
  private:
@@ -46,13 +53,22 @@ class PhraseTable {
   void grow();
   /// The longest phrase at `i` (its length and payload), or length 0.
   std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, std::size_t i) const;
+  /// Whether some phrase may start at word `w` (no false negatives).
+  bool may_start(std::string_view lower, const Word& w) const;
+  void mark(std::uint32_t letters_hash);
   template <class Fn>
-  void each_hit(std::string_view lower, bool overlapping, Fn&& fn) const;
+  void each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const;
 
   std::uint32_t root_[256];            ///< the root's children
   std::vector<Edge> edges_;            ///< the other nodes' children; size a power of two
   std::size_t edge_count_ = 0;
   std::vector<std::size_t> payloads_;  ///< by node id
+  // A bit set of the phrases' leading letters (see letters_hash()), at least 16 bits a phrase:
+  // most words start no phrase, and one bit test tells.
+  std::vector<std::uint32_t> letter_hashes_;  ///< of each phrase, to rebuild the bit set
+  std::vector<std::uint64_t> filter_;
+  unsigned filter_shift_;                     ///< 32 - log2(bits)
+  unsigned short_prefixes_ = 0;  ///< bit n: a word-prefix phrase is just n (< 3) letters long
   bool whole_words_;
   std::size_t count_ = 0;
 };

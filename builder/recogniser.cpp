@@ -183,7 +183,7 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
 
 std::vector<Mention> Recogniser::find(const NormalizedText& nt) const {
   std::vector<Candidate> cands;
-  for (const auto& h : names_.scan(nt.lower(), true)) {
+  for (const auto& h : names_.scan(nt, true)) {
     // A name written with a capital matches only where the text has one too: "financial
     // street" is not Financial Street.
     auto [index, capital] = aliases_[h.payload];

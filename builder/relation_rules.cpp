@@ -254,7 +254,7 @@ class DocumentRelator {
       for (const auto& m : ms)
         if (m.begin >= from && m.end <= shall && can_be_responsible(m.kind)) s.parties.insert(m.entity);
       // "X shall, together with Y, ...": Y acts too.
-      for (const auto& h : ctx_.together_with.scan(lower)) {
+      for (const auto& h : ctx_.together_with.scan(nt)) {
         if (h.begin < shall) continue;
         for (const auto& m : ms)
           if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) s.parties.insert(m.entity);
@@ -369,7 +369,7 @@ class DocumentRelator {
         if (c.kind == Citation::Kind::Document) register_citation(c);
         if (!doc.empty() && doc != doc_id_) facts_.units[index].references.insert(doc);
       }
-      auto s = ctx_.classifier.sectors(nt.lower());
+      auto s = ctx_.classifier.sectors(nt);
       if (!s.empty()) context_sectors = s;
       if (u.kind == UnitKind::Section) {
         std::string h = fold(src_.view(u.heading));
@@ -472,9 +472,9 @@ class DocumentRelator {
         if (doc != doc_id_) f->references.insert(doc);
         if (cue_before(lower, c.begin)) f->depends_on.insert(doc);
       }
-      if (ctx_.keep_in_force.any(lower)) keep = true;
-      if (ctx_.prevail.any(lower) && ordered.size() >= 2) {
-        bool latter = ctx_.latter.any(lower), former = ctx_.former.any(lower);
+      if (ctx_.keep_in_force.any(nt)) keep = true;
+      if (ctx_.prevail.any(nt) && ordered.size() >= 2) {
+        bool latter = ctx_.latter.any(nt), former = ctx_.former.any(nt);
         if (latter || former) {
           std::string winner = latter ? ordered.back() : ordered.front();
           for (const auto& d : ordered)
@@ -482,7 +482,7 @@ class DocumentRelator {
         }
       }
       // Plan-level responsibility stated in so many words ("organize the implementation of the Plan").
-      if (ctx_.plan_responsibility.any(lower) && !s.parties.empty())
+      if (ctx_.plan_responsibility.any(nt) && !s.parties.empty())
         for (const auto& c : cites)
           if (c.kind == Citation::Kind::DefinedTerm)
             if (std::string plan = resolve(c, doc_id_); !plan.empty())
@@ -490,11 +490,11 @@ class DocumentRelator {
       if (facts_.documents.at(doc_id_).valid_for.empty())
         if (std::string v = validity(lower); !v.empty()) facts_.document(doc_id_).valid_for = v;
       // Conditions and classification.
-      for (const auto& h : ctx_.conditions.scan(lower)) f->conditions.insert(condition_of(h.payload));
-      Classification cl = ctx_.classifier.classify(lower);
+      for (const auto& h : ctx_.conditions.scan(nt)) f->conditions.insert(condition_of(h.payload));
+      Classification cl = ctx_.classifier.classify(nt);
       f->instrument = cl.instrument;
       f->sectors = cl.sectors.empty() ? context_sectors : cl.sectors;
-      measures_.push_back({index, nt.text(), lower});
+      measures_.push_back({index, std::move(nt)});
     }
     if (keep) {
       DocumentFacts& d = facts_.document(doc_id_);
@@ -532,19 +532,20 @@ class DocumentRelator {
     std::map<std::string, std::vector<std::size_t>> creators;  // word -> positions in measures_
     bool indexed = false;
     for (std::size_t mi = 0; mi < measures_.size(); ++mi) {
-      const auto& [index, text, lower] = measures_[mi];
-      auto hits = ctx_.prerequisite_cues.scan(lower);
+      const auto& [index, nt] = measures_[mi];
+      const std::string& lower = nt.lower();
+      auto hits = ctx_.prerequisite_cues.scan(nt);
       if (hits.empty()) continue;
       if (!indexed) {
         for (std::size_t k = 0; k < measures_.size(); ++k)
-          if (ctx_.creation_verbs.any(measures_[k].lower))
-            for (const auto& w : words_of(measures_[k].lower, 1000)) {
+          if (ctx_.creation_verbs.any(measures_[k].text))
+            for (const auto& w : words_of(measures_[k].text.lower(), 1000)) {
               auto& list = creators[w];
               if (list.empty() || list.back() != k) list.push_back(k);
             }
         indexed = true;
       }
-      auto conditions = ctx_.conditions.scan(lower);
+      auto conditions = ctx_.conditions.scan(nt);
       for (const auto& h : hits) {
         // "based on laws and regulations" is a condition, not a prerequisite.
         if (std::any_of(conditions.begin(), conditions.end(),
@@ -580,7 +581,7 @@ class DocumentRelator {
             linked = true;
             break;
           }
-        if (!linked) link_infrastructure(index, text, lower, h.end, stop == std::string::npos ? lower.size() : stop);
+        if (!linked) link_infrastructure(index, nt.text(), lower, h.end, stop == std::string::npos ? lower.size() : stop);
       }
     }
   }
@@ -622,9 +623,8 @@ class DocumentRelator {
   std::string doc_id_;
   std::array<std::size_t, 3> counters_{};
   struct MeasureText {
-    std::size_t index;  ///< in facts_.units
-    std::string text;   ///< normalised
-    std::string lower;  ///< folded
+    std::size_t index;    ///< in facts_.units
+    NormalizedText text;  ///< the clause
   };
   std::vector<MeasureText> measures_;
   std::vector<std::string> condition_names_;
