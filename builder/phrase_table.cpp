@@ -108,15 +108,13 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
 // many as the word has (a phrase's letters end where the word's do, or the phrase ends there
 // when it may be a word prefix: "eu" in "euro").
 bool PhraseTable::may_start(std::string_view lower, const Word& w) const {
-  auto marked = [&](std::uint32_t hash) {
-    std::uint32_t bit = hash >> filter_shift_;
-    return (filter_[bit / 64] >> (bit % 64)) & 1u;
-  };
-  if (marked(w.hash)) return true;
-  if (short_prefixes_ == 0) return false;
-  std::size_t letters = leading_letters(lower, w.begin);
+  return marked(w.hash) || (short_prefixes_ != 0 && short_prefix_at(lower, w.begin));
+}
+
+bool PhraseTable::short_prefix_at(std::string_view lower, std::size_t i) const {
+  std::size_t letters = leading_letters(lower, i);
   for (std::size_t n = 1; n < letters; ++n)
-    if ((short_prefixes_ >> n & 1u) && marked(letters_hash(lower, w.begin, n))) return true;
+    if ((short_prefixes_ >> n & 1u) && marked(letters_hash(lower, i, n))) return true;
   return false;
 }
 

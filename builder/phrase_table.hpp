@@ -55,6 +55,11 @@ class PhraseTable {
   std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, std::size_t i) const;
   /// Whether some phrase may start at word `w` (no false negatives).
   bool may_start(std::string_view lower, const Word& w) const;
+  bool short_prefix_at(std::string_view lower, std::size_t i) const;
+  bool marked(std::uint32_t letters_hash) const {
+    std::uint32_t bit = letters_hash >> filter_shift_;
+    return (filter_[bit / 64] >> (bit % 64)) & 1u;
+  }
   void mark(std::uint32_t letters_hash);
   template <class Fn>
   void each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const;

@@ -2,7 +2,6 @@
 // anything that is not UTF-8, naming the byte offset; builds the byte -> code point index.
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 
 #include "builder/source_text.hpp"
 #include "rdf/error.hpp"
@@ -83,7 +82,10 @@ std::size_t SourceText::code_point(std::size_t byte) const {
 SourceText read_source(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(Error::Category::Io, file.string(), "cannot open the document");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Read in large pieces (a file's size can change between a stat and the read, so none is asked).
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
   if (in.bad()) throw Error(Error::Category::Io, file.string(), "cannot read the document");
   return SourceText(std::move(bytes), file.string());
 }

@@ -89,7 +89,11 @@ void Graph::sort() {
   hashes_ = std::move(hashes);
   rehash(slots_.size());
   for (auto& t : triples_) t = {rank[t[0]], rank[t[1]], rank[t[2]]};
-  std::sort(triples_.begin(), triples_.end());
+  std::sort(triples_.begin(), triples_.end(), [](const IdTriple& a, const IdTriple& b) {
+    if (a[0] != b[0]) return a[0] < b[0];
+    if (a[1] != b[1]) return a[1] < b[1];
+    return a[2] < b[2];
+  });
   triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
   sorted_ = true;
 }
