@@ -6,10 +6,10 @@
 
 namespace policykg::builder {
 
-std::size_t whitespace_length(std::string_view s, std::size_t i) {
+// The non-ASCII part of whitespace_length().
+std::size_t detail::wide_whitespace_length(std::string_view s, std::size_t i) {
   auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
   unsigned c = b(0);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
   if (c == 0xC2 && b(1) == 0xA0) return 2;                          // U+00A0
   if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8B || b(2) == 0xAF)) return 3;  // U+2000-200B, U+202F
   if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;          // U+205F

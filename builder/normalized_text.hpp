@@ -60,9 +60,18 @@ std::string fold(std::string_view phrase);
 /// Whitespace collapsed to single spaces, trimmed, typographic quotes kept: for labels. With a
 /// `limit`, stops after limit + 1 bytes (enough to tell that the whole is longer).
 std::string collapse_whitespace(std::string_view text, std::size_t limit = std::string_view::npos);
+namespace detail {
+std::size_t wide_whitespace_length(std::string_view s, std::size_t i);
+}  // namespace detail
+
 /// Bytes of the whitespace character at `i` (ASCII, NBSP, the U+2000 block, ideographic space,
-/// BOM), 0 when the character there is not whitespace.
-std::size_t whitespace_length(std::string_view s, std::size_t i);
+/// BOM), 0 when the character there is not whitespace or `i` is past the end.
+inline std::size_t whitespace_length(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? 1 : 0;
+  return detail::wide_whitespace_length(s, i);
+}
 
 namespace detail {
 inline constexpr auto kAlnum = [] {

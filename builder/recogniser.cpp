@@ -65,7 +65,10 @@ Recogniser::Recogniser(const Gazetteer& gazetteer, const EntityPatternRules& rul
   }
   for (const auto& p : rules.patterns) heads_.push_back(words_of(p.head));
   for (std::size_t pi = 0; pi < heads_.size(); ++pi)
-    if (!heads_[pi].empty()) by_first_word_[heads_[pi].front()].push_back(pi);
+    if (!heads_[pi].empty() && !heads_[pi].front().empty()) {
+      by_first_word_[heads_[pi].front()].push_back(pi);
+      head_initials_[static_cast<unsigned char>(heads_[pi].front()[0])] = true;
+    }
 }
 
 void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>& out) const {
@@ -96,7 +99,7 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
   // Where a head may begin: tokens equal to a head's first word, in pattern order then text order.
   std::vector<std::pair<std::size_t, std::size_t>> starts;  // pattern, token
   for (std::size_t k = 0; k < toks.size(); ++k)
-    if (toks[k].word)
+    if (toks[k].word && head_initials_[static_cast<unsigned char>(t[toks[k].begin])])
       if (auto it = by_first_word_.find(word(k)); it != by_first_word_.end())
         for (std::size_t pi : it->second) starts.emplace_back(pi, k);
   std::sort(starts.begin(), starts.end());

@@ -3,6 +3,7 @@
 // "<X> Commission", "People's Government of <X>", ...) find names no gazetteer lists.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -44,6 +45,7 @@ class Recogniser {
   std::vector<std::pair<std::size_t, bool>> aliases_;  ///< entity index, name starts with a capital
   std::vector<std::vector<std::string>> heads_;  ///< each pattern's head words
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_first_word_;  ///< patterns by head[0]
+  std::array<bool, 256> head_initials_{};  ///< first bytes of the heads' first words
 };
 
 }  // namespace policykg::builder
