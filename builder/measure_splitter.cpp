@@ -2,6 +2,7 @@
 #include "builder/measure_splitter.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "builder/normalized_text.hpp"
 
@@ -93,13 +94,17 @@ std::vector<Span> split_sentences(std::string_view text, Span within, const Stru
     if (!s.empty()) out.push_back(s);
     start = end;
   };
+  // Most bytes are ASCII that none of the tests below can match.
+  static constexpr auto kNotable = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'(', ')', '.', '!', '?'}) t[c] = true;
+    for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = true;
+    return t;
+  }();
   for (std::size_t i = within.begin; i < within.end;) {
+    while (i < within.end && !kNotable[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == within.end) break;
     char c = text[i];
-    // Most bytes are ASCII that none of the tests below can match.
-    if (static_cast<unsigned char>(c) < 0x80 && c != '(' && c != ')' && c != '.' && c != '!' && c != '?') {
-      ++i;
-      continue;
-    }
     if (c == '(' || starts(text, i, "（")) ++depth;
     if ((c == ')' || starts(text, i, "）")) && depth > 0) --depth;
     if (std::size_t n = cjk_stop(text, i)) {
@@ -145,12 +150,16 @@ std::vector<Span> split_clauses(std::string_view text, Span sentence, const Stru
   std::vector<Span> pieces;
   std::size_t start = sentence.begin;
   int depth = 0;
+  static constexpr auto kNotable = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'(', ')', ';'}) t[c] = true;
+    for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = true;
+    return t;
+  }();
   for (std::size_t i = sentence.begin; i < sentence.end;) {
+    while (i < sentence.end && !kNotable[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == sentence.end) break;
     char c = text[i];
-    if (static_cast<unsigned char>(c) < 0x80 && c != '(' && c != ')' && c != ';') {
-      ++i;
-      continue;
-    }
     if (c == '(' || starts(text, i, "（")) ++depth;
     if ((c == ')' || starts(text, i, "）")) && depth > 0) --depth;
     std::size_t n = c == ';' ? 1 : cjk_semicolon(text, i);

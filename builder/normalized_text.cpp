@@ -137,6 +137,7 @@ std::string fold(std::string_view phrase) {
 
 std::vector<Word> index_words(std::string_view lower) {
   std::vector<Word> words;
+  words.reserve(lower.size() / 5 + 1);  // English runs at about six bytes a word
   const std::size_t n = lower.size();
   for (std::size_t i = 0; i < n;) {
     if (!is_alnum(lower[i])) {
@@ -145,7 +146,7 @@ std::vector<Word> index_words(std::string_view lower) {
     }
     std::size_t e = i + 1;
     while (e < n && is_alnum(lower[e])) ++e;
-    words.push_back({static_cast<std::uint32_t>(i), letters_hash(lower, i, std::min<std::size_t>(e - i, 3))});
+    words.push_back({static_cast<std::uint32_t>(i), letters_hash(lower, i, std::min(e - i, kLeadingLetters))});
     i = e;
   }
   return words;

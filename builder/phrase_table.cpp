@@ -16,10 +16,10 @@ std::uint64_t edge_key(std::uint32_t node, unsigned char byte) {
 
 std::size_t edge_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20); }
 
-// How many letters (or digits), up to three, start at `i`.
+// How many letters (or digits), up to kLeadingLetters, start at `i`.
 std::size_t leading_letters(std::string_view s, std::size_t i) {
   std::size_t n = 0;
-  while (n < 3 && i + n < s.size() && is_alnum(s[i + n])) ++n;
+  while (n < kLeadingLetters && i + n < s.size() && is_alnum(s[i + n])) ++n;
   return n;
 }
 
@@ -93,7 +93,7 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   // A phrase that can match starts with a letter or digit (matching starts only at words).
   std::size_t letters = leading_letters(folded, 0);
   if (letters == 0) return;
-  if (!whole_words_ && letters == folded.size() && letters < 3) short_prefixes_ |= 1u << letters;
+  if (!whole_words_ && letters == folded.size() && letters < kLeadingLetters) short_prefixes_ |= 1u << letters;
   letter_hashes_.push_back(letters_hash(folded, 0, letters));
   if (letter_hashes_.size() * 16 > filter_.size() * 64 && filter_shift_ > 32 - kMaxFilterLog2) {
     --filter_shift_;
@@ -104,7 +104,7 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   }
 }
 
-// A phrase found at a word start agrees with the word on its leading letters: all three, or as
+// A phrase found at a word start agrees with the word on its leading letters: all of them, or as
 // many as the word has (a phrase's letters end where the word's do, or the phrase ends there
 // when it may be a word prefix: "eu" in "euro").
 bool PhraseTable::may_start(std::string_view lower, const Word& w) const {

@@ -73,7 +73,7 @@ class PhraseTable {
   std::vector<std::uint32_t> letter_hashes_;  ///< of each phrase, to rebuild the bit set
   std::vector<std::uint64_t> filter_;
   unsigned filter_shift_;                     ///< 32 - log2(bits)
-  unsigned short_prefixes_ = 0;  ///< bit n: a word-prefix phrase is just n (< 3) letters long
+  unsigned short_prefixes_ = 0;  ///< bit n: a word-prefix phrase is just n (< kLeadingLetters) letters long
   bool whole_words_;
   std::size_t count_ = 0;
 };
