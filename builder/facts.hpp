@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "builder/document.hpp"
@@ -35,7 +36,8 @@ struct UnitFacts {
   std::string id, parent, document;
   UnitKind kind = UnitKind::Measure;
   std::size_t position = 0;
-  std::string number, label, text;
+  std::string number, label;
+  std::string_view text;  ///< in the source document, which outlives the facts of its units
   std::size_t start = 0, end = 0;  ///< code points
   std::set<std::string> responsible, applies_to, mentions, references, depends_on, conditions, sectors;
   std::string instrument;

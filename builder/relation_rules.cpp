@@ -351,7 +351,7 @@ class DocumentRelator {
       f.kind = u.kind;
       f.position = position;
       f.number = u.number;
-      f.text = std::string(src_.view(u.span));
+      f.text = src_.view(u.span);
       f.start = src_.code_point(u.span.begin);
       f.end = src_.code_point(u.span.end);
       f.label = unit_label(u);
@@ -427,7 +427,7 @@ class DocumentRelator {
       f->document = doc_id_;
       f->kind = UnitKind::Measure;
       f->position = k + 1;
-      f->text = std::string(src_.view(m.span));
+      f->text = src_.view(m.span);
       f->start = src_.code_point(m.span.begin);
       f->end = src_.code_point(m.span.end);
       f->label = unit_label(m);
