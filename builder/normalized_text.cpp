@@ -146,7 +146,7 @@ std::vector<Word> index_words(std::string_view lower) {
     }
     std::size_t e = i + 1;
     while (e < n && is_alnum(lower[e])) ++e;
-    words.push_back({static_cast<std::uint32_t>(i), letters_hash(lower, i, std::min(e - i, kLeadingLetters))});
+    words.push_back({static_cast<std::uint32_t>(i), letters_key(lower, i, std::min(e - i, kLeadingLetters))});
     i = e;
   }
   return words;

@@ -14,22 +14,25 @@
 
 namespace policykg::builder {
 
-/// How many leading letters of a word phrase tables test first (see letters_hash()).
+/// How many leading letters of a word phrase tables look up first (see letters_key()).
 inline constexpr std::size_t kLeadingLetters = 3;
-/// A word start in folded text (an ASCII letter or digit after anything else) and a hash of its
-/// leading letters, up to kLeadingLetters: what phrase tables test first.
+/// A word start in folded text (an ASCII letter or digit after anything else) and its leading
+/// letters, up to kLeadingLetters, as a key: what phrase tables look up first.
 struct Word {
   std::uint32_t begin = 0;
-  std::uint32_t hash = 0;
+  std::uint32_t letters = 0;
 };
 /// The word starts of folded text, in order.
 std::vector<Word> index_words(std::string_view lower);
-/// A hash of the `n` (at most kLeadingLetters) bytes of `s` at `i`, their count included.
-inline std::uint32_t letters_hash(std::string_view s, std::size_t i, std::size_t n) {
-  std::uint64_t key = static_cast<std::uint64_t>(n) << 32;
-  for (std::size_t k = 0; k < n; ++k) key |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
-  return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 32);
+/// The `n` (at most kLeadingLetters) bytes of `s` at `i` and their count, as one number.
+inline std::uint32_t letters_key(std::string_view s, std::size_t i, std::size_t n) {
+  static_assert(kLeadingLetters <= 3, "three bytes and a count fill 32 bits");
+  std::uint32_t key = static_cast<std::uint32_t>(n) << 24;
+  for (std::size_t k = 0; k < n; ++k) key |= static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
+  return key;
 }
+/// Its hash: the high bits are the well-mixed ones.
+inline std::uint32_t letters_hash(std::uint32_t key) { return key * 0x9E3779B1u; }
 
 class NormalizedText {
  public:

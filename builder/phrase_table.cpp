@@ -25,11 +25,16 @@ std::size_t leading_letters(std::string_view s, std::size_t i) {
 
 constexpr unsigned kMinFilterLog2 = 9, kMaxFilterLog2 = 16;
 
+// A slot for leading letters: the high half of a 64-bit product, where every byte counts.
+std::size_t start_slot(std::uint32_t key, std::size_t mask) {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+}
+
 }  // namespace
 
 PhraseTable::PhraseTable(bool whole_words)
-    : edges_(64), payloads_(1), filter_((1u << kMinFilterLog2) / 64), filter_shift_(32 - kMinFilterLog2),
-      whole_words_(whole_words) {
+    : edges_(64), payloads_(1), terminal_(1, false), filter_((1u << kMinFilterLog2) / 64),
+      filter_shift_(32 - kMinFilterLog2), starts_(16), whole_words_(whole_words) {
   std::fill(std::begin(root_), std::end(root_), kNone);
 }
 
@@ -57,16 +62,42 @@ void PhraseTable::grow() {
     if (e.key != 0) *slot(e.key) = e;
 }
 
-void PhraseTable::mark(std::uint32_t letters_hash) {
-  std::uint32_t bit = letters_hash >> filter_shift_;
+void PhraseTable::mark(std::uint32_t key) {
+  std::uint32_t bit = letters_hash(key) >> filter_shift_;
   filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+}
+
+std::uint32_t PhraseTable::start_node(std::uint32_t key) const {
+  const std::size_t mask = starts_.size() - 1;
+  for (std::size_t i = start_slot(key, mask);; i = (i + 1) & mask) {
+    if (starts_[i].key == key) return starts_[i].node;
+    if (starts_[i].key == 0) return kNone;
+  }
+}
+
+void PhraseTable::add_start(std::uint32_t key, std::uint32_t node) {
+  if ((start_count_ + 1) * 2 > starts_.size()) {
+    std::vector<Start> old(starts_.size() * 2);
+    old.swap(starts_);
+    start_count_ = 0;
+    for (const Start& s : old)
+      if (s.key != 0) add_start(s.key, s.node);
+  }
+  const std::size_t mask = starts_.size() - 1;
+  std::size_t i = start_slot(key, mask);
+  while (starts_[i].key != 0 && starts_[i].key != key) i = (i + 1) & mask;
+  if (starts_[i].key == 0) ++start_count_;
+  starts_[i] = {key, node};
 }
 
 void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   std::string folded = fold(phrase);
   if (folded.empty()) return;
+  // A phrase that can match starts with a letter or digit (matching starts only at words).
+  const std::size_t letters = leading_letters(folded, 0);
   std::uint32_t* link = nullptr;  // where the current node's id (and terminal flag) is kept
   std::uint32_t node = 0;
+  std::size_t depth = 0;
   for (char c : folded) {
     auto byte = static_cast<unsigned char>(c);
     if (node == 0) {
@@ -83,45 +114,55 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
     if (*link == kNone) {
       *link = static_cast<std::uint32_t>(payloads_.size());
       payloads_.push_back(0);
+      terminal_.push_back(false);
     }
     node = *link & ~kTerminal;
+    if (++depth == letters) add_start(letters_key(folded, 0, letters), node);
   }
   if (*link & kTerminal) return;
   *link |= kTerminal;
   payloads_[node] = payload;
+  terminal_[node] = true;
   ++count_;
-  // A phrase that can match starts with a letter or digit (matching starts only at words).
-  std::size_t letters = leading_letters(folded, 0);
   if (letters == 0) return;
   if (!whole_words_ && letters == folded.size() && letters < kLeadingLetters) short_prefixes_ |= 1u << letters;
-  letter_hashes_.push_back(letters_hash(folded, 0, letters));
-  if (letter_hashes_.size() * 16 > filter_.size() * 64 && filter_shift_ > 32 - kMaxFilterLog2) {
+  letter_keys_.push_back(letters_key(folded, 0, letters));
+  if (letter_keys_.size() * 16 > filter_.size() * 64 && filter_shift_ > 32 - kMaxFilterLog2) {
     --filter_shift_;
     filter_.assign(filter_.size() * 2, 0);
-    for (std::uint32_t h : letter_hashes_) mark(h);
+    for (std::uint32_t k : letter_keys_) mark(k);
   } else {
-    mark(letter_hashes_.back());
+    mark(letter_keys_.back());
   }
-}
-
-// A phrase found at a word start agrees with the word on its leading letters: all of them, or as
-// many as the word has (a phrase's letters end where the word's do, or the phrase ends there
-// when it may be a word prefix: "eu" in "euro").
-bool PhraseTable::may_start(std::string_view lower, const Word& w) const {
-  return marked(w.hash) || (short_prefixes_ != 0 && short_prefix_at(lower, w.begin));
 }
 
 bool PhraseTable::short_prefix_at(std::string_view lower, std::size_t i) const {
   std::size_t letters = leading_letters(lower, i);
   for (std::size_t n = 1; n < letters; ++n)
-    if ((short_prefixes_ >> n & 1u) && marked(letters_hash(lower, i, n))) return true;
+    if ((short_prefixes_ >> n & 1u) && marked(letters_key(lower, i, n))) return true;
   return false;
 }
 
-std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view lower, std::size_t i) const {
+// A phrase found at a word start agrees with the word on its leading letters: all of them, or as
+// many as the word has (a phrase's letters end where the word's do), so the walk can start at
+// the node they lead to. Only a word-prefix phrase shorter than that ("eu" in "euro") ends
+// before; tables holding one walk from the root.
+std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view lower, const Word& w) const {
+  if (short_prefixes_ != 0) return longest_at(lower, w.begin);
+  std::uint32_t node = start_node(w.letters);
+  if (node == kNone) return {0, 0};
+  return longest_at(lower, w.begin, node, w.letters >> 24);
+}
+
+std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view lower, std::size_t i, std::uint32_t node,
+                                                            std::size_t depth) const {
   std::pair<std::size_t, std::size_t> best{0, 0};
-  std::uint32_t node = 0;
-  for (std::size_t k = i; k < lower.size(); ++k) {
+  if (terminal_[node]) {
+    std::size_t end = i + depth;
+    if (!(whole_words_ && end < lower.size() && is_alnum(lower[end]) && is_alnum(lower[end - 1])))
+      best = {depth, payloads_[node]};
+  }
+  for (std::size_t k = i + depth; k < lower.size(); ++k) {
     node = child(node, static_cast<unsigned char>(lower[k]));
     if (node == kNone) break;
     if (!(node & kTerminal)) continue;
@@ -139,8 +180,9 @@ void PhraseTable::each_hit(std::string_view lower, const std::vector<Word>& word
   if (count_ == 0) return;
   std::size_t resume = 0;
   for (const Word& w : words) {
-    if (w.begin < resume || !may_start(lower, w)) continue;
-    auto [length, payload] = longest_at(lower, w.begin);
+    if (w.begin < resume) continue;
+    if (!marked(w.letters) && (short_prefixes_ == 0 || !short_prefix_at(lower, w.begin))) continue;
+    auto [length, payload] = longest_at(lower, w);
     if (length == 0) continue;
     if (!fn(w.begin, length, payload)) return;
     if (!overlapping) resume = w.begin + length;

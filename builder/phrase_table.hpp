@@ -1,7 +1,8 @@
 // PhraseTable: finds many folded phrases in folded text in one pass. The phrases are a byte trie
 // whose edges live in one open-addressing hash table (the root's in a direct array). A bit set of
 // the phrases' first letters (up to three, hashed) turns most word starts away with one bit test;
-// the others cost one probe per byte for as long as the text agrees with some phrase, however
+// for the others a table of those letters gives the trie node after them, and the walk goes on
+// from there with one probe per byte for as long as the text agrees with some phrase, however
 // many phrases there are: gazetteer names, cue phrases and keywords alike.
 #pragma once
 
@@ -11,10 +12,9 @@
 #include <utility>
 #include <vector>
 
-namespace policykg::builder {
+#include "builder/normalized_text.hpp"
 
-class NormalizedText;
-struct Word;
+namespace policykg::builder {
 
 class PhraseTable {
  public:
@@ -51,16 +51,21 @@ class PhraseTable {
   std::uint32_t child(std::uint32_t node, unsigned char byte) const;
   Edge* slot(std::uint64_t key);
   void grow();
-  /// The longest phrase at `i` (its length and payload), or length 0.
-  std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, std::size_t i) const;
-  /// Whether some phrase may start at word `w` (no false negatives).
-  bool may_start(std::string_view lower, const Word& w) const;
+  /// The longest phrase at `i` (its length and payload), or length 0, walking on from `node`,
+  /// which the first `depth` bytes at `i` lead to.
+  std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, std::size_t i, std::uint32_t node = 0,
+                                                 std::size_t depth = 0) const;
+  /// The longest phrase at word `w`, which the bit set let through, or length 0.
+  std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, const Word& w) const;
   bool short_prefix_at(std::string_view lower, std::size_t i) const;
-  bool marked(std::uint32_t letters_hash) const {
-    std::uint32_t bit = letters_hash >> filter_shift_;
+  bool marked(std::uint32_t key) const {
+    std::uint32_t bit = letters_hash(key) >> filter_shift_;
     return (filter_[bit / 64] >> (bit % 64)) & 1u;
   }
-  void mark(std::uint32_t letters_hash);
+  void mark(std::uint32_t key);
+  /// The node the leading letters `key` lead to, or kNone.
+  std::uint32_t start_node(std::uint32_t key) const;
+  void add_start(std::uint32_t key, std::uint32_t node);
   template <class Fn>
   void each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const;
 
@@ -68,11 +73,18 @@ class PhraseTable {
   std::vector<Edge> edges_;            ///< the other nodes' children; size a power of two
   std::size_t edge_count_ = 0;
   std::vector<std::size_t> payloads_;  ///< by node id
-  // A bit set of the phrases' leading letters (see letters_hash()), at least 16 bits a phrase:
+  std::vector<bool> terminal_;         ///< by node id: a phrase ends there
+  // A bit set of the phrases' leading letters (see letters_key()), at least 16 bits a phrase:
   // most words start no phrase, and one bit test tells.
-  std::vector<std::uint32_t> letter_hashes_;  ///< of each phrase, to rebuild the bit set
+  std::vector<std::uint32_t> letter_keys_;  ///< of each phrase, to rebuild the bit set
   std::vector<std::uint64_t> filter_;
-  unsigned filter_shift_;                     ///< 32 - log2(bits)
+  unsigned filter_shift_;                   ///< 32 - log2(bits)
+  struct Start {
+    std::uint32_t key = 0;  ///< leading letters; 0 marks a free slot
+    std::uint32_t node = kNone;
+  };
+  std::vector<Start> starts_;  ///< open addressing; size a power of two
+  std::size_t start_count_ = 0;
   unsigned short_prefixes_ = 0;  ///< bit n: a word-prefix phrase is just n (< kLeadingLetters) letters long
   bool whole_words_;
   std::size_t count_ = 0;
