@@ -44,6 +44,11 @@ rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Ga
   RelationContext context(gazetteer, rules, titles);
   Facts facts;
   rdf::Graph out;
+  // Documents of this family give a triple for every 16 to 18 bytes: room for all of them up
+  // front spares copying a growing array (the pages are only touched when used).
+  std::size_t bytes = 0;
+  for (const auto& d : docs) bytes += d.text.bytes().size();
+  out.reserve(bytes / 16);
   for (std::size_t i = 0; i < docs.size(); ++i) {
     relate(docs[i].text, docs[i].tree, docs[i].id, docs[i].stem, context, facts);
     emit_units(facts.units, options.base, out);

@@ -69,29 +69,30 @@ Graph::Id Graph::literal(std::string_view lex, std::string_view datatype, std::s
 Graph::Id Graph::find_or_add(const Key& key, std::size_t hash) {
   if ((terms_.size() + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(64, slots_.size() * 2));
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    Id id = slots_[i];
-    if (id == kEmpty) {
-      id = static_cast<Id>(terms_.size());
+  const auto tag = static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32);
+  for (std::size_t i = home(tag);; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.id == kEmpty) {
+      slot.id = static_cast<Id>(terms_.size());
+      slot.tag = tag;
       terms_.push_back(Term{key.kind, std::string(key.value), std::string(key.datatype), std::string(key.lang)});
-      hashes_.push_back(hash);
-      slots_[i] = id;
-      return id;
+      return slot.id;
     }
-    const Term& t = terms_[id];
-    if (hashes_[id] == hash && t.kind == key.kind && t.value == key.value && t.datatype == key.datatype &&
-        t.lang == key.lang)
-      return id;
+    if (slot.tag != tag) continue;
+    const Term& t = terms_[slot.id];
+    if (t.kind == key.kind && t.value == key.value && t.datatype == key.datatype && t.lang == key.lang) return slot.id;
   }
 }
 
 void Graph::rehash(std::size_t slots) {
-  slots_.assign(slots, kEmpty);
+  std::vector<Slot> old(slots);
+  old.swap(slots_);
   const std::size_t mask = slots - 1;
-  for (Id id = 0; id < terms_.size(); ++id) {
-    std::size_t i = hashes_[id] & mask;
-    while (slots_[i] != kEmpty) i = (i + 1) & mask;
-    slots_[i] = id;
+  for (const Slot& s : old) {
+    if (s.id == kEmpty) continue;
+    std::size_t i = home(s.tag);
+    while (slots_[i].id != kEmpty) i = (i + 1) & mask;
+    slots_[i] = s;
   }
 }
 
@@ -103,15 +104,13 @@ void Graph::sort() {
   std::sort(order.begin(), order.end(), [&](Id a, Id b) { return terms_[a] < terms_[b]; });
   std::vector<Id> rank(terms_.size());
   std::vector<Term> terms(terms_.size());
-  std::vector<std::size_t> hashes(terms_.size());
   for (Id r = 0; r < order.size(); ++r) {
     rank[order[r]] = r;
     terms[r] = std::move(terms_[order[r]]);
-    hashes[r] = hashes_[order[r]];
   }
   terms_ = std::move(terms);
-  hashes_ = std::move(hashes);
-  rehash(slots_.size());
+  for (Slot& s : slots_)
+    if (s.id != kEmpty) s.id = rank[s.id];
   for (auto& t : triples_) t = {rank[t[0]], rank[t[1]], rank[t[2]]};
   std::sort(triples_.begin(), triples_.end(), [](const IdTriple& a, const IdTriple& b) {
     if (a[0] != b[0]) return a[0] < b[0];

@@ -39,6 +39,8 @@ class Graph {
     sorted_ = false;
   }
   void add(const Triple& t) { add(intern(t.s), intern(t.p), intern(t.o)); }
+  /// Room for this many triples without moving them.
+  void reserve(std::size_t triples) { triples_.reserve(triples); }
 
   /// Sorts the triples in rdf::Triple order and drops duplicates (renumbers the terms).
   void sort();
@@ -58,12 +60,20 @@ class Graph {
     Term::Kind kind;
     std::string_view value, datatype, lang;
   };
+  // A slot of the term table: a term's id and the high half of its hash, which picks the slot
+  // (the table is scaled to it) and turns away most other terms without reading them.
+  struct Slot {
+    Id id = UINT32_MAX;  ///< UINT32_MAX: free
+    std::uint32_t tag = 0;
+  };
   Id find_or_add(const Key& key, std::size_t hash);
+  std::size_t home(std::uint32_t tag) const {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(tag) * slots_.size()) >> 32);
+  }
   void rehash(std::size_t slots);
 
   std::vector<Term> terms_;
-  std::vector<std::size_t> hashes_;  ///< hash of each term
-  std::vector<Id> slots_;            ///< open addressing, linear probing; kEmpty when free
+  std::vector<Slot> slots_;  ///< open addressing, linear probing; a power of two
   std::vector<IdTriple> triples_;
   bool sorted_ = true;
 };
