@@ -130,18 +130,17 @@ class DocumentRelator {
     return ms;
   }
 
-  // "for a period of three years" -> "P3Y", from folded text.
-  std::string validity(const std::string& lower) const {
-    for (const auto& cue : ctx_.validity_cues) {
-      std::size_t p = lower.find(cue);
-      if (p == std::string::npos) continue;
-      std::size_t i = p + cue.size();
+  // "for a period of three years" -> "P3Y": the first cue followed by a number and a unit.
+  std::string validity(const NormalizedText& nt) const {
+    const std::string& lower = nt.lower();
+    for (const auto& cue : ctx_.validity_cues.scan(nt)) {
+      std::size_t i = cue.end;
       while (i < lower.size() && lower[i] == ' ') ++i;
       std::size_t e = lower.find(' ', i);
       if (e == std::string::npos) continue;
       std::string n = lower.substr(i, e - i);
       long value = -1;
-      if (!n.empty() && std::all_of(n.begin(), n.end(), is_digit)) value = std::stol(n);
+      if (!n.empty() && n.size() <= 6 && std::all_of(n.begin(), n.end(), is_digit)) value = std::stol(n);
       for (std::size_t w = 0; w < rules_.structure.number_words.size(); ++w)
         if (rules_.structure.number_words[w] == n) value = static_cast<long>(w);
       if (value <= 0) continue;
@@ -488,7 +487,7 @@ class DocumentRelator {
             if (std::string plan = resolve(c, doc_id_); !plan.empty())
               facts_.document(plan).responsible.insert(s.parties.begin(), s.parties.end());
       if (facts_.documents.at(doc_id_).valid_for.empty())
-        if (std::string v = validity(lower); !v.empty()) facts_.document(doc_id_).valid_for = v;
+        if (std::string v = validity(nt); !v.empty()) facts_.document(doc_id_).valid_for = v;
       // Conditions and classification.
       for (const auto& h : ctx_.conditions.scan(nt)) f->conditions.insert(condition_of(h.payload));
       Classification cl = ctx_.classifier.classify(nt);
@@ -647,7 +646,7 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   add_all(plan_responsibility, r.relations.plan_responsibility_cues);
   add_all(implementation_headings, r.relations.implementation_headings);
   add_all(together_with, r.relations.together_with);
-  for (const auto& cue : r.structure.validity_cues) validity_cues.push_back(fold(cue));
+  add_all(validity_cues, r.structure.validity_cues);
 }
 
 std::string annex_id(const std::string& doc_id, const std::string& number) { return doc_id + "/annex/" + number; }

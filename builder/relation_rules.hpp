@@ -29,8 +29,7 @@ struct RelationContext {
   CitationRecogniser citations;
   Classifier classifier;
   PhraseTable conditions, dependency_cues, prerequisite_cues, creation_verbs, keep_in_force, prevail, latter, former,
-      plan_responsibility, implementation_headings, together_with;
-  std::vector<std::string> validity_cues;  ///< folded
+      plan_responsibility, implementation_headings, together_with, validity_cues;
 };
 
 /// Adds to `facts` the documents, units and entities of one parsed text whose main document

@@ -103,3 +103,17 @@ TEST(RelationRules, AnotherReplyGeneralises) {
   EXPECT_TRUE(g.has(trade + "2", "pol:dependsOn", "id:infrastructure/national-export-credit-insurance-information-system"));
   EXPECT_EQ(g.of_type("pol:Infrastructure").size(), 1u);
 }
+
+TEST(RelationRules, ValidityIsTheFirstCueWithANumberAndAUnit) {
+  auto reply = [](const std::string& article) {
+    return "Official Reply of the State Council to the Plan for Testing\n\nThe People's Government of Hainan "
+           "Province:\n\nI. The Plan is hereby approved " + article + "\n\nState Council\n\nJune 18, 2021\n";
+  };
+  const std::string r = "id:doc/test";
+  // A cue inside a longer word is no cue; a later one is read.
+  Graph g = policykg::test::build_string(reply("though invalid for 9 years, and valid for 18 months."));
+  EXPECT_EQ(g.one(r, "pol:validFor"), "P18M");
+  // A number too large to be a period is skipped, not a failure.
+  g = policykg::test::build_string(reply("for a period of 99999999999999999999 years."));
+  EXPECT_TRUE(g.objects(r, "pol:validFor").empty());
+}
