@@ -46,10 +46,12 @@ class Out {
   Id english(std::string_view lex) { return g_.literal(lex, {}, "en"); }
   Id integer(std::size_t v) { return g_.literal(std::to_string(v), integer_); }
   Id xsd(std::string_view lex, std::string_view local) { return g_.literal(lex, std::string(rdf::kXsd) + std::string(local)); }
+  void add(Id s, Id p, Id o) { g_.add(s, p, o); }
   void add(Id s, std::string_view p, Id o) { g_.add(s, term(p), o); }
-  void links(Id s, std::string_view p, const std::set<std::string>& ids) {
+  void links(Id s, Id p, const std::set<std::string>& ids) {
     for (const auto& id : ids) add(s, p, node(id));
   }
+  void links(Id s, std::string_view p, const std::set<std::string>& ids) { links(s, term(p), ids); }
 
  private:
   std::string base_, buffer_;
@@ -62,25 +64,33 @@ class Out {
 void emit_units(const std::vector<UnitFacts>& units, std::string_view base, rdf::Graph& out) {
   namespace st = std_terms;
   Out o(base, out);
+  // The terms every unit uses, looked up once.
+  const Out::Id type = o.term(st::rdf_type), label = o.term(st::rdfs_label), part_of = o.term(st::dcterms_isPartOf),
+                source = o.term(pol::sourceDocument), position = o.term(pol::position), number = o.term(pol::number),
+                text = o.term(pol::text), start = o.term(pol::sourceStart), end = o.term(pol::sourceEnd),
+                responsible = o.term(pol::responsibleParty), applies_to = o.term(pol::appliesTo),
+                mentions = o.term(pol::mentions), references = o.term(pol::references),
+                depends_on = o.term(pol::dependsOn), condition = o.term(pol::condition),
+                instrument = o.term(pol::instrumentType), sector = o.term(pol::sector);
   for (const auto& u : units) {
     auto s = o.node(u.id);
-    o.add(s, st::rdf_type, o.term(class_of(u.kind)));
-    o.add(s, st::rdfs_label, o.english(u.label));
-    o.add(s, st::dcterms_isPartOf, o.node(u.parent));
-    o.add(s, pol::sourceDocument, o.node(u.document));
-    o.add(s, pol::position, o.integer(u.position));
-    if (!u.number.empty()) o.add(s, pol::number, o.literal(u.number));
-    o.add(s, pol::text, o.literal(u.text));
-    o.add(s, pol::sourceStart, o.integer(u.start));
-    o.add(s, pol::sourceEnd, o.integer(u.end));
-    o.links(s, pol::responsibleParty, u.responsible);
-    o.links(s, pol::appliesTo, u.applies_to);
-    o.links(s, pol::mentions, u.mentions);
-    o.links(s, pol::references, u.references);
-    o.links(s, pol::dependsOn, u.depends_on);
-    for (const auto& c : u.conditions) o.add(s, pol::condition, o.literal(c));
-    if (!u.instrument.empty()) o.add(s, pol::instrumentType, o.term(ns::pol(u.instrument)));
-    for (const auto& c : u.sectors) o.add(s, pol::sector, o.term(ns::pol(c)));
+    o.add(s, type, o.term(class_of(u.kind)));
+    o.add(s, label, o.english(u.label));
+    o.add(s, part_of, o.node(u.parent));
+    o.add(s, source, o.node(u.document));
+    o.add(s, position, o.integer(u.position));
+    if (!u.number.empty()) o.add(s, number, o.literal(u.number));
+    o.add(s, text, o.literal(u.text));
+    o.add(s, start, o.integer(u.start));
+    o.add(s, end, o.integer(u.end));
+    o.links(s, responsible, u.responsible);
+    o.links(s, applies_to, u.applies_to);
+    o.links(s, mentions, u.mentions);
+    o.links(s, references, u.references);
+    o.links(s, depends_on, u.depends_on);
+    for (const auto& c : u.conditions) o.add(s, condition, o.literal(c));
+    if (!u.instrument.empty()) o.add(s, instrument, o.term(ns::pol(u.instrument)));
+    for (const auto& c : u.sectors) o.add(s, sector, o.term(ns::pol(c)));
   }
 }
 
