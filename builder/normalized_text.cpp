@@ -164,7 +164,12 @@ std::string collapse_whitespace(std::string_view text, std::size_t limit) {
     }
     if (pending && !out.empty()) out.push_back(' ');
     pending = false;
-    out.push_back(text[i++]);
+    // Printable ASCII up to the next whitespace or the limit, as one piece.
+    std::size_t e = i + 1;
+    while (e < text.size() && static_cast<unsigned char>(text[e]) > ' ' && static_cast<unsigned char>(text[e]) < 0x7F) ++e;
+    if (limit != std::string_view::npos) e = std::min(e, i + (limit + 1 - out.size()));
+    out.append(text.data() + i, e - i);
+    i = e;
   }
   return out;
 }
