@@ -42,18 +42,17 @@ char ascii_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a')
 
 }  // namespace
 
-NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(span.begin) {
-  std::string_view s = source.substr(span.begin, span.size());
+NormalizedText::NormalizedText(std::string_view source, Span span)
+    : span_(source.substr(span.begin, span.size())), origin_(span.begin) {
+  const std::string_view s = span_;
   text_.reserve(s.size());
   from_.reserve(s.size());
-  to_.reserve(s.size());
   bool pending_space = false;
-  std::uint32_t space_from = 0, space_to = 0;
+  std::uint32_t space_from = 0;
   auto emit_pending_space = [&] {
     if (pending_space && !text_.empty()) {
       text_.push_back(' ');
       from_.push_back(space_from);
-      to_.push_back(space_to);
     }
     pending_space = false;
   };
@@ -70,9 +69,7 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
       text_.append(s.data() + i, e - i);
       std::size_t at = from_.size();
       from_.resize(at + (e - i));
-      to_.resize(at + (e - i));
       std::iota(from_.begin() + static_cast<std::ptrdiff_t>(at), from_.end(), static_cast<std::uint32_t>(i));
-      std::iota(to_.begin() + static_cast<std::ptrdiff_t>(at), to_.end(), static_cast<std::uint32_t>(i + 1));
       i = e;
       continue;
     }
@@ -80,7 +77,6 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
       if (!pending_space) {
         pending_space = true;
         space_from = static_cast<std::uint32_t>(i);
-        space_to = static_cast<std::uint32_t>(i + w);
       }
       i += w;
       continue;
@@ -89,7 +85,6 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
     if (char q = ascii_quote(s, i)) {
       text_.push_back(q);
       from_.push_back(static_cast<std::uint32_t>(i));
-      to_.push_back(static_cast<std::uint32_t>(i + 3));
       i += 3;
       continue;
     }
@@ -97,7 +92,6 @@ NormalizedText::NormalizedText(std::string_view source, Span span) : origin_(spa
     for (std::size_t k = 0; k < n; ++k) {
       text_.push_back(s[i + k]);
       from_.push_back(static_cast<std::uint32_t>(i + k));
-      to_.push_back(static_cast<std::uint32_t>(i + n));
     }
     i += n;
   }

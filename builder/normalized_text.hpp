@@ -37,6 +37,7 @@ inline std::uint32_t letters_hash(std::uint32_t key) { return key * 0x9E3779B1u;
 class NormalizedText {
  public:
   NormalizedText() = default;
+  /// The normalised view of `span` of `source`, which must outlive it.
   NormalizedText(std::string_view source, Span span);
 
   const std::string& text() const { return text_; }
@@ -46,7 +47,10 @@ class NormalizedText {
   std::size_t size() const { return text_.size(); }
   /// The source span of normalised bytes [begin, end).
   Span source(std::size_t begin, std::size_t end) const {
-    return {origin_ + from_[begin], origin_ + to_[end - 1]};
+    // To the end of the source character the last byte came from (its continuation bytes).
+    std::size_t stop = from_[end - 1] + 1;
+    while (stop < span_.size() && (static_cast<unsigned char>(span_[stop]) & 0xC0) == 0x80) ++stop;
+    return {origin_ + from_[begin], origin_ + stop};
   }
   /// The normalised offset of the first byte at or after a source offset.
   std::size_t offset_of(std::size_t source_byte) const;
@@ -56,7 +60,7 @@ class NormalizedText {
   std::string lower_;
   std::vector<Word> words_;
   std::vector<std::uint32_t> from_;  ///< source offset (from origin_) where each byte starts
-  std::vector<std::uint32_t> to_;    ///< source offset where the character of each byte ends
+  std::string_view span_;            ///< the source text normalised
   std::size_t origin_ = 0;
 };
 
