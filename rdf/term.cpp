@@ -7,21 +7,27 @@ namespace policykg::rdf {
 std::string escape_literal(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // A run that needs no escape goes in whole.
+    std::size_t e = i;
+    while (e < s.size() && static_cast<unsigned char>(s[e]) >= 0x20 && s[e] != '"' && s[e] != '\\') ++e;
+    if (e > i) {
+      out.append(s.data() + i, e - i);
+      i = e - 1;
+      continue;
+    }
+    const char c = s[i];
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
+      default: {  // the other control characters
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
+        out += buf;
+      }
     }
   }
   return out;

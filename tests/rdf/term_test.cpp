@@ -10,6 +10,9 @@ TEST(Term, NTriplesForms) {
   EXPECT_EQ(Term::iri("http://x/a").to_ntriples(), "<http://x/a>");
   EXPECT_EQ(Term::blank("b1").to_ntriples(), "_:b1");
   EXPECT_EQ(Term::literal("say \"hi\"\n").to_ntriples(), "\"say \\\"hi\\\"\\n\"");
+  // Every escape, between and around runs that need none; UTF-8 and DEL pass as they are.
+  EXPECT_EQ(Term::literal("\\a\tb\rc\x01" "d\x1f\x7f\u00e9\"").to_ntriples(),
+            "\"\\\\a\\tb\\rc\\u0001d\\u001F\x7f\u00e9\\\"\"");
   EXPECT_EQ(Term::lang_literal("x", "en").to_ntriples(), "\"x\"@en");
   EXPECT_EQ(Term::integer(42).to_ntriples(), "\"42\"^^<http://www.w3.org/2001/XMLSchema#integer>");
 }
