@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "builder/builder.hpp"
 #include "cli/commands.hpp"
@@ -23,7 +24,7 @@ namespace {
 struct BuildOptions {
   std::vector<std::string> files;
   std::string output;
-  std::string format = "turtle";
+  std::string format;  ///< empty: the output's extension, else Turtle
   std::string store;
   std::string base;
 };
@@ -59,7 +60,10 @@ class ProgressBar {
 };
 
 void run_build(const BuildOptions& o) {
-  auto format = rdf::format_from_name(o.format);
+  // Without --format, "-o graph.nt" means N-Triples; anything else, Turtle.
+  std::optional<rdf::Format> format = rdf::Format::Turtle;
+  if (!o.format.empty()) format = rdf::format_from_name(o.format);
+  else if (auto guessed = rdf::format_from_path(o.output); guessed && !o.output.empty()) format = guessed;
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
   builder::Options options;
   if (!o.base.empty()) options.base = o.base;
@@ -99,7 +103,9 @@ void setup_build(CLI::App& app) {
   cmd->add_option("FILE", options->files, "plain-text documents (default: every .txt in data/documents/)")
       ->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", options->output, "write the graph here, atomically (default: standard output)");
-  cmd->add_option("--format", options->format, "turtle (default), ntriples, nquads, rdfxml or jsonld")
+  cmd->add_option("--format", options->format,
+                  "turtle, ntriples, nquads, rdfxml or jsonld (default: what the -o file's extension names "
+                  "(.ttl, .nt, .nq, .rdf, .jsonld), else turtle)")
       ->check(CLI::IsMember({"turtle", "ntriples", "nquads", "rdfxml", "jsonld", "ttl", "nt", "nq", "xml", "rdf",
                              "json-ld"}));
   cmd->add_option("--store", options->store,

@@ -236,6 +236,17 @@ TEST(BuildSeed, EveryFormatAndAtomicOutput) {
     EXPECT_GT(fs::file_size(out), 10000u) << f;
     EXPECT_TRUE(r.out.empty()) << f;
   }
+  // Without --format the output's extension decides; an unknown one means Turtle.
+  for (auto [name, first] : {std::pair<std::string, std::string>{"seed.nt", "<"}, {"seed.jsonld", "{"},
+                             {"seed.rdf", "<?xml"}, {"seed.out", "@prefix"}}) {
+    fs::path out = dir / name;
+    auto r = run_policykg({"build", kSeed, "-o", out.string()});
+    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    std::ifstream in(out, std::ios::binary);
+    std::string head(first.size(), '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    EXPECT_EQ(head, first) << name;
+  }
   // A failing build leaves no file behind.
   fs::path bad = dir / "bad.txt";
   std::ofstream(bad, std::ios::binary) << "I . Caf\xE9";
