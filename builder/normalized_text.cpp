@@ -108,23 +108,16 @@ std::size_t NormalizedText::offset_of(std::size_t source_byte) const {
 
 // As NormalizedText's lower(), without the byte maps.
 std::string fold(std::string_view phrase) {
+  std::string collapsed = collapse_whitespace(phrase);
   std::string out;
-  out.reserve(phrase.size());
-  bool pending_space = false;
-  for (std::size_t i = 0; i < phrase.size();) {
-    if (std::size_t w = whitespace_length(phrase, i)) {
-      pending_space = true;
-      i += w;
-      continue;
-    }
-    if (pending_space && !out.empty()) out.push_back(' ');
-    pending_space = false;
-    if (char q = ascii_quote(phrase, i)) {
+  out.reserve(collapsed.size());
+  for (std::size_t i = 0; i < collapsed.size();) {
+    if (char q = ascii_quote(collapsed, i)) {
       out.push_back(q);
       i += 3;
       continue;
     }
-    out.push_back(ascii_lower(phrase[i++]));
+    out.push_back(ascii_lower(collapsed[i++]));
   }
   return out;
 }
