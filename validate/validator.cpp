@@ -76,9 +76,12 @@ class Validator {
       report.focus_nodes += focus_nodes.size();
       for (const auto& focus : focus_nodes) check(index, focus, report.violations, 0);
     }
+    // The key owns the path's text: a std::tie of the local string would outlive it.
     auto key = [](const Violation& v) {
       auto path = v.path ? to_string(*v.path, [](std::string_view iri) { return std::string(iri); }) : std::string();
-      return std::tie(v.focus, path, v.constraint, v.value, v.message, v.shape);
+      return std::tuple<const rdf::Term&, std::string, const std::string&, const std::optional<rdf::Term>&,
+                        const std::string&, const rdf::Term&>(v.focus, std::move(path), v.constraint, v.value,
+                                                              v.message, v.shape);
     };
     std::sort(report.violations.begin(), report.violations.end(),
               [&](const Violation& a, const Violation& b) { return key(a) < key(b); });
