@@ -1,6 +1,7 @@
 // Runs the real policykg binary for end-to-end tests and captures what it printed.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <array>
@@ -12,6 +13,25 @@
 #include <vector>
 
 namespace policykg::test {
+
+/// The sanitizer report (AddressSanitizer, LeakSanitizer, UBSan) in what a child process wrote on
+/// stderr, from the line it starts on; "" when there is none.
+inline std::string sanitizer_report(const std::string& err) {
+  for (const char* mark : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", ": runtime error: "}) {
+    auto at = err.find(mark);
+    if (at == std::string::npos) continue;
+    auto line = err.rfind('\n', at);
+    return err.substr(line == std::string::npos ? 0 : line + 1);
+  }
+  return {};
+}
+
+/// Fails the running test when `err` holds a sanitizer report: a test that expects the child to
+/// fail, or looks only at its output, must not pass over one.
+inline void expect_no_sanitizer_report(const std::string& what, const std::string& err) {
+  std::string report = sanitizer_report(err);
+  if (!report.empty()) ADD_FAILURE() << what << " reported:\n" << report;
+}
 
 struct RunResult {
   int exit_code = -1;
@@ -54,6 +74,7 @@ inline RunResult run_policykg(const std::vector<std::string>& args, const std::s
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = read_file(out);
   r.err = read_file(err);
+  expect_no_sanitizer_report("policykg" + (args.empty() ? std::string() : " " + args.front()), r.err);
   fs::remove(out);
   fs::remove(err);
   fs::remove(in);

@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/e2e/run.hpp"
+
 namespace policykg::test {
 
 class ServeProcess {
@@ -66,6 +68,7 @@ class ServeProcess {
     ::waitpid(pid_, &status, 0);
     pid_ = -1;
     status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    expect_no_sanitizer_report("policykg serve", stderr_text());
     return status_;
   }
 
@@ -75,6 +78,7 @@ class ServeProcess {
     if (::waitpid(pid_, &status, WNOHANG) == pid_) {
       pid_ = -1;
       status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      expect_no_sanitizer_report("policykg serve", stderr_text());
       return true;
     }
     return false;
