@@ -93,7 +93,11 @@ TEST(ServerLoad, TwoHundredFiftyConcurrentMixedRequests) {
   const long after = vm_rss_kib();
   ASSERT_GT(before, 0);
   // Four more bursts must not grow the process by more than 64 MiB (thread stacks come and go).
+  // Not under AddressSanitizer, which holds freed blocks back (its quarantine, 256 MiB) before
+  // reusing them: the process grows whatever the server keeps. The dev run checks the bound.
+#ifndef __SANITIZE_ADDRESS__
   EXPECT_LT(after - before, 64 * 1024) << "VmRSS " << before << " KiB -> " << after << " KiB";
+#endif
   std::printf("VmRSS after warm-up %ld KiB, after 4 x %d requests %ld KiB\n", before, total, after);
   for (std::size_t i = 0; i < failures().size() && i < 20; ++i) ADD_FAILURE() << failures()[i];
   EXPECT_EQ(server.log_after(5 * total).size(), static_cast<std::size_t>(5 * total));
