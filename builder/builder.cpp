@@ -50,7 +50,9 @@ rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Ga
   for (const auto& d : docs) bytes += d.text.bytes().size();
   out.reserve(bytes / 16);
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    relate(docs[i].text, docs[i].tree, docs[i].id, docs[i].stem, context, facts);
+    // Moved out so that its memory serves the next documents once it is emitted.
+    const Parsed doc = std::move(docs[i]);
+    relate(doc.text, doc.tree, doc.id, doc.stem, context, facts);
     emit_units(facts.units, options.base, out);
     facts.units.clear();
     if (progress) progress(i + 1, docs.size(), out.size());
