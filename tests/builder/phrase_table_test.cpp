@@ -76,3 +76,35 @@ TEST(PhraseTable, PhrasesEndingInPunctuationAndShortPhrases) {
   EXPECT_FALSE(PhraseTable().any("anything"));
   EXPECT_TRUE(PhraseTable().scan("anything").empty());
 }
+
+TEST(PhraseTable, WordPrefixesShorterThanTheLettersTested) {
+  // Word-prefix phrases of one or two letters match longer words; the bit set of leading
+  // letters must not turn those words away.
+  PhraseTable t(false);
+  t.add("eu", 1);
+  t.add("x", 2);
+  t.add("e-", 3);
+  EXPECT_EQ(found(t, "European xenon e-commerce euro"),
+            (std::vector<std::string>{"eu=1", "x=2", "e-=3", "eu=1"}));
+  EXPECT_TRUE(found(t, "neural taxes").empty());
+}
+
+TEST(PhraseTable, ManyPhrasesAndBothKindsOfText) {
+  // Enough phrases for the bit set and the table of leading letters to grow several times, with
+  // first letters shared ("pla...") and not; a NormalizedText and its folded string agree.
+  PhraseTable t;
+  std::vector<std::string> phrases;
+  for (int i = 0; i < 2000; ++i) phrases.push_back("plan" + std::to_string(i) + " zone " + std::to_string(i % 7));
+  for (std::size_t i = 0; i < phrases.size(); ++i) t.add(phrases[i], i);
+  t.add("platform", 5000);
+  std::string text = "Plan17 zone 3 and PLAN1999 zone 4, a platform; plan5 zone 1 planet";
+  std::vector<std::string> expected = {"plan17 zone 3=17", "plan1999 zone 4=1999", "platform=5000"};
+  EXPECT_EQ(found(t, text), expected);
+  policykg::builder::NormalizedText nt(text, {0, text.size()});
+  std::vector<std::string> via_text;
+  for (const auto& h : t.scan(nt))
+    via_text.push_back(nt.lower().substr(h.begin, h.end - h.begin) + "=" + std::to_string(h.payload));
+  EXPECT_EQ(via_text, expected);
+  EXPECT_TRUE(t.any(nt));
+  EXPECT_FALSE(t.any(fold("planet plans")));
+}
