@@ -68,3 +68,18 @@ TEST(Graph, AddingAfterSortKeepsEveryTriple) {
   EXPECT_EQ(g.size(), before + 1);
   EXPECT_EQ(g.term(g[0][0]), Term::iri("http://example.org/0"));
 }
+
+TEST(Graph, SortingRenumbersTheTermTable) {
+  // After sorting, every term is found by value under its new id, and none is added twice.
+  Graph g;
+  auto subject = [](int i) { return "http://example.org/s" + std::to_string(i); };
+  for (int i = 4999; i >= 0; --i)
+    g.add(g.iri(subject(i)), g.iri("http://example.org/p"), g.literal(std::to_string(i)));
+  g.sort();
+  const auto terms = g.term_count();
+  for (int i = 0; i < 5000; ++i) {
+    EXPECT_EQ(g.term(g.literal(std::to_string(i))), Term::literal(std::to_string(i)));
+    EXPECT_EQ(g.term(g.iri(subject(i))), Term::iri(subject(i)));
+  }
+  EXPECT_EQ(g.term_count(), terms);
+}
