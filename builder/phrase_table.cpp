@@ -14,6 +14,10 @@ std::uint64_t edge_key(std::uint32_t node, unsigned char byte) {
   return ((static_cast<std::uint64_t>(node) << 8) | byte) + 1;
 }
 
+// The key of the node a word's leading letters (letters_key()) lead to, in the same table as the
+// edges: the top bit keeps the two kinds of key apart.
+std::uint64_t start_key(std::uint32_t letters) { return std::uint64_t{1} << 63 | letters; }
+
 std::size_t edge_hash(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20); }
 
 // How many letters (or digits), up to kLeadingLetters, start at `i`.
@@ -25,23 +29,19 @@ std::size_t leading_letters(std::string_view s, std::size_t i) {
 
 constexpr unsigned kMinFilterLog2 = 9, kMaxFilterLog2 = 16;
 
-// A slot for leading letters: the high half of a 64-bit product, where every byte counts.
-std::size_t start_slot(std::uint32_t key, std::size_t mask) {
-  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
-}
-
 }  // namespace
 
 PhraseTable::PhraseTable(bool whole_words)
     : edges_(64), payloads_(1), terminal_(1, false), filter_((1u << kMinFilterLog2) / 64),
-      filter_shift_(32 - kMinFilterLog2), starts_(16), whole_words_(whole_words) {
+      filter_shift_(32 - kMinFilterLog2), whole_words_(whole_words) {
   std::fill(std::begin(root_), std::end(root_), kNone);
 }
 
 std::uint32_t PhraseTable::child(std::uint32_t node, unsigned char byte) const {
-  node &= ~kTerminal;
-  if (node == 0) return root_[byte];
-  const std::uint64_t key = edge_key(node, byte);
+  return node == 0 ? root_[byte] : find(edge_key(node, byte));
+}
+
+std::uint32_t PhraseTable::find(std::uint64_t key) const {
   const std::size_t mask = edges_.size() - 1;
   for (std::size_t i = edge_hash(key) & mask;; i = (i + 1) & mask) {
     if (edges_[i].key == key) return edges_[i].child;
@@ -67,27 +67,14 @@ void PhraseTable::mark(std::uint32_t key) {
   filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
 }
 
-std::uint32_t PhraseTable::start_node(std::uint32_t key) const {
-  const std::size_t mask = starts_.size() - 1;
-  for (std::size_t i = start_slot(key, mask);; i = (i + 1) & mask) {
-    if (starts_[i].key == key) return starts_[i].node;
-    if (starts_[i].key == 0) return kNone;
+std::uint32_t* PhraseTable::entry(std::uint64_t key) {
+  if ((edge_count_ + 1) * 2 > edges_.size()) grow();
+  Edge* e = slot(key);
+  if (e->key == 0) {
+    e->key = key;
+    ++edge_count_;
   }
-}
-
-void PhraseTable::add_start(std::uint32_t key, std::uint32_t node) {
-  if ((start_count_ + 1) * 2 > starts_.size()) {
-    std::vector<Start> old(starts_.size() * 2);
-    old.swap(starts_);
-    start_count_ = 0;
-    for (const Start& s : old)
-      if (s.key != 0) add_start(s.key, s.node);
-  }
-  const std::size_t mask = starts_.size() - 1;
-  std::size_t i = start_slot(key, mask);
-  while (starts_[i].key != 0 && starts_[i].key != key) i = (i + 1) & mask;
-  if (starts_[i].key == 0) ++start_count_;
-  starts_[i] = {key, node};
+  return &e->child;
 }
 
 void PhraseTable::add(std::string_view phrase, std::size_t payload) {
@@ -95,32 +82,20 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   if (folded.empty()) return;
   // A phrase that can match starts with a letter or digit (matching starts only at words).
   const std::size_t letters = leading_letters(folded, 0);
-  std::uint32_t* link = nullptr;  // where the current node's id (and terminal flag) is kept
   std::uint32_t node = 0;
   std::size_t depth = 0;
   for (char c : folded) {
     auto byte = static_cast<unsigned char>(c);
-    if (node == 0) {
-      link = &root_[byte];
-    } else {
-      if ((edge_count_ + 1) * 2 > edges_.size()) grow();
-      Edge* e = slot(edge_key(node, byte));
-      if (e->key == 0) {
-        e->key = edge_key(node, byte);
-        ++edge_count_;
-      }
-      link = &e->child;
-    }
+    std::uint32_t* link = node == 0 ? &root_[byte] : entry(edge_key(node, byte));
     if (*link == kNone) {
       *link = static_cast<std::uint32_t>(payloads_.size());
       payloads_.push_back(0);
       terminal_.push_back(false);
     }
-    node = *link & ~kTerminal;
-    if (++depth == letters) add_start(letters_key(folded, 0, letters), node);
+    node = *link;
+    if (++depth == letters) *entry(start_key(letters_key(folded, 0, letters))) = node;
   }
-  if (*link & kTerminal) return;
-  *link |= kTerminal;
+  if (terminal_[node]) return;
   payloads_[node] = payload;
   terminal_[node] = true;
   ++count_;
@@ -149,7 +124,7 @@ bool PhraseTable::short_prefix_at(std::string_view lower, std::size_t i) const {
 // before; tables holding one walk from the root.
 std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view lower, const Word& w) const {
   if (short_prefixes_ != 0) return longest_at(lower, w.begin);
-  std::uint32_t node = start_node(w.letters);
+  std::uint32_t node = find(start_key(w.letters));
   if (node == kNone) return {0, 0};
   return longest_at(lower, w.begin, node, w.letters >> 24);
 }
@@ -165,10 +140,10 @@ std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view low
   for (std::size_t k = i + depth; k < lower.size(); ++k) {
     node = child(node, static_cast<unsigned char>(lower[k]));
     if (node == kNone) break;
-    if (!(node & kTerminal)) continue;
+    if (!terminal_[node]) continue;
     std::size_t end = k + 1;
     if (whole_words_ && end < lower.size() && is_alnum(lower[end]) && is_alnum(lower[k])) continue;
-    best = {end - i, payloads_[node & ~kTerminal]};
+    best = {end - i, payloads_[node]};
   }
   return best;
 }

@@ -1,7 +1,7 @@
 // PhraseTable: finds many folded phrases in folded text in one pass. The phrases are a byte trie
 // whose edges live in one open-addressing hash table (the root's in a direct array). A bit set of
 // the phrases' first letters (up to three, hashed) turns most word starts away with one bit test;
-// for the others a table of those letters gives the trie node after them, and the walk goes on
+// for the others the hash table gives the trie node those letters lead to, and the walk goes on
 // from there with one probe per byte for as long as the text agrees with some phrase, however
 // many phrases there are: gazetteer names, cue phrases and keywords alike.
 #pragma once
@@ -41,14 +41,18 @@ class PhraseTable {
   bool any(std::string_view lower) const;
 
  private:
-  // A node id with kTerminal set ends a phrase; kNone is no node.
-  static constexpr std::uint32_t kTerminal = 1u << 31;
-  static constexpr std::uint32_t kNone = UINT32_MAX;
+  static constexpr std::uint32_t kNone = UINT32_MAX;  ///< no node
+  // An entry of the hash table: the child a byte leads to from a node, or the node a word's
+  // leading letters lead to from the root.
   struct Edge {
-    std::uint64_t key = 0;  ///< (parent node << 8 | byte) + 1; 0 marks a free slot
+    std::uint64_t key = 0;  ///< (parent node << 8 | byte) + 1, or start_key(); 0 marks a free slot
     std::uint32_t child = kNone;
   };
   std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  /// The node stored under `key`, or kNone.
+  std::uint32_t find(std::uint64_t key) const;
+  /// Where the node under `key` is kept, made when new (the table grows as it fills).
+  std::uint32_t* entry(std::uint64_t key);
   Edge* slot(std::uint64_t key);
   void grow();
   /// The longest phrase at `i` (its length and payload), or length 0, walking on from `node`,
@@ -63,14 +67,11 @@ class PhraseTable {
     return (filter_[bit / 64] >> (bit % 64)) & 1u;
   }
   void mark(std::uint32_t key);
-  /// The node the leading letters `key` lead to, or kNone.
-  std::uint32_t start_node(std::uint32_t key) const;
-  void add_start(std::uint32_t key, std::uint32_t node);
   template <class Fn>
   void each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const;
 
   std::uint32_t root_[256];            ///< the root's children
-  std::vector<Edge> edges_;            ///< the other nodes' children; size a power of two
+  std::vector<Edge> edges_;            ///< the other nodes' children and the starts; size a power of two
   std::size_t edge_count_ = 0;
   std::vector<std::size_t> payloads_;  ///< by node id
   std::vector<bool> terminal_;         ///< by node id: a phrase ends there
@@ -79,12 +80,6 @@ class PhraseTable {
   std::vector<std::uint32_t> letter_keys_;  ///< of each phrase, to rebuild the bit set
   std::vector<std::uint64_t> filter_;
   unsigned filter_shift_;                   ///< 32 - log2(bits)
-  struct Start {
-    std::uint32_t key = 0;  ///< leading letters; 0 marks a free slot
-    std::uint32_t node = kNone;
-  };
-  std::vector<Start> starts_;  ///< open addressing; size a power of two
-  std::size_t start_count_ = 0;
   unsigned short_prefixes_ = 0;  ///< bit n: a word-prefix phrase is just n (< kLeadingLetters) letters long
   bool whole_words_;
   std::size_t count_ = 0;
