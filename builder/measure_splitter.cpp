@@ -21,6 +21,15 @@ std::size_t cjk_stop(std::string_view s, std::size_t i) {
 }
 std::size_t cjk_semicolon(std::string_view s, std::size_t i) { return starts(s, i, "；") ? 3 : 0; }
 
+// The bytes a splitter must look at: the ASCII ones listed and every byte of a non-ASCII
+// character (CJK stops, semicolons and brackets). Most text is ASCII none of them matches.
+constexpr std::array<bool, 256> notable_bytes(std::string_view ascii) {
+  std::array<bool, 256> t{};
+  for (char c : ascii) t[static_cast<unsigned char>(c)] = true;
+  for (std::size_t c = 0x80; c < 256; ++c) t[c] = true;
+  return t;
+}
+
 // Closing quotes and brackets that may follow a full stop inside a sentence.
 std::size_t closer(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
@@ -94,13 +103,7 @@ std::vector<Span> split_sentences(std::string_view text, Span within, const Stru
     if (!s.empty()) out.push_back(s);
     start = end;
   };
-  // Most bytes are ASCII that none of the tests below can match.
-  static constexpr auto kNotable = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : {'(', ')', '.', '!', '?'}) t[c] = true;
-    for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = true;
-    return t;
-  }();
+  static constexpr auto kNotable = notable_bytes("().!?");
   for (std::size_t i = within.begin; i < within.end;) {
     while (i < within.end && !kNotable[static_cast<unsigned char>(text[i])]) ++i;
     if (i == within.end) break;
@@ -150,12 +153,7 @@ std::vector<Span> split_clauses(std::string_view text, Span sentence, const Stru
   std::vector<Span> pieces;
   std::size_t start = sentence.begin;
   int depth = 0;
-  static constexpr auto kNotable = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : {'(', ')', ';'}) t[c] = true;
-    for (int c = 0x80; c < 256; ++c) t[static_cast<std::size_t>(c)] = true;
-    return t;
-  }();
+  static constexpr auto kNotable = notable_bytes("();");
   for (std::size_t i = sentence.begin; i < sentence.end;) {
     while (i < sentence.end && !kNotable[static_cast<unsigned char>(text[i])]) ++i;
     if (i == sentence.end) break;

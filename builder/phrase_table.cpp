@@ -101,13 +101,13 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
   ++count_;
   if (letters == 0) return;
   if (!whole_words_ && letters == folded.size() && letters < kLeadingLetters) short_prefixes_ |= 1u << letters;
-  letter_keys_.push_back(letters_key(folded, 0, letters));
-  if (letter_keys_.size() * 16 > filter_.size() * 64 && filter_shift_ > 32 - kMaxFilterLog2) {
+  mark(letters_key(folded, 0, letters));
+  if (count_ * 16 > filter_.size() * 64 && filter_shift_ > 32 - kMaxFilterLog2) {
+    // Twice the bits, marked again from the starts in the edge table.
     --filter_shift_;
     filter_.assign(filter_.size() * 2, 0);
-    for (std::uint32_t k : letter_keys_) mark(k);
-  } else {
-    mark(letter_keys_.back());
+    for (const Edge& e : edges_)
+      if (e.key >> 63) mark(static_cast<std::uint32_t>(e.key));
   }
 }
 

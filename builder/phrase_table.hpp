@@ -77,7 +77,6 @@ class PhraseTable {
   std::vector<bool> terminal_;         ///< by node id: a phrase ends there
   // A bit set of the phrases' leading letters (see letters_key()), at least 16 bits a phrase:
   // most words start no phrase, and one bit test tells.
-  std::vector<std::uint32_t> letter_keys_;  ///< of each phrase, to rebuild the bit set
   std::vector<std::uint64_t> filter_;
   unsigned filter_shift_;                   ///< 32 - log2(bits)
   unsigned short_prefixes_ = 0;  ///< bit n: a word-prefix phrase is just n (< kLeadingLetters) letters long

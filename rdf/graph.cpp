@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 #include <numeric>
 
 namespace policykg::rdf {
@@ -12,8 +11,8 @@ namespace {
 
 constexpr Graph::Id kEmpty = UINT32_MAX;
 
-// Eight bytes at a time, multiplied in, then murmur3's finaliser so the low bits (the table
-// index) depend on every byte.
+// Eight bytes at a time, multiplied in, then murmur3's finaliser so that the high half (which
+// places a term in the table and tells terms apart there) depends on every byte.
 std::uint64_t hash_bytes(std::string_view s, std::uint64_t h) {
   constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
   h = (h ^ s.size()) * k;
