@@ -63,7 +63,7 @@ void run_build(const BuildOptions& o) {
   // Without --format, "-o graph.nt" means N-Triples; anything else, Turtle.
   std::optional<rdf::Format> format = rdf::Format::Turtle;
   if (!o.format.empty()) format = rdf::format_from_name(o.format);
-  else if (auto guessed = rdf::format_from_path(o.output); guessed && !o.output.empty()) format = guessed;
+  else if (auto guessed = rdf::format_from_path(o.output)) format = guessed;
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
   builder::Options options;
   if (!o.base.empty()) options.base = o.base;
