@@ -5,7 +5,7 @@
 #include "export/attribute_schema.hpp"
 #include "export/class_style.hpp"
 #include "export/export.hpp"
-#include "export/xml_text.hpp"
+#include "rdf/xml_text.hpp"
 
 namespace policykg::exports {
 
@@ -26,7 +26,7 @@ void attribute(std::string& out, std::string_view id, std::string_view title, st
   out += "      <attribute id=\"";
   out += id;
   out += "\" title=\"";
-  append_xml_escaped(out, title);
+  rdf::append_xml_escaped(out, title);
   out += "\" type=\"";
   out += type;
   out += "\"/>\n";
@@ -36,7 +36,7 @@ void attvalue(std::string& out, std::string_view id, std::string_view value) {
   out += "          <attvalue for=\"";
   out += id;
   out += "\" value=\"";
-  append_xml_escaped(out, value);
+  rdf::append_xml_escaped(out, value);
   out += "\"/>\n";
 }
 
@@ -52,7 +52,7 @@ std::string to_gexf(const query::GraphView& view, const Options& options) {
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
   out += "  <meta>\n    <creator>policykg</creator>\n    <description>";
-  append_xml_escaped(out, options.title);
+  rdf::append_xml_escaped(out, options.title);
   out += "</description>\n  </meta>\n";
   out += "  <graph defaultedgetype=\"directed\" mode=\"static\" idtype=\"string\">\n";
   out += "    <attributes class=\"node\" mode=\"static\">\n";
@@ -70,9 +70,9 @@ std::string to_gexf(const query::GraphView& view, const Options& options) {
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     const query::Node& n = g[*v];
     out += "      <node id=\"";
-    append_xml_escaped(out, n.iri);
+    rdf::append_xml_escaped(out, n.iri);
     out += "\" label=\"";
-    append_xml_escaped(out, shown_label(n.label, n.iri, options.labels));
+    rdf::append_xml_escaped(out, shown_label(n.label, n.iri, options.labels));
     out += "\">\n        <attvalues>\n";
     attvalue(out, "class", n.cls);
     attvalue(out, "classLabel", class_label(n.cls));
@@ -95,11 +95,11 @@ std::string to_gexf(const query::GraphView& view, const Options& options) {
   for (auto [e, end] = boost::edges(g); e != end; ++e, ++k) {
     const query::Edge& edge = g[*e];
     out += "      <edge id=\"e" + std::to_string(k) + "\" source=\"";
-    append_xml_escaped(out, g[boost::source(*e, g)].iri);
+    rdf::append_xml_escaped(out, g[boost::source(*e, g)].iri);
     out += "\" target=\"";
-    append_xml_escaped(out, g[boost::target(*e, g)].iri);
+    rdf::append_xml_escaped(out, g[boost::target(*e, g)].iri);
     out += "\" label=\"";
-    append_xml_escaped(out, shown_label(edge.label, edge.predicate, options.labels));
+    rdf::append_xml_escaped(out, shown_label(edge.label, edge.predicate, options.labels));
     out += "\">\n        <attvalues>\n";
     attvalue(out, "predicate", edge.predicate);
     out += "        </attvalues>\n      </edge>\n";

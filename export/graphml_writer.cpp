@@ -6,7 +6,7 @@
 #include "export/attribute_schema.hpp"
 #include "export/class_style.hpp"
 #include "export/export.hpp"
-#include "export/xml_text.hpp"
+#include "rdf/xml_text.hpp"
 
 namespace policykg::exports {
 
@@ -28,7 +28,7 @@ void data(std::string& out, std::string_view indent, std::string_view key, std::
   out += "<data key=\"";
   out += key;
   out += "\">";
-  append_xml_escaped(out, value);
+  rdf::append_xml_escaped(out, value);
   out += "</data>\n";
 }
 
@@ -39,7 +39,7 @@ void key(std::string& out, std::string_view id, std::string_view for_, std::stri
   out += "\" for=\"";
   out += for_;
   out += "\" attr.name=\"";
-  append_xml_escaped(out, name);
+  rdf::append_xml_escaped(out, name);
   out += "\" attr.type=\"";
   out += type;
   out += "\"";
@@ -47,7 +47,7 @@ void key(std::string& out, std::string_view id, std::string_view for_, std::stri
     out += "/>\n";
   } else {
     out += "><desc>";
-    append_xml_escaped(out, desc);
+    rdf::append_xml_escaped(out, desc);
     out += "</desc></key>\n";
   }
 }
@@ -83,7 +83,7 @@ std::string to_graphml(const query::GraphView& view, const Options& options) {
   out += "  <graph id=\"G\" edgedefault=\"directed\">\n";
   if (!options.title.empty()) {
     out += "    <desc>";
-    append_xml_escaped(out, options.title);
+    rdf::append_xml_escaped(out, options.title);
     out += "</desc>\n";
   }
 
@@ -106,7 +106,7 @@ std::string to_graphml(const query::GraphView& view, const Options& options) {
     ClassStyle style = class_style(n.cls);
     out += "      <data key=\"ng\"><y:ShapeNode><y:Fill color=\"" + style.color +
            "\" transparent=\"false\"/><y:NodeLabel>";
-    append_xml_escaped(out, shown_label(n.label, n.iri, options.labels));
+    rdf::append_xml_escaped(out, shown_label(n.label, n.iri, options.labels));
     out += "</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n";
     out += "    </node>\n";
   }
@@ -121,7 +121,7 @@ std::string to_graphml(const query::GraphView& view, const Options& options) {
     data(out, "      ", "predicate", edge.predicate);
     out += "      <data key=\"eg\"><y:PolyLineEdge><y:Arrows source=\"none\" target=\"standard\"/>"
            "<y:EdgeLabel>";
-    append_xml_escaped(out, shown_label(edge.label, edge.predicate, options.labels));
+    rdf::append_xml_escaped(out, shown_label(edge.label, edge.predicate, options.labels));
     out += "</y:EdgeLabel></y:PolyLineEdge></data>\n";
     out += "    </edge>\n";
   }

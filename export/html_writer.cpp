@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "export/export.hpp"
-#include "export/xml_text.hpp"
+#include "rdf/xml_text.hpp"
 #include "ontology/paths.hpp"
 #include "rdf/error.hpp"
 
@@ -95,7 +95,7 @@ std::string graph_page(const nlohmann::ordered_json& cytoscape, const Options& o
   const fs::path template_file = web / "graph/template.html";
   std::string json = cytoscape.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   return fill(read_text(template_file),
-              {{"title", xml_escaped(options.title)},
+              {{"title", rdf::xml_escaped(options.title)},
                {"style", read_text(web / "graph/graph.css")},
                {"libraries", libraries},
                {"script", script_safe(read_text(web / "graph/graph.js"))},

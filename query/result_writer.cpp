@@ -7,6 +7,7 @@
 
 #include "query/sparql.hpp"
 #include "rdf/error.hpp"
+#include "rdf/xml_text.hpp"
 
 namespace policykg::query {
 
@@ -33,25 +34,6 @@ bool is_graph_format(ResultFormat f) {
 
 // Control characters XML 1.0 forbids (all of C0 but tab, line feed and carriage return) become
 // U+FFFD, so that any literal gives a well-formed document.
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\t':
-      case '\n':
-      case '\r': out += c; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += "\xEF\xBF\xBD";
-        else out += c;
-    }
-  }
-  return out;
-}
-
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -120,24 +102,25 @@ std::string write_json(const Results& r) {
 }
 
 std::string write_xml(const Results& r) {
+  auto text = [](std::string_view s) { return rdf::xml_escaped(s, rdf::XmlPlace::Content); };
   std::string out = "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n  <head>\n";
   if (r.kind == rdf::QueryResult::Kind::Boolean) {
     out += "  </head>\n  <boolean>" + std::string(r.boolean ? "true" : "false") + "</boolean>\n</sparql>\n";
     return out;
   }
-  for (const auto& v : r.variables) out += "    <variable name=\"" + xml_escape(v) + "\"/>\n";
+  for (const auto& v : r.variables) out += "    <variable name=\"" + rdf::xml_escaped(v) + "\"/>\n";
   out += "  </head>\n  <results>\n";
   for (const auto& row : r.rows) {
     out += "    <result>\n";
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (!row[i]) continue;
       const auto& t = *row[i];
-      out += "      <binding name=\"" + xml_escape(r.variables[i]) + "\">";
-      if (t.is_iri()) out += "<uri>" + xml_escape(t.value) + "</uri>";
-      else if (t.is_blank()) out += "<bnode>" + xml_escape(t.value) + "</bnode>";
-      else if (!t.lang.empty()) out += "<literal xml:lang=\"" + xml_escape(t.lang) + "\">" + xml_escape(t.value) + "</literal>";
-      else if (!t.datatype.empty()) out += "<literal datatype=\"" + xml_escape(t.datatype) + "\">" + xml_escape(t.value) + "</literal>";
-      else out += "<literal>" + xml_escape(t.value) + "</literal>";
+      out += "      <binding name=\"" + rdf::xml_escaped(r.variables[i]) + "\">";
+      if (t.is_iri()) out += "<uri>" + text(t.value) + "</uri>";
+      else if (t.is_blank()) out += "<bnode>" + text(t.value) + "</bnode>";
+      else if (!t.lang.empty()) out += "<literal xml:lang=\"" + rdf::xml_escaped(t.lang) + "\">" + text(t.value) + "</literal>";
+      else if (!t.datatype.empty()) out += "<literal datatype=\"" + rdf::xml_escaped(t.datatype) + "\">" + text(t.value) + "</literal>";
+      else out += "<literal>" + text(t.value) + "</literal>";
       out += "</binding>\n";
     }
     out += "    </result>\n";

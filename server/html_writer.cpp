@@ -1,22 +1,11 @@
 #include "server/html_writer.hpp"
 
+#include "rdf/xml_text.hpp"
+
 namespace policykg::server {
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// HTML keeps line breaks in attribute values, so text and attributes are escaped alike.
+std::string html_escape(std::string_view s) { return rdf::xml_escaped(s, rdf::XmlPlace::Content); }
 
 std::string html_page(std::string_view title, std::string_view body, std::string_view head) {
   std::string out =
