@@ -94,7 +94,7 @@ std::size_t word_count(std::string_view text, Span s) {
   return n;
 }
 
-std::vector<Span> split_sentences(std::string_view text, Span within, const StructureRules& rules) {
+std::vector<Span> split_sentences(std::string_view text, Span within, const StructureRules& rules, std::size_t limit) {
   std::vector<Span> out;
   std::size_t start = within.begin;
   int depth = 0;
@@ -104,7 +104,7 @@ std::vector<Span> split_sentences(std::string_view text, Span within, const Stru
     start = end;
   };
   static constexpr auto kNotable = notable_bytes("().!?");
-  for (std::size_t i = within.begin; i < within.end;) {
+  for (std::size_t i = within.begin; i < within.end && out.size() < limit;) {
     while (i < within.end && !kNotable[static_cast<unsigned char>(text[i])]) ++i;
     if (i == within.end) break;
     char c = text[i];
@@ -145,7 +145,7 @@ std::vector<Span> split_sentences(std::string_view text, Span within, const Stru
     }
     ++i;
   }
-  emit(within.end);
+  if (out.size() < limit) emit(within.end);
   return out;
 }
 

@@ -231,7 +231,7 @@ class Parser {
 
   // Splits a paragraph into a heading sentence and the rest when it opens with one.
   std::optional<std::pair<Span, Span>> heading_and_body(Span p) {
-    auto sentences = split_sentences(t_, p, rules_);
+    auto sentences = split_sentences(t_, p, rules_, 1);
     if (sentences.empty() || !is_heading_sentence(t_, sentences.front(), rules_, rules_.heading_max_words))
       return std::nullopt;
     Span rest = trim(t_, {sentences.front().end, p.end});

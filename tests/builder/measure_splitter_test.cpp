@@ -26,6 +26,23 @@ TEST(MeasureSplitter, SentencesRespectAbbreviationsNumbersAndParentheses) {
   EXPECT_EQ(got[2], "Xicheng District shall act.");
 }
 
+TEST(MeasureSplitter, SentenceLimitStopsEarlyWithTheSameSentences) {
+  const std::string s = "  Heading here. We shall cite No. 81 [2015]. Xicheng District shall act.";
+  const auto& st = rules().structure;
+  auto all = split_sentences(s, {0, s.size()}, st);
+  ASSERT_EQ(all.size(), 3u);
+  for (std::size_t limit = 1; limit <= 4; ++limit) {
+    auto some = split_sentences(s, {0, s.size()}, st, limit);
+    ASSERT_EQ(some.size(), std::min(limit, all.size())) << limit;
+    for (std::size_t k = 0; k < some.size(); ++k) EXPECT_EQ(some[k], all[k]) << limit;
+  }
+  // The limit counts sentences, not stops: a run of blank text yields none.
+  EXPECT_TRUE(split_sentences("   ", {0, 3}, st, 1).empty());
+  // A text without a stop is one sentence, limit or not.
+  const std::string open = "Xicheng District shall act";
+  EXPECT_EQ(texts(open, split_sentences(open, {0, open.size()}, st, 1)), std::vector<std::string>{open});
+}
+
 TEST(MeasureSplitter, ClausesDropConjunctionsAndStops) {
   std::string s = "We  shall, upon approval, seek to implement it; select areas (a; b), and allow them; and continue.";
   auto got = texts(s, split_clauses(s, {0, s.size()}, rules().structure));
