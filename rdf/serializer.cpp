@@ -1,48 +1,20 @@
-// Serialisation, deterministic: N-Triples, N-Quads and Turtle written here line by line from
-// sorted triples (raptor's Turtle serialiser builds a tree and is slow on large graphs), RDF/XML
-// through raptor fed with the same sorted triples, JSON-LD through our own writer.
+// Serialisation, deterministic and without Redland: N-Triples, N-Quads, Turtle and RDF/XML written
+// here from sorted triples, one subject after another, to a string or a stream; JSON-LD through
+// our own writer.
 #include <algorithm>
 #include <cctype>
 #include <ostream>
 
 #include "ontology/terms.hpp"
+#include "rdf/error.hpp"
 #include "rdf/graph.hpp"
 #include "rdf/jsonld_writer.hpp"
 #include "rdf/model.hpp"
-#include "rdf/redland.hpp"
+#include "rdf/xml_text.hpp"
 
 namespace policykg::rdf {
 
 namespace {
-
-const char* serializer_name(Format f) {
-  switch (f) {
-    case Format::Turtle: return "turtle";
-    case Format::NTriples: return "ntriples";
-    case Format::NQuads: return "nquads";
-    case Format::RdfXml: return "rdfxml-abbrev";
-    case Format::JsonLd: return nullptr;
-  }
-  return nullptr;
-}
-
-raptor_term* raptor_of(raptor_world* rw, const Term& t) {
-  const auto* v = reinterpret_cast<const unsigned char*>(t.value.c_str());
-  switch (t.kind) {
-    case Term::Kind::Iri: return raptor_new_term_from_uri_string(rw, v);
-    case Term::Kind::Blank: return raptor_new_term_from_blank(rw, v);
-    case Term::Kind::Literal: {
-      RaptorUriPtr dt;
-      if (!t.datatype.empty() && t.lang.empty())
-        dt.reset(raptor_new_uri(rw, reinterpret_cast<const unsigned char*>(t.datatype.c_str())));
-      return raptor_new_term_from_counted_literal(
-          rw, v, t.value.size(), dt.get(),
-          t.lang.empty() ? nullptr : reinterpret_cast<const unsigned char*>(t.lang.c_str()),
-          static_cast<unsigned char>(t.lang.size()));
-    }
-  }
-  return nullptr;
-}
 
 // The prefixed name of an IRI when its local part needs no escaping, or the IRI in brackets.
 std::string turtle_iri(const std::string& iri, const std::vector<std::pair<std::string, std::string>>& prefixes) {
@@ -161,44 +133,94 @@ std::string serialize(const std::vector<Triple>& triples, Format format, std::st
 
 namespace {
 
-// JSON-LD through our writer, RDF/XML through raptor (with the project's prefixes): built whole.
-std::string write_whole(const Graph& g, Format format, std::string_view base) {
-  const std::vector<Triple> triples = g.to_triples();
-  if (format == Format::JsonLd) return to_jsonld(triples, default_context(), base).dump(2) + "\n";
+// ASCII name characters only: an IRI's local part in RDF/XML must be an XML name, and these are
+// names in every XML version.
+bool name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool name_char(char c) {
+  return name_start(c) || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.';
+}
 
-  std::lock_guard guard(redland_lock());
-  clear_log();
-  raptor_world* rw = librdf_world_get_raptor(world_ptr());
-  RaptorSerializerPtr ser(raptor_new_serializer(rw, serializer_name(format)));
-  if (!ser) throw Error(Error::Category::Internal, std::string(format_name(format)), "no serializer");
-  auto declare = [&](std::string_view prefix, std::string_view iri) {
-    RaptorUriPtr uri(raptor_new_uri_from_counted_string(rw, reinterpret_cast<const unsigned char*>(iri.data()), iri.size()));
-    std::string p(prefix);
-    raptor_serializer_set_namespace(ser.get(), uri.get(), reinterpret_cast<const unsigned char*>(p.c_str()));
-  };
-  for (const auto& prefix : ns::kPrefixes) declare(prefix.prefix, prefix.iri);
-  if (!base.empty()) declare("id", base);
-  void* buffer = nullptr;
-  size_t length = 0;
-  if (raptor_serializer_start_to_string(ser.get(), nullptr, &buffer, &length) != 0)
-    throw Error(Error::Category::Internal, std::string(format_name(format)), "cannot start the serializer: " + take_log());
-  for (const auto& t : triples) {
-    RaptorTermPtr s(raptor_of(rw, t.s)), p(raptor_of(rw, t.p)), o(raptor_of(rw, t.o));
-    raptor_statement st{};
-    st.world = rw;
-    st.usage = 0;
-    st.subject = s.get();
-    st.predicate = p.get();
-    st.object = o.get();
-    raptor_serializer_serialize_statement(ser.get(), &st);
+bool is_name(std::string_view s) { return !s.empty() && name_start(s.front()) && std::all_of(s.begin(), s.end(), name_char); }
+
+// Where the longest XML name at the end of `iri` starts, or npos when it ends in none.
+std::size_t local_name_start(std::string_view iri) {
+  std::size_t start = iri.size();
+  while (start > 0 && name_char(iri[start - 1])) --start;
+  while (start < iri.size() && !name_start(iri[start])) ++start;
+  return start < iri.size() ? start : std::string_view::npos;
+}
+
+void check_xml_text(std::string_view text, const Term& subject) {
+  for (char c : text)
+    if (xml_forbidden(c))
+      throw Error(Error::Category::Input, "<" + subject.value + ">",
+                  "RDF/XML cannot hold the control character " + std::to_string(static_cast<int>(c)) +
+                      " in a literal; write Turtle or N-Triples instead");
+}
+
+// RDF/XML, one rdf:Description per subject: a predicate in a declared namespace is written with its
+// prefix, any other with a namespace declared on its element. Blank nodes are named after their
+// ids, which are XML names whatever their labels.
+void write_rdfxml(const Graph& g, std::string_view base, Sink& out) {
+  std::vector<std::pair<std::string, std::string>> prefixes;
+  for (const auto& p : ns::kPrefixes) prefixes.emplace_back(std::string(p.prefix), std::string(p.iri));
+  if (!base.empty()) prefixes.emplace_back("id", std::string(base));
+  out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF";
+  for (const auto& [prefix, iri] : prefixes) {
+    out += "\n    xmlns:" + prefix + "=\"";
+    out += xml_escaped(iri);
+    out += '"';
   }
-  raptor_serializer_serialize_end(ser.get());
-  ser.reset();
-  std::string out = buffer != nullptr ? std::string(static_cast<const char*>(buffer), length) : std::string();
-  raptor_free_memory(buffer);
-  std::string log = take_log();
-  if (!log.empty()) throw Error(Error::Category::Internal, std::string(format_name(format)), "serializer failed: " + log);
-  return out;
+  out += ">\n";
+  // The start and end tags of each predicate's element, worked out once.
+  std::vector<std::pair<std::string, std::string>> tags(g.term_count());
+  auto tag = [&](Graph::Id id) -> const std::pair<std::string, std::string>& {
+    auto& t = tags[id];
+    if (!t.first.empty()) return t;
+    const std::string& iri = g.term(id).value;
+    const std::size_t local = local_name_start(iri);
+    if (local == std::string::npos)
+      throw Error(Error::Category::Input, "<" + iri + ">", "RDF/XML cannot write this predicate: it does not end in an XML name");
+    for (const auto& [prefix, ns_iri] : prefixes) {
+      if (iri.compare(0, ns_iri.size(), ns_iri) != 0 || !is_name(std::string_view(iri).substr(ns_iri.size()))) continue;
+      t.second = prefix + ":" + iri.substr(ns_iri.size());
+      t.first = "<" + t.second;
+      return t;
+    }
+    t.second = "p:" + iri.substr(local);
+    t.first = "<" + t.second + " xmlns:p=\"" + xml_escaped(std::string_view(iri).substr(0, local)) + "\"";
+    return t;
+  };
+  auto node = [&](Graph::Id id, std::string_view about) {
+    const Term& t = g.term(id);
+    if (t.is_blank()) return " rdf:nodeID=\"b" + std::to_string(id) + "\"";
+    return " " + std::string(about) + "=\"" + xml_escaped(t.value) + "\"";
+  };
+  for (std::size_t i = 0; i < g.size();) {
+    const Graph::Id subject = g[i][0];
+    out += "  <rdf:Description";
+    out += node(subject, "rdf:about");
+    out += ">\n";
+    for (; i < g.size() && g[i][0] == subject; ++i) {
+      const auto& [start, name] = tag(g[i][1]);
+      out += "    ";
+      out += start;
+      const Term& o = g.term(g[i][2]);
+      if (!o.is_literal()) {
+        out += node(g[i][2], "rdf:resource");
+        out += "/>\n";
+        continue;
+      }
+      check_xml_text(o.value, g.term(subject));
+      if (!o.lang.empty()) out += " xml:lang=\"" + xml_escaped(o.lang) + "\"";
+      else if (!o.datatype.empty()) out += " rdf:datatype=\"" + xml_escaped(o.datatype) + "\"";
+      out += '>';
+      out += xml_escaped(o.value, XmlPlace::Content);
+      out += "</" + name + ">\n";
+    }
+    out += "  </rdf:Description>\n";
+  }
+  out += "</rdf:RDF>\n";
 }
 
 void write_graph(const Graph& input, Format format, std::string_view base, std::string_view graph, Sink& out) {
@@ -212,7 +234,8 @@ void write_graph(const Graph& input, Format format, std::string_view base, std::
     case Format::NTriples: write_lines(g, {}, out); break;
     case Format::NQuads: write_lines(g, graph, out); break;
     case Format::Turtle: write_turtle(g, base, out); break;
-    default: out += write_whole(g, format, base);
+    case Format::RdfXml: write_rdfxml(g, base, out); break;
+    case Format::JsonLd: out += to_jsonld(g.to_triples(), default_context(), base).dump(2) + "\n"; break;
   }
 }
 

@@ -236,6 +236,19 @@ TEST(BuildSeed, EveryFormatAndAtomicOutput) {
     EXPECT_GT(fs::file_size(out), 10000u) << f;
     EXPECT_TRUE(r.out.empty()) << f;
   }
+  // Each file reads back as the same graph.
+  auto read_back = [&](const std::string& f) {
+    return run_policykg({"query", "--data", (dir / ("seed." + f)).string(), "--format", "ntriples", "-e",
+                         "CONSTRUCT WHERE { ?s ?p ?o }"});
+  };
+  const auto ntriples = read_back("ntriples");
+  ASSERT_EQ(ntriples.exit_code, 0) << ntriples.err;
+  EXPECT_GT(ntriples.out.size(), 100000u);
+  for (std::string f : {"turtle", "nquads", "rdfxml", "jsonld"}) {
+    auto r = read_back(f);
+    EXPECT_EQ(r.exit_code, 0) << f << ": " << r.err;
+    EXPECT_TRUE(r.out == ntriples.out) << f << " does not read back as the N-Triples graph";
+  }
   // Without --format the output's extension decides; an unknown one means Turtle.
   for (auto [name, first] : {std::pair<std::string, std::string>{"seed.nt", "<"}, {"seed.jsonld", "{"},
                              {"seed.rdf", "<?xml"}, {"seed.out", "@prefix"}}) {

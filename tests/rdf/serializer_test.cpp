@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "rdf/error.hpp"
 #include "rdf/model.hpp"
+#include "rdf/parser.hpp"
 
 using namespace policykg::rdf;
 
@@ -53,4 +55,58 @@ TEST(Serializer, StreamedTextEqualsTheStringInEveryFormat) {
     EXPECT_EQ(os.str(), serialize(g, f, "https://w3id.org/policykg/id/", "https://example.org/g")) << format_name(f);
   }
   EXPECT_GT(serialize(g, Format::NTriples, "").size(), 1u << 20);
+}
+
+namespace {
+std::vector<Triple> sorted(std::vector<Triple> ts) {
+  std::sort(ts.begin(), ts.end());
+  ts.erase(std::unique(ts.begin(), ts.end()), ts.end());
+  return ts;
+}
+}  // namespace
+
+TEST(Serializer, RdfXmlReadsBackAsTheSameTriples) {
+  auto triples = sample();
+  const Term s = Term::iri("https://w3id.org/policykg/id/doc/a");
+  // Predicates outside the declared namespaces, and one whose local part starts after a digit.
+  triples.push_back({s, Term::iri("http://example.org/vocab/hasPart"), Term::blank("node one")});
+  triples.push_back({s, Term::iri("http://example.org/v2/3rdParty"), Term::literal("x")});
+  triples.push_back({Term::blank("node one"), Term::iri("http://example.org/vocab/name"),
+                     Term::literal("a < b & \"c\"\ttab\nline\r\n 北京")});
+  triples.push_back({s, Term::iri("http://purl.org/dc/terms/issued"),
+                     Term::typed("2019-01-31", "http://www.w3.org/2001/XMLSchema#date")});
+  const std::string xml = serialize(triples, Format::RdfXml, "https://w3id.org/policykg/id/");
+  EXPECT_NE(xml.find("<dcterms:issued rdf:datatype=\"http://www.w3.org/2001/XMLSchema#date\">2019-01-31</dcterms:issued>"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<p:rdParty xmlns:p=\"http://example.org/v2/3\">"), std::string::npos) << xml;
+
+  // Blank nodes are renamed, so compare the N-Triples of both with their labels unified.
+  auto relabel = [](std::vector<Triple> ts) {
+    for (auto& t : ts)
+      for (Term* term : {&t.s, &t.o})
+        if (term->is_blank()) *term = Term::blank("b");
+    return sorted(ts);
+  };
+  EXPECT_EQ(relabel(parse_string(xml, Format::RdfXml)), relabel(triples));
+}
+
+TEST(Serializer, RdfXmlRefusesWhatXmlCannotHold) {
+  const Term s = Term::iri("https://w3id.org/policykg/id/doc/a");
+  try {
+    serialize(std::vector<Triple>{{s, Term::iri("http://example.org/p"), Term::literal("bell\x07")}}, Format::RdfXml, "");
+    FAIL() << "a control character was written";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.where(), "<https://w3id.org/policykg/id/doc/a>");
+    EXPECT_NE(std::string(e.what()).find("control character 7"), std::string::npos) << e.what();
+  }
+  try {
+    serialize(std::vector<Triple>{{s, Term::iri("http://example.org/p/"), s}}, Format::RdfXml, "");
+    FAIL() << "a predicate with no local name was written";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.where(), "<http://example.org/p/>");
+  }
+  // Turtle holds both.
+  EXPECT_NO_THROW(serialize(std::vector<Triple>{{s, Term::iri("http://example.org/p/"), Term::literal("bell\x07")}},
+                            Format::Turtle, ""));
 }
