@@ -8,6 +8,8 @@
 #include <array>
 #include <iterator>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "builder/measure_splitter.hpp"
 #include "builder/normalized_text.hpp"
@@ -513,22 +515,24 @@ class DocumentRelator {
   // An index from each word to the measures that create something and contain it keeps this
   // linear in long documents.
   void link_prerequisites() {
-    static const std::set<std::string> kSkip = {"the", "their", "this", "that", "with", "from", "these", "those",
-                                                "such", "respective", "relevant", "which", "based", "basis"};
-    auto words_of = [](const std::string& text, std::size_t max) {
-      std::vector<std::string> words;
+    static constexpr std::array<std::string_view, 14> kSkip = {
+        "the", "their", "this", "that", "with", "from", "these", "those", "such", "respective", "relevant", "which",
+        "based", "basis"};
+    // Views into the clauses' folded text, which measures_ keeps unchanged while this runs.
+    auto words_of = [](std::string_view text, std::size_t max) {
+      std::vector<std::string_view> words;
       std::size_t p = 0;
       while (p < text.size() && words.size() < max) {
         while (p < text.size() && !is_alnum(text[p])) ++p;
         std::size_t e = p;
         while (e < text.size() && (is_alnum(text[e]) || text[e] == '-')) ++e;
-        std::string w = text.substr(p, e - p);
-        if (w.size() >= 4 && !kSkip.count(w)) words.push_back(std::move(w));
+        std::string_view w = text.substr(p, e - p);
+        if (w.size() >= 4 && std::find(kSkip.begin(), kSkip.end(), w) == kSkip.end()) words.push_back(w);
         p = e;
       }
       return words;
     };
-    std::map<std::string, std::vector<std::size_t>> creators;  // word -> positions in measures_
+    std::unordered_map<std::string_view, std::vector<std::size_t>> creators;  // word -> positions in measures_
     bool indexed = false;
     for (std::size_t mi = 0; mi < measures_.size(); ++mi) {
       const auto& [index, nt] = measures_[mi];
@@ -551,7 +555,8 @@ class DocumentRelator {
                         [&](const PhraseTable::Hit& c) { return c.begin <= h.begin && h.begin < c.end; }))
           continue;
         std::size_t stop = lower.find_first_of(",;.", h.end);
-        auto words = words_of(lower.substr(h.end, (stop == std::string::npos ? lower.size() : stop) - h.end), 6);
+        const std::size_t phrase_end = stop == std::string::npos ? lower.size() : stop;
+        auto words = words_of(std::string_view(lower).substr(h.end, phrase_end - h.end), 6);
         if (words.size() < 2) continue;
         // Candidates: the measures listed under every word, in document order.
         std::vector<std::size_t> candidates;
@@ -580,7 +585,7 @@ class DocumentRelator {
             linked = true;
             break;
           }
-        if (!linked) link_infrastructure(index, nt.text(), lower, h.end, stop == std::string::npos ? lower.size() : stop);
+        if (!linked) link_infrastructure(index, nt.text(), lower, h.end, phrase_end);
       }
     }
   }
