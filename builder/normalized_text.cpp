@@ -106,20 +106,63 @@ std::size_t NormalizedText::offset_of(std::size_t source_byte) const {
   return static_cast<std::size_t>(it - from_.begin());
 }
 
+namespace {
+
+// The bytes fold() makes of a text, one at a time: whitespace trimmed and each run of it one
+// space, typographic quotes ASCII, ASCII lower case. (A quote's bytes are never whitespace, so
+// reading quotes from the source is the same as reading them after collapsing.)
+class FoldedBytes {
+ public:
+  explicit FoldedBytes(std::string_view s) : s_(s) { skip_whitespace(); }
+  /// The next byte, or -1 at the end.
+  int next() {
+    if (pending_space_) {
+      pending_space_ = false;
+      return ' ';
+    }
+    if (i_ >= s_.size()) return -1;
+    char c = ascii_quote(s_, i_);
+    if (c != 0) {
+      i_ += 3;
+    } else {
+      c = ascii_lower(s_[i_]);
+      ++i_;
+    }
+    // A run of whitespace becomes one space, unless it ends the text.
+    pending_space_ = skip_whitespace() && i_ < s_.size();
+    return static_cast<unsigned char>(c);
+  }
+
+ private:
+  bool skip_whitespace() {
+    const std::size_t from = i_;
+    while (std::size_t w = whitespace_length(s_, i_)) i_ += w;
+    return i_ > from;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  bool pending_space_ = false;
+};
+
+}  // namespace
+
 // As NormalizedText's lower(), without the byte maps.
 std::string fold(std::string_view phrase) {
-  std::string collapsed = collapse_whitespace(phrase);
   std::string out;
-  out.reserve(collapsed.size());
-  for (std::size_t i = 0; i < collapsed.size();) {
-    if (char q = ascii_quote(collapsed, i)) {
-      out.push_back(q);
-      i += 3;
-      continue;
-    }
-    out.push_back(ascii_lower(collapsed[i++]));
-  }
+  out.reserve(phrase.size());
+  FoldedBytes bytes(phrase);
+  for (int c = bytes.next(); c >= 0; c = bytes.next()) out.push_back(static_cast<char>(c));
   return out;
+}
+
+bool same_folded(std::string_view a, std::string_view b) {
+  FoldedBytes x(a), y(b);
+  for (;;) {
+    const int c = x.next();
+    if (c != y.next()) return false;
+    if (c < 0) return true;
+  }
 }
 
 std::vector<Word> index_words(std::string_view lower) {

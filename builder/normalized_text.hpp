@@ -66,6 +66,8 @@ class NormalizedText {
 
 /// A phrase as matching sees it: whitespace collapsed, typographic quotes ASCII, lower case.
 std::string fold(std::string_view phrase);
+/// fold(a) == fold(b), without building either.
+bool same_folded(std::string_view a, std::string_view b);
 /// Whitespace collapsed to single spaces, trimmed, typographic quotes kept: for labels. With a
 /// `limit`, stops after limit + 1 bytes (enough to tell that the whole is longer).
 std::string collapse_whitespace(std::string_view text, std::size_t limit = std::string_view::npos);

@@ -23,9 +23,9 @@ void add_all(PhraseTable& t, const std::vector<std::string>& phrases) {
   for (std::size_t i = 0; i < phrases.size(); ++i) t.add(phrases[i], i);
 }
 
-std::string strip_article(std::string s) {
+std::string_view strip_article(std::string_view s) {
   for (std::string_view a : {"the ", "The "})
-    if (s.compare(0, a.size(), a) == 0) s.erase(0, a.size());
+    if (s.starts_with(a)) s.remove_prefix(a.size());
   return s;
 }
 
@@ -167,11 +167,11 @@ class DocumentRelator {
       }
     }
     EntityFacts& e2 = facts_.entities[m.entity];
-    std::string surface = strip_article(m.surface);
-    if (fold(surface) != fold(e2.label)) {
+    std::string_view surface = strip_article(m.surface);
+    if (!same_folded(surface, e2.label)) {
       bool listed = std::any_of(e2.alt_labels.begin(), e2.alt_labels.end(),
-                                [&](const std::string& a) { return fold(a) == fold(surface); });
-      if (!listed) e2.alt_labels.insert(surface);
+                                [&](const std::string& a) { return same_folded(a, surface); });
+      if (!listed) e2.alt_labels.emplace(surface);
     }
   }
 
@@ -181,7 +181,7 @@ class DocumentRelator {
     e.kind = g.kind;
     e.label = g.name;
     for (const auto& a : g.aliases)
-      if (fold(strip_article(a)) != fold(g.name)) e.alt_labels.insert(strip_article(a));
+      if (!same_folded(strip_article(a), g.name)) e.alt_labels.emplace(strip_article(a));
     e.parent = g.parent;
     e.located_in = g.located_in;
     for (const std::string* up : {&g.parent, &g.located_in})
@@ -373,9 +373,8 @@ class DocumentRelator {
       auto s = ctx_.classifier.sectors(nt);
       if (!s.empty()) context_sectors = s;
       if (u.kind == UnitKind::Section) {
-        std::string h = fold(src_.view(u.heading));
         for (const auto& ih : rules_.relations.implementation_headings)
-          if (h == fold(ih)) implementation = true;
+          if (same_folded(src_.view(u.heading), ih)) implementation = true;
       }
     }
     Walked result;
