@@ -1,6 +1,5 @@
 // Reader: bytes in, checked text out. Rejects empty files, binary files (a NUL byte) and
 // anything that is not UTF-8, naming the byte offset; builds the byte -> code point index.
-#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -18,6 +17,14 @@ namespace {
 }
 
 constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+
+// How many of the eight bytes in `v` are continuation bytes (high bit set, the next one clear).
+// The flags, one a byte, are summed by a multiplication into the top byte: std::popcount is a
+// library call on the baseline x86-64 this builds for.
+std::size_t continuation_bytes(std::uint64_t v) {
+  const std::uint64_t flags = (v & (~v << 1) & kHigh) >> 7;
+  return static_cast<std::size_t>((flags * kOnes) >> 56);
+}
 
 // Length of the UTF-8 sequence at `i`, or 0 when it is not a valid one (overlong forms,
 // surrogates and code points above U+10FFFF included).
@@ -95,7 +102,7 @@ std::size_t SourceText::code_point(std::size_t byte) const {
   for (; i + 8 <= byte; i += 8) {
     std::uint64_t v;
     std::memcpy(&v, bytes_.data() + i, 8);
-    cp += 8 - static_cast<std::size_t>(std::popcount(v & (~v << 1) & kHigh));
+    cp += 8 - continuation_bytes(v);
   }
   for (; i < byte; ++i)
     if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++cp;

@@ -47,3 +47,19 @@ TEST(Reader, RejectsEmptyBinaryAndInvalidUtf8WithByteOffset) {
   EXPECT_THROW(SourceText("\xC0\xAF", "overlong.txt"), policykg::Error);
   EXPECT_THROW(SourceText("\xED\xA0\x80", "surrogate.txt"), policykg::Error);
 }
+
+TEST(Reader, CodePointOfEveryByteMatchesCountingLeadBytes) {
+  // Runs of every length of one-, two-, three- and four-byte characters, so that the eight-byte
+  // steps see every mix of lead and continuation bytes, across block boundaries.
+  std::string s;
+  const char* chars[] = {"a", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80"};
+  for (int round = 0; round < 40; ++round)
+    for (int k = 0; k < 4; ++k)
+      for (int n = 0; n <= round % 9; ++n) s += chars[(k + round) % 4];
+  SourceText t(s, "x.txt");
+  std::size_t leads = 0;
+  for (std::size_t byte = 0; byte <= s.size(); ++byte) {
+    ASSERT_EQ(t.code_point(byte), leads) << byte;
+    if (byte < s.size() && (static_cast<unsigned char>(s[byte]) & 0xC0) != 0x80) ++leads;
+  }
+}
