@@ -156,7 +156,7 @@ class DocumentRelator {
 
   void register_entity(const Mention& m) {
     auto [it, fresh] = facts_.entities.try_emplace(m.entity);
-    EntityFacts& e = it->second;
+    EntityFacts& e = it->second;  // a std::map's elements stay put while add_known() inserts others
     if (fresh) {
       e.id = m.entity;
       e.kind = m.kind;
@@ -166,12 +166,11 @@ class DocumentRelator {
         e.label = strip_article(m.surface);
       }
     }
-    EntityFacts& e2 = facts_.entities[m.entity];
     std::string_view surface = strip_article(m.surface);
-    if (!same_folded(surface, e2.label)) {
-      bool listed = std::any_of(e2.alt_labels.begin(), e2.alt_labels.end(),
+    if (!same_folded(surface, e.label)) {
+      bool listed = std::any_of(e.alt_labels.begin(), e.alt_labels.end(),
                                 [&](const std::string& a) { return same_folded(a, surface); });
-      if (!listed) e2.alt_labels.emplace(surface);
+      if (!listed) e.alt_labels.emplace(surface);
     }
   }
 
@@ -493,7 +492,7 @@ class DocumentRelator {
       for (const auto& h : ctx_.conditions.scan(nt)) f->conditions.insert(condition_of(h.payload));
       Classification cl = ctx_.classifier.classify(nt);
       f->instrument = cl.instrument;
-      f->sectors = cl.sectors.empty() ? context_sectors : cl.sectors;
+      f->sectors = cl.sectors.empty() ? context_sectors : std::move(cl.sectors);
       measures_.push_back({index, std::move(nt)});
     }
     if (keep) {
