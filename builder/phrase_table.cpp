@@ -2,6 +2,7 @@
 #include "builder/phrase_table.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "builder/normalized_text.hpp"
@@ -32,7 +33,7 @@ constexpr unsigned kMinFilterLog2 = 9, kMaxFilterLog2 = 16;
 }  // namespace
 
 PhraseTable::PhraseTable(bool whole_words)
-    : edges_(64), payloads_(1), terminal_(1, false), filter_((1u << kMinFilterLog2) / 64),
+    : edges_(64), payloads_(1, kNotEnd), filter_((1u << kMinFilterLog2) / 64),
       filter_shift_(32 - kMinFilterLog2), whole_words_(whole_words) {
   std::fill(std::begin(root_), std::end(root_), kNone);
 }
@@ -78,6 +79,7 @@ std::uint32_t* PhraseTable::entry(std::uint64_t key) {
 }
 
 void PhraseTable::add(std::string_view phrase, std::size_t payload) {
+  if (payload == kNotEnd) throw std::invalid_argument("PhraseTable: payload SIZE_MAX is reserved");
   std::string folded = fold(phrase);
   if (folded.empty()) return;
   // A phrase that can match starts with a letter or digit (matching starts only at words).
@@ -89,15 +91,13 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
     std::uint32_t* link = node == 0 ? &root_[byte] : entry(edge_key(node, byte));
     if (*link == kNone) {
       *link = static_cast<std::uint32_t>(payloads_.size());
-      payloads_.push_back(0);
-      terminal_.push_back(false);
+      payloads_.push_back(kNotEnd);
     }
     node = *link;
     if (++depth == letters) *entry(start_key(letters_key(folded, 0, letters))) = node;
   }
-  if (terminal_[node]) return;
+  if (payloads_[node] != kNotEnd) return;
   payloads_[node] = payload;
-  terminal_[node] = true;
   ++count_;
   if (letters == 0) return;
   if (!whole_words_ && letters == folded.size() && letters < kLeadingLetters) short_prefixes_ |= 1u << letters;
@@ -132,7 +132,7 @@ std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view low
 std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view lower, std::size_t i, std::uint32_t node,
                                                             std::size_t depth) const {
   std::pair<std::size_t, std::size_t> best{0, 0};
-  if (terminal_[node]) {
+  if (payloads_[node] != kNotEnd) {
     std::size_t end = i + depth;
     if (!(whole_words_ && end < lower.size() && is_alnum(lower[end]) && is_alnum(lower[end - 1])))
       best = {depth, payloads_[node]};
@@ -140,7 +140,7 @@ std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view low
   for (std::size_t k = i + depth; k < lower.size(); ++k) {
     node = child(node, static_cast<unsigned char>(lower[k]));
     if (node == kNone) break;
-    if (!terminal_[node]) continue;
+    if (payloads_[node] == kNotEnd) continue;
     std::size_t end = k + 1;
     if (whole_words_ && end < lower.size() && is_alnum(lower[end]) && is_alnum(lower[k])) continue;
     best = {end - i, payloads_[node]};

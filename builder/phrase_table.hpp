@@ -23,7 +23,7 @@ class PhraseTable {
   explicit PhraseTable(bool whole_words = true);
 
   /// Adds a phrase (folded with fold()) with a payload returned on each hit; when a phrase is
-  /// added twice the first payload wins.
+  /// added twice the first payload wins. The payload must be below SIZE_MAX.
   void add(std::string_view phrase, std::size_t payload);
   bool empty() const { return count_ == 0; }
   std::size_t size() const { return count_; }
@@ -73,8 +73,11 @@ class PhraseTable {
   std::uint32_t root_[256];            ///< the root's children
   std::vector<Edge> edges_;            ///< the other nodes' children and the starts; size a power of two
   std::size_t edge_count_ = 0;
-  std::vector<std::size_t> payloads_;  ///< by node id
-  std::vector<bool> terminal_;         ///< by node id: a phrase ends there
+  /// Marks a node no phrase ends at, in payloads_.
+  static constexpr std::size_t kNotEnd = SIZE_MAX;
+  /// By node id: the payload of the phrase ending there, or kNotEnd. One array read tells a
+  /// walk both whether a phrase ends and what it carries.
+  std::vector<std::size_t> payloads_;
   // A bit set of the phrases' leading letters (see letters_key()), at least 16 bits a phrase:
   // most words start no phrase, and one bit test tells.
   std::vector<std::uint64_t> filter_;

@@ -108,3 +108,19 @@ TEST(PhraseTable, ManyPhrasesAndBothKindsOfText) {
   EXPECT_TRUE(t.any(nt));
   EXPECT_FALSE(t.any(fold("planet plans")));
 }
+
+TEST(PhraseTable, AnyPayloadButTheReservedOneAndPhrasesEndingInsideOthers) {
+  PhraseTable t;
+  // A phrase added after a longer one it begins: its end is a node the walk already passes.
+  t.add("plan for the region", SIZE_MAX - 1);
+  t.add("plan", 0);
+  EXPECT_THROW(t.add("region", SIZE_MAX), std::invalid_argument);
+  EXPECT_EQ(t.size(), 2u);
+  auto hits = t.scan(fold("a plan for the region and a plan for the city"));
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].end - hits[0].begin, std::string("plan for the region").size());
+  EXPECT_EQ(hits[0].payload, SIZE_MAX - 1);
+  EXPECT_EQ(hits[1].end - hits[1].begin, 4u);
+  EXPECT_EQ(hits[1].payload, 0u);
+  EXPECT_FALSE(t.any(fold("the region")));
+}
