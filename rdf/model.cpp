@@ -1,17 +1,10 @@
 #include "rdf/model.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <random>
 
 #include "ontology/terms.hpp"
 #include "rdf/jsonld_reader.hpp"
-#include "rdf/jsonld_writer.hpp"
 #include "rdf/redland.hpp"
 
 namespace policykg::rdf {
@@ -174,39 +167,8 @@ void Model::load_string(std::string_view text, Format format, std::string_view b
   check_parsed(rc, where, format);
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  write_file_atomically(path, [&](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
-}
-
-void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
-  namespace fs = std::filesystem;
-  fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::random_device rd;
-  fs::path tmp = dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(Error::Category::Io, path.string(), std::string("cannot write: ") + std::strerror(errno));
-    try {
-      write(out);
-    } catch (...) {
-      out.close();
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw;
-    }
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw Error(Error::Category::Io, path.string(), "write failed (disk full?)");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(Error::Category::Io, path.string(), "cannot rename the temporary file into place: " + ec.message());
-  }
+std::string serialize(const Model& model, Format format, std::string_view base, std::string_view graph) {
+  return serialize(model.sorted_triples(), format, base, graph);
 }
 
 }  // namespace policykg::rdf

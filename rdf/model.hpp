@@ -1,4 +1,5 @@
 // A graph held in a Redland store: add, match, parse and serialise.
+// (The writers themselves, in serializer.hpp, need no Redland.)
 #pragma once
 
 #include <cstddef>
@@ -11,8 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "rdf/atomic_file.hpp"
 #include "rdf/format.hpp"
 #include "rdf/graph.hpp"
+#include "rdf/serializer.hpp"
 #include "rdf/store_spec.hpp"
 #include "rdf/term.hpp"
 
@@ -60,24 +63,8 @@ class Model {
   std::unique_ptr<detail::ModelImpl> impl_;
 };
 
-/// Serialises triples deterministically (sorted, with the project's prefixes); `base` is the
-/// instance base, declared as the `id:` prefix. N-Quads puts every triple in the graph `graph`
-/// (the default graph when empty).
-std::string serialize(const std::vector<Triple>& triples, Format format, std::string_view base,
-                      std::string_view graph = {});
-/// Serialises a graph (sorted first when it is not).
-std::string serialize(const Graph& graph, Format format, std::string_view base, std::string_view graph_name = {});
-/// The same, written to `os` as it is made (a megabyte at a time for Turtle, N-Triples and N-Quads).
-void serialize(const Graph& graph, Format format, std::string_view base, std::ostream& os,
-               std::string_view graph_name = {});
 /// Serialises a model: its triples, sorted.
 std::string serialize(const Model& model, Format format, std::string_view base,
                       std::string_view graph = {});
-
-/// Writes `content` to `path` through a temporary file in the same folder and a rename, so that
-/// a failed run never leaves a half-written file. Throws Error(Io).
-void write_file_atomically(const std::filesystem::path& path, std::string_view content);
-/// The same with the content written by `write` to the temporary file's stream.
-void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace policykg::rdf

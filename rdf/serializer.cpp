@@ -1,6 +1,8 @@
 // Serialisation, deterministic and without Redland: N-Triples, N-Quads, Turtle and RDF/XML written
 // here from sorted triples, one subject after another, to a string or a stream; JSON-LD through
 // our own writer.
+#include "rdf/serializer.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <ostream>
@@ -9,7 +11,6 @@
 #include "rdf/error.hpp"
 #include "rdf/graph.hpp"
 #include "rdf/jsonld_writer.hpp"
-#include "rdf/model.hpp"
 #include "rdf/xml_text.hpp"
 
 namespace policykg::rdf {
@@ -251,10 +252,6 @@ void serialize(const Graph& g, Format format, std::string_view base, std::ostrea
   Sink out(&os);
   write_graph(g, format, base, graph, out);
   out.flush();
-}
-
-std::string serialize(const Model& model, Format format, std::string_view base, std::string_view graph) {
-  return serialize(model.sorted_triples(), format, base, graph);
 }
 
 }  // namespace policykg::rdf
