@@ -12,10 +12,10 @@
 #include "builder/builder.hpp"
 #include "cli/commands.hpp"
 #include "ontology/paths.hpp"
+#include "rdf/atomic_file.hpp"
 #include "rdf/error.hpp"
 #include "rdf/format.hpp"
-#include "rdf/model.hpp"
-#include "rdf/store_spec.hpp"
+#include "rdf/serializer.hpp"
 
 namespace policykg::cli {
 
@@ -59,7 +59,8 @@ class ProgressBar {
   bool shown_ = false;
 };
 
-void run_build(const BuildOptions& o) {
+void run_build(const BuildOptions& o, StoreLoader load_store) {
+  if (!o.store.empty() && load_store == nullptr) throw RedlandNeeded{};
   // Without --format, "-o graph.nt" means N-Triples; anything else, Turtle.
   std::optional<rdf::Format> format = rdf::Format::Turtle;
   if (!o.format.empty()) format = rdf::format_from_name(o.format);
@@ -77,10 +78,7 @@ void run_build(const BuildOptions& o) {
   });
   progress.finish();
 
-  if (!o.store.empty()) {
-    rdf::Model model(rdf::parse_store_spec(o.store));
-    model.add(graph.to_triples());
-  }
+  if (!o.store.empty()) load_store(graph, o.store);
   if (!o.output.empty() || o.store.empty()) {
     // Written as it is made: a corpus's text need not fit in memory beside its graph.
     if (!o.output.empty()) {
@@ -97,7 +95,7 @@ void run_build(const BuildOptions& o) {
 
 }  // namespace
 
-void setup_build(CLI::App& app) {
+void setup_build(CLI::App& app, StoreLoader load_store) {
   auto options = std::make_shared<BuildOptions>();
   auto* cmd = app.add_subcommand("build", "Build the graph from plain-text documents");
   cmd->add_option("FILE", options->files, "plain-text documents (default: every .txt in data/documents/)")
@@ -115,7 +113,7 @@ void setup_build(CLI::App& app) {
   cmd->footer("Prints one summary line on stderr; a progress bar too when stderr is a terminal and the build "
               "takes over a second. Exit status: 0 on success, 1 on bad input (one line naming file and place), "
               "2 on a usage error.");
-  cmd->callback([options] { run_build(*options); });
+  cmd->callback([options, load_store] { run_build(*options, load_store); });
 }
 
 }  // namespace policykg::cli

@@ -1,13 +1,26 @@
 // One function per subcommand: each adds its CLI11 subcommand to the app and sets the callback
-// that runs it. Callbacks report failure by throwing policykg::Error; main() turns that into one
-// stderr line and exit code 1 (usage errors exit 2).
+// that runs it. Callbacks report failure by throwing policykg::Error; run_app() turns that into
+// one stderr line and exit code 1 (usage errors exit 2).
 #pragma once
+
+#include <string>
 
 #include <CLI/CLI.hpp>
 
+namespace policykg::rdf {
+class Graph;
+}
+
 namespace policykg::cli {
 
-void setup_build(CLI::App& app);
+/// Loads a built graph into the store a spec names (Redland's work).
+using StoreLoader = void (*)(const rdf::Graph& graph, const std::string& spec);
+/// Thrown, before any work, by a command that needs Redland where it is not loaded: policykg then
+/// runs the command line again through the commands module.
+struct RedlandNeeded {};
+
+/// `load_store` does `build --store`; without one that throws RedlandNeeded.
+void setup_build(CLI::App& app, StoreLoader load_store);
 void setup_query(CLI::App& app);
 void setup_responsible(CLI::App& app);
 void setup_duties(CLI::App& app);

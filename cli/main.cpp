@@ -1,51 +1,23 @@
-// policykg: policy documents to a knowledge graph. Parses the command line and hands each
-// subcommand to its own file; the one place where errors become stderr lines and exit codes.
-#include <cstdio>
-#include <iostream>
+// policykg: policy documents to a knowledge graph.
+//
+// Building a graph and writing it needs no Redland, so this program does that itself and starts
+// in a few milliseconds. Every other command (and build --store) runs in the commands module
+// beside it, which brings Redland and the fifty shared libraries that come with it (curl, GnuTLS,
+// Kerberos, ICU...), loaded only when such a command is run.
+#include <string_view>
 
-#include <CLI/CLI.hpp>
-
+#include "cli/app.hpp"
 #include "cli/commands.hpp"
-#include "rdf/error.hpp"
-
-#ifndef POLICYKG_VERSION
-#define POLICYKG_VERSION "0.0.0"
-#endif
+#include "cli/commands_module.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"policykg: policy documents as a knowledge graph (RDF, SPARQL, graph traversals)",
-               "policykg"};
-  app.set_version_flag("--version", "policykg " POLICYKG_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough(false);
-
   using namespace policykg::cli;
-  setup_build(app);
-  setup_query(app);
-  setup_responsible(app);
-  setup_duties(app);
-  setup_deps(app);
-  setup_path(app);
-  setup_impact(app);
-  setup_export(app);
-  setup_serve(app);
-  setup_validate(app);
-  setup_stats(app);
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::Success& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    // CLI11 prints the message (and help for --help); any parse error is a usage error.
-    app.exit(e);
-    return 2;
-  } catch (const policykg::Error& e) {
-    std::cerr << "policykg: " << e.describe() << "\n";
-    return e.category() == policykg::Error::Category::Usage ? 2 : 1;
-  } catch (const std::exception& e) {
-    std::cerr << "policykg: " << e.what() << "\n";
-    return 1;
+  if (argc > 1 && std::string_view(argv[1]) == "build") {
+    try {
+      return run_app(argc, argv, [](CLI::App& app) { setup_build(app, nullptr); });
+    } catch (const RedlandNeeded&) {
+      // build --store: the module's build does it all.
+    }
   }
-  return 0;
+  return run_commands_module(argc, argv);
 }

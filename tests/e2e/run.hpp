@@ -52,15 +52,18 @@ inline std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
-/// Runs `policykg args...` with `stdin_text` on standard input (none when empty).
-inline RunResult run_policykg(const std::vector<std::string>& args, const std::string& stdin_text = {}) {
+/// Runs `binary args...` with `stdin_text` on standard input (none when empty) and `environment`
+/// ("NAME=value ...", shell-quoted as needed) added to its environment.
+inline RunResult run_binary(const std::filesystem::path& binary, const std::vector<std::string>& args,
+                            const std::string& stdin_text = {}, const std::string& environment = {}) {
   namespace fs = std::filesystem;
   static int counter = 0;
   fs::path dir = fs::temp_directory_path() / ("policykg-e2e-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string tag = std::to_string(counter++);
   fs::path out = dir / ("out" + tag), err = dir / ("err" + tag), in = dir / ("in" + tag);
-  std::string cmd = shell_quote(POLICYKG_BINARY);
+  std::string cmd = environment.empty() ? std::string() : environment + " ";
+  cmd += shell_quote(binary.string());
   for (const auto& a : args) cmd += " " + shell_quote(a);
   if (!stdin_text.empty()) {
     std::ofstream(in, std::ios::binary) << stdin_text;
@@ -74,11 +77,16 @@ inline RunResult run_policykg(const std::vector<std::string>& args, const std::s
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = read_file(out);
   r.err = read_file(err);
-  expect_no_sanitizer_report("policykg" + (args.empty() ? std::string() : " " + args.front()), r.err);
+  expect_no_sanitizer_report(binary.filename().string() + (args.empty() ? std::string() : " " + args.front()), r.err);
   fs::remove(out);
   fs::remove(err);
   fs::remove(in);
   return r;
+}
+
+/// Runs `policykg args...` with `stdin_text` on standard input (none when empty).
+inline RunResult run_policykg(const std::vector<std::string>& args, const std::string& stdin_text = {}) {
+  return run_binary(POLICYKG_BINARY, args, stdin_text);
 }
 
 }  // namespace policykg::test
