@@ -17,8 +17,18 @@ namespace policykg::rdf {
 
 namespace {
 
+using Prefixes = std::vector<std::pair<std::string, std::string>>;
+
+// The project's prefixes, and `id:` for the instance base when there is one.
+Prefixes project_prefixes(std::string_view base) {
+  Prefixes prefixes;
+  for (const auto& p : ns::kPrefixes) prefixes.emplace_back(std::string(p.prefix), std::string(p.iri));
+  if (!base.empty()) prefixes.emplace_back("id", std::string(base));
+  return prefixes;
+}
+
 // The prefixed name of an IRI when its local part needs no escaping, or the IRI in brackets.
-std::string turtle_iri(const std::string& iri, const std::vector<std::pair<std::string, std::string>>& prefixes) {
+std::string turtle_iri(const std::string& iri, const Prefixes& prefixes) {
   for (const auto& [prefix, ns_iri] : prefixes) {
     if (iri.size() <= ns_iri.size() || iri.compare(0, ns_iri.size(), ns_iri) != 0) continue;
     std::string_view local(iri);
@@ -33,7 +43,7 @@ std::string turtle_iri(const std::string& iri, const std::vector<std::pair<std::
   return "<" + iri + ">";
 }
 
-std::string turtle_term(const Term& t, const std::vector<std::pair<std::string, std::string>>& prefixes) {
+std::string turtle_term(const Term& t, const Prefixes& prefixes) {
   if (t.is_iri()) return turtle_iri(t.value, prefixes);
   if (t.is_blank()) return "_:" + t.value;
   if (t.lang.empty() && t.datatype == std::string(kXsd) + "integer" && !t.value.empty() &&
@@ -72,9 +82,7 @@ class Sink {
 
 // Turtle, one block per subject: every IRI's prefixed form is worked out once per term.
 void write_turtle(const Graph& g, std::string_view base, Sink& out) {
-  std::vector<std::pair<std::string, std::string>> prefixes;
-  for (const auto& p : ns::kPrefixes) prefixes.emplace_back(std::string(p.prefix), std::string(p.iri));
-  if (!base.empty()) prefixes.emplace_back("id", std::string(base));
+  const Prefixes prefixes = project_prefixes(base);
   for (const auto& [prefix, iri] : prefixes) out += "@prefix " + prefix + ": <" + iri + "> .\n";
   std::vector<std::string> names(g.term_count());
   auto name = [&](Graph::Id id) -> const std::string& {
@@ -163,9 +171,7 @@ void check_xml_text(std::string_view text, const Term& subject) {
 // prefix, any other with a namespace declared on its element. Blank nodes are named after their
 // ids, which are XML names whatever their labels.
 void write_rdfxml(const Graph& g, std::string_view base, Sink& out) {
-  std::vector<std::pair<std::string, std::string>> prefixes;
-  for (const auto& p : ns::kPrefixes) prefixes.emplace_back(std::string(p.prefix), std::string(p.iri));
-  if (!base.empty()) prefixes.emplace_back("id", std::string(base));
+  const Prefixes prefixes = project_prefixes(base);
   out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rdf:RDF";
   for (const auto& [prefix, iri] : prefixes) {
     out += "\n    xmlns:" + prefix + "=\"";
