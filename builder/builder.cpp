@@ -49,15 +49,16 @@ rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Ga
   std::size_t bytes = 0;
   for (const auto& d : docs) bytes += d.text.bytes().size();
   out.reserve(bytes / 16);
+  Emitter emitter(options.base, out);
   for (std::size_t i = 0; i < docs.size(); ++i) {
     // Moved out so that its memory serves the next documents once it is emitted.
     const Parsed doc = std::move(docs[i]);
     relate(doc.text, doc.tree, doc.id, doc.stem, context, facts);
-    emit_units(facts.units, options.base, out);
+    emitter.units(facts);
     facts.units.clear();
     if (progress) progress(i + 1, docs.size(), out.size());
   }
-  emit_documents_and_entities(facts, options.base, out);
+  emitter.documents_and_entities(facts);
   out.sort();
   return out;
 }

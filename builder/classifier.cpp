@@ -2,6 +2,9 @@
 // tie), every sector with a hit.
 #include "builder/classifier.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "builder/normalized_text.hpp"
 
 namespace policykg::builder {
@@ -14,9 +17,11 @@ Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
     for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
 }
 
-std::set<std::string> Classifier::sectors(const NormalizedText& text) const {
-  std::set<std::string> out;
-  for (const auto& h : sectors_.scan(text)) out.insert(rules_.sectors[h.payload].concept_name);
+std::vector<std::size_t> Classifier::sectors(const NormalizedText& text) const {
+  std::vector<std::size_t> out;
+  sectors_.each(text, false, [&](const PhraseTable::Hit& h) { out.push_back(h.payload); });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -26,13 +31,21 @@ Classification Classifier::classify(std::string_view lower) const {
 
 Classification Classifier::classify(const NormalizedText& text) const {
   Classification c;
-  std::vector<int> score(rules_.instrument_types.size(), 0);
-  for (const auto& h : instruments_.scan(text)) ++score[h.payload];
+  // Scores on the stack for as many types as rules usually list.
+  std::array<int, 16> few{};
+  std::vector<int> many;
+  const std::size_t types = rules_.instrument_types.size();
+  int* score = few.data();
+  if (types > few.size()) {
+    many.assign(types, 0);
+    score = many.data();
+  }
+  instruments_.each(text, false, [&](const PhraseTable::Hit& h) { ++score[h.payload]; });
   int best = 0;
-  for (std::size_t i = 0; i < score.size(); ++i)
+  for (std::size_t i = 0; i < types; ++i)
     if (score[i] > best) {
       best = score[i];
-      c.instrument = rules_.instrument_types[i].concept_name;
+      c.instrument = i;
     }
   c.sectors = sectors(text);
   return c;

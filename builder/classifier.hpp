@@ -2,8 +2,9 @@
 // data/rules/classification.json.
 #pragma once
 
-#include <set>
-#include <string>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "builder/normalized_text.hpp"
@@ -12,9 +13,11 @@
 
 namespace policykg::builder {
 
+/// Concepts by their index in the rules (ClassificationRules::instrument_types and ::sectors).
 struct Classification {
-  std::string instrument;         ///< pol: local name; empty when no keyword matched
-  std::set<std::string> sectors;  ///< pol: local names
+  static constexpr std::size_t kNone = SIZE_MAX;
+  std::size_t instrument = kNone;     ///< kNone when no keyword matched
+  std::vector<std::size_t> sectors;  ///< ascending
 };
 
 class Classifier {
@@ -24,7 +27,7 @@ class Classifier {
   /// Classifies folded text (see fold()).
   Classification classify(std::string_view lower) const;
   /// Sectors only.
-  std::set<std::string> sectors(const NormalizedText& text) const;
+  std::vector<std::size_t> sectors(const NormalizedText& text) const;
 
  private:
   const ClassificationRules& rules_;

@@ -9,6 +9,10 @@ namespace policykg::builder {
 
 namespace {
 
+constexpr rdf::Graph::Id kUnset = UINT32_MAX;
+/// Integers below this (positions, most numbers) are made once.
+constexpr std::size_t kSmallIntegers = 1024;
+
 std::string_view class_of(UnitKind k) {
   switch (k) {
     case UnitKind::Provision: return pol::Provision;
@@ -31,99 +35,121 @@ std::string_view class_of(EntityKind k) {
   return pol::Agency;
 }
 
-// Adds triples to the graph; node() reuses one buffer for base + IRI path.
-class Out {
- public:
-  using Id = rdf::Graph::Id;
-  Out(std::string_view base, rdf::Graph& g) : base_(base), g_(g) {}
-  Id node(const std::string& id) {
-    buffer_.assign(base_);
-    buffer_ += id;
-    return g_.iri(buffer_);
-  }
-  Id term(std::string_view iri) { return g_.iri(iri); }
-  Id literal(std::string_view lex) { return g_.literal(lex); }
-  Id english(std::string_view lex) { return g_.literal(lex, {}, "en"); }
-  Id integer(std::size_t v) { return g_.literal(std::to_string(v), integer_); }
-  Id xsd(std::string_view lex, std::string_view local) { return g_.literal(lex, std::string(rdf::kXsd) + std::string(local)); }
-  void add(Id s, Id p, Id o) { g_.add(s, p, o); }
-  void add(Id s, std::string_view p, Id o) { g_.add(s, term(p), o); }
-  void links(Id s, Id p, const std::set<std::string>& ids) {
-    for (const auto& id : ids) add(s, p, node(id));
-  }
-  void links(Id s, std::string_view p, const std::set<std::string>& ids) { links(s, term(p), ids); }
-
- private:
-  std::string base_, buffer_;
-  const std::string integer_ = std::string(rdf::kXsd) + "integer";
-  rdf::Graph& g_;
-};
+// The term cached under `r`, made by `make` the first time.
+template <class Make>
+rdf::Graph::Id cached(std::vector<rdf::Graph::Id>& cache, std::size_t r, Make&& make) {
+  if (r >= cache.size()) cache.resize(std::max(r + 1, cache.size() * 2), kUnset);
+  if (cache[r] == kUnset) cache[r] = make();
+  return cache[r];
+}
 
 }  // namespace
 
-void emit_units(const std::vector<UnitFacts>& units, std::string_view base, rdf::Graph& out) {
+Emitter::Emitter(std::string_view base, rdf::Graph& out)
+    : base_(base), g_(out), integer_datatype_(std::string(rdf::kXsd) + "integer") {}
+
+Emitter::Id Emitter::node(std::string_view path) {
+  buffer_.assign(base_);
+  buffer_ += path;
+  return g_.iri(buffer_);
+}
+
+Emitter::Id Emitter::node(const Facts& facts, Ref r) {
+  return cached(nodes_, r, [&] { return node(facts.nodes[r]); });
+}
+
+Emitter::Id Emitter::concept_term(const Facts& facts, Ref r) {
+  return cached(concepts_, r, [&] { return g_.iri(ns::pol(facts.concepts[r])); });
+}
+
+Emitter::Id Emitter::literal(const Facts& facts, Ref r) {
+  return cached(literals_, r, [&] { return g_.literal(facts.literals[r]); });
+}
+
+Emitter::Id Emitter::integer(std::size_t v) {
+  auto make = [&] { return g_.literal(std::to_string(v), integer_datatype_); };
+  return v < kSmallIntegers ? cached(small_integers_, v, make) : make();
+}
+
+void Emitter::links(Id s, Id p, const Facts& facts, const RefSet& refs) {
+  for (Ref r : refs) g_.add(s, p, node(facts, r));
+}
+
+void Emitter::links(Id s, std::string_view p, const std::set<std::string>& paths) {
+  const Id predicate = g_.iri(p);
+  for (const auto& path : paths) g_.add(s, predicate, node(path));
+}
+
+void Emitter::units(const Facts& facts) {
   namespace st = std_terms;
-  Out o(base, out);
+  auto& g = g_;
   // The terms every unit uses, looked up once.
-  const Out::Id type = o.term(st::rdf_type), label = o.term(st::rdfs_label), part_of = o.term(st::dcterms_isPartOf),
-                source = o.term(pol::sourceDocument), position = o.term(pol::position), number = o.term(pol::number),
-                text = o.term(pol::text), start = o.term(pol::sourceStart), end = o.term(pol::sourceEnd),
-                responsible = o.term(pol::responsibleParty), applies_to = o.term(pol::appliesTo),
-                mentions = o.term(pol::mentions), references = o.term(pol::references),
-                depends_on = o.term(pol::dependsOn), condition = o.term(pol::condition),
-                instrument = o.term(pol::instrumentType), sector = o.term(pol::sector);
-  for (const auto& u : units) {
-    auto s = o.node(u.id);
-    o.add(s, type, o.term(class_of(u.kind)));
-    o.add(s, label, o.english(u.label));
-    o.add(s, part_of, o.node(u.parent));
-    o.add(s, source, o.node(u.document));
-    o.add(s, position, o.integer(u.position));
-    if (!u.number.empty()) o.add(s, number, o.literal(u.number));
-    o.add(s, text, o.literal(u.text));
-    o.add(s, start, o.integer(u.start));
-    o.add(s, end, o.integer(u.end));
-    o.links(s, responsible, u.responsible);
-    o.links(s, applies_to, u.applies_to);
-    o.links(s, mentions, u.mentions);
-    o.links(s, references, u.references);
-    o.links(s, depends_on, u.depends_on);
-    for (const auto& c : u.conditions) o.add(s, condition, o.literal(c));
-    if (!u.instrument.empty()) o.add(s, instrument, o.term(ns::pol(u.instrument)));
-    for (const auto& c : u.sectors) o.add(s, sector, o.term(ns::pol(c)));
+  const Id type = g.iri(st::rdf_type), label = g.iri(st::rdfs_label), part_of = g.iri(st::dcterms_isPartOf),
+           source = g.iri(pol::sourceDocument), position = g.iri(pol::position), number = g.iri(pol::number),
+           text = g.iri(pol::text), start = g.iri(pol::sourceStart), end = g.iri(pol::sourceEnd),
+           responsible = g.iri(pol::responsibleParty), applies_to = g.iri(pol::appliesTo),
+           mentions = g.iri(pol::mentions), references = g.iri(pol::references), depends_on = g.iri(pol::dependsOn),
+           condition = g.iri(pol::condition), instrument = g.iri(pol::instrumentType), sector = g.iri(pol::sector);
+  // Every unit's term first: a measure may depend on one that comes after it.
+  unit_terms_.clear();
+  for (const auto& u : facts.units) unit_terms_.push_back(node(u.id));
+  for (std::size_t i = 0; i < facts.units.size(); ++i) {
+    const UnitFacts& u = facts.units[i];
+    const Id s = unit_terms_[i];
+    g.add(s, type, g.iri(class_of(u.kind)));
+    g.add(s, label, g.literal(u.label, {}, "en"));
+    const Id document = node(facts, u.document);
+    g.add(s, part_of, u.parent == UnitFacts::kNoUnit ? document : unit_terms_[u.parent]);
+    g.add(s, source, document);
+    g.add(s, position, integer(u.position));
+    if (!u.number.empty()) g.add(s, number, g.literal(u.number));
+    g.add(s, text, g.literal(u.text));
+    g.add(s, start, integer(u.start));
+    g.add(s, end, integer(u.end));
+    links(s, responsible, facts, u.responsible);
+    links(s, applies_to, facts, u.applies_to);
+    links(s, mentions, facts, u.mentions);
+    links(s, references, facts, u.references);
+    links(s, depends_on, facts, u.depends_on);
+    for (std::size_t k : u.depends_on_units) g.add(s, depends_on, unit_terms_[k]);
+    for (Ref c : u.conditions) g.add(s, condition, literal(facts, c));
+    if (u.instrument != UnitFacts::kNoRef) g.add(s, instrument, concept_term(facts, u.instrument));
+    for (Ref c : u.sectors) g.add(s, sector, concept_term(facts, c));
   }
 }
 
-void emit_documents_and_entities(const Facts& facts, std::string_view base, rdf::Graph& out) {
+void Emitter::documents_and_entities(const Facts& facts) {
   namespace st = std_terms;
-  Out o(base, out);
+  auto& g = g_;
+  const Id type = g.iri(st::rdf_type), label = g.iri(st::rdfs_label);
   for (const auto& [id, d] : facts.documents) {
-    auto s = o.node(id);
-    o.add(s, st::rdf_type, o.term(pol::Document));
-    if (d.type != "Document") o.add(s, st::rdf_type, o.term(ns::pol(d.type)));
-    std::string label = !d.label.empty() ? d.label : !d.title.empty() ? d.title : !d.identifier.empty() ? d.identifier : id;
-    o.add(s, st::rdfs_label, o.english(label));
-    if (!d.title.empty()) o.add(s, st::dcterms_title, o.literal(d.title));
-    if (!d.identifier.empty()) o.add(s, st::dcterms_identifier, o.literal(d.identifier));
-    if (!d.issued.empty()) o.add(s, st::dcterms_issued, o.xsd(d.issued, "date"));
-    if (!d.published.empty()) o.add(s, pol::publishedOn, o.xsd(d.published, "date"));
-    if (!d.valid_for.empty()) o.add(s, pol::validFor, o.xsd(d.valid_for, "duration"));
-    o.links(s, pol::issuedBy, d.issued_by);
-    o.links(s, pol::addressedTo, d.addressed_to);
-    o.links(s, pol::approves, d.approves);
-    o.links(s, pol::hasAnnex, d.has_annex);
-    o.links(s, pol::references, d.references);
-    o.links(s, pol::keepsInForce, d.keeps_in_force);
-    o.links(s, pol::prevailsOver, d.prevails_over);
-    o.links(s, pol::responsibleParty, d.responsible);
+    const Id s = node(id);
+    g.add(s, type, g.iri(pol::Document));
+    if (d.type != "Document") g.add(s, type, g.iri(ns::pol(d.type)));
+    const std::string& name = !d.label.empty() ? d.label : !d.title.empty() ? d.title : !d.identifier.empty() ? d.identifier : id;
+    g.add(s, label, g.literal(name, {}, "en"));
+    if (!d.title.empty()) g.add(s, g.iri(st::dcterms_title), g.literal(d.title));
+    if (!d.identifier.empty()) g.add(s, g.iri(st::dcterms_identifier), g.literal(d.identifier));
+    const std::string xsd(rdf::kXsd);
+    if (!d.issued.empty()) g.add(s, g.iri(st::dcterms_issued), g.literal(d.issued, xsd + "date"));
+    if (!d.published.empty()) g.add(s, g.iri(pol::publishedOn), g.literal(d.published, xsd + "date"));
+    if (!d.valid_for.empty()) g.add(s, g.iri(pol::validFor), g.literal(d.valid_for, xsd + "duration"));
+    links(s, pol::issuedBy, d.issued_by);
+    links(s, pol::addressedTo, d.addressed_to);
+    links(s, pol::approves, d.approves);
+    links(s, pol::hasAnnex, d.has_annex);
+    links(s, pol::references, d.references);
+    links(s, pol::keepsInForce, d.keeps_in_force);
+    links(s, pol::prevailsOver, d.prevails_over);
+    links(s, pol::responsibleParty, d.responsible);
   }
   for (const auto& [id, e] : facts.entities) {
-    auto s = o.node(id);
-    o.add(s, st::rdf_type, o.term(class_of(e.kind)));
-    o.add(s, st::rdfs_label, o.english(e.label));
-    for (const auto& a : e.alt_labels) o.add(s, st::skos_altLabel, o.english(a));
-    if (!e.parent.empty()) o.add(s, st::org_subOrganizationOf, o.node(e.parent));
-    if (!e.located_in.empty() && e.kind == EntityKind::Zone) o.add(s, pol::locatedIn, o.node(e.located_in));
+    const Id s = node(id);
+    g.add(s, type, g.iri(class_of(e.kind)));
+    g.add(s, label, g.literal(e.label, {}, "en"));
+    for (const auto& a : e.alt_labels) g.add(s, g.iri(st::skos_altLabel), g.literal(a, {}, "en"));
+    if (!e.parent.empty()) g.add(s, g.iri(st::org_subOrganizationOf), node(e.parent));
+    if (!e.located_in.empty() && e.kind == EntityKind::Zone) g.add(s, g.iri(pol::locatedIn), node(e.located_in));
   }
 }
 

@@ -1,17 +1,64 @@
 // Facts: what the relation rules conclude about documents, units and entities, as plain values
-// keyed by IRI path (no base, no RDF); the emitter turns them into triples.
+// keyed by IRI path (no base, no RDF); the emitter turns them into triples. What a unit links
+// to is named by a Ref, an index into one of the corpus-wide name tables, so that a link costs
+// a number and the emitter turns each name into a term once.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "builder/document.hpp"
 #include "builder/gazetteer.hpp"
 
 namespace policykg::builder {
+
+using Ref = std::uint32_t;
+
+/// Strings kept once each, named by the order they came in.
+class Names {
+ public:
+  /// The string's ref, added when new.
+  Ref ref(std::string_view s);
+  const std::string& operator[](Ref r) const { return names_[r]; }
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  std::deque<std::string> names_;  ///< a deque: the index's views stay valid as it grows
+  std::unordered_map<std::string_view, Ref> index_;
+};
+
+/// A few refs, each once, in the order first added (a unit links to a handful: a scan beats a
+/// tree, and one array is one allocation).
+class RefSet {
+ public:
+  void insert(Ref r) {
+    for (Ref x : refs_)
+      if (x == r) return;
+    refs_.push_back(r);
+  }
+  void insert(const RefSet& other) {
+    for (Ref r : other) insert(r);
+  }
+  bool contains(Ref r) const {
+    for (Ref x : refs_)
+      if (x == r) return true;
+    return false;
+  }
+  bool empty() const { return refs_.empty(); }
+  std::size_t size() const { return refs_.size(); }
+  void clear() { refs_.clear(); }
+  std::vector<Ref>::const_iterator begin() const { return refs_.begin(); }
+  std::vector<Ref>::const_iterator end() const { return refs_.end(); }
+
+ private:
+  std::vector<Ref> refs_;
+};
 
 struct EntityFacts {
   std::string id;
@@ -33,22 +80,33 @@ struct DocumentFacts {
 };
 
 struct UnitFacts {
-  std::string id, parent, document;
+  static constexpr std::size_t kNoUnit = SIZE_MAX;
+  static constexpr Ref kNoRef = UINT32_MAX;
+  std::string id;
+  std::size_t parent = kNoUnit;  ///< index in Facts::units of the enclosing unit; kNoUnit: the document
+  Ref document = kNoRef;         ///< in Facts::nodes
   UnitKind kind = UnitKind::Measure;
   std::size_t position = 0;
   std::string number, label;
   std::string_view text;  ///< in the source document, which outlives the facts of its units
   std::size_t start = 0, end = 0;  ///< code points
-  std::set<std::string> responsible, applies_to, mentions, references, depends_on, conditions, sectors;
-  std::string instrument;
+  RefSet responsible, applies_to, mentions, references, depends_on;  ///< in Facts::nodes
+  std::vector<std::size_t> depends_on_units;                          ///< indices in Facts::units
+  RefSet conditions;                                                  ///< in Facts::literals
+  RefSet sectors;                                                     ///< in Facts::concepts
+  Ref instrument = kNoRef;                                            ///< in Facts::concepts
 };
 
 /// Everything known about a corpus. Documents and entities merge across texts: the first title
 /// or label found is kept, so output does not depend on anything but the input order.
 struct Facts {
   std::map<std::string, DocumentFacts> documents;
+  /// The units of the document being related (the emitter takes them, then they are cleared).
   std::vector<UnitFacts> units;
   std::map<std::string, EntityFacts> entities;
+  Names nodes;     ///< IRI paths of documents, entities and infrastructure
+  Names concepts;  ///< local names of pol: concepts (instrument types, sectors)
+  Names literals;  ///< plain literals (conditions)
 
   DocumentFacts& document(const std::string& id);
 };

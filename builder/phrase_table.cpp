@@ -148,22 +148,6 @@ std::pair<std::size_t, std::size_t> PhraseTable::longest_at(std::string_view low
   return best;
 }
 
-// Calls fn(begin, length, payload) for the longest phrase at each word start (after a hit, from
-// its end when not `overlapping`); stops when fn returns false.
-template <class Fn>
-void PhraseTable::each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const {
-  if (count_ == 0) return;
-  std::size_t resume = 0;
-  for (const Word& w : words) {
-    if (w.begin < resume) continue;
-    if (!marked(w.letters) && (short_prefixes_ == 0 || !short_prefix_at(lower, w.begin))) continue;
-    auto [length, payload] = longest_at(lower, w);
-    if (length == 0) continue;
-    if (!fn(w.begin, length, payload)) return;
-    if (!overlapping) resume = w.begin + length;
-  }
-}
-
 std::vector<PhraseTable::Hit> PhraseTable::scan(const NormalizedText& text, bool overlapping) const {
   std::vector<Hit> hits;
   each_hit(text.lower(), text.words(), overlapping, [&](std::size_t begin, std::size_t length, std::size_t payload) {

@@ -36,6 +36,14 @@ class PhraseTable {
   /// the many tables run over one clause share that work.
   std::vector<Hit> scan(const NormalizedText& text, bool overlapping = false) const;
   std::vector<Hit> scan(std::string_view lower, bool overlapping = false) const;
+  /// Calls fn(hit) for each hit scan() would return, without collecting them.
+  template <class Fn>
+  void each(const NormalizedText& text, bool overlapping, Fn&& fn) const {
+    each_hit(text.lower(), text.words(), overlapping, [&](std::size_t begin, std::size_t length, std::size_t payload) {
+      fn(Hit{begin, begin + length, payload});
+      return true;
+    });
+  }
   /// Whether any phrase occurs.
   bool any(const NormalizedText& text) const;
   bool any(std::string_view lower) const;
@@ -67,8 +75,21 @@ class PhraseTable {
     return (filter_[bit / 64] >> (bit % 64)) & 1u;
   }
   void mark(std::uint32_t key);
+  // Calls fn(begin, length, payload) for the longest phrase at each word start (after a hit, from
+  // its end when not `overlapping`); stops when fn returns false.
   template <class Fn>
-  void each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const;
+  void each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const {
+    if (count_ == 0) return;
+    std::size_t resume = 0;
+    for (const Word& w : words) {
+      if (w.begin < resume) continue;
+      if (!marked(w.letters) && (short_prefixes_ == 0 || !short_prefix_at(lower, w.begin))) continue;
+      auto [length, payload] = longest_at(lower, w);
+      if (length == 0) continue;
+      if (!fn(w.begin, length, payload)) return;
+      if (!overlapping) resume = w.begin + length;
+    }
+  }
 
   std::uint32_t root_[256];            ///< the root's children
   std::vector<Edge> edges_;            ///< the other nodes' children and the starts; size a power of two

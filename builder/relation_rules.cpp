@@ -54,24 +54,23 @@ std::size_t find_word(const std::string& lower, std::string_view w, std::size_t 
 bool is_place(EntityKind k) { return k == EntityKind::District || k == EntityKind::Zone || k == EntityKind::Region; }
 bool can_be_responsible(EntityKind k) { return k == EntityKind::Agency || k == EntityKind::District; }
 
-// What a clause says about who acts.
+// What a clause says about who acts (refs in Facts::nodes).
 struct Subject {
-  bool stated = false;            ///< the clause has its own "shall"
-  std::set<std::string> parties;  ///< stated in the active voice
-  std::set<std::string> agents;   ///< "shall be ... by X"
-};
-
-struct MeasureInfo {
-  UnitFacts* unit = nullptr;
-  std::string lower;
-  std::vector<Citation> citations;
-  std::set<std::string> active;  ///< responsible parties stated in the active voice
+  bool stated = false;  ///< the clause has its own "shall"
+  RefSet parties;       ///< stated in the active voice
+  RefSet agents;        ///< "shall be ... by X"
 };
 
 class DocumentRelator {
  public:
   DocumentRelator(const SourceText& src, const RelationContext& ctx, Facts& facts)
-      : src_(src), t_(src.bytes()), ctx_(ctx), rules_(ctx.rules), facts_(facts) {}
+      : src_(src), t_(src.bytes()), ctx_(ctx), rules_(ctx.rules), facts_(facts) {
+    for (const auto& c : rules_.conditions)
+      for (std::size_t i = 0; i < c.phrases.size(); ++i) condition_refs_.push_back(facts_.literals.ref(c.condition));
+    for (const auto& t : rules_.classification.instrument_types)
+      instrument_refs_.push_back(facts_.concepts.ref(t.concept_name));
+    for (const auto& t : rules_.classification.sectors) sector_refs_.push_back(facts_.concepts.ref(t.concept_name));
+  }
 
   void relate_main(const ParsedDocument& pd, const std::string& doc_id, const std::string& fallback_label) {
     DocumentFacts& d = facts_.document(doc_id);
@@ -216,7 +215,7 @@ class DocumentRelator {
     return {};
   }
 
-  Subject subject_of(const NormalizedText& nt, const std::vector<Mention>& all, const std::vector<Citation>& cites) const {
+  Subject subject_of(const NormalizedText& nt, const std::vector<Mention>& all, const std::vector<Citation>& cites) {
     Subject s;
     const std::string& lower = nt.lower();
     std::size_t shall = find_word(lower, "shall");
@@ -252,17 +251,17 @@ class DocumentRelator {
     bool passive = w == "be";
     if (!passive) {
       for (const auto& m : ms)
-        if (m.begin >= from && m.end <= shall && can_be_responsible(m.kind)) s.parties.insert(m.entity);
+        if (m.begin >= from && m.end <= shall && can_be_responsible(m.kind)) s.parties.insert(node(m.entity));
       // "X shall, together with Y, ...": Y acts too.
-      for (const auto& h : ctx_.together_with.scan(nt)) {
-        if (h.begin < shall) continue;
+      ctx_.together_with.each(nt, false, [&](const PhraseTable::Hit& h) {
+        if (h.begin < shall) return;
         for (const auto& m : ms)
-          if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) s.parties.insert(m.entity);
-      }
+          if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) s.parties.insert(node(m.entity));
+      });
     } else {
       for (std::size_t by = find_word(lower, "by", shall); by != std::string::npos; by = find_word(lower, "by", by + 2))
         for (const auto& m : ms)
-          if (m.begin >= by + 3 && m.begin <= by + 8 && can_be_responsible(m.kind)) s.agents.insert(m.entity);
+          if (m.begin >= by + 3 && m.begin <= by + 8 && can_be_responsible(m.kind)) s.agents.insert(node(m.entity));
     }
     return s;
   }
@@ -317,37 +316,53 @@ class DocumentRelator {
     counters_ = {};
     measures_.clear();
     std::size_t first_unit = facts_.units.size();
-    for (std::size_t i = 0; i < pd.units.size(); ++i) walk(pd.units[i], doc_id, i + 1, i + 1, {}, false);
+    doc_ref_ = node(doc_id);
+    for (std::size_t i = 0; i < pd.units.size(); ++i) walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, {}, false);
     link_prerequisites();
     // A document references what its units reference.
-    std::set<std::string> refs;
-    for (std::size_t u = first_unit; u < facts_.units.size(); ++u)
-      refs.insert(facts_.units[u].references.begin(), facts_.units[u].references.end());
-    refs.erase(doc_id);
-    facts_.document(doc_id).references.insert(refs.begin(), refs.end());
+    RefSet refs;
+    for (std::size_t u = first_unit; u < facts_.units.size(); ++u) refs.insert(facts_.units[u].references);
+    DocumentFacts& d = facts_.document(doc_id);
+    for (Ref r : refs)
+      if (r != doc_ref_) d.references.insert(facts_.nodes[r]);
+  }
+
+  Ref node(const std::string& id) { return facts_.nodes.ref(id); }
+
+  // Adds the names of `refs` to a document's set.
+  void insert_names(std::set<std::string>& to, const RefSet& refs) const {
+    for (Ref r : refs) to.insert(facts_.nodes[r]);
+  }
+
+  // The IRI path of a unit's child: the document's for top-level units.
+  std::string child_id(std::size_t parent, std::string_view kind, std::size_t n) const {
+    std::string id = parent == UnitFacts::kNoUnit ? doc_id_ : facts_.units[parent].id;
+    id += kind;
+    id += std::to_string(n);
+    return id;
   }
 
   struct Walked {
-    std::set<std::string> active;  ///< responsible parties stated in the unit's measures
+    RefSet active;  ///< responsible parties stated in the unit's measures
   };
 
-  Walked walk(const Unit& u, const std::string& parent, std::size_t position, std::size_t ordinal,
-              std::set<std::string> context_sectors, bool implementation) {
+  Walked walk(const Unit& u, std::size_t parent, std::size_t position, std::size_t ordinal, RefSet context_sectors,
+              bool implementation) {
     std::string id;
     switch (u.kind) {
       case UnitKind::Provision: id = doc_id_ + "/provision/" + std::to_string(++counters_[0]); break;
       case UnitKind::Section: id = doc_id_ + "/section/" + std::to_string(++counters_[1]); break;
       case UnitKind::Task: id = doc_id_ + "/task/" + std::to_string(++counters_[2]); break;
-      case UnitKind::Initiative: id = parent + "/initiative/" + std::to_string(ordinal); break;
-      case UnitKind::Measure: id = parent + "/measure/" + std::to_string(ordinal); break;
+      case UnitKind::Initiative: id = child_id(parent, "/initiative/", ordinal); break;
+      case UnitKind::Measure: id = child_id(parent, "/measure/", ordinal); break;
     }
     facts_.units.emplace_back();
     std::size_t index = facts_.units.size() - 1;
     {
       UnitFacts& f = facts_.units[index];
-      f.id = id;
+      f.id = std::move(id);
       f.parent = parent;
-      f.document = doc_id_;
+      f.document = doc_ref_;
       f.kind = u.kind;
       f.position = position;
       f.number = u.number;
@@ -361,16 +376,20 @@ class DocumentRelator {
       auto ms = ctx_.recogniser.find(nt);
       for (const auto& m : ms) {
         register_entity(m);
-        facts_.units[index].mentions.insert(m.entity);
-        if (is_place(m.kind)) facts_.units[index].applies_to.insert(m.entity);
+        Ref e = node(m.entity);
+        facts_.units[index].mentions.insert(e);
+        if (is_place(m.kind)) facts_.units[index].applies_to.insert(e);
       }
       for (const auto& c : ctx_.citations.find(nt, ms)) {
         std::string doc = resolve(c, doc_id_);
         if (c.kind == Citation::Kind::Document) register_citation(c);
-        if (!doc.empty() && doc != doc_id_) facts_.units[index].references.insert(doc);
+        if (!doc.empty() && doc != doc_id_) facts_.units[index].references.insert(node(doc));
       }
       auto s = ctx_.classifier.sectors(nt);
-      if (!s.empty()) context_sectors = s;
+      if (!s.empty()) {
+        context_sectors.clear();
+        for (std::size_t k : s) context_sectors.insert(sector_refs_[k]);
+      }
       if (u.kind == UnitKind::Section) {
         for (const auto& ih : rules_.relations.implementation_headings)
           if (same_folded(src_.view(u.heading), ih)) implementation = true;
@@ -383,47 +402,46 @@ class DocumentRelator {
     while (i < u.children.size()) {
       const Unit& c = u.children[i];
       if (c.kind != UnitKind::Measure) {
-        Walked w = walk(c, id, i + 1, ++initiatives, context_sectors, implementation);
-        result.active.insert(w.active.begin(), w.active.end());
+        Walked w = walk(c, index, i + 1, ++initiatives, context_sectors, implementation);
+        result.active.insert(w.active);
         ++i;
         continue;
       }
       std::size_t j = i;
       while (j < u.children.size() && u.children[j].kind == UnitKind::Measure && u.children[j].sentence == c.sentence) ++j;
-      auto active = sentence(u.children, i, j, measures, id, context_sectors);
+      RefSet active = sentence(u.children, i, j, measures, index, context_sectors);
       measures += j - i;
-      result.active.insert(active.begin(), active.end());
+      result.active.insert(active);
       i = j;
     }
     if (u.kind == UnitKind::Provision) {
-      facts_.units[index].responsible.insert(result.active.begin(), result.active.end());
+      facts_.units[index].responsible.insert(result.active);
       // A reply's articles naming who acts make them responsible for the plan it approves.
       const DocumentFacts& d = facts_.documents.at(doc_id_);
       std::set<std::string> plans = d.approves;
-      for (const auto& p : plans) facts_.document(p).responsible.insert(result.active.begin(), result.active.end());
+      for (const auto& p : plans) insert_names(facts_.document(p).responsible, result.active);
     }
     if (u.kind == UnitKind::Section && implementation && facts_.documents.at(doc_id_).type != "OfficialReply")
-      facts_.document(doc_id_).responsible.insert(result.active.begin(), result.active.end());
+      insert_names(facts_.document(doc_id_).responsible, result.active);
     return result;
   }
 
   // Analyses the clauses [from, to) of one sentence; returns the parties stated in the active voice.
-  std::set<std::string> sentence(const std::vector<Unit>& siblings, std::size_t from, std::size_t to,
-                                 std::size_t measures_before, const std::string& parent,
-                                 const std::set<std::string>& context_sectors) {
-    std::set<std::string> carried;  // subject carried over to later clauses
-    std::set<std::string> all_active;
+  RefSet sentence(const std::vector<Unit>& siblings, std::size_t from, std::size_t to, std::size_t measures_before,
+                  std::size_t parent, const RefSet& context_sectors) {
+    RefSet carried;  // subject carried over to later clauses
+    RefSet all_active;
     std::vector<std::pair<std::string, std::size_t>> earlier_docs;  // documents cited so far, with clause
     bool keep = false;
     for (std::size_t k = from; k < to; ++k) {
       const Unit& m = siblings[k];
-      std::string id = parent + "/measure/" + std::to_string(measures_before + (k - from) + 1);
+      std::string id = child_id(parent, "/measure/", measures_before + (k - from) + 1);
       facts_.units.emplace_back();
       std::size_t index = facts_.units.size() - 1;
       UnitFacts* f = &facts_.units[index];
-      f->id = id;
+      f->id = std::move(id);
       f->parent = parent;
-      f->document = doc_id_;
+      f->document = doc_ref_;
       f->kind = UnitKind::Measure;
       f->position = k + 1;
       f->text = src_.view(m.span);
@@ -435,24 +453,26 @@ class DocumentRelator {
       auto ms = ctx_.recogniser.find(nt);
       auto cites = ctx_.citations.find(nt, ms);
       Subject s = subject_of(nt, ms, cites);
-      std::set<std::string> responsible;
+      RefSet responsible;
       if (s.stated) {
         carried = s.parties;
         responsible = s.parties;
-        responsible.insert(s.agents.begin(), s.agents.end());
+        responsible.insert(s.agents);
       } else {
         responsible = carried;
       }
-      all_active.insert(s.stated ? s.parties.begin() : carried.begin(), s.stated ? s.parties.end() : carried.end());
+      all_active.insert(s.stated ? s.parties : carried);
       for (const auto& e : ms) {
         register_entity(e);
-        f->mentions.insert(e.entity);
-        if (is_place(e.kind)) f->applies_to.insert(e.entity);
+        Ref r = node(e.entity);
+        f->mentions.insert(r);
+        if (is_place(e.kind)) f->applies_to.insert(r);
       }
-      for (const auto& r : responsible) {
+      for (Ref r : responsible) {
         f->responsible.insert(r);
         f->mentions.insert(r);
-        if (facts_.entities.count(r) && facts_.entities[r].kind == EntityKind::District) f->applies_to.insert(r);
+        auto it = facts_.entities.find(facts_.nodes[r]);
+        if (it != facts_.entities.end() && it->second.kind == EntityKind::District) f->applies_to.insert(r);
       }
       const std::string& lower = nt.lower();
       // Citations: references, dependencies, force.
@@ -468,8 +488,8 @@ class DocumentRelator {
         if (c.kind == Citation::Kind::Document) register_citation(c);
         ordered.push_back(doc);
         earlier_docs.emplace_back(doc, k);
-        if (doc != doc_id_) f->references.insert(doc);
-        if (cue_before(lower, c.begin)) f->depends_on.insert(doc);
+        if (doc != doc_id_) f->references.insert(node(doc));
+        if (cue_before(lower, c.begin)) f->depends_on.insert(node(doc));
       }
       if (ctx_.keep_in_force.any(nt)) keep = true;
       if (ctx_.prevail.any(nt) && ordered.size() >= 2) {
@@ -485,14 +505,15 @@ class DocumentRelator {
         for (const auto& c : cites)
           if (c.kind == Citation::Kind::DefinedTerm)
             if (std::string plan = resolve(c, doc_id_); !plan.empty())
-              facts_.document(plan).responsible.insert(s.parties.begin(), s.parties.end());
+              insert_names(facts_.document(plan).responsible, s.parties);
       if (facts_.documents.at(doc_id_).valid_for.empty())
         if (std::string v = validity(nt); !v.empty()) facts_.document(doc_id_).valid_for = v;
       // Conditions and classification.
-      for (const auto& h : ctx_.conditions.scan(nt)) f->conditions.insert(condition_of(h.payload));
+      ctx_.conditions.each(nt, false, [&](const PhraseTable::Hit& h) { f->conditions.insert(condition_refs_[h.payload]); });
       Classification cl = ctx_.classifier.classify(nt);
-      f->instrument = cl.instrument;
-      f->sectors = cl.sectors.empty() ? context_sectors : std::move(cl.sectors);
+      if (cl.instrument != Classification::kNone) f->instrument = instrument_refs_[cl.instrument];
+      if (cl.sectors.empty()) f->sectors = context_sectors;
+      for (std::size_t sector : cl.sectors) f->sectors.insert(sector_refs_[sector]);
       measures_.push_back({index, std::move(nt)});
     }
     if (keep) {
@@ -503,12 +524,6 @@ class DocumentRelator {
     return all_active;
   }
 
-  std::string condition_of(std::size_t payload) const { return condition_names_.at(payload); }
-
- public:
-  void set_condition_names(std::vector<std::string> names) { condition_names_ = std::move(names); }
-
- private:
   // "based on the credit commitment system": the measure of the same document that builds it.
   // An index from each word to the measures that create something and contain it keeps this
   // linear in long documents.
@@ -579,7 +594,9 @@ class DocumentRelator {
         bool linked = false;
         for (std::size_t k : candidates)
           if (k != mi) {
-            facts_.units[index].depends_on.insert(facts_.units[measures_[k].index].id);
+            auto& deps = facts_.units[index].depends_on_units;
+            if (std::find(deps.begin(), deps.end(), measures_[k].index) == deps.end())
+              deps.push_back(measures_[k].index);
             linked = true;
             break;
           }
@@ -613,8 +630,9 @@ class DocumentRelator {
     m.kind = EntityKind::Infrastructure;
     m.entity = "infrastructure/" + slugify(m.surface);
     register_entity(m);
-    facts_.units[unit].depends_on.insert(m.entity);
-    facts_.units[unit].mentions.insert(m.entity);
+    Ref r = node(m.entity);
+    facts_.units[unit].depends_on.insert(r);
+    facts_.units[unit].mentions.insert(r);
   }
 
   const SourceText& src_;
@@ -623,13 +641,16 @@ class DocumentRelator {
   const Rules& rules_;
   Facts& facts_;
   std::string doc_id_;
+  Ref doc_ref_ = UnitFacts::kNoRef;
   std::array<std::size_t, 3> counters_{};
   struct MeasureText {
     std::size_t index;    ///< in facts_.units
     NormalizedText text;  ///< the clause
   };
   std::vector<MeasureText> measures_;
-  std::vector<std::string> condition_names_;
+  std::vector<Ref> condition_refs_;   ///< by condition phrase payload, in Facts::literals
+  std::vector<Ref> instrument_refs_;  ///< by rule index, in Facts::concepts
+  std::vector<Ref> sector_refs_;      ///< by rule index, in Facts::concepts
 };
 
 }  // namespace
@@ -657,17 +678,7 @@ std::string annex_id(const std::string& doc_id, const std::string& number) { ret
 void relate(const SourceText& text, const ParsedDocument& parsed, const std::string& doc_id,
             const std::string& fallback_label, const RelationContext& context, Facts& facts) {
   DocumentRelator r(text, context, facts);
-  std::vector<std::string> names;
-  for (const auto& c : context.rules.conditions)
-    for (std::size_t i = 0; i < c.phrases.size(); ++i) names.push_back(c.condition);
-  r.set_condition_names(std::move(names));
   r.relate_main(parsed, doc_id, fallback_label);
-}
-
-DocumentFacts& Facts::document(const std::string& id) {
-  auto [it, fresh] = documents.try_emplace(id);
-  if (fresh) it->second.id = id;
-  return it->second;
 }
 
 }  // namespace policykg::builder
