@@ -209,12 +209,12 @@ std::vector<Mention> Recogniser::find(const NormalizedText& nt) const {
   std::vector<Mention> out;
   std::vector<std::pair<std::size_t, std::size_t>> taken;
   for (std::size_t i : order) {
-    const auto& c = cands[i];
+    auto& c = cands[i];
     bool overlaps = std::any_of(taken.begin(), taken.end(), [&](const auto& r) { return c.begin < r.second && r.first < c.end; });
     if (overlaps) continue;
     taken.emplace_back(c.begin, c.end);
     Mention m;
-    m.entity = c.entity;
+    m.entity = std::move(c.entity);  // each candidate is taken once
     m.kind = c.kind;
     m.begin = c.begin;
     m.end = c.end;

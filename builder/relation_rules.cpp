@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <map>
 #include <string_view>
-#include <unordered_map>
 
 #include "builder/measure_splitter.hpp"
 #include "builder/normalized_text.hpp"
@@ -39,7 +37,8 @@ std::string shorten(std::string s, std::size_t max) {
   }
   s.resize(cut);
   while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();
-  return s + "…";
+  s += "…";
+  return s;
 }
 
 std::size_t find_word(const std::string& lower, std::string_view w, std::size_t from = 0) {
@@ -230,10 +229,10 @@ class DocumentRelator {
       else if (lower[k] == ',' && depth == 0) from = k + 1;
     }
     // Names inside a cited title or number are not subjects.
-    std::vector<Mention> ms;
+    std::vector<const Mention*> ms;
     for (const auto& m : all)
       if (std::none_of(cites.begin(), cites.end(), [&](const Citation& c) { return m.begin >= c.begin && m.end <= c.end; }))
-        ms.push_back(m);
+        ms.push_back(&m);
     std::size_t i = shall + 5;
     while (i < lower.size() && lower[i] == ' ') ++i;
     // Adverbs between "shall" and the verb: "shall be separately issued".
@@ -250,18 +249,18 @@ class DocumentRelator {
     while (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) w = next_word(k);
     bool passive = w == "be";
     if (!passive) {
-      for (const auto& m : ms)
-        if (m.begin >= from && m.end <= shall && can_be_responsible(m.kind)) s.parties.insert(node(m.entity));
+      for (const Mention* m : ms)
+        if (m->begin >= from && m->end <= shall && can_be_responsible(m->kind)) s.parties.insert(node(m->entity));
       // "X shall, together with Y, ...": Y acts too.
       ctx_.together_with.each(nt, false, [&](const PhraseTable::Hit& h) {
         if (h.begin < shall) return;
-        for (const auto& m : ms)
-          if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) s.parties.insert(node(m.entity));
+        for (const Mention* m : ms)
+          if (m->begin >= h.end && m->begin <= h.end + 5 && can_be_responsible(m->kind)) s.parties.insert(node(m->entity));
       });
     } else {
       for (std::size_t by = find_word(lower, "by", shall); by != std::string::npos; by = find_word(lower, "by", by + 2))
-        for (const auto& m : ms)
-          if (m.begin >= by + 3 && m.begin <= by + 8 && can_be_responsible(m.kind)) s.agents.insert(node(m.entity));
+        for (const Mention* m : ms)
+          if (m->begin >= by + 3 && m->begin <= by + 8 && can_be_responsible(m->kind)) s.agents.insert(node(m->entity));
     }
     return s;
   }
@@ -336,7 +335,10 @@ class DocumentRelator {
 
   // The IRI path of a unit's child: the document's for top-level units.
   std::string child_id(std::size_t parent, std::string_view kind, std::size_t n) const {
-    std::string id = parent == UnitFacts::kNoUnit ? doc_id_ : facts_.units[parent].id;
+    const std::string& prefix = parent == UnitFacts::kNoUnit ? doc_id_ : facts_.units[parent].id;
+    std::string id;
+    id.reserve(prefix.size() + kind.size() + 4);
+    id += prefix;
     id += kind;
     id += std::to_string(n);
     return id;
@@ -532,21 +534,27 @@ class DocumentRelator {
         "the", "their", "this", "that", "with", "from", "these", "those", "such", "respective", "relevant", "which",
         "based", "basis"};
     // Views into the clauses' folded text, which measures_ keeps unchanged while this runs.
-    auto words_of = [](std::string_view text, std::size_t max) {
-      std::vector<std::string_view> words;
-      std::size_t p = 0;
-      while (p < text.size() && words.size() < max) {
+    auto each_word = [](std::string_view text, std::size_t max, auto&& fn) {
+      std::size_t p = 0, n = 0;
+      while (p < text.size() && n < max) {
         while (p < text.size() && !is_alnum(text[p])) ++p;
         std::size_t e = p;
         while (e < text.size() && (is_alnum(text[e]) || text[e] == '-')) ++e;
         std::string_view w = text.substr(p, e - p);
-        if (w.size() >= 4 && std::find(kSkip.begin(), kSkip.end(), w) == kSkip.end()) words.push_back(w);
+        if (w.size() >= 4 && std::find(kSkip.begin(), kSkip.end(), w) == kSkip.end()) {
+          fn(w);
+          ++n;
+        }
         p = e;
       }
-      return words;
     };
-    std::unordered_map<std::string_view, std::vector<std::size_t>> creators;  // word -> positions in measures_
+    // (word, position in measures_) of the measures that create something, sorted: the measures
+    // listed under a word are one run, in document order.
+    using Listing = std::pair<std::string_view, std::size_t>;
+    std::vector<Listing> creators;
     bool indexed = false;
+    std::vector<std::string_view> words;
+    std::vector<std::size_t> candidates;
     for (std::size_t mi = 0; mi < measures_.size(); ++mi) {
       const auto& [index, nt] = measures_[mi];
       const std::string& lower = nt.lower();
@@ -555,10 +563,9 @@ class DocumentRelator {
       if (!indexed) {
         for (std::size_t k = 0; k < measures_.size(); ++k)
           if (ctx_.creation_verbs.any(measures_[k].text))
-            for (const auto& w : words_of(measures_[k].text.lower(), 1000)) {
-              auto& list = creators[w];
-              if (list.empty() || list.back() != k) list.push_back(k);
-            }
+            each_word(measures_[k].text.lower(), SIZE_MAX, [&](std::string_view w) { creators.emplace_back(w, k); });
+        std::sort(creators.begin(), creators.end());
+        creators.erase(std::unique(creators.begin(), creators.end()), creators.end());
         indexed = true;
       }
       auto conditions = ctx_.conditions.scan(nt);
@@ -569,25 +576,21 @@ class DocumentRelator {
           continue;
         std::size_t stop = lower.find_first_of(",;.", h.end);
         const std::size_t phrase_end = stop == std::string::npos ? lower.size() : stop;
-        auto words = words_of(std::string_view(lower).substr(h.end, phrase_end - h.end), 6);
+        words.clear();
+        each_word(std::string_view(lower).substr(h.end, phrase_end - h.end), 6,
+                  [&](std::string_view w) { words.push_back(w); });
         if (words.size() < 2) continue;
         // Candidates: the measures listed under every word, in document order.
-        std::vector<std::size_t> candidates;
-        bool first = true;
-        for (const auto& w : words) {
-          auto it = creators.find(w);
-          if (it == creators.end()) {
-            candidates.clear();
-            break;
-          }
-          if (first) {
-            candidates = it->second;
-            first = false;
+        candidates.clear();
+        for (std::size_t wi = 0; wi < words.size(); ++wi) {
+          auto from = std::lower_bound(creators.begin(), creators.end(), Listing(words[wi], 0));
+          auto to = std::upper_bound(from, creators.end(), Listing(words[wi], SIZE_MAX));
+          if (wi == 0) {
+            for (auto it = from; it != to; ++it) candidates.push_back(it->second);
           } else {
-            std::vector<std::size_t> both;
-            std::set_intersection(candidates.begin(), candidates.end(), it->second.begin(), it->second.end(),
-                                  std::back_inserter(both));
-            candidates.swap(both);
+            std::erase_if(candidates, [&](std::size_t k) {
+              return !std::binary_search(from, to, Listing(words[wi], k));
+            });
           }
           if (candidates.empty()) break;
         }
