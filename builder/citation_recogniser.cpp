@@ -20,6 +20,11 @@ CitationRecogniser::CitationRecogniser(const Gazetteer& gazetteer, const Rules& 
   for (std::size_t i = 0; i < rules.citations.generic_names.size(); ++i) generic_.add(rules.citations.generic_names[i], i);
   for (std::size_t i = 0; i < rules.citations.defined_terms.size(); ++i) defined_.add(rules.citations.defined_terms[i], i);
   for (std::size_t i = 0; i < rules.citations.back_references.size(); ++i) back_.add(rules.citations.back_references[i], i);
+  for (std::size_t i = 0; i < rules.citations.title_starts.size(); ++i) {
+    const std::string& start = rules.citations.title_starts[i];
+    if (!start.empty() && is_alnum(start[0])) title_starts_.add(start, i);
+    else unindexed_starts_.push_back(i);
+  }
   for (const auto& d : gazetteer.documents) {
     if (!d.identifier.empty()) by_identifier_[fold(d.identifier)] = &d;
     by_id_[d.id] = &d;
@@ -163,47 +168,59 @@ void CitationRecogniser::find_titles(const NormalizedText& nt, const std::vector
                                      std::vector<Citation>& out) const {
   const std::string& t = nt.text();
   const auto& conn = rules_.citations.title_connectors;
-  for (const auto& start : rules_.citations.title_starts) {
-    for (std::size_t p = t.find(start); p != std::string::npos; p = t.find(start, p + 1)) {
-      if (p > 0 && (is_alnum(t[p - 1]) || t[p - 1] == '-')) continue;
-      // Run on over capitalised words and connectors.
-      std::size_t i = p + start.size();
-      std::size_t good = i;
-      std::size_t words = 0;
-      while (i < t.size()) {
-        std::size_t j = i;
-        skip_spaces(t, j);
-        if (j >= t.size()) break;
-        std::size_t w = j;
-        if (t[w] == '"') ++w;  // a quoted name inside a title
-        std::size_t e = w;
-        while (e < t.size() && (is_alnum(t[e]) || t[e] == '-' || t[e] == '\'' || t[e] == '&' || t[e] == '"' ||
-                                static_cast<unsigned char>(t[e]) >= 0x80))
-          ++e;
-        if (e == w) break;
-        std::string word = t.substr(w, e - w);
-        while (!word.empty() && word.back() == '"') word.pop_back();
-        if (is_upper(word[0]) || is_digit(word[0])) {
-          good = e;
-          ++words;
-        } else if (std::find(conn.begin(), conn.end(), word) == conn.end()) {
-          break;
-        }
-        i = e;
+  const auto& starts = rules_.citations.title_starts;
+  // Where each start occurs, as the start's index and the position: the folded table finds the
+  // word starts where some start may begin, and the case-sensitive comparison decides there.
+  std::vector<std::pair<std::size_t, std::size_t>> found;
+  title_starts_.each(nt, true, [&](const PhraseTable::Hit& h) {
+    for (std::size_t s = 0; s < starts.size(); ++s)
+      if (t.compare(h.begin, starts[s].size(), starts[s]) == 0) found.emplace_back(s, h.begin);
+  });
+  for (std::size_t s : unindexed_starts_)
+    for (std::size_t p = t.find(starts[s]); p != std::string::npos; p = t.find(starts[s], p + 1)) found.emplace_back(s, p);
+  // Start by start, then in text order.
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  for (const auto& [s, p] : found) {
+    const std::string& start = starts[s];
+    if (p > 0 && (is_alnum(t[p - 1]) || t[p - 1] == '-')) continue;
+    // Run on over capitalised words and connectors.
+    std::size_t i = p + start.size();
+    std::size_t good = i;
+    std::size_t words = 0;
+    while (i < t.size()) {
+      std::size_t j = i;
+      skip_spaces(t, j);
+      if (j >= t.size()) break;
+      std::size_t w = j;
+      if (t[w] == '"') ++w;  // a quoted name inside a title
+      std::size_t e = w;
+      while (e < t.size() && (is_alnum(t[e]) || t[e] == '-' || t[e] == '\'' || t[e] == '&' || t[e] == '"' ||
+                              static_cast<unsigned char>(t[e]) >= 0x80))
+        ++e;
+      if (e == w) break;
+      std::string_view word(t.data() + w, e - w);
+      while (!word.empty() && word.back() == '"') word.remove_suffix(1);
+      if (!word.empty() && (is_upper(word[0]) || is_digit(word[0]))) {
+        good = e;
+        ++words;
+      } else if (std::find(conn.begin(), conn.end(), word) == conn.end()) {
+        break;
       }
-      if (words < 2) continue;
-      Citation c;
-      c.begin = p;
-      c.end = good;
-      c.span = nt.source(p, good);
-      c.title = t.substr(p, good - p);
-      c.type = type_of_title(c.title);
-      // "Official Reply of the State Council ...": the agency early in the title issued it.
-      for (const auto& m : ms)
-        if (m.kind == EntityKind::Agency && m.begin > p && m.begin < p + start.size() + 12) c.issuer = m.entity;
-      c.doc = "doc/" + slugify(c.title, 120);
-      out.push_back(std::move(c));
+      i = e;
     }
+    if (words < 2) continue;
+    Citation c;
+    c.begin = p;
+    c.end = good;
+    c.span = nt.source(p, good);
+    c.title = t.substr(p, good - p);
+    c.type = type_of_title(c.title);
+    // "Official Reply of the State Council ...": the agency early in the title issued it.
+    for (const auto& m : ms)
+      if (m.kind == EntityKind::Agency && m.begin > p && m.begin < p + start.size() + 12) c.issuer = m.entity;
+    c.doc = "doc/" + slugify(c.title, 120);
+    out.push_back(std::move(c));
   }
 }
 

@@ -61,6 +61,8 @@ class CitationRecogniser {
   PhraseTable generic_;
   PhraseTable defined_;
   PhraseTable back_;
+  PhraseTable title_starts_{false};             ///< folded: where a title may begin, in one pass
+  std::vector<std::size_t> unindexed_starts_;  ///< title starts not opening with a letter or digit
   std::map<std::string, const KnownDocument*> by_identifier_;  ///< folded identifier
   std::map<std::string, const KnownDocument*> by_id_;
 };

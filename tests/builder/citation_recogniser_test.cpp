@@ -58,3 +58,31 @@ TEST(CitationRecogniser, TitlesGenericPlansDefinedTermsAndBackReferences) {
   EXPECT_EQ(d[1].kind, Citation::Kind::DefinedTerm);
   EXPECT_TRUE(f().find("construction plan for financial infrastructure").empty());
 }
+
+TEST(CitationRecogniser, TitleStartsAreCaseSensitiveWholeAndFoundEverywhere) {
+  Fixture& fx = f();
+  // A title starts at a capital, not inside a word or after a hyphen.
+  EXPECT_TRUE(fx.find("we shall draw up a plan for Beijing Service Trade soon").empty());
+  EXPECT_TRUE(fx.find("the Anti-Measures for Foreign Trade Shipping apply").empty());
+  // Two titles with the same start, and titles with different starts, in one clause.
+  auto c = fx.find("under the Plan for Beijing Service Trade, the Plan for Tianjin Port Logistics, and the "
+                   "Notice on Shanghai Customs Clearance");
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c[0].title, "Plan for Beijing Service Trade");
+  EXPECT_EQ(c[1].title, "Plan for Tianjin Port Logistics");
+  EXPECT_EQ(c[2].title, "Notice on Shanghai Customs Clearance");
+}
+
+TEST(CitationRecogniser, TitleStartsFromRulesThatOpenWithPunctuation) {
+  Rules r = f().r;
+  r.citations.title_starts = {"\"Programme of", "Programme for"};
+  TitleRegistry titles;
+  CitationRecogniser cit{f().g, r, titles};
+  for (std::string s : {std::string("see the \"Programme of Harbour Development Works\" for"),
+                        std::string("see the Programme for Harbour Development Works, and")}) {
+    NormalizedText nt(s, {0, s.size()});
+    auto c = cit.find(nt, f().rec.find(nt));
+    ASSERT_EQ(c.size(), 1u) << s;
+    EXPECT_NE(c[0].title.find("Harbour Development Works"), std::string::npos) << s;
+  }
+}
