@@ -69,8 +69,8 @@ int main(int argc, char** argv) {
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
   double mb = static_cast<double>(bytes) / 1e6;
   double n = static_cast<double>(triples.size());
-  std::printf("corpus: %zu documents, %.1f MB, %zu triples, %.2f s CPU (%.2f s wall)\n", documents, mb,
-              triples.size(), cpu, wall);
+  std::printf("corpus: %zu documents, %.1f MB, %zu triples, %zu terms, %.2f s CPU (%.2f s wall)\n", documents, mb,
+              triples.size(), triples.term_count(), cpu, wall);
   std::printf("throughput: %.1f MB/s, %.0f triples/s (CPU time, one thread)\n", mb / cpu, n / cpu);
   c0 = cpu_seconds();
   fs::path out_file = dir / "corpus.nt";
