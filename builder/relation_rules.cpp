@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <string_view>
 
@@ -548,9 +549,21 @@ class DocumentRelator {
         p = e;
       }
     };
-    // (word, position in measures_) of the measures that create something, sorted: the measures
-    // listed under a word are one run, in document order.
-    using Listing = std::pair<std::string_view, std::size_t>;
+    // The words of the measures that create something, with the measure's position in measures_,
+    // sorted by the word's hash first (integers compare faster than words): the measures listed
+    // under a word are one run, in document order.
+    struct Listing {
+      std::size_t hash;
+      std::string_view word;
+      std::size_t measure;
+      bool operator<(const Listing& o) const {
+        if (hash != o.hash) return hash < o.hash;
+        if (word != o.word) return word < o.word;
+        return measure < o.measure;
+      }
+      bool operator==(const Listing&) const = default;
+    };
+    const std::hash<std::string_view> hash_of;
     std::vector<Listing> creators;
     bool indexed = false;
     std::vector<std::string_view> words;
@@ -563,7 +576,8 @@ class DocumentRelator {
       if (!indexed) {
         for (std::size_t k = 0; k < measures_.size(); ++k)
           if (ctx_.creation_verbs.any(measures_[k].text))
-            each_word(measures_[k].text.lower(), SIZE_MAX, [&](std::string_view w) { creators.emplace_back(w, k); });
+            each_word(measures_[k].text.lower(), SIZE_MAX,
+                      [&](std::string_view w) { creators.push_back({hash_of(w), w, k}); });
         std::sort(creators.begin(), creators.end());
         creators.erase(std::unique(creators.begin(), creators.end()), creators.end());
         indexed = true;
@@ -583,14 +597,13 @@ class DocumentRelator {
         // Candidates: the measures listed under every word, in document order.
         candidates.clear();
         for (std::size_t wi = 0; wi < words.size(); ++wi) {
-          auto from = std::lower_bound(creators.begin(), creators.end(), Listing(words[wi], 0));
-          auto to = std::upper_bound(from, creators.end(), Listing(words[wi], SIZE_MAX));
+          const std::size_t word_hash = hash_of(words[wi]);
+          auto from = std::lower_bound(creators.begin(), creators.end(), Listing{word_hash, words[wi], 0});
+          auto to = std::upper_bound(from, creators.end(), Listing{word_hash, words[wi], SIZE_MAX});
           if (wi == 0) {
-            for (auto it = from; it != to; ++it) candidates.push_back(it->second);
+            for (auto it = from; it != to; ++it) candidates.push_back(it->measure);
           } else {
-            std::erase_if(candidates, [&](std::size_t k) {
-              return !std::binary_search(from, to, Listing(words[wi], k));
-            });
+            std::erase_if(candidates, [&](std::size_t k) { return !std::binary_search(from, to, Listing{word_hash, words[wi], k}); });
           }
           if (candidates.empty()) break;
         }
