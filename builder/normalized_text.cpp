@@ -2,7 +2,6 @@
 #include "builder/normalized_text.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace policykg::builder {
 
@@ -46,13 +45,12 @@ NormalizedText::NormalizedText(std::string_view source, Span span)
     : span_(source.substr(span.begin, span.size())), origin_(span.begin) {
   const std::string_view s = span_;
   text_.reserve(s.size());
-  from_.reserve(s.size());
   bool pending_space = false;
   std::uint32_t space_from = 0;
   auto emit_pending_space = [&] {
     if (pending_space && !text_.empty()) {
+      map_next(space_from);
       text_.push_back(' ');
-      from_.push_back(space_from);
     }
     pending_space = false;
   };
@@ -66,10 +64,8 @@ NormalizedText::NormalizedText(std::string_view source, Span span)
     while (printable(e) || (e > i && s[e] == ' ' && printable(e + 1))) ++e;
     if (e > i) {
       emit_pending_space();
+      map_next(static_cast<std::uint32_t>(i));
       text_.append(s.data() + i, e - i);
-      std::size_t at = from_.size();
-      from_.resize(at + (e - i));
-      std::iota(from_.begin() + static_cast<std::ptrdiff_t>(at), from_.end(), static_cast<std::uint32_t>(i));
       i = e;
       continue;
     }
@@ -83,16 +79,14 @@ NormalizedText::NormalizedText(std::string_view source, Span span)
     }
     emit_pending_space();
     if (char q = ascii_quote(s, i)) {
+      map_next(static_cast<std::uint32_t>(i));
       text_.push_back(q);
-      from_.push_back(static_cast<std::uint32_t>(i));
       i += 3;
       continue;
     }
     std::size_t n = std::min(utf8_length(static_cast<unsigned char>(s[i])), s.size() - i);
-    for (std::size_t k = 0; k < n; ++k) {
-      text_.push_back(s[i + k]);
-      from_.push_back(static_cast<std::uint32_t>(i + k));
-    }
+    map_next(static_cast<std::uint32_t>(i));
+    text_.append(s.data() + i, n);
     i += n;
   }
   lower_.resize(text_.size());
@@ -100,10 +94,11 @@ NormalizedText::NormalizedText(std::string_view source, Span span)
   words_ = index_words(lower_);
 }
 
-std::size_t NormalizedText::offset_of(std::size_t source_byte) const {
-  std::size_t rel = source_byte < origin_ ? 0 : source_byte - origin_;
-  auto it = std::lower_bound(from_.begin(), from_.end(), static_cast<std::uint32_t>(rel));
-  return static_cast<std::size_t>(it - from_.begin());
+std::size_t NormalizedText::from(std::size_t i) const {
+  // The last run starting at or before i.
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), i, [](std::size_t v, const Run& r) { return v < r.at; });
+  const Run& r = *(it - 1);
+  return r.from + (i - r.at);
 }
 
 namespace {

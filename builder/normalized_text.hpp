@@ -45,22 +45,33 @@ class NormalizedText {
   /// The word starts of lower().
   const std::vector<Word>& words() const { return words_; }
   std::size_t size() const { return text_.size(); }
-  /// The source span of normalised bytes [begin, end).
+  /// The source span of normalised bytes [begin, end), begin < end <= size().
   Span source(std::size_t begin, std::size_t end) const {
     // To the end of the source character the last byte came from (its continuation bytes).
-    std::size_t stop = from_[end - 1] + 1;
+    std::size_t stop = from(end - 1) + 1;
     while (stop < span_.size() && (static_cast<unsigned char>(span_[stop]) & 0xC0) == 0x80) ++stop;
-    return {origin_ + from_[begin], origin_ + stop};
+    return {origin_ + from(begin), origin_ + stop};
   }
-  /// The normalised offset of the first byte at or after a source offset.
-  std::size_t offset_of(std::size_t source_byte) const;
 
  private:
+  // Normalised bytes from `at` on come from the source bytes from `from` on (offsets from
+  // origin_), one for one, up to the next run: a clause is mostly one run per collapsed space.
+  struct Run {
+    std::uint32_t at, from;
+  };
+  /// Maps the next byte appended to text_ to source offset `from`.
+  void map_next(std::uint32_t from) {
+    const auto at = static_cast<std::uint32_t>(text_.size());
+    if (runs_.empty() || runs_.back().from + (at - runs_.back().at) != from) runs_.push_back({at, from});
+  }
+  /// The source offset (from origin_) normalised byte `i` came from.
+  std::size_t from(std::size_t i) const;
+
   std::string text_;
   std::string lower_;
   std::vector<Word> words_;
-  std::vector<std::uint32_t> from_;  ///< source offset (from origin_) where each byte starts
-  std::string_view span_;            ///< the source text normalised
+  std::vector<Run> runs_;  ///< by `at`, the first at 0
+  std::string_view span_;  ///< the source text normalised
   std::size_t origin_ = 0;
 };
 

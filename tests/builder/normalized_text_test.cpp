@@ -66,3 +66,61 @@ TEST(Fold, SameFoldedAgreesWithComparingFoldedCopies) {
   EXPECT_FALSE(same_folded("Xicheng District", "XichengDistrict"));
   EXPECT_FALSE(same_folded("", " a"));
 }
+
+namespace {
+
+// The normalised text of `s` and the source offset of each of its bytes, byte by byte as the
+// header specifies it: a whitespace run between two other characters is one space, from the
+// run's first byte; a typographic quote is one ASCII byte; anything else is copied.
+std::pair<std::string, std::vector<std::size_t>> reference_map(std::string_view s) {
+  std::string text;
+  std::vector<std::size_t> from;
+  std::size_t space = std::string_view::npos;
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t w = whitespace_length(s, i)) {
+      if (space == std::string_view::npos) space = i;
+      i += w;
+      continue;
+    }
+    if (space != std::string_view::npos && !text.empty()) {
+      text += ' ';
+      from.push_back(space);
+    }
+    space = std::string_view::npos;
+    std::string_view rest = s.substr(i);
+    if (rest.starts_with("\u2018") || rest.starts_with("\u2019") || rest.starts_with("\u201C") ||
+        rest.starts_with("\u201D")) {
+      text += rest[2] == '\x98' || rest[2] == '\x99' ? '\'' : '"';
+      from.push_back(i);
+      i += 3;
+      continue;
+    }
+    text += s[i];
+    from.push_back(i);
+    ++i;
+  }
+  return {text, from};
+}
+
+}  // namespace
+
+TEST(NormalizedText, EveryRangeMapsBackToItsSourceBytes) {
+  std::vector<std::string> texts = kTexts;
+  texts.push_back("We shall  \u201Cimplement\u201D it;\u3000Xicheng  District shall\u00A0act.");
+  texts.push_back("\u4E2D\u5173\u6751\u3000 and \u00E9t\u00E9 \u2019x\u2019  ");
+  for (const auto& t : texts) {
+    const std::string source = "ab " + t + " z";  // the span starts and ends inside a larger text
+    const Span span{3, 3 + t.size()};
+    NormalizedText nt(source, span);
+    auto [text, from] = reference_map(t);
+    ASSERT_EQ(nt.text(), text) << t;
+    for (std::size_t b = 0; b < text.size(); ++b)
+      for (std::size_t e = b + 1; e <= text.size(); ++e) {
+        std::size_t stop = from[e - 1] + 1;
+        while (stop < t.size() && (static_cast<unsigned char>(t[stop]) & 0xC0) == 0x80) ++stop;
+        Span got = nt.source(b, e);
+        ASSERT_EQ(got.begin, span.begin + from[b]) << t << " [" << b << ", " << e << ")";
+        ASSERT_EQ(got.end, span.begin + stop) << t << " [" << b << ", " << e << ")";
+      }
+  }
+}
