@@ -3,6 +3,7 @@
 #include "builder/recogniser.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "builder/slug.hpp"
 
@@ -15,7 +16,16 @@ struct Token {
   bool word;
 };
 
-bool word_char(char c) { return is_alnum(c) || c == '\'' || c == '-' || c == '&' || static_cast<unsigned char>(c) >= 0x80; }
+// Letters, digits, apostrophes, hyphens, ampersands and any byte of a non-ASCII character: a
+// table, since tokenising reads every byte of every clause.
+constexpr auto kWordChar = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                     c == '\'' || c == '-' || c == '&' || c >= 0x80;
+  return t;
+}();
+bool word_char(char c) { return kWordChar[static_cast<unsigned char>(c)]; }
 
 std::vector<Token> tokenize(const std::string& t) {
   std::vector<Token> out;
