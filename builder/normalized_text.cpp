@@ -171,7 +171,8 @@ std::vector<Word> index_words(std::string_view lower) {
     }
     std::size_t e = i + 1;
     while (e < n && is_alnum(lower[e])) ++e;
-    words.push_back({static_cast<std::uint32_t>(i), letters_key(lower, i, std::min(e - i, kLeadingLetters))});
+    const std::uint32_t letters = letters_key(lower, i, std::min(e - i, kLeadingLetters));
+    words.push_back({static_cast<std::uint32_t>(i), letters, letters_hash(letters)});
     i = e;
   }
   return words;

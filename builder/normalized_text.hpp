@@ -21,9 +21,8 @@ inline constexpr std::size_t kLeadingLetters = 3;
 struct Word {
   std::uint32_t begin = 0;
   std::uint32_t letters = 0;
+  std::uint32_t hash = 0;  ///< letters_hash(letters), which every table's filter reads
 };
-/// The word starts of folded text, in order.
-std::vector<Word> index_words(std::string_view lower);
 /// The `n` (at most kLeadingLetters) bytes of `s` at `i` and their count, as one number.
 inline std::uint32_t letters_key(std::string_view s, std::size_t i, std::size_t n) {
   static_assert(kLeadingLetters <= 3, "three bytes and a count fill 32 bits");
@@ -33,6 +32,8 @@ inline std::uint32_t letters_key(std::string_view s, std::size_t i, std::size_t 
 }
 /// Its hash: the high bits are the well-mixed ones.
 inline std::uint32_t letters_hash(std::uint32_t key) { return key * 0x9E3779B1u; }
+/// The word starts of folded text, in order.
+std::vector<Word> index_words(std::string_view lower);
 
 class NormalizedText {
  public:

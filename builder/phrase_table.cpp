@@ -11,10 +11,6 @@ namespace policykg::builder {
 
 namespace {
 
-std::uint64_t edge_key(std::uint32_t node, unsigned char byte) {
-  return ((static_cast<std::uint64_t>(node) << 8) | byte) + 1;
-}
-
 // The key of the node a word's leading letters (letters_key()) lead to, in the same table as the
 // edges: the top bit keeps the two kinds of key apart.
 std::uint64_t start_key(std::uint32_t letters) { return std::uint64_t{1} << 63 | letters; }
@@ -33,13 +29,9 @@ constexpr unsigned kMinFilterLog2 = 9, kMaxFilterLog2 = 16;
 }  // namespace
 
 PhraseTable::PhraseTable(bool whole_words)
-    : edges_(64), payloads_(1, kNotEnd), filter_((1u << kMinFilterLog2) / 64),
+    : edges_(64), payloads_(1, kNotEnd), only_child_(1, kNone), only_byte_(1, 0), filter_((1u << kMinFilterLog2) / 64),
       filter_shift_(32 - kMinFilterLog2), whole_words_(whole_words) {
   std::fill(std::begin(root_), std::end(root_), kNone);
-}
-
-std::uint32_t PhraseTable::child(std::uint32_t node, unsigned char byte) const {
-  return node == 0 ? root_[byte] : find(edge_key(node, byte));
 }
 
 std::uint32_t PhraseTable::find(std::uint64_t key) const {
@@ -90,8 +82,16 @@ void PhraseTable::add(std::string_view phrase, std::size_t payload) {
     auto byte = static_cast<unsigned char>(c);
     std::uint32_t* link = node == 0 ? &root_[byte] : entry(edge_key(node, byte));
     if (*link == kNone) {
-      *link = static_cast<std::uint32_t>(payloads_.size());
+      const auto made = static_cast<std::uint32_t>(payloads_.size());
+      *link = made;
       payloads_.push_back(kNotEnd);
+      only_child_.push_back(kNone);
+      only_byte_.push_back(0);
+      if (node != 0) {
+        std::uint32_t& only = only_child_[node];
+        only = only == kNone ? made : kMany;
+        only_byte_[node] = byte;
+      }
     }
     node = *link;
     if (++depth == letters) *entry(start_key(letters_key(folded, 0, letters))) = node;

@@ -49,14 +49,24 @@ class PhraseTable {
   bool any(std::string_view lower) const;
 
  private:
-  static constexpr std::uint32_t kNone = UINT32_MAX;  ///< no node
+  static constexpr std::uint32_t kNone = UINT32_MAX;      ///< no node
+  static constexpr std::uint32_t kMany = UINT32_MAX - 1;  ///< in only_child_: two children or more
   // An entry of the hash table: the child a byte leads to from a node, or the node a word's
   // leading letters lead to from the root.
   struct Edge {
     std::uint64_t key = 0;  ///< (parent node << 8 | byte) + 1, or start_key(); 0 marks a free slot
     std::uint32_t child = kNone;
   };
-  std::uint32_t child(std::uint32_t node, unsigned char byte) const;
+  std::uint32_t child(std::uint32_t node, unsigned char byte) const {
+    if (node == 0) return root_[byte];
+    // Most nodes of a phrase's tail have one child, kept beside the node: no hashing.
+    const std::uint32_t only = only_child_[node];
+    if (only != kMany) return only_byte_[node] == byte ? only : kNone;
+    return find(edge_key(node, byte));
+  }
+  static std::uint64_t edge_key(std::uint32_t node, unsigned char byte) {
+    return ((static_cast<std::uint64_t>(node) << 8) | byte) + 1;
+  }
   /// The node stored under `key`, or kNone.
   std::uint32_t find(std::uint64_t key) const;
   /// Where the node under `key` is kept, made when new (the table grows as it fills).
@@ -70,8 +80,9 @@ class PhraseTable {
   /// The longest phrase at word `w`, which the bit set let through, or length 0.
   std::pair<std::size_t, std::size_t> longest_at(std::string_view lower, const Word& w) const;
   bool short_prefix_at(std::string_view lower, std::size_t i) const;
-  bool marked(std::uint32_t key) const {
-    std::uint32_t bit = letters_hash(key) >> filter_shift_;
+  bool marked(std::uint32_t key) const { return marked_hash(letters_hash(key)); }
+  bool marked_hash(std::uint32_t hash) const {
+    std::uint32_t bit = hash >> filter_shift_;
     return (filter_[bit / 64] >> (bit % 64)) & 1u;
   }
   void mark(std::uint32_t key);
@@ -80,14 +91,15 @@ class PhraseTable {
   template <class Fn>
   void each_hit(std::string_view lower, const std::vector<Word>& words, bool overlapping, Fn&& fn) const {
     if (count_ == 0) return;
-    std::size_t resume = 0;
-    for (const Word& w : words) {
-      if (w.begin < resume) continue;
-      if (!marked(w.letters) && (short_prefixes_ == 0 || !short_prefix_at(lower, w.begin))) continue;
+    const std::size_t n = words.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      const Word& w = words[k];
+      if (!marked_hash(w.hash) && (short_prefixes_ == 0 || !short_prefix_at(lower, w.begin))) continue;
       auto [length, payload] = longest_at(lower, w);
       if (length == 0) continue;
       if (!fn(w.begin, length, payload)) return;
-      if (!overlapping) resume = w.begin + length;
+      if (!overlapping)  // on after the hit
+        while (k + 1 < n && words[k + 1].begin < w.begin + length) ++k;
     }
   }
 
@@ -99,6 +111,9 @@ class PhraseTable {
   /// By node id: the payload of the phrase ending there, or kNotEnd. One array read tells a
   /// walk both whether a phrase ends and what it carries.
   std::vector<std::size_t> payloads_;
+  /// By node id: its child when it has exactly one (kNone: none, kMany: more), and that child's byte.
+  std::vector<std::uint32_t> only_child_;
+  std::vector<unsigned char> only_byte_;
   // A bit set of the phrases' leading letters (see letters_key()), at least 16 bits a phrase:
   // most words start no phrase, and one bit test tells.
   std::vector<std::uint64_t> filter_;
