@@ -102,12 +102,23 @@ void Graph::sort() {
   std::iota(order.begin(), order.end(), Id{0});
   std::sort(order.begin(), order.end(), [&](Id a, Id b) { return terms_[a] < terms_[b]; });
   std::vector<Id> rank(terms_.size());
-  std::vector<Term> terms(terms_.size());
-  for (Id r = 0; r < order.size(); ++r) {
-    rank[order[r]] = r;
-    terms[r] = std::move(terms_[order[r]]);
+  for (Id r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  // Terms into rank order in place, a cycle of the permutation at a time (a second array of
+  // terms would be the largest allocation of a corpus build). order[r] = r marks r placed.
+  for (Id i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    Term held = std::move(terms_[i]);
+    for (Id j = i;;) {
+      const Id k = order[j];
+      order[j] = j;
+      if (k == i) {
+        terms_[j] = std::move(held);
+        break;
+      }
+      terms_[j] = std::move(terms_[k]);
+      j = k;
+    }
   }
-  terms_ = std::move(terms);
   for (Slot& s : slots_)
     if (s.id != kEmpty) s.id = rank[s.id];
   for (auto& t : triples_) t = {rank[t[0]], rank[t[1]], rank[t[2]]};

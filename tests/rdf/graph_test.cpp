@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "rdf/graph.hpp"
 
@@ -82,4 +85,29 @@ TEST(Graph, SortingRenumbersTheTermTable) {
     EXPECT_EQ(g.term(g.iri(subject(i))), Term::iri(subject(i)));
   }
   EXPECT_EQ(g.term_count(), terms);
+}
+
+TEST(Graph, SortPlacesTermsOfEveryPermutationCycle) {
+  // Terms added in a shuffled order (cycles of many lengths, fixed points included) come out in
+  // term order, each once, with the triples that use them.
+  std::vector<std::string> values;
+  for (int i = 0; i < 3000; ++i) values.push_back("v" + std::to_string(i * 7919 % 3001));
+  std::mt19937 shuffle(42);
+  std::shuffle(values.begin(), values.end(), shuffle);
+  Graph g;
+  const auto p = g.iri("http://example.org/p");
+  for (const auto& v : values) g.add(g.iri("http://example.org/" + v), p, g.literal(v));
+  g.sort();
+  std::vector<Term> expected;
+  for (const auto& v : values) {
+    expected.push_back(Term::iri("http://example.org/" + v));
+    expected.push_back(Term::literal(v));
+  }
+  expected.push_back(Term::iri("http://example.org/p"));
+  std::sort(expected.begin(), expected.end());
+  ASSERT_EQ(g.term_count(), expected.size());
+  for (Graph::Id id = 0; id < g.term_count(); ++id) EXPECT_EQ(g.term(id), expected[id]);
+  ASSERT_EQ(g.size(), values.size());
+  for (std::size_t i = 0; i < g.size(); ++i)
+    EXPECT_EQ(g.term(g[i][2]).value, g.term(g[i][0]).value.substr(std::string("http://example.org/").size()));
 }
