@@ -39,8 +39,13 @@ class Graph {
     sorted_ = false;
   }
   void add(const Triple& t) { add(intern(t.s), intern(t.p), intern(t.o)); }
-  /// Room for this many triples without moving them.
-  void reserve(std::size_t triples) { triples_.reserve(triples); }
+  /// Room for this many triples, and for the terms they are likely to bring (a quarter as many:
+  /// graphs of documents run from one term in four triples to one in ten), without moving them.
+  /// Only the memory used is touched.
+  void reserve(std::size_t triples) {
+    triples_.reserve(triples);
+    terms_.reserve(triples / 4);
+  }
 
   /// Sorts the triples in rdf::Triple order and drops duplicates (renumbers the terms).
   void sort();
