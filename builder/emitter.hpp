@@ -12,7 +12,8 @@
 namespace policykg::builder {
 
 /// Adds facts to one graph, document after document. It remembers the term each name of the
-/// facts' tables became, so a link to an entity seen before costs no lookup.
+/// facts' tables became, so a link to an entity seen before costs no lookup; those ids hold until
+/// the graph is sorted, so the graph is sorted once everything is emitted.
 class Emitter {
  public:
   Emitter(std::string_view base, rdf::Graph& out);
