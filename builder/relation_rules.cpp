@@ -566,8 +566,9 @@ class DocumentRelator {
     const std::hash<std::string_view> hash_of;
     std::vector<Listing> creators;
     bool indexed = false;
+    using Run = std::pair<std::vector<Listing>::const_iterator, std::vector<Listing>::const_iterator>;
     std::vector<std::string_view> words;
-    std::vector<std::size_t> candidates;
+    std::vector<Run> runs;  // each word's listings
     for (std::size_t mi = 0; mi < measures_.size(); ++mi) {
       const auto& [index, nt] = measures_[mi];
       const std::string& lower = nt.lower();
@@ -594,28 +595,30 @@ class DocumentRelator {
         each_word(std::string_view(lower).substr(h.end, phrase_end - h.end), 6,
                   [&](std::string_view w) { words.push_back(w); });
         if (words.size() < 2) continue;
-        // Candidates: the measures listed under every word, in document order.
-        candidates.clear();
-        for (std::size_t wi = 0; wi < words.size(); ++wi) {
-          const std::size_t word_hash = hash_of(words[wi]);
-          auto from = std::lower_bound(creators.begin(), creators.end(), Listing{word_hash, words[wi], 0});
-          auto to = std::upper_bound(from, creators.end(), Listing{word_hash, words[wi], SIZE_MAX});
-          if (wi == 0) {
-            for (auto it = from; it != to; ++it) candidates.push_back(it->measure);
-          } else {
-            std::erase_if(candidates, [&](std::size_t k) { return !std::binary_search(from, to, Listing{word_hash, words[wi], k}); });
-          }
-          if (candidates.empty()) break;
+        // The first measure in document order, other than this one, listed under every word:
+        // the rarest word's run is walked in order, each measure looked up in the other runs
+        // (within a run only the measure differs), so a long document's common words cost a
+        // binary search, not a pass over their runs.
+        runs.clear();
+        for (std::string_view w : words) {
+          const std::size_t word_hash = hash_of(w);
+          auto from = std::lower_bound(creators.begin(), creators.end(), Listing{word_hash, w, 0});
+          auto to = std::upper_bound(from, creators.end(), Listing{word_hash, w, SIZE_MAX});
+          runs.emplace_back(from, to);
         }
+        auto rarest = std::min_element(runs.begin(), runs.end(),
+                                       [](const Run& a, const Run& b) { return a.second - a.first < b.second - b.first; });
+        auto listed = [](const Run& run, std::size_t k) {
+          return std::ranges::binary_search(run.first, run.second, k, {}, &Listing::measure);
+        };
         bool linked = false;
-        for (std::size_t k : candidates)
-          if (k != mi) {
-            auto& deps = facts_.units[index].depends_on_units;
-            if (std::find(deps.begin(), deps.end(), measures_[k].index) == deps.end())
-              deps.push_back(measures_[k].index);
-            linked = true;
-            break;
-          }
+        for (auto it = rarest->first; it != rarest->second && !linked; ++it) {
+          const std::size_t k = it->measure;
+          if (k == mi || !std::all_of(runs.begin(), runs.end(), [&](const Run& r) { return listed(r, k); })) continue;
+          auto& deps = facts_.units[index].depends_on_units;
+          if (std::find(deps.begin(), deps.end(), measures_[k].index) == deps.end()) deps.push_back(measures_[k].index);
+          linked = true;
+        }
         if (!linked) link_infrastructure(index, nt.text(), lower, h.end, phrase_end);
       }
     }
