@@ -320,8 +320,12 @@ class DocumentRelator {
     for (std::size_t i = 0; i < pd.units.size(); ++i) walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, {}, false);
     link_prerequisites();
     // A document references what its units reference.
-    RefSet refs;
-    for (std::size_t u = first_unit; u < facts_.units.size(); ++u) refs.insert(facts_.units[u].references);
+    // (Sorted once: a long document may cite many documents, more than a RefSet is for.)
+    std::vector<Ref> refs;
+    for (std::size_t u = first_unit; u < facts_.units.size(); ++u)
+      refs.insert(refs.end(), facts_.units[u].references.begin(), facts_.units[u].references.end());
+    std::sort(refs.begin(), refs.end());
+    refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
     DocumentFacts& d = facts_.document(doc_id);
     for (Ref r : refs)
       if (r != doc_ref_) d.references.insert(facts_.nodes[r]);
