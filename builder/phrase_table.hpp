@@ -1,9 +1,10 @@
 // PhraseTable: finds many folded phrases in folded text in one pass. The phrases are a byte trie
-// whose edges live in one open-addressing hash table (the root's in a direct array). A bit set of
-// the phrases' first letters (up to three, hashed) turns most word starts away with one bit test;
-// for the others the hash table gives the trie node those letters lead to, and the walk goes on
-// from there with one probe per byte for as long as the text agrees with some phrase, however
-// many phrases there are: gazetteer names, cue phrases and keywords alike.
+// whose edges live in one open-addressing hash table (the root's in a direct array; a node with a
+// single child also keeps it beside itself). A bit set of the phrases' first letters (up to
+// three, hashed) turns most word starts away with one bit test; for the others the hash table
+// gives the trie node those letters lead to, and the walk goes on from there with at most one
+// probe per byte for as long as the text agrees with some phrase, however many phrases there
+// are: gazetteer names, cue phrases and keywords alike.
 #pragma once
 
 #include <cstddef>
