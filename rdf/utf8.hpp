@@ -1,0 +1,60 @@
+// UTF-8 checks shared by every reader of untrusted text (queries, RDF, documents): where the
+// first byte is that is not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+// nothing past U+10FFFF), or the first NUL.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace policykg::rdf {
+
+/// The length of the well-formed UTF-8 sequence starting at `text[i]`, or 0 when it is not one.
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;       // no overlong forms
+    else if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;       // no overlong forms
+    else if (c == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > text.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+/// The byte offset of the first byte of `text` that is not well-formed UTF-8, or nullopt.
+inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+/// The byte offset of the first NUL or ill-formed UTF-8 byte, or nullopt.
+inline std::optional<std::size_t> first_invalid_text_byte(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') return i;
+    std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
+}  // namespace policykg::rdf
