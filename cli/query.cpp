@@ -1,5 +1,5 @@
 // policykg query (QUERY_FILE | -e SPARQL | -) [--data FILE...|--store SPEC] [--format F]
-//                [--timeout MS] [--limit N] [-o OUT]
+//                [--timeout MS] [--limit N] [--max-memory MIB] [--max-depth N] [-o OUT]
 // Runs a SPARQL 1.1 query. The project's prefixes (pol:, rdfs:, skos:, dcterms:, org:, ..., and
 // id: for the instance base) are predeclared; a query may redeclare them.
 #include <cctype>
@@ -13,6 +13,7 @@
 #include "cli/graph_source.hpp"
 #include "ontology/terms.hpp"
 #include "query/dataset.hpp"
+#include "query/memory_budget.hpp"
 #include "query/sparql.hpp"
 #include "rdf/error.hpp"
 
@@ -28,6 +29,8 @@ struct QueryCommand {
   std::string output;
   long long timeout_ms = 0;
   std::size_t limit = 0;
+  std::size_t max_memory_mib = query::physical_memory_fraction(0.5) >> 20;
+  std::size_t max_depth = query::QueryOptions{}.max_depth;
 };
 
 std::string read_query(const QueryCommand& o) {
@@ -90,6 +93,8 @@ void run_query(const QueryCommand& o) {
   query::QueryOptions options;
   options.timeout = std::chrono::milliseconds(o.timeout_ms);
   options.limit = o.limit;
+  options.max_memory = o.max_memory_mib << 20;
+  options.max_depth = o.max_depth;
   options.base = take_base(text);
   query::Results results;
   try {
@@ -125,6 +130,13 @@ void setup_query(CLI::App& app) {
       ->check(CLI::IsMember({"table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld"}));
   cmd->add_option("--timeout", o->timeout_ms, "stop the query after this many milliseconds (0: never)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--limit", o->limit, "keep at most this many rows or triples, saying so when it cuts");
+  cmd->add_option("--max-memory", o->max_memory_mib,
+                  "stop the query when it needs more than this many MiB (0: no limit; default half the machine's memory)")
+      ->capture_default_str();
+  cmd->add_option("--max-depth", o->max_depth,
+                  "refuse queries nested deeper than this (groups, parentheses, paths, blank nodes)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
   cmd->add_option("-o,--output", o->output, "write the results to this file (atomically) instead of standard output");
   cmd->callback([o] { run_query(*o); });
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rdf/term.hpp"
@@ -124,6 +125,7 @@ struct Query {
 /// The variables of a query: slot -> name ("_:b" names are blank nodes, never projected).
 struct Variables {
   std::vector<std::string> names;
+  std::unordered_map<std::string, int> slots;  ///< name -> slot, for every name
   int slot(const std::string& name);  ///< finds or adds
   int fresh(const std::string& hint);  ///< a new internal slot
   std::optional<int> find(const std::string& name) const;

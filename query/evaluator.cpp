@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <unordered_set>
@@ -24,7 +25,7 @@ struct RowHash {
   }
 };
 
-bool is_unit(const std::vector<Row>& rows) {
+bool is_unit(const Rows& rows) {
   return rows.size() == 1 && std::all_of(rows[0].begin(), rows[0].end(), [](TermId v) { return v == 0; });
 }
 
@@ -113,6 +114,8 @@ TermId Evaluator::lookup(const rdf::Term& t) const {
 
 TermId Evaluator::intern(const rdf::Term& t) {
   if (TermId id = lookup(t)) return id;
+  // held twice (the list and the map's key) until the query ends
+  if (MemoryBudget* budget = MemoryBudget::current()) budget->charge(2 * term_bytes(t) + 64);
   TermId id = static_cast<TermId>(dataset_.dictionary().size() + local_terms_.size());
   local_terms_.push_back(t);
   local_ids_.emplace(t, id);
@@ -131,10 +134,13 @@ rdf::QueryResult Evaluator::run() {
       r.kind = rdf::QueryResult::Kind::Bindings;
       for (int v : projected) r.variables.push_back(parsed_.variables.names[static_cast<std::size_t>(v)]);
       r.rows.reserve(rows.size());
+      MemoryBudget::Held held;  // the result rows: given back when they leave the evaluator
       for (const auto& row : rows) {
+        deadline_.check();
         std::vector<std::optional<rdf::Term>> out;
         for (int v : projected) {
           TermId id = row[static_cast<std::size_t>(v)];
+          if (id) held.charge(term_bytes(term(id)));
           out.push_back(id ? std::optional<rdf::Term>(term(id)) : std::nullopt);
         }
         r.rows.push_back(std::move(out));
@@ -154,7 +160,7 @@ rdf::QueryResult Evaluator::run() {
       break;
     }
     case Query::Form::Describe: {
-      std::vector<Row> rows = q.where ? eval_query(q, nullptr) : std::vector<Row>{unit()};
+      Rows rows = q.where ? eval_query(q, nullptr) : Rows{unit()};
       std::vector<TermId> resources;
       std::vector<int> vars;
       if (q.select_all) {
@@ -183,11 +189,23 @@ std::vector<int> Evaluator::select_all_vars(const Query& q) const {
   return out;
 }
 
-std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* projected) {
-  std::vector<Row> rows = q.where ? eval_group(*q.where, {unit()}, false) : std::vector<Row>{unit()};
+std::size_t Evaluator::solutions_needed(const Query& q) const {
+  // only when the solution modifiers keep a prefix of the solutions as they come
+  if (q.aggregated || !q.order_by.empty() || q.distinct || q.values) return 0;
+  std::size_t n = q.limit ? *q.limit : 0;
+  if (&q == &parsed_.query) {
+    if (q.form == Query::Form::Ask) n = 1;
+    else if (q.form == Query::Form::Select && result_cap_ && (n == 0 || result_cap_ < n)) n = result_cap_;
+  }
+  if (n == 0) return 0;
+  return q.offset > std::numeric_limits<std::size_t>::max() - n ? 0 : q.offset + n;
+}
+
+Rows Evaluator::eval_query(const Query& q, std::vector<int>* projected) {
+  Rows rows = q.where ? eval_group(*q.where, {unit()}, false, solutions_needed(q)) : Rows{unit()};
   if (q.values) rows = join(std::move(rows), values_rows(*q.values));
 
-  std::vector<Solution> sols;
+  Solutions sols;
   if (q.aggregated) {
     sols = group(q, std::move(rows));
   } else {
@@ -204,7 +222,7 @@ std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* project
     }
   }
   if (!q.order_by.empty()) {
-    std::vector<std::vector<TermId>> keys(sols.size());
+    Rows keys(sols.size());
     for (std::size_t i = 0; i < sols.size(); ++i) {
       deadline_.check();
       for (const auto& k : q.order_by) {
@@ -215,6 +233,7 @@ std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* project
     std::vector<std::size_t> idx(sols.size());
     std::iota(idx.begin(), idx.end(), 0);
     std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+      deadline_.check();
       for (std::size_t k = 0; k < q.order_by.size(); ++k) {
         TermId x = keys[a][k], y = keys[b][k];
         if (x == y) continue;
@@ -223,13 +242,13 @@ std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* project
       }
       return false;
     });
-    std::vector<Solution> sorted;
+    Solutions sorted;
     sorted.reserve(sols.size());
     for (auto i : idx) sorted.push_back(std::move(sols[i]));
     sols = std::move(sorted);
   }
 
-  std::vector<Row> out;
+  Rows out;
   out.reserve(sols.size());
   if (q.form == Query::Form::Select) {
     std::vector<int> vars;
@@ -239,6 +258,7 @@ std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* project
     std::vector<bool> keep(width_, false);
     for (int v : vars) keep[static_cast<std::size_t>(v)] = true;
     for (auto& s : sols) {
+      deadline_.check();
       for (std::size_t i = 0; i < width_; ++i)
         if (!keep[i]) s.row[i] = 0;
       out.push_back(std::move(s.row));
@@ -249,9 +269,11 @@ std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* project
   }
   if (q.distinct || q.reduced) {
     std::unordered_set<Row, RowHash> seen;
-    std::vector<Row> unique;
-    for (auto& r : out)
+    Rows unique;
+    for (auto& r : out) {
+      deadline_.check();
       if (seen.insert(r).second) unique.push_back(std::move(r));
+    }
     out = std::move(unique);
   }
   if (q.offset > 0) out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(std::min(q.offset, out.size())));
@@ -259,8 +281,8 @@ std::vector<Row> Evaluator::eval_query(const Query& q, std::vector<int>* project
   return out;
 }
 
-std::vector<Evaluator::Solution> Evaluator::group(const Query& q, std::vector<Row> rows) {
-  std::vector<std::vector<TermId>> keys;
+Evaluator::Solutions Evaluator::group(const Query& q, Rows rows) {
+  Rows keys;
   std::vector<std::vector<const Row*>> members;
   std::unordered_map<Row, std::size_t, RowHash> index;
   if (q.group_by.empty()) {
@@ -283,7 +305,7 @@ std::vector<Evaluator::Solution> Evaluator::group(const Query& q, std::vector<Ro
       members[it->second].push_back(&r);
     }
   }
-  std::vector<Solution> out;
+  Solutions out;
   for (std::size_t g = 0; g < keys.size(); ++g) {
     Solution s{unit(), {}};
     for (std::size_t k = 0; k < q.group_by.size(); ++k)
@@ -300,8 +322,9 @@ std::vector<Evaluator::Solution> Evaluator::group(const Query& q, std::vector<Ro
   return out;
 }
 
-std::vector<rdf::Triple> Evaluator::construct(const Query& q, const std::vector<Row>& rows) {
+std::vector<rdf::Triple> Evaluator::construct(const Query& q, const Rows& rows) {
   std::set<rdf::Triple> out;
+  MemoryBudget::Held held;
   for (const auto& row : rows) {
     deadline_.check();
     std::map<std::string, rdf::Term> blanks;
@@ -322,7 +345,7 @@ std::vector<rdf::Triple> Evaluator::construct(const Query& q, const std::vector<
     for (const auto& t : q.construct_template) {
       auto s = resolve(t.s), p = resolve(t.p), o = resolve(t.o);
       if (!s || !p || !o || s->is_literal() || !p->is_iri()) continue;
-      out.insert({*s, *p, *o});
+      if (out.insert({*s, *p, *o}).second) held.charge(term_bytes(*s) + term_bytes(*p) + term_bytes(*o) + 64);
     }
   }
   return {out.begin(), out.end()};
@@ -330,7 +353,7 @@ std::vector<rdf::Triple> Evaluator::construct(const Query& q, const std::vector<
 
 // ---- graph patterns ---------------------------------------------------------------------------
 
-std::vector<Row> Evaluator::eval(const Pattern& p, std::vector<Row> input, bool substitute) {
+Rows Evaluator::eval(const Pattern& p, Rows input, bool substitute) {
   if (input.empty()) return input;
   switch (p.kind) {
     case Pattern::Kind::Bgp:
@@ -339,9 +362,9 @@ std::vector<Row> Evaluator::eval(const Pattern& p, std::vector<Row> input, bool 
       return eval_group(p, std::move(input), substitute);
     case Pattern::Kind::Union: {
       bool seed = substitute || seedable(p) || is_unit(input);
-      std::vector<Row> out;
+      Rows out;
       for (const auto& c : p.children) {
-        auto r = eval(c, seed ? input : std::vector<Row>{unit()}, substitute);
+        auto r = eval(c, seed ? input : Rows{unit()}, substitute);
         out.insert(out.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
       }
       return seed ? out : join(std::move(input), out);
@@ -367,22 +390,38 @@ std::vector<Row> Evaluator::eval(const Pattern& p, std::vector<Row> input, bool 
   }
 }
 
-std::vector<Row> Evaluator::eval_group(const Pattern& g, std::vector<Row> input, bool substitute) {
+Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::size_t cap) {
   if (input.empty()) return input;
   if (!substitute && !seedable(g) && !is_unit(input)) {
     auto r = eval_group(g, {unit()}, false);
     return join(std::move(input), r);
   }
-  std::vector<Row> acc = std::move(input);
+  Rows acc = std::move(input);
+  // a group's filters apply to all of it, wherever they are written
   std::vector<ExprPtr> filters;
+  const Pattern* last = nullptr;  // the last element that is not a filter
   for (const auto& c : g.children) {
-    if (acc.empty() && c.kind != Pattern::Kind::Filter) break;
+    if (c.kind == Pattern::Kind::Filter) filters.push_back(c.expr);
+    else last = &c;
+  }
+  bool filtered = false;
+  for (const auto& c : g.children) {
+    if (acc.empty()) break;
+    // the last element gives the group's rows: a cap stops it once enough have passed the filters
+    const bool capped = cap && &c == last;
     switch (c.kind) {
       case Pattern::Kind::Bgp:
-        acc = eval_bgp(c.triples, std::move(acc));
+        if (capped) {
+          acc = eval_bgp(c.triples, std::move(acc), &filters, cap);
+          filtered = true;
+        } else {
+          acc = eval_bgp(c.triples, std::move(acc));
+        }
+        break;
+      case Pattern::Kind::Group:
+        acc = eval_group(c, std::move(acc), substitute, capped && filters.empty() ? cap : 0);
         break;
       case Pattern::Kind::Filter:
-        filters.push_back(c.expr);
         break;
       case Pattern::Kind::Bind:
         for (auto& row : acc) {
@@ -401,7 +440,7 @@ std::vector<Row> Evaluator::eval_group(const Pattern& g, std::vector<Row> input,
           else body.children.push_back(e);
         }
         if (substitute || seedable(body)) {
-          std::vector<Row> out;
+          Rows out;
           out.reserve(acc.size());
           for (auto& row : acc) {
             deadline_.check();
@@ -434,8 +473,8 @@ std::vector<Row> Evaluator::eval_group(const Pattern& g, std::vector<Row> input,
         break;
     }
   }
-  if (!filters.empty()) {
-    std::vector<Row> kept;
+  if (!filters.empty() && !filtered) {
+    Rows kept;
     for (auto& row : acc) {
       deadline_.check();
       if (passes(filters, row)) kept.push_back(std::move(row));
@@ -445,7 +484,7 @@ std::vector<Row> Evaluator::eval_group(const Pattern& g, std::vector<Row> input,
   return acc;
 }
 
-std::vector<Row> Evaluator::eval_graph(const Pattern& p, std::vector<Row> input, bool substitute) {
+Rows Evaluator::eval_graph(const Pattern& p, Rows input, bool substitute) {
   const Pattern& inner = p.children[0];
   auto saved = active_;
   auto visible = [&](TermId id) { return std::find(named_.begin(), named_.end(), id) != named_.end(); };
@@ -458,11 +497,11 @@ std::vector<Row> Evaluator::eval_graph(const Pattern& p, std::vector<Row> input,
     return r;
   }
   const auto v = static_cast<std::size_t>(p.graph.var);
-  std::vector<Row> out;
+  Rows out;
   for (TermId id : named_) {
     active_.graph = dataset_.named_graph(id);
     if (substitute) {
-      std::vector<Row> seed;
+      Rows seed;
       for (const auto& row : input)
         if (!row[v] || row[v] == id) {
           seed.push_back(row);
@@ -515,8 +554,20 @@ double Evaluator::estimate(const TriplePattern& t, const std::vector<bool>& boun
   return n;
 }
 
-std::vector<Row> Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, std::vector<Row> input) {
-  if (input.empty() || triples.empty()) return input;
+Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input,
+                         const std::vector<ExprPtr>* filters, std::size_t cap) {
+  if (input.empty()) return input;
+  if (triples.empty()) {
+    if (!filters && !cap) return input;
+    Rows out;
+    for (auto& r : input) {
+      deadline_.check();
+      if (filters && !passes(*filters, r)) continue;
+      out.push_back(std::move(r));
+      if (cap && out.size() >= cap) break;
+    }
+    return out;
+  }
   std::vector<bool> bound(width_, false);
   for (std::size_t v = 0; v < width_; ++v)
     bound[v] = std::all_of(input.begin(), input.end(), [v](const Row& r) { return r[v] != 0; });
@@ -548,46 +599,66 @@ std::vector<Row> Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, 
     remaining.erase(remaining.begin() + static_cast<std::ptrdiff_t>(best));
   }
 
-  std::vector<Row> rows = std::move(input);
-  for (std::size_t i : order) {
-    const TriplePattern& t = triples[i];
-    std::vector<Row> next;
-    const IndexedGraph& g = *active_.graph;
-    for (const Row& row : rows) {
-      deadline_.check();
-      TermId s = node_id(t.s, row), o = node_id(t.o, row);
-      auto bind = [&](Row& r, const Node& n, TermId value) {
-        if (!n.is_var()) return true;
-        TermId& slot = r[static_cast<std::size_t>(n.var)];
-        if (!slot) {
-          slot = value;
-          return true;
-        }
-        return slot == value;
-      };
-      if (t.path) {
-        path_start_from_var_ = s ? t.s.is_var() : t.o.is_var();
-        for (auto [a, b] : eval_path(*t.path, s, o)) {
-          Row r = row;
-          if (bind(r, t.s, a) && bind(r, t.o, b)) next.push_back(std::move(r));
-        }
-        continue;
-      }
-      TermId p = node_id(t.p, row);
-      g.scan(s, p, o, [&](TermId a, TermId b, TermId c) {
-        Row r = row;
-        if (bind(r, t.s, a) && bind(r, t.p, b) && bind(r, t.o, c)) next.push_back(std::move(r));
-        deadline_.check();
-        return true;
-      });
+  // Depth first: the solutions come in the order a level-by-level join would give, but each is
+  // finished before the next is started, so only the rows on the way down are held and `cap`
+  // stops the search as soon as enough solutions passed the filters.
+  struct Pending {
+    std::size_t level;
+    Row row;
+  };
+  std::vector<Pending, BudgetAllocator<Pending>> stack;
+  stack.reserve(input.size());
+  for (auto it = input.rbegin(); it != input.rend(); ++it) stack.push_back({0, std::move(*it)});
+  input = Rows();
+  Rows out, step;
+  while (!stack.empty()) {
+    Pending top = std::move(stack.back());
+    stack.pop_back();
+    step.clear();
+    extend(triples[order[top.level]], top.row, step);
+    if (top.level + 1 < order.size()) {
+      for (auto it = step.rbegin(); it != step.rend(); ++it) stack.push_back({top.level + 1, std::move(*it)});
+      continue;
     }
-    rows = std::move(next);
-    if (rows.empty()) break;
+    for (auto& r : step) {
+      if (filters && !passes(*filters, r)) continue;
+      out.push_back(std::move(r));
+      if (cap && out.size() >= cap) return out;
+    }
   }
-  return rows;
+  return out;
 }
 
-std::vector<Row> Evaluator::join(std::vector<Row> left, const std::vector<Row>& right) {
+void Evaluator::extend(const TriplePattern& t, const Row& row, Rows& out) {
+  deadline_.check();
+  TermId s = node_id(t.s, row), o = node_id(t.o, row);
+  auto bind = [&](Row& r, const Node& n, TermId value) {
+    if (!n.is_var()) return true;
+    TermId& slot = r[static_cast<std::size_t>(n.var)];
+    if (!slot) {
+      slot = value;
+      return true;
+    }
+    return slot == value;
+  };
+  if (t.path) {
+    path_start_from_var_ = s ? t.s.is_var() : t.o.is_var();
+    for (auto [a, b] : eval_path(*t.path, s, o)) {
+      Row r = row;
+      if (bind(r, t.s, a) && bind(r, t.o, b)) out.push_back(std::move(r));
+    }
+    return;
+  }
+  TermId p = node_id(t.p, row);
+  active_.graph->scan(s, p, o, [&](TermId a, TermId b, TermId c) {
+    Row r = row;
+    if (bind(r, t.s, a) && bind(r, t.p, b) && bind(r, t.o, c)) out.push_back(std::move(r));
+    deadline_.check();
+    return true;
+  });
+}
+
+Rows Evaluator::join(Rows left, const Rows& right) {
   if (left.empty() || right.empty()) return {};
   if (is_unit(left)) return right;
   if (is_unit(right)) return left;
@@ -597,7 +668,7 @@ std::vector<Row> Evaluator::join(std::vector<Row> left, const std::vector<Row>& 
     bool r = l && std::all_of(right.begin(), right.end(), [v](const Row& x) { return x[v] != 0; });
     if (r) keys.push_back(v);
   }
-  std::vector<Row> out;
+  Rows out;
   if (keys.empty()) {
     for (const auto& a : left)
       for (const auto& b : right) {
@@ -623,9 +694,9 @@ std::vector<Row> Evaluator::join(std::vector<Row> left, const std::vector<Row>& 
   return out;
 }
 
-std::vector<Row> Evaluator::left_join(std::vector<Row> left, const std::vector<Row>& right,
+Rows Evaluator::left_join(Rows left, const Rows& right,
                                       const std::vector<ExprPtr>& filters) {
-  std::vector<Row> out;
+  Rows out;
   for (auto& a : left) {
     deadline_.check();
     bool any = false;
@@ -642,8 +713,8 @@ std::vector<Row> Evaluator::left_join(std::vector<Row> left, const std::vector<R
   return out;
 }
 
-std::vector<Row> Evaluator::minus(std::vector<Row> left, const std::vector<Row>& right) {
-  std::vector<Row> out;
+Rows Evaluator::minus(Rows left, const Rows& right) {
+  Rows out;
   for (auto& a : left) {
     deadline_.check();
     bool removed = false;
@@ -661,8 +732,8 @@ std::vector<Row> Evaluator::minus(std::vector<Row> left, const std::vector<Row>&
   return out;
 }
 
-std::vector<Row> Evaluator::values_rows(const ValuesTable& values) {
-  std::vector<Row> out;
+Rows Evaluator::values_rows(const ValuesTable& values) {
+  Rows out;
   for (const auto& vr : values.rows) {
     Row r = unit();
     for (std::size_t i = 0; i < values.vars.size(); ++i)

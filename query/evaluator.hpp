@@ -16,12 +16,23 @@
 #include "query/algebra.hpp"
 #include "query/dataset.hpp"
 #include "query/deadline.hpp"
+#include "query/memory_budget.hpp"
 #include "rdf/query_runner.hpp"
 
 namespace policykg::query {
 
-using Row = std::vector<TermId>;
+/// A solution: one term id a variable slot (0: unbound). Rows are charged to the query's
+/// MemoryBudget as they are made.
+using Row = std::vector<TermId, BudgetAllocator<TermId>>;
+using Rows = std::vector<Row, BudgetAllocator<Row>>;
+/// Pairs (subject, object) a property path connects.
+using Pairs = std::vector<std::pair<TermId, TermId>, BudgetAllocator<std::pair<TermId, TermId>>>;
 using Value = std::optional<rdf::Term>;  ///< nullopt: an expression error (or unbound)
+
+/// What a term costs in memory, roughly: for charging a MemoryBudget.
+inline std::size_t term_bytes(const rdf::Term& t) {
+  return sizeof(rdf::Term) + t.value.size() + t.datatype.size() + t.lang.size();
+}
 
 /// The graphs a pattern is matched against.
 struct ActiveGraph {
@@ -33,6 +44,9 @@ class Evaluator {
   Evaluator(const Dataset& dataset, const algebra::ParsedQuery& query, Deadline deadline, std::string base);
   /// Runs the query: bindings, boolean or graph.
   rdf::QueryResult run();
+  /// A SELECT needs at most `rows` results (the caller's row cap): evaluation stops there where
+  /// the query's shape allows.
+  void cap_results(std::size_t rows) { result_cap_ = rows; }
 
   const rdf::Term& term(TermId id) const;
   TermId intern(const rdf::Term& t);
@@ -44,24 +58,34 @@ class Evaluator {
     Row row;
     std::vector<Value> aggregates;
   };
+  using Solutions = std::vector<Solution, BudgetAllocator<Solution>>;
 
   // queries (evaluator.cpp)
-  std::vector<Row> eval_query(const algebra::Query& q, std::vector<int>* projected);
-  std::vector<Row> eval_where(const algebra::Query& q);
-  std::vector<Solution> group(const algebra::Query& q, std::vector<Row> rows);
-  std::vector<rdf::Triple> construct(const algebra::Query& q, const std::vector<Row>& rows);
+  Rows eval_query(const algebra::Query& q, std::vector<int>* projected);
+  Rows eval_where(const algebra::Query& q);
+  Solutions group(const algebra::Query& q, Rows rows);
+  std::vector<rdf::Triple> construct(const algebra::Query& q, const Rows& rows);
   std::vector<int> select_all_vars(const algebra::Query& q) const;
 
   // graph patterns (evaluator.cpp)
-  std::vector<Row> eval(const algebra::Pattern& p, std::vector<Row> input, bool substitute);
-  std::vector<Row> eval_group(const algebra::Pattern& g, std::vector<Row> input, bool substitute);
-  std::vector<Row> eval_bgp(const std::vector<algebra::TriplePattern>& triples, std::vector<Row> input);
-  std::vector<Row> eval_graph(const algebra::Pattern& p, std::vector<Row> input, bool substitute);
-  std::vector<Row> join(std::vector<Row> left, const std::vector<Row>& right);
-  std::vector<Row> left_join(std::vector<Row> left, const std::vector<Row>& right,
+  Rows eval(const algebra::Pattern& p, Rows input, bool substitute);
+  /// With a `cap`, at most that many rows: the first ones the group would give.
+  Rows eval_group(const algebra::Pattern& g, Rows input, bool substitute, std::size_t cap = 0);
+  /// How many solutions of `q`'s WHERE clause its modifiers and the result cap can use (the
+  /// first ones), or 0 for all.
+  std::size_t solutions_needed(const algebra::Query& q) const;
+  /// Joins `triples` to `input`; with `filters`, only the rows that pass them; with a `cap`,
+  /// at most that many rows (the first ones), searching no further.
+  Rows eval_bgp(const std::vector<algebra::TriplePattern>& triples, Rows input,
+                const std::vector<algebra::ExprPtr>* filters = nullptr, std::size_t cap = 0);
+  /// Appends to `out` the extensions of `row` that match one triple pattern.
+  void extend(const algebra::TriplePattern& t, const Row& row, Rows& out);
+  Rows eval_graph(const algebra::Pattern& p, Rows input, bool substitute);
+  Rows join(Rows left, const Rows& right);
+  Rows left_join(Rows left, const Rows& right,
                              const std::vector<algebra::ExprPtr>& filters);
-  std::vector<Row> minus(std::vector<Row> left, const std::vector<Row>& right);
-  std::vector<Row> values_rows(const algebra::ValuesTable& values);
+  Rows minus(Rows left, const Rows& right);
+  Rows values_rows(const algebra::ValuesTable& values);
   bool passes(const std::vector<algebra::ExprPtr>& filters, const Row& row);
   Row unit() const { return Row(width_, 0); }
   TermId node_id(const algebra::Node& n, const Row& row);
@@ -69,7 +93,7 @@ class Evaluator {
 
   // property paths (path_evaluator.cpp)
   /// Pairs (subject, object) connected by `path`; 0 for an unbound end.
-  std::vector<std::pair<TermId, TermId>> eval_path(const algebra::Path& path, TermId s, TermId o);
+  Pairs eval_path(const algebra::Path& path, TermId s, TermId o);
   std::vector<TermId> path_closure(const algebra::Path& step, TermId start, bool forward, bool include_start);
   std::vector<TermId> graph_nodes();
 
@@ -95,6 +119,7 @@ class Evaluator {
   std::unordered_map<rdf::Term, TermId, TermHash> local_ids_;
   std::mt19937_64 random_{0x5eed};
   std::size_t blank_counter_ = 0;
+  std::size_t result_cap_ = 0;
   std::string now_;
   std::unordered_map<std::string, TermId> bnode_per_row_;  ///< BNODE(str) within one row
   const Row* bnode_row_ = nullptr;

@@ -121,25 +121,19 @@ Value Evaluator::eval_expr(const Expr& e, const Row& row, const std::vector<Valu
     }
     case Expr::Kind::Const:
       return e.constant;
-    case Expr::Kind::Or: {
-      Value a = eval_expr(*e.args[0], row, aggregates);
-      auto ea = a ? effective_boolean(*a) : std::nullopt;
-      if (ea && *ea) return boolean_term(true);
-      Value b = eval_expr(*e.args[1], row, aggregates);
-      auto eb = b ? effective_boolean(*b) : std::nullopt;
-      if (eb && *eb) return boolean_term(true);
-      if (ea && eb) return boolean_term(false);
-      return std::nullopt;
-    }
+    case Expr::Kind::Or:
     case Expr::Kind::And: {
-      Value a = eval_expr(*e.args[0], row, aggregates);
-      auto ea = a ? effective_boolean(*a) : std::nullopt;
-      if (ea && !*ea) return boolean_term(false);
-      Value b = eval_expr(*e.args[1], row, aggregates);
-      auto eb = b ? effective_boolean(*b) : std::nullopt;
-      if (eb && !*eb) return boolean_term(false);
-      if (ea && eb) return boolean_term(true);
-      return std::nullopt;
+      // left to right: the first operand equal to `decisive` decides; else an error, if any
+      const bool decisive = e.kind == Expr::Kind::Or;
+      bool error = false;
+      for (const auto& arg : e.args) {
+        Value v = eval_expr(*arg, row, aggregates);
+        auto b = v ? effective_boolean(*v) : std::nullopt;
+        if (!b) error = true;
+        else if (*b == decisive) return boolean_term(decisive);
+      }
+      if (error) return std::nullopt;
+      return boolean_term(!decisive);
     }
     case Expr::Kind::Not: {
       Value a = eval_expr(*e.args[0], row, aggregates);
@@ -192,6 +186,7 @@ Value Evaluator::eval_expr(const Expr& e, const Row& row, const std::vector<Valu
       if (!a) return std::nullopt;
       bool error = false;
       for (std::size_t i = 1; i < e.args.size(); ++i) {
+        deadline_.check();
         Value b = eval_expr(*e.args[i], row, aggregates);
         auto eq = b ? terms_equal(*a, *b) : std::nullopt;
         if (eq && *eq) return boolean_term(e.kind == Expr::Kind::In);
@@ -270,6 +265,9 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
     if (!all()) return std::nullopt;
     std::string out, lang;
     bool same_lang = true;
+    std::size_t size = 0;
+    for (const auto& v : a) size += v->value.size();
+    require_memory(size);
     for (std::size_t i = 0; i < a.size(); ++i) {
       if (!is_string_literal(a[i])) return std::nullopt;
       out += a[i]->value;
@@ -391,6 +389,9 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
     if (f == "REGEX") return boolean_term(boost::regex_search(widen(x.value), *re));
     if (!is_simple_or_string(*a[2])) return std::nullopt;
     if (boost::regex_match(std::wstring(), *re)) return std::nullopt;  // a pattern matching "" is an error
+    // each match replaces at least one character: the result is at most this long (back
+    // references aside)
+    require_memory((x.value.size() + 1) * (a[2]->value.size() + 1) * sizeof(wchar_t));
     std::wstring out = boost::regex_replace(widen(x.value), *re, widen(a[2]->value), boost::format_perl);
     return same_kind(x, narrow(out));
   }
@@ -516,9 +517,11 @@ Value Evaluator::aggregate(const Expr& e, const std::vector<const Row*>& rows) {
   }
   std::vector<rdf::Term> values;
   bool error = false;
+  MemoryBudget::Held held;  // what `values` holds, for as long as it holds it
   for (const Row* r : rows) {
     deadline_.check();
     Value v = eval_expr(*e.args[0], *r);
+    if (v) held.charge(term_bytes(*v));
     if (v) values.push_back(std::move(*v));
     else error = true;
   }
@@ -563,6 +566,9 @@ Value Evaluator::aggregate(const Expr& e, const std::vector<const Row*>& rows) {
     return values[0];
   }
   if (f == "GROUP_CONCAT") {
+    std::size_t size = 0;
+    for (const auto& v : values) size += v.value.size() + e.separator.size();
+    require_memory(size);
     std::string out;
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i].is_blank()) return std::nullopt;

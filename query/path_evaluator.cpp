@@ -11,7 +11,6 @@
 namespace policykg::query {
 
 using algebra::Path;
-using Pairs = std::vector<std::pair<TermId, TermId>>;
 
 namespace {
 

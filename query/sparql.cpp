@@ -1,6 +1,7 @@
 #include "query/sparql.hpp"
 
 #include "query/evaluator.hpp"
+#include "query/memory_budget.hpp"
 #include "query/sparql_parser.hpp"
 #include "rdf/error.hpp"
 
@@ -34,9 +35,16 @@ void bind_values(algebra::ParsedQuery& parsed, const std::map<std::string, rdf::
 
 Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions& options) {
   Deadline deadline(options.timeout);
-  auto parsed = parse_sparql(sparql, options.base);
+  ParseLimits limits;
+  limits.max_depth = options.max_depth;
+  limits.deadline = &deadline;
+  auto parsed = parse_sparql(sparql, options.base, limits);
   bind_values(parsed, options.bindings);
+  MemoryBudget budget(options.max_memory);
+  MemoryBudget::Scope scope(budget);
   Evaluator evaluator(dataset, parsed, deadline, options.base);
+  // one row more than the cap, to know whether the cap cut the results
+  if (options.limit > 0) evaluator.cap_results(options.limit + 1);
   Results results;
   static_cast<rdf::QueryResult&>(results) = evaluator.run();
   results.rewritten = parsed.features;
@@ -54,7 +62,9 @@ Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions&
 
 Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions& options) {
   // parse first, so that a malformed or refused query fails before the snapshot is taken
-  (void)parse_sparql(sparql, options.base);
+  ParseLimits limits;
+  limits.max_depth = options.max_depth;
+  (void)parse_sparql(sparql, options.base, limits);
   Dataset dataset(model);
   return run(dataset, sparql, options);
 }

@@ -23,6 +23,10 @@ namespace policykg::query {
 struct QueryOptions {
   std::chrono::milliseconds timeout{0};  ///< 0: none
   std::size_t limit = 0;                 ///< maximum result rows (or triples); 0: none
+  /// Bytes the query may hold while it runs (query/memory_budget.hpp); 0: none.
+  std::size_t max_memory = 0;
+  /// Nesting the parser accepts (query/sparql_parser.hpp, ParseLimits::max_depth).
+  std::size_t max_depth = 256;
   std::string base;                      ///< base IRI for relative IRIs in the query
   /// Prepared questions: values for variables of the query (name without '?'), bound by a
   /// VALUES block added to the parsed query's WHERE clause, never pasted into the text. A name
@@ -38,7 +42,8 @@ struct Results : rdf::QueryResult {
 
 /// Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Throws policykg::Error:
 /// Syntax ("query:LINE:COLUMN") for malformed queries, Usage for refused features (naming the
-/// feature), Query with "timed out after N ms" for a timeout.
+/// feature), Query with "timed out after N ms" for a timeout or "needs more than N MiB of memory"
+/// past max_memory.
 Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions& options = {});
 /// The same on a Dataset built once (a server answering many queries on one graph should keep
 /// one Dataset: building it costs about as much as loading the graph). Named graphs of the

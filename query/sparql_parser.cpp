@@ -5,6 +5,7 @@
 
 #include "query/sparql_lexer.hpp"
 #include "rdf/error.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -153,20 +154,19 @@ std::string resolve_iri(std::string_view base, std::string_view reference) {
 }
 
 int Variables::slot(const std::string& name) {
-  if (auto s = find(name)) return *s;
-  names.push_back(name);
-  return static_cast<int>(names.size()) - 1;
+  auto [it, added] = slots.try_emplace(name, static_cast<int>(names.size()));
+  if (added) names.push_back(name);
+  return it->second;
 }
 
 int Variables::fresh(const std::string& hint) {
-  names.push_back(" " + hint + std::to_string(names.size()));
-  return static_cast<int>(names.size()) - 1;
+  return slot(" " + hint + std::to_string(names.size()));
 }
 
 std::optional<int> Variables::find(const std::string& name) const {
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return static_cast<int>(i);
-  return std::nullopt;
+  auto it = slots.find(name);
+  if (it == slots.end()) return std::nullopt;
+  return it->second;
 }
 
 namespace {
@@ -226,7 +226,24 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::string_view base) : lex_(text), base_(base) { tok_ = lex_.next(); }
+  Parser(std::string_view text, std::string_view base, const ParseLimits& limits)
+      : lex_(text), base_(base), limits_(limits) {
+    if (auto bad = rdf::first_invalid_text_byte(text)) {
+      std::size_t line = 1, column = 1;
+      for (char c : text.substr(0, *bad)) {
+        if (c == '\n') {
+          ++line;
+          column = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+          ++column;
+        }
+      }
+      throw Error(Error::Category::Syntax, "query:" + std::to_string(line) + ":" + std::to_string(column),
+                  text[*bad] == '\0' ? "a NUL character is not allowed in a query"
+                                     : "the query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+    }
+    tok_ = lex_.next();
+  }
 
   ParsedQuery parse() {
     prologue();
@@ -287,7 +304,39 @@ class Parser {
       default: return "'" + t.text + "'";
     }
   }
-  void next() { tok_ = lex_.next(); }
+  void next() {
+    if (limits_.deadline) limits_.deadline->check();
+    tok_ = lex_.next();
+  }
+
+  // ---- nesting ------------------------------------------------------------------------------
+  // Every construct that nests (a group, a parenthesised expression or path, a unary operator,
+  // a blank node property list, a collection, a function call) holds a Level while it is parsed,
+  // and every link of a left-associative operator chain adds one: the algebra is then never
+  // deeper than limits_.max_depth, so neither this parser nor the evaluator, nor the destructors
+  // of the tree, can run out of stack on a hostile query.
+  class Level {
+   public:
+    /// Enters one level; a chain starts with none (`enter` false) and adds one a link.
+    explicit Level(Parser& parser, bool enter = true) : parser_(parser) {
+      if (enter) deeper();
+    }
+    ~Level() { parser_.depth_ -= count_; }
+    Level(const Level&) = delete;
+    Level& operator=(const Level&) = delete;
+    /// One more level, for a link of an operator chain.
+    void deeper() {
+      if (parser_.depth_ >= parser_.limits_.max_depth)
+        parser_.fail("the query is nested too deeply (more than " + std::to_string(parser_.limits_.max_depth) +
+                     " levels of groups, expressions, paths or blank nodes)");
+      ++parser_.depth_;
+      ++count_;
+    }
+
+   private:
+    Parser& parser_;
+    std::size_t count_ = 0;
+  };
   bool is_kw(std::string_view kw) const { return tok_.kind == Token::Kind::Keyword && tok_.text == kw; }
   bool is_punct(std::string_view p) const { return tok_.kind == Token::Kind::Punct && tok_.text == p; }
   bool accept_kw(std::string_view kw) {
@@ -569,6 +618,7 @@ class Parser {
 
   // ---- graph patterns -----------------------------------------------------------------------
   Pattern group_graph_pattern() {
+    Level level(*this);
     expect("{");
     Pattern group;
     group.kind = Pattern::Kind::Group;
@@ -592,6 +642,10 @@ class Parser {
       expect("}");
       return group;
     }
+    // the variables in scope of children [0, scoped), for BIND's check: kept up to date as the
+    // group grows, so that a group of many BINDs costs no more than reading it
+    std::set<int> in_scope;
+    std::size_t scoped = 0;
     while (true) {
       if (is_punct("}")) break;
       if (tok_.kind == Token::Kind::End) fail("expected '}' to close the group");
@@ -601,7 +655,12 @@ class Parser {
           bgp.kind = Pattern::Kind::Bgp;
           group.children.push_back(std::move(bgp));
         }
-        triples_same_subject(group.children.back().triples, true);
+        auto& triples = group.children.back().triples;
+        const std::size_t before = triples.size();
+        triples_same_subject(triples, true);
+        if (group.children.size() <= scoped)
+          for (std::size_t i = before; i < triples.size(); ++i)
+            for (const Node* n : {&triples[i].s, &triples[i].p, &triples[i].o}) add_node(*n, in_scope);
         if (!accept(".")) {
           if (!is_punct("}") && !starts_not_triples())
             fail("expected '.', '}' or a pattern but found " + describe(tok_));
@@ -651,12 +710,9 @@ class Parser {
         expect_kw("AS");
         auto line = tok_.line, column = tok_.column;
         p.var = var();
-        std::set<int> seen;
-        for (const auto& c : group.children) {
-          if (c.kind == Pattern::Kind::Filter) continue;
-          for (int v : scope_variables(c)) seen.insert(v);
-        }
-        if (seen.count(p.var))
+        for (; scoped < group.children.size(); ++scoped)
+          if (group.children[scoped].kind != Pattern::Kind::Filter) add_scope(group.children[scoped], in_scope);
+        if (in_scope.count(p.var))
           throw Error(Error::Category::Syntax, "query:" + std::to_string(line) + ":" + std::to_string(column),
                       "BIND target ?" + out_.variables.names[p.var] + " is already in scope");
         expect(")");
@@ -889,6 +945,7 @@ class Parser {
   }
 
   Node triples_node(std::vector<TriplePattern>& out, bool paths) {
+    Level level(*this);
     if (accept("[")) {
       Node b = fresh_blank();
       property_list_not_empty(b, out, paths);
@@ -961,6 +1018,7 @@ class Parser {
     return rdf::Term::iri(iri());
   }
   Path path_primary() {
+    Level level(*this);
     if (accept("(")) {
       Path p = path_alternative();
       expect(")");
@@ -1025,15 +1083,21 @@ class Parser {
     expect(")");
     return e;
   }
+  // `a || b || c` and `a && b && c` are one node with every operand, evaluated left to right.
   ExprPtr expression() {
+    Level level(*this);
     auto e = and_expr();
-    while (accept("||")) e = make(Expr::Kind::Or, "||", {e, and_expr()});
-    return e;
+    if (!is_punct("||")) return e;
+    auto any = make(Expr::Kind::Or, "||", {e});
+    while (accept("||")) any->args.push_back(and_expr());
+    return any;
   }
   ExprPtr and_expr() {
     auto e = relational();
-    while (accept("&&")) e = make(Expr::Kind::And, "&&", {e, relational()});
-    return e;
+    if (!is_punct("&&")) return e;
+    auto all = make(Expr::Kind::And, "&&", {e});
+    while (accept("&&")) all->args.push_back(relational());
+    return all;
   }
   ExprPtr relational() {
     auto e = additive();
@@ -1072,10 +1136,12 @@ class Parser {
   }
   ExprPtr additive() {
     auto e = multiplicative();
+    Level chain(*this, false);
     while (true) {
       if (is_punct("+") || is_punct("-")) {
         std::string op = tok_.text;
         next();
+        chain.deeper();
         e = make(Expr::Kind::Arith, op, {e, multiplicative()});
       } else {
         return e;
@@ -1084,18 +1150,22 @@ class Parser {
   }
   ExprPtr multiplicative() {
     auto e = unary();
+    Level chain(*this, false);
     while (is_punct("*") || is_punct("/")) {
       std::string op = tok_.text;
       next();
+      chain.deeper();
       e = make(Expr::Kind::Arith, op, {e, unary()});
     }
     return e;
   }
   ExprPtr unary() {
+    if (!is_punct("!") && !is_punct("+") && !is_punct("-")) return primary();
+    Level level(*this);
     if (accept("!")) return make(Expr::Kind::Not, "!", {unary()});
     if (accept("+")) return make(Expr::Kind::Plus, "+", {unary()});
-    if (accept("-")) return make(Expr::Kind::Negate, "-", {unary()});
-    return primary();
+    next();
+    return make(Expr::Kind::Negate, "-", {unary()});
   }
   ExprPtr primary() {
     if (is_punct("(")) return bracketted();
@@ -1208,6 +1278,8 @@ class Parser {
   Lexer lex_;
   Token tok_;
   std::string base_;
+  ParseLimits limits_;
+  std::size_t depth_ = 0;
   std::map<std::string, std::string> prefixes_;
   ParsedQuery out_;
   std::vector<Query*> queries_;
@@ -1217,8 +1289,8 @@ class Parser {
 
 }  // namespace
 
-ParsedQuery parse_sparql(std::string_view text, std::string_view base) {
-  return Parser(text, base).parse();
+ParsedQuery parse_sparql(std::string_view text, std::string_view base, const ParseLimits& limits) {
+  return Parser(text, base, limits).parse();
 }
 
 }  // namespace policykg::query

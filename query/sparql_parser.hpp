@@ -3,15 +3,28 @@
 // Update) are Error(Usage) naming the feature.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "query/algebra.hpp"
+#include "query/deadline.hpp"
 
 namespace policykg::query {
 
-/// Parses a query; `base` resolves relative IRIs when the query has no BASE.
-algebra::ParsedQuery parse_sparql(std::string_view text, std::string_view base = {});
+/// What a query may cost the parser.
+struct ParseLimits {
+  /// Nesting of groups, parenthesised expressions and paths, unary operators, blank node
+  /// property lists and collections, plus one per link of an arithmetic chain: deeper queries
+  /// are Error(Syntax) "nested too deeply" at the place they pass the limit.
+  std::size_t max_depth = 256;
+  /// Checked once a token, so that a huge query stops at the timeout like its evaluation.
+  Deadline* deadline = nullptr;
+};
+
+/// Parses a query; `base` resolves relative IRIs when the query has no BASE. Text that is not
+/// UTF-8, or holds a NUL, is Error(Syntax) at its line and column.
+algebra::ParsedQuery parse_sparql(std::string_view text, std::string_view base = {}, const ParseLimits& limits = {});
 
 /// Resolves `reference` against `base` (RFC 3986 section 5.2).
 std::string resolve_iri(std::string_view base, std::string_view reference);
