@@ -117,3 +117,38 @@ TEST(QueryCommand, OneW3cSuiteTestThroughTheBinary) {
   // pp01.srx: in:a ex:p1/ex:p2/ex:p3 reaches in:c, one row
   EXPECT_EQ(r.out, "?x\n<http://www.example.org/instance#c>\n");
 }
+
+TEST(QueryCommand, HostileQueriesEndWithOneClearError) {
+  const fs::path dir = fs::temp_directory_path() / ("policykg-query-e2e-hostile-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  };
+  auto repeat = [](const std::string& s, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  // the reproduction: 10^4 nested groups crashed the process with a stack overflow
+  const std::string deep = write("deep.rq", "SELECT * WHERE " + repeat("{", 10000) + "?s ?p ?o" + repeat("}", 10000) + "\n");
+  auto r = run_policykg({"query", deep, "--data", fixture().string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find(deep + ":1:272: the query is nested too deeply"), std::string::npos) << r.err;
+  r = run_policykg({"query", "-e", "SELECT * { FILTER(" + repeat("!", 100000) + "true) }", "--data",
+                    fixture().string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("nested too deeply"), std::string::npos) << r.err;
+  r = run_policykg({"query", deep, "--data", fixture().string(), "--max-depth", "0"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  // six patterns over eight triples make 262,144 rows: stopped by the budget, or cut under LIMIT
+  const std::string cross = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . ?p ?q ?r }";
+  r = run_policykg({"query", "-e", cross, "--data", fixture().string(), "--max-memory", "8"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("needs more than 8 MiB of memory (--max-memory)"), std::string::npos) << r.err;
+  r = run_policykg({"query", "-e", cross + " LIMIT 5", "--data", fixture().string(), "--max-memory", "8",
+                    "--format", "csv"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 6) << r.out;
+  fs::remove_all(dir);
+}
