@@ -573,30 +573,50 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input,
     bound[v] = std::all_of(input.begin(), input.end(), [v](const Row& r) { return r[v] != 0; });
   bool any_bound = std::any_of(bound.begin(), bound.end(), [](bool b) { return b; });
 
-  std::vector<std::size_t> remaining(triples.size());
-  std::iota(remaining.begin(), remaining.end(), 0);
+  // Greedy order: the cheapest pattern next, connected ones first. A pattern's estimate changes
+  // only when one of its variables becomes bound, so only those are estimated again: a group of
+  // thousands of patterns is ordered without estimating every pair.
+  const std::size_t n = triples.size();
+  std::vector<double> cost(n);
+  std::vector<bool> connected(n, false), used(n, false);
+  std::unordered_map<int, std::vector<std::size_t>> patterns_of;  // variable -> patterns naming it
+  auto assess = [&](std::size_t i) {
+    const auto& t = triples[i];
+    cost[i] = estimate(t, bound);
+    connected[i] = false;
+    for (const Node* v : {&t.s, &t.p, &t.o})
+      if (v->is_var() && bound[static_cast<std::size_t>(v->var)]) connected[i] = true;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    deadline_.check();
+    assess(i);
+    for (const Node* v : {&triples[i].s, &triples[i].p, &triples[i].o})
+      if (v->is_var()) patterns_of[v->var].push_back(i);
+  }
   std::vector<std::size_t> order;
-  while (!remaining.empty()) {
-    std::size_t best = 0;
+  while (order.size() < n) {
+    std::size_t best = n;
     double best_cost = 0;
-    for (std::size_t i = 0; i < remaining.size(); ++i) {
-      const auto& t = triples[remaining[i]];
-      double cost = estimate(t, bound);
-      bool connected = false;
-      for (const Node* n : {&t.s, &t.p, &t.o})
-        if (n->is_var() && bound[static_cast<std::size_t>(n->var)]) connected = true;
-      if (!connected && any_bound && cost > 1) cost *= 1000;
-      if (i == 0 || cost < best_cost) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (used[i]) continue;
+      double c = cost[i];
+      if (!connected[i] && any_bound && c > 1) c *= 1000;
+      if (best == n || c < best_cost) {
         best = i;
-        best_cost = cost;
+        best_cost = c;
       }
     }
-    const auto& t = triples[remaining[best]];
-    for (const Node* n : {&t.s, &t.p, &t.o})
-      if (n->is_var()) bound[static_cast<std::size_t>(n->var)] = true;
+    deadline_.check();
+    used[best] = true;
+    order.push_back(best);
     any_bound = true;
-    order.push_back(remaining[best]);
-    remaining.erase(remaining.begin() + static_cast<std::ptrdiff_t>(best));
+    const auto& t = triples[best];
+    for (const Node* v : {&t.s, &t.p, &t.o}) {
+      if (!v->is_var() || bound[static_cast<std::size_t>(v->var)]) continue;
+      bound[static_cast<std::size_t>(v->var)] = true;
+      for (std::size_t i : patterns_of[v->var])
+        if (!used[i]) assess(i);
+    }
   }
 
   // Depth first: the solutions come in the order a level-by-level join would give, but each is
