@@ -1,10 +1,12 @@
-// Reader: bytes in, checked text out. Rejects empty files, binary files (a NUL byte) and
-// anything that is not UTF-8, naming the byte offset; builds the byte -> code point index.
+// Reader: bytes in, checked text out. Rejects empty files, binary files (a NUL byte), anything
+// that is not UTF-8, naming the byte offset, and text of only whitespace; builds the byte -> code
+// point index.
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 
+#include "builder/normalized_text.hpp"
 #include "builder/source_text.hpp"
 #include "rdf/error.hpp"
 
@@ -90,6 +92,9 @@ SourceText::SourceText(std::string bytes, std::string name) : bytes_(std::move(b
     block_start_.push_back(count);
     next_block += kBlock;
   }
+  std::size_t i = 0;
+  while (std::size_t n = whitespace_length(bytes_, i)) i += n;
+  if (i == bytes_.size()) throw Error(Error::Category::Input, name_, "no text: the document holds only whitespace");
 }
 
 std::size_t SourceText::code_point(std::size_t byte) const {

@@ -23,8 +23,9 @@ struct Span {
 
 class SourceText {
  public:
-  /// Checks `bytes` (not empty, no NUL byte, valid UTF-8) and indexes it; `name` names the file
-  /// in errors. Throws policykg::Error(Input) whose place is "name:byte N".
+  /// Checks `bytes` (not empty, no NUL byte, valid UTF-8, not only whitespace) and indexes it;
+  /// `name` names the file in errors. Throws policykg::Error(Input) whose place is "name:byte N"
+  /// (the file's name alone for an empty or whitespace-only text).
   SourceText(std::string bytes, std::string name);
 
   const std::string& name() const { return name_; }

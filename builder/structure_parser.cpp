@@ -31,15 +31,17 @@ bool ends_with_stop(std::string_view t) {
 }
 
 // Lines, trimmed; a line that does not end a sentence, followed directly (no blank line) by one
-// starting in lower case, continues the same paragraph (hard-wrapped text).
+// starting in lower case, continues the same paragraph (hard-wrapped text). A line ends at LF,
+// CRLF or a CR alone (old Mac text); the next LF and the next CR are each found with one search.
 std::vector<Paragraph> split_paragraphs(const SourceText& src) {
   const std::string& t = src.bytes();
   std::vector<Paragraph> out;
   bool blank_before = true;
-  std::size_t i = 0;
+  std::size_t i = 0, next_lf = t.find('\n'), next_cr = t.find('\r');
   while (i < t.size()) {
-    std::size_t nl = t.find('\n', i);
-    std::size_t end = nl == std::string::npos ? t.size() : nl;
+    if (next_lf < i) next_lf = t.find('\n', i);
+    if (next_cr < i) next_cr = t.find('\r', i);
+    std::size_t end = std::min({next_lf, next_cr, t.size()});
     Span line = trim(t, {i, end});
     if (line.empty()) {
       blank_before = true;
@@ -50,7 +52,7 @@ std::vector<Paragraph> split_paragraphs(const SourceText& src) {
       else out.push_back({line});
       blank_before = false;
     }
-    i = end + 1;
+    i = end + (end == next_cr && end + 1 == next_lf ? 2 : 1);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // policykg build [FILE...] [-o OUT] [--format F] [--store SPEC] [--base IRI]
 // Builds the graph from plain-text documents (default: every .txt in data/documents/), writes it
-// to OUT (atomically) or standard output, and/or loads it into a store.
+// to OUT (atomically) or standard output, and/or loads it into a store. OUT is checked before the
+// build: a regular file or a new name (a symbolic link's target is written), never one of the
+// documents read nor the sqlite store filled.
 #include <unistd.h>
 
 #include <chrono>
@@ -16,6 +18,7 @@
 #include "rdf/error.hpp"
 #include "rdf/format.hpp"
 #include "rdf/serializer.hpp"
+#include "rdf/store_spec.hpp"
 
 namespace policykg::cli {
 
@@ -71,6 +74,12 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
   std::vector<std::filesystem::path> files;
   for (const auto& f : o.files) files.emplace_back(f);
   if (files.empty()) files = builder::list_documents(paths::documents_dir());
+  std::vector<std::filesystem::path> inputs = files;
+  if (!o.store.empty()) {
+    rdf::StoreSpec spec = rdf::parse_store_spec(o.store);
+    if (spec.kind == rdf::StoreSpec::Kind::Sqlite) inputs.emplace_back(spec.location);
+  }
+  if (!o.output.empty()) rdf::check_output_path(o.output, inputs);
 
   ProgressBar progress;
   rdf::Graph graph = builder::build_graph(files, options, [&](std::size_t done, std::size_t total, std::size_t n) {
@@ -82,7 +91,8 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
   if (!o.output.empty() || o.store.empty()) {
     // Written as it is made: a corpus's text need not fit in memory beside its graph.
     if (!o.output.empty()) {
-      rdf::write_file_atomically(o.output, [&](std::ostream& out) { rdf::serialize(graph, *format, options.base, out); });
+      rdf::write_file_atomically(
+          o.output, [&](std::ostream& out) { rdf::serialize(graph, *format, options.base, out); }, inputs);
     } else {
       rdf::serialize(graph, *format, options.base, std::cout);
       std::cout.flush();
@@ -100,7 +110,9 @@ void setup_build(CLI::App& app, StoreLoader load_store) {
   auto* cmd = app.add_subcommand("build", "Build the graph from plain-text documents");
   cmd->add_option("FILE", options->files, "plain-text documents (default: every .txt in data/documents/)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("-o,--output", options->output, "write the graph here, atomically (default: standard output)");
+  cmd->add_option("-o,--output", options->output,
+                  "write the graph here, atomically (default: standard output); a symbolic link's target is "
+                  "replaced; never a document read, a folder, a device or a FIFO");
   cmd->add_option("--format", options->format,
                   "turtle, ntriples, nquads, rdfxml or jsonld (default: what the -o file's extension names "
                   "(.ttl, .nt, .nq, .rdf, .jsonld), else turtle)")

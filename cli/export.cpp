@@ -2,10 +2,13 @@
 //   [--class C...] [--predicate P...] [--title T] [-o OUT] [--data FILE...|--store SPEC]
 // Without -o the export goes to standard output; csv is two files and needs -o: OUT-nodes.csv and
 // OUT-edges.csv (a trailing ".csv" of OUT dropped), or nodes.csv and edges.csv inside OUT when
-// OUT is a folder or ends with '/'. Files are written atomically.
+// OUT is a folder or ends with '/'. Files are written atomically, and checked before any work: a
+// regular file or a new name (a symbolic link's target is written), never one of the inputs.
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
@@ -13,6 +16,7 @@
 #include "ontology/terms.hpp"
 #include "query/entity_resolver.hpp"
 #include "query/graph_view.hpp"
+#include "rdf/atomic_file.hpp"
 #include "rdf/error.hpp"
 #include "rdf/model.hpp"
 
@@ -45,36 +49,46 @@ std::set<std::string> expand_all(const query::EntityResolver& resolver, const st
   return out;
 }
 
-void write(const std::string& out, const std::string& content) {
-  if (out.empty() || out == "-") std::cout << content;
-  else rdf::write_file_atomically(out, content);
+bool to_stdout(const std::string& out) { return out.empty() || out == "-"; }
+
+// The nodes and edges files of a csv export to `out`.
+std::pair<fs::path, fs::path> csv_files(const std::string& out) {
+  if (to_stdout(out))
+    throw Error(Error::Category::Usage, "--format csv", "csv writes two files (nodes and edges): give -o OUT");
+  if (out.back() == '/' || fs::is_directory(out)) return {fs::path(out) / "nodes.csv", fs::path(out) / "edges.csv"};
+  std::string stem = out.ends_with(".csv") ? out.substr(0, out.size() - 4) : out;
+  return {stem + "-nodes.csv", stem + "-edges.csv"};
 }
 
-void write_csv(const std::string& out, const exports::CsvFiles& files) {
-  if (out.empty() || out == "-")
-    throw Error(Error::Category::Usage, "--format csv", "csv writes two files (nodes and edges): give -o OUT");
-  fs::path nodes, edges;
-  if (out.back() == '/' || fs::is_directory(out)) {
-    fs::create_directories(out);
-    nodes = fs::path(out) / "nodes.csv";
-    edges = fs::path(out) / "edges.csv";
-  } else {
-    std::string stem = out.ends_with(".csv") ? out.substr(0, out.size() - 4) : out;
-    nodes = stem + "-nodes.csv";
-    edges = stem + "-edges.csv";
-  }
-  rdf::write_file_atomically(nodes, files.nodes);
-  rdf::write_file_atomically(edges, files.edges);
+void write(const std::string& out, const std::string& content, const std::vector<fs::path>& inputs) {
+  if (to_stdout(out)) std::cout << content;
+  else rdf::write_file_atomically(out, content, inputs);
+}
+
+void write_csv(const std::string& out, const exports::CsvFiles& files, const std::vector<fs::path>& inputs) {
+  auto [nodes, edges] = csv_files(out);
+  if (out.back() == '/' || fs::is_directory(out)) fs::create_directories(out);
+  rdf::write_file_atomically(nodes, files.nodes, inputs);
+  rdf::write_file_atomically(edges, files.edges, inputs);
 }
 
 void run_export(const ExportOptions& o) {
   auto format = exports::format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format " + o.format, "unknown export format");
+  // The output is checked before the graph is read: never an input, a folder, a device or a FIFO.
+  const std::vector<fs::path> inputs = input_files(o.source);
+  if (*format == exports::Format::Csv) {
+    auto [nodes, edges] = csv_files(o.out);
+    rdf::check_output_path(nodes, inputs);
+    rdf::check_output_path(edges, inputs);
+  } else if (!to_stdout(o.out)) {
+    rdf::check_output_path(o.out, inputs);
+  }
   const std::vector<rdf::Triple> triples = load_triples(o.source);
   const std::string base = instance_base(o.source);
   bool filtered = !o.classes.empty() || !o.predicates.empty();
   if (*format == exports::Format::JsonLd && !filtered && o.focus.empty()) {
-    write(o.out, rdf::serialize(triples, rdf::Format::JsonLd, base));  // the whole graph: no view needed
+    write(o.out, rdf::serialize(triples, rdf::Format::JsonLd, base), inputs);  // the whole graph: no view needed
     return;
   }
 
@@ -105,11 +119,11 @@ void run_export(const ExportOptions& o) {
   }
 
   switch (*format) {
-    case exports::Format::Csv: write_csv(o.out, exports::to_csv(view, options)); break;
+    case exports::Format::Csv: write_csv(o.out, exports::to_csv(view, options), inputs); break;
     case exports::Format::JsonLd:
-      write(o.out, rdf::serialize(exports::view_triples(triples, view), rdf::Format::JsonLd, base));
+      write(o.out, rdf::serialize(exports::view_triples(triples, view), rdf::Format::JsonLd, base), inputs);
       break;
-    default: write(o.out, exports::export_graph(view, *format, options));
+    default: write(o.out, exports::export_graph(view, *format, options), inputs);
   }
 }
 
@@ -130,7 +144,8 @@ void setup_export(CLI::App& app) {
   cmd->add_option("--predicate", options->predicates, "keep only edges of these predicates (IRIs or prefixed names)");
   cmd->add_option("--title", options->title, "the graph's name in the file (default: policykg graph)");
   cmd->add_option("-o,--output", options->out,
-                  "output file (default: standard output); for csv OUT-nodes.csv and OUT-edges.csv, or a folder");
+                  "output file (default: standard output); for csv OUT-nodes.csv and OUT-edges.csv, or a folder; "
+                  "a symbolic link's target is replaced; never an input file");
   cmd->callback([options] { run_export(*options); });
 }
 

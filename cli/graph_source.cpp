@@ -8,6 +8,7 @@
 #include "ontology/terms.hpp"
 #include "rdf/error.hpp"
 #include "rdf/parser.hpp"
+#include "rdf/store_spec.hpp"
 
 namespace policykg::cli {
 
@@ -20,6 +21,16 @@ void add_graph_options(CLI::App& cmd, GraphSource& source) {
 
 std::string instance_base(const GraphSource& source) {
   return source.base.empty() ? std::string(ns::kDefaultBase) : source.base;
+}
+
+std::vector<std::filesystem::path> input_files(const GraphSource& source) {
+  if (!source.store.empty()) {
+    rdf::StoreSpec spec = rdf::parse_store_spec(source.store);
+    if (spec.kind == rdf::StoreSpec::Kind::Sqlite) return {spec.location};
+    return {};
+  }
+  if (source.data.empty()) return builder::list_documents(paths::documents_dir());
+  return {source.data.begin(), source.data.end()};
 }
 
 namespace {

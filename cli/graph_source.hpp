@@ -2,6 +2,7 @@
 // memory from data/documents/.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,8 @@ rdf::Model load_graph(const GraphSource& source);
 std::vector<rdf::Triple> load_triples(const GraphSource& source);
 /// The instance base the source uses (the default when none was given).
 std::string instance_base(const GraphSource& source);
+/// The files the source reads (--data files, a sqlite store's file, or the documents), which an
+/// output file must not replace.
+std::vector<std::filesystem::path> input_files(const GraphSource& source);
 
 }  // namespace policykg::cli

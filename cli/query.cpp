@@ -3,11 +3,13 @@
 // Runs a SPARQL 1.1 query. The project's prefixes (pol:, rdfs:, skos:, dcterms:, org:, ..., and
 // id: for the instance base) are predeclared; a query may redeclare them.
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
@@ -15,6 +17,7 @@
 #include "query/dataset.hpp"
 #include "query/memory_budget.hpp"
 #include "query/sparql.hpp"
+#include "rdf/atomic_file.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::cli {
@@ -85,6 +88,10 @@ std::string take_base(std::string& text) {
 void run_query(const QueryCommand& o) {
   auto format = query::result_format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
+  // The output is checked before any work: never the query file or the data, a folder, a device or a FIFO.
+  std::vector<std::filesystem::path> inputs = input_files(o.source);
+  if (!o.file.empty() && o.file != "-") inputs.emplace_back(o.file);
+  if (!o.output.empty()) rdf::check_output_path(o.output, inputs);
   std::string text = read_query(o);
   query::Dataset dataset;
   dataset.set_default(load_triples(o.source));
@@ -112,7 +119,7 @@ void run_query(const QueryCommand& o) {
   }
   std::string out = query::write_results(results, *format, base);
   if (o.output.empty()) std::cout << out;
-  else rdf::write_file_atomically(o.output, out);
+  else rdf::write_file_atomically(o.output, out, inputs);
   if (results.truncated)
     std::cerr << "policykg: results truncated to " << o.limit << (results.kind == rdf::QueryResult::Kind::Graph ? " triples" : " rows")
               << " by --limit\n";
@@ -137,7 +144,8 @@ void setup_query(CLI::App& app) {
                   "refuse queries nested deeper than this (groups, parentheses, paths, blank nodes)")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
-  cmd->add_option("-o,--output", o->output, "write the results to this file (atomically) instead of standard output");
+  cmd->add_option("-o,--output", o->output, "write the results to this file (atomically) instead of standard output; a symbolic link's "
+                  "target is replaced; never the query file or the data");
   cmd->callback([o] { run_query(*o); });
 }
 

@@ -1,10 +1,12 @@
-// Empty, binary, non-UTF-8, unstructured and very large input.
+// Empty, whitespace-only, binary, non-UTF-8, unstructured and very large input; CR and CRLF line ends.
 #include <gtest/gtest.h>
 
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <set>
+#include <string>
 
 #include "graph.hpp"
 #include "rdf/error.hpp"
@@ -72,4 +74,68 @@ TEST(BadInput, HundredMegabyteFile) {
                           [&](const auto& t) { return t[1] == type && t[2] == task; }),
             number);
   // Time and memory are reported above and measured in bench/builder, never asserted here.
+}
+
+TEST(BadInput, WhitespaceOnlyTextIsNoText) {
+  // Spaces, tabs, every line end, an ideographic space, a no-break space and a BOM: no text.
+  for (const std::string& text : {std::string(" "), std::string("\n\n\n"), std::string("\r\r"),
+                                 std::string(" \t\r\n\v\f\xE3\x80\x80\xC2\xA0\xEF\xBB\xBF\n")}) {
+    try {
+      policykg::builder::build_text(text, "blank.txt");
+      ADD_FAILURE() << "built " << text.size() << " bytes of whitespace";
+    } catch (const policykg::Error& e) {
+      EXPECT_EQ(e.category(), policykg::Error::Category::Input);
+      EXPECT_EQ(e.describe(), "blank.txt: no text: the document holds only whitespace");
+    }
+  }
+  EXPECT_EQ(build_string(" \n x \n", "x.txt").of_type("pol:Document").size(), 1u);
+}
+
+namespace {
+
+std::string with_line_ends(const std::string& text, const std::string& end) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += end;
+    else out += c;
+  }
+  return out;
+}
+
+// A graph's triples as text, offsets left out when asked, CRLF and CR in literals read as LF.
+std::multiset<std::string> as_lf(const Graph& g, bool offsets) {
+  std::multiset<std::string> out;
+  for (const auto& t : g.triples) {
+    if (!offsets && (t.p.value == policykg::ns::pol("sourceStart") || t.p.value == policykg::ns::pol("sourceEnd")))
+      continue;
+    std::string o = t.o.value;
+    std::string lf;
+    for (std::size_t i = 0; i < o.size(); ++i) {
+      if (o[i] == '\r' && i + 1 < o.size() && o[i + 1] == '\n') continue;
+      lf += o[i] == '\r' ? '\n' : o[i];
+    }
+    out.insert(t.s.value + " " + t.p.value + " " + lf);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(BadInput, CrAndCrlfLineEndsGiveTheStructureOfLf) {
+  const std::string lf = read_all(seed_file());
+  ASSERT_EQ(lf.find('\r'), std::string::npos);
+  const Graph a = build_string(lf, "seed.txt");
+  const std::string cr = with_line_ends(lf, "\r"), crlf = with_line_ends(lf, "\r\n");
+  const Graph b = build_string(cr, "seed.txt"), c = build_string(crlf, "seed.txt");
+  EXPECT_GT(a.of_type("pol:Measure").size(), 150u);
+  for (const Graph* g : {&b, &c}) {
+    for (const char* cls : {"pol:Provision", "pol:Section", "pol:Task", "pol:Initiative", "pol:Measure"})
+      EXPECT_EQ(g->of_type(cls).size(), a.of_type(cls).size()) << (g == &b ? "CR " : "CRLF ") << cls;
+  }
+  // A CR for an LF keeps every offset; CRLF moves them, and they count the file's characters.
+  EXPECT_TRUE(as_lf(b, true) == as_lf(a, true));
+  EXPECT_TRUE(as_lf(c, false) == as_lf(a, false));
+  EXPECT_EQ(check_offsets(b, cr), check_offsets(a, lf));
+  EXPECT_EQ(check_offsets(c, crlf), check_offsets(a, lf));
+  EXPECT_GT(check_offsets(c, crlf), 200);
 }
