@@ -119,7 +119,7 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
 
   // A query waits for its turn at most as long as it may run.
   auto wait = ctx.options.timeout.count() > 0 ? ctx.options.timeout : std::chrono::milliseconds(30000);
-  switch (ctx.queries.enter(std::chrono::steady_clock::now() + wait)) {
+  switch (ctx.queries.enter(req.remote_addr, std::chrono::steady_clock::now() + wait)) {
     case QueryQueue::Admission::Run: break;
     case QueryQueue::Admission::Full:
       res.set_header("Retry-After", "5");
@@ -130,8 +130,9 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
   }
   struct Leave {
     QueryQueue& queue;
-    ~Leave() { queue.leave(); }
-  } leave{ctx.queries};
+    const std::string& client;
+    ~Leave() { queue.leave(client); }
+  } leave{ctx.queries, req.remote_addr};
 
   query::QueryOptions options;
   options.timeout = ctx.options.timeout;
