@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <condition_variable>
 #include <cstring>
@@ -19,6 +20,10 @@ namespace policykg::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// A Range header longer than this is refused (416) before cpp-httplib parses it: its parser is a
+// std::regex, whose recursion takes megabytes of the thread's stack on a header of 8 KiB.
+constexpr std::size_t kMaxRangeLine = 200;
 
 // Waits are cut into slices so that a stopping server is noticed.
 constexpr std::chrono::milliseconds kSlice{200};
@@ -67,6 +72,7 @@ class ConnectionStream : public httplib::Stream {
   void start_request() {
     in_head_ = true;
     crlf_seen_ = 0;
+    line_length_ = 0;
     head_bytes_ = 0;
     body_bytes_ = 0;
     deadline_ = Clock::now() + limits_.head_timeout;
@@ -147,6 +153,14 @@ class ConnectionStream : public httplib::Stream {
         trouble.close = true;
         return false;
       }
+      if (line_length_ < line_start_.size())
+        line_start_[line_length_] = static_cast<char>(std::tolower(static_cast<unsigned char>(p[i])));
+      line_length_ = p[i] == '\n' ? 0 : line_length_ + 1;
+      if (line_length_ > kMaxRangeLine && std::string_view(line_start_.data(), line_start_.size()) == "range:") {
+        trouble.range_too_long = true;
+        trouble.close = true;
+        return false;
+      }
       if (crlf_seen_ == 4) {
         in_head_ = false;
         deadline_ = Clock::now() + limits_.body_timeout;
@@ -168,6 +182,8 @@ class ConnectionStream : public httplib::Stream {
   std::size_t off_ = 0, len_ = 0;
   bool in_head_ = true;
   int crlf_seen_ = 0;
+  std::size_t line_length_ = 0;
+  std::array<char, 6> line_start_{};  ///< the current head line's first bytes, in lower case
   std::size_t head_bytes_ = 0, body_bytes_ = 0;
   Clock::time_point deadline_ = Clock::now();
 };

@@ -2,7 +2,8 @@
 // connection's requests is ours (HttpServer overrides httplib's per-connection function), so that:
 // a request's head and its body each have a whole deadline (not one per line or per read), the
 // head and the body are bounded in bytes however the body is sent (Content-Length or chunked),
-// byte ranges are ignored (every body here is generated: 200 with the whole of it), and the
+// byte ranges are ignored (every body here is generated: 200 with the whole of it; a Range header
+// of more than a few ranges is refused with 416), and the
 // connections are capped in total and per client address (503 with Retry-After beyond, at once).
 #pragma once
 
@@ -36,6 +37,7 @@ struct RequestTrouble {
   bool timed_out = false;       ///< 408
   bool head_too_large = false;  ///< 431
   bool body_too_large = false;  ///< 413
+  bool range_too_long = false;  ///< 416: a Range header of more than a few ranges
   bool close = false;           ///< close the connection after this response
   bool release_memory = false;  ///< after the response, give the heap's free memory back (malloc_trim)
 };

@@ -194,7 +194,11 @@ Server::Server(const rdf::Model& model, Options options) : impl_(std::make_uniqu
   http.set_error_handler([max_body](const httplib::Request&, httplib::Response& res) {
     // What the connection saw while reading the request decides the status.
     const auto& trouble = request_trouble();
-    const int status = trouble.timed_out ? 408 : trouble.head_too_large ? 431 : trouble.body_too_large ? 413 : 0;
+    const int status = trouble.timed_out        ? 408
+                       : trouble.head_too_large ? 431
+                       : trouble.body_too_large ? 413
+                       : trouble.range_too_long ? 416
+                                                : 0;
     if (status) {
       res.status = status;
       res.body.clear();
