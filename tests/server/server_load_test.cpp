@@ -85,10 +85,12 @@ int burst(int port, int total) {
 }  // namespace
 
 TEST(ServerLoad, TwoHundredFiftyConcurrentMixedRequests) {
-  // Every client here is 127.0.0.1: the connection limits must hold all of them at once.
+  // Every client here is 127.0.0.1: the connection limits and the query queue must hold all of
+  // them at once (a quarter of the burst are queries, which take their turns one by one).
   auto options = policykg::test::fixture_options();
   options.max_connections = 300;
   options.max_connections_per_client = 300;
+  options.query_queue = 300;
   TestServer server(options);
   const int total = 250;
   EXPECT_EQ(burst(server.port(), total), total);  // warm-up: caches filled, pools grown
