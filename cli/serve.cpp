@@ -1,5 +1,6 @@
 // policykg serve [--port P] [--host H] [--data FILE...|--store SPEC] [--base IRI] [--timeout MS]
-//                [--max-rows N] [--max-request-bytes N] [--no-cors]
+//                [--max-rows N] [--max-request-bytes N] [--max-connections N]
+//                [--max-connections-per-client N] [--max-queries N] [--query-queue N] [--no-cors]
 #include <pthread.h>
 
 #include <csignal>
@@ -23,7 +24,10 @@ struct ServeOptions {
   long long timeout_ms = 30000;
   std::size_t max_rows = 10000;
   std::size_t max_request_bytes = 1 << 20;
-  std::size_t threads = 32;
+  std::size_t max_connections = 256;
+  std::size_t max_connections_per_client = 32;
+  std::size_t max_queries = 0;
+  std::size_t query_queue = 32;
   bool no_cors = false;
 };
 
@@ -43,7 +47,10 @@ void run_serve(const ServeOptions& o) {
   options.timeout = std::chrono::milliseconds(o.timeout_ms);
   options.max_rows = o.max_rows;
   options.max_request_bytes = o.max_request_bytes;
-  options.threads = o.threads;
+  options.max_connections = o.max_connections;
+  options.max_connections_per_client = o.max_connections_per_client;
+  options.max_queries = o.max_queries;
+  options.query_queue = o.query_queue;
   options.cors = !o.no_cors;
   auto log_mutex = std::make_shared<std::mutex>();
   options.log = [log_mutex](std::string_view line) {
@@ -71,7 +78,18 @@ void setup_serve(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-rows", options->max_rows, "result rows (or triples) per query before truncation (default 10000; 0: none)");
   cmd->add_option("--max-request-bytes", options->max_request_bytes, "largest request body accepted (default 1048576)");
-  cmd->add_option("--threads", options->threads, "HTTP worker threads (default 32)")->check(CLI::Range(4, 1024));
+  cmd->add_option("--max-connections,--threads", options->max_connections,
+                  "connections served at once, a thread each (default 256; 503 beyond)")
+      ->check(CLI::Range(4, 4096));
+  cmd->add_option("--max-connections-per-client", options->max_connections_per_client,
+                  "connections served at once from one client address (default 32; 503 beyond)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_option("--max-queries", options->max_queries,
+                  "queries evaluated at once (default: the machine's cores, at least 2)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--query-queue", options->query_queue,
+                  "queries waiting for their turn (default 32; 503 with Retry-After beyond)")
+      ->check(CLI::Range(0, 4096));
   cmd->add_flag("--no-cors", options->no_cors, "do not send Access-Control-Allow-Origin: *");
   cmd->callback([options] { run_serve(*options); });
 }

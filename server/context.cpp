@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "ontology/files.hpp"
 #include "ontology/paths.hpp"
@@ -19,7 +20,9 @@ Options resolve(Options o) {
   if (o.ontology_file.empty()) o.ontology_file = ontology::ontology_file();
   if (o.examples_dir.empty()) o.examples_dir = paths::home() / "examples" / "queries";
   if (o.documents_dir.empty()) o.documents_dir = paths::documents_dir();
-  if (o.threads < 4) o.threads = 4;
+  if (o.max_connections < 4) o.max_connections = 4;
+  if (o.max_connections_per_client < 1) o.max_connections_per_client = 1;
+  if (o.max_queries == 0) o.max_queries = std::max(2u, std::thread::hardware_concurrency());
   return o;
 }
 
@@ -35,11 +38,6 @@ std::vector<rdf::Triple> ontology_triples(const std::filesystem::path& file) {
   rdf::Model model;
   model.load_file(file, rdf::Format::Turtle);
   return model.sorted_triples();
-}
-
-// A quarter of the workers stay free for pages whatever the queries do.
-std::ptrdiff_t query_slot_count(std::size_t threads) {
-  return static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(threads - threads / 4, 1, 1024));
 }
 
 }  // namespace
@@ -64,6 +62,6 @@ Context::Context(const rdf::Model& m, Options o)
       ontology_turtle(read_text(options.ontology_file)),
       sources(options.documents_dir, iris.base()),
       linker(iris, data, ontology),
-      query_slots(query_slot_count(options.threads)) {}
+      queries(options.max_queries, options.query_queue) {}
 
 }  // namespace policykg::server

@@ -4,7 +4,6 @@
 
 #include <map>
 #include <mutex>
-#include <semaphore>
 #include <string>
 
 #include "query/dataset.hpp"
@@ -13,6 +12,7 @@
 #include "server/graph_snapshot.hpp"
 #include "server/html_writer.hpp"
 #include "server/iri_map.hpp"
+#include "server/query_queue.hpp"
 #include "server/server.hpp"
 #include "server/source_texts.hpp"
 
@@ -43,8 +43,8 @@ struct Context {
   SourceTexts sources;
   Linker linker;
   DumpCache dumps;
-  /// Queries allowed at once, so that some HTTP workers are always free for pages.
-  std::counting_semaphore<1024> query_slots;
+  /// Queries evaluated at once and waiting, so that heavy queries never hold every worker.
+  QueryQueue queries;
 };
 
 /// The IRI that names the dataset in VoID and DCAT: `{base}dataset`, served at /id/dataset.

@@ -1,5 +1,7 @@
 #include "server/html_writer.hpp"
 
+#include <cctype>
+
 #include "rdf/xml_text.hpp"
 
 namespace policykg::server {
@@ -23,6 +25,16 @@ std::string html_page(std::string_view title, std::string_view body, std::string
   return out;
 }
 
+bool is_web_iri(std::string_view iri) {
+  auto lower_starts = [iri](std::string_view prefix) {
+    if (iri.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(iri[i])) != prefix[i]) return false;
+    return true;
+  };
+  return lower_starts("http://") || lower_starts("https://");
+}
+
 std::string Linker::name(std::string_view iri) const {
   if (auto l = data_.label(iri)) return *l;
   if (auto l = ontology_.label(iri)) return *l;
@@ -38,6 +50,9 @@ std::string Linker::term(const rdf::Term& t) const {
   switch (t.kind) {
     case rdf::Term::Kind::Iri: {
       bool published = map_.local(t.value).has_value();
+      // Only web IRIs become links: a javascript: or data: IRI is shown as text.
+      if (!published && !is_web_iri(t.value))
+        return "<span class=\"iri\" title=\"" + html_escape(t.value) + "\">" + html_escape(name(t.value)) + "</span>";
       return "<a href=\"" + html_escape(href(t.value)) + "\" title=\"" + html_escape(t.value) + "\"" +
              (published ? "" : " rel=\"external\"") + ">" + html_escape(name(t.value)) + "</a>";
     }

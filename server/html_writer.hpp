@@ -13,6 +13,8 @@ namespace policykg::server {
 
 /// Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view s);
+/// An http: or https: IRI (any case): the only ones the pages turn into links.
+bool is_web_iri(std::string_view iri);
 
 /// A complete page: title, the site's navigation, `body` (HTML) and `head` (extra HTML for <head>).
 std::string html_page(std::string_view title, std::string_view body, std::string_view head = {});

@@ -23,7 +23,12 @@ struct Options {
   std::size_t max_rows = 10000;                     ///< result row (or triple) cap; 0: none
   std::size_t max_request_bytes = 1 << 20;          ///< request body limit (413 beyond)
   bool cors = true;                                 ///< Access-Control-Allow-Origin: *
-  std::size_t threads = 32;                         ///< HTTP worker threads
+  std::size_t max_connections = 256;                ///< connections served at once (a thread each); 503 beyond
+  std::size_t max_connections_per_client = 32;      ///< of them from one client address; 503 beyond
+  std::size_t max_queries = 0;                      ///< queries evaluated at once; 0: the machine's cores (at least 2)
+  std::size_t query_queue = 32;                     ///< queries waiting for one of those; 503 beyond, at once
+  std::chrono::milliseconds head_timeout{10000};    ///< whole request line and headers (408 beyond)
+  std::chrono::milliseconds body_timeout{30000};    ///< whole request body (408 beyond)
   std::filesystem::path web_dir;                    ///< empty: paths::web_dir()
   std::filesystem::path ontology_file;              ///< empty: ontology::ontology_file()
   std::filesystem::path examples_dir;               ///< .rq files for the query page; empty: home()/examples/queries

@@ -7,6 +7,7 @@
 
 #include "query/sparql.hpp"
 #include "rdf/error.hpp"
+#include "server/connection.hpp"
 #include "server/content_negotiation.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
@@ -40,6 +41,10 @@ constexpr GraphOffer kGraphOffers[] = {
     {"application/ld+json", rdf::Format::JsonLd},  {"application/rdf+xml", rdf::Format::RdfXml},
     {"application/xml", rdf::Format::RdfXml},
 };
+
+// A query that ran this long or answered this much has likely left freed memory in the heap.
+constexpr std::chrono::milliseconds kLargeQueryTime{1000};
+constexpr std::size_t kLargeResultBytes = 8 << 20;
 
 const char* kBindingTypes = "application/sparql-results+json, application/sparql-results+xml, text/csv, "
                             "text/tab-separated-values";
@@ -112,23 +117,33 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
   if (req.has_param("default-graph-uri") || req.has_param("named-graph-uri"))
     return send_error(res, 400, "default-graph-uri and named-graph-uri are not supported: the endpoint serves one graph");
 
+  // A query waits for its turn at most as long as it may run.
   auto wait = ctx.options.timeout.count() > 0 ? ctx.options.timeout : std::chrono::milliseconds(30000);
-  if (!ctx.query_slots.try_acquire_for(wait)) {
-    res.set_header("Retry-After", "5");
-    return send_error(res, 503, "too many queries in progress; retry later");
+  switch (ctx.queries.enter(req.remote_addr, std::chrono::steady_clock::now() + wait)) {
+    case QueryQueue::Admission::Run: break;
+    case QueryQueue::Admission::Full:
+      res.set_header("Retry-After", "5");
+      return send_error(res, 503, "Service Unavailable: too many queries running and waiting; retry later");
+    case QueryQueue::Admission::TimedOut:
+      res.set_header("Retry-After", "5");
+      return send_error(res, 503, "Service Unavailable: the query waited too long for its turn; retry later");
   }
-  struct Release {
-    Context& c;
-    ~Release() { c.query_slots.release(); }
-  } release{ctx};
+  struct Leave {
+    QueryQueue& queue;
+    const std::string& client;
+    ~Leave() { queue.leave(client); }
+  } leave{ctx.queries, req.remote_addr};
 
   query::QueryOptions options;
   options.timeout = ctx.options.timeout;
   options.limit = ctx.options.max_rows;
   query::Results results;
+  const auto started = std::chrono::steady_clock::now();
   try {
     results = query::run(ctx.dataset, sparql, options);
   } catch (const Error& e) {
+    // A failed evaluation may have grown the heap a lot before it stopped: give it back.
+    request_trouble().release_memory = true;
     switch (e.category()) {
       case Error::Category::Syntax:
       case Error::Category::Usage:
@@ -140,10 +155,12 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
       default: return send_error(res, 500, e.describe());
     }
   }
+  if (std::chrono::steady_clock::now() - started >= kLargeQueryTime) request_trouble().release_memory = true;
   if (results.truncated) mark_truncated(res, ctx.options.max_rows);
   res.set_header("Vary", "Accept");
   if (results.kind == rdf::QueryResult::Kind::Graph) write_graph(res, results, accept, ctx);
   else write_bindings(res, results, accept, ctx);
+  if (res.body.size() >= kLargeResultBytes) request_trouble().release_memory = true;
 }
 
 void refuse_update(httplib::Response& res) {

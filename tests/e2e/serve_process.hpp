@@ -54,6 +54,7 @@ class ServeProcess {
   }
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   std::string stderr_text() const {
     std::ifstream in(log_);
     std::stringstream ss;

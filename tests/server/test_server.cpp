@@ -15,7 +15,7 @@ server::Options fixture_options() {
   o.ontology_file = source_dir() + "/ontology/policykg.ttl";
   o.documents_dir = source_dir() + "/tests/server/data/documents";
   o.examples_dir = source_dir() + "/tests/server/data/queries";
-  o.threads = 8;
+  o.max_connections = 64;
   return o;
 }
 

@@ -1,0 +1,346 @@
+// Requests as an attacker sends them, over raw loopback sockets: many byte ranges, bodies larger
+// than allowed however they are sent, heads and bodies sent slowly, too many connections from
+// one address, methods the server does not take. Each gets one clear answer, at once.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "tests/server/test_server.hpp"
+
+using policykg::test::fixture_options;
+using policykg::test::TestServer;
+
+namespace {
+
+struct Reply {
+  int status = 0;  ///< 0: no answer
+  std::map<std::string, std::string> headers;  ///< names in lower case
+  std::string body;
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+  }
+};
+
+/// A connection to the server from `from` (any 127.0.0.0/8 address is loopback).
+class Connection {
+ public:
+  explicit Connection(int port, const char* from = "127.0.0.1") {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    ::inet_pton(AF_INET, from, &local.sin_addr);
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  }
+  ~Connection() { ::close(fd_); }
+  bool connected() const { return connected_; }
+
+  /// Sends all of `data`; false when the server closed the connection.
+  bool send(const std::string& data) {
+    for (std::size_t sent = 0; sent < data.size();) {
+      auto n = ::send(fd_, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      sent += static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+
+  /// Whether the server has answered (or closed) within `ms` milliseconds.
+  bool answered_within(int ms) {
+    pollfd p{fd_, POLLIN, 0};
+    return ::poll(&p, 1, ms) > 0;
+  }
+
+  /// Reads one response (its body by Content-Length, else up to the close); waits at most 20 s.
+  Reply read_reply() {
+    Reply r;
+    std::string raw;
+    std::size_t head_end = std::string::npos, want = std::string::npos;
+    char buf[65536];
+    while (want == std::string::npos || raw.size() < want) {
+      if (!answered_within(20000)) break;
+      auto n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      raw.append(buf, static_cast<std::size_t>(n));
+      if (head_end == std::string::npos && (head_end = raw.find("\r\n\r\n")) != std::string::npos) {
+        parse_head(raw.substr(0, head_end), r);
+        if (r.headers.count("content-length")) want = head_end + 4 + std::stoul(r.header("content-length"));
+      }
+    }
+    if (head_end != std::string::npos) r.body = raw.substr(head_end + 4);
+    if (want != std::string::npos && r.body.size() > want - head_end - 4) r.body.resize(want - head_end - 4);
+    return r;
+  }
+
+ private:
+  static void parse_head(const std::string& head, Reply& r) {
+    if (head.rfind("HTTP/1.1 ", 0) != 0) return;
+    r.status = std::stoi(head.substr(9, 3));
+    for (std::size_t at = head.find("\r\n"); at != std::string::npos && at + 2 < head.size();) {
+      auto eol = head.find("\r\n", at + 2);
+      std::string line = head.substr(at + 2, eol == std::string::npos ? std::string::npos : eol - at - 2);
+      auto colon = line.find(':');
+      if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+        r.headers[name] = value;
+      }
+      at = eol;
+    }
+  }
+
+  int fd_ = -1;
+  bool connected_ = false;
+};
+
+Reply request(int port, const std::string& raw) {
+  Connection c(port);
+  c.send(raw);
+  return c.read_reply();
+}
+
+std::string get(const std::string& path, const std::string& headers = "") {
+  return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n";
+}
+
+std::string post_head(const std::string& length_or_chunked) {
+  return "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n" +
+         length_or_chunked + "\r\n";
+}
+
+}  // namespace
+
+TEST(HostileRequests, RangesGetTheWholeBodyOnceOrA416) {
+  TestServer server;
+  const Reply whole = request(server.port(), get("/dump.ttl"));
+  ASSERT_EQ(whole.status, 200);
+  // A few ranges: the whole body, once.
+  const Reply few = request(server.port(), get("/dump.ttl", "Range: bytes=0-9,0-,20-29\r\n"));
+  EXPECT_EQ(few.status, 200);
+  EXPECT_EQ(few.body, whole.body);
+  EXPECT_EQ(few.header("content-type").find("multipart"), std::string::npos);
+  EXPECT_EQ(few.header("accept-ranges"), "none");
+  // A thousand: refused before they are parsed.
+  std::string ranges = "bytes=0-";
+  for (int i = 1; i < 1000; ++i) ranges += ",0-";
+  const Reply many = request(server.port(), get("/dump.ttl", "Range: " + ranges + "\r\n"));
+  EXPECT_EQ(many.status, 416);
+  EXPECT_LT(many.body.size(), 100u);
+  EXPECT_EQ(request(server.port(), get("/dump.ttl", "rAnGe: " + ranges + "\r\n")).status, 416);
+}
+
+TEST(HostileRequests, ChunkedBodyBeyondTheLimitIsRefused) {
+  auto options = fixture_options();
+  options.max_request_bytes = 64 * 1024;
+  TestServer server(options);
+  Connection c(server.port());
+  ASSERT_TRUE(c.connected());
+  // 4 MiB in chunks of 64 KiB, sent while the answer is read: the server stops reading at 64 KiB.
+  std::thread sender([&c] {
+    if (!c.send(post_head("Transfer-Encoding: chunked\r\n"))) return;
+    const std::string chunk = "10000\r\n" + std::string(65536, '#') + "\r\n";
+    for (int i = 0; i < 64; ++i)
+      if (!c.send(chunk)) return;
+    c.send("0\r\n\r\n");
+  });
+  const Reply r = c.read_reply();
+  sender.join();
+  EXPECT_EQ(r.status, 413) << r.body;
+  EXPECT_NE(r.body.find("65536"), std::string::npos) << r.body;
+  // A small chunked query is still answered.
+  const std::string query = "ASK { ?s ?p ?o }";
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx", query.size());
+  const Reply small = request(server.port(), post_head("Transfer-Encoding: chunked\r\nConnection: close\r\n") + size +
+                                                 "\r\n" + query + "\r\n0\r\n\r\n");
+  EXPECT_EQ(small.status, 200) << small.body;
+}
+
+TEST(HostileRequests, ContentLengthBeyondTheLimitIsRefusedBeforeTheBody) {
+  TestServer server;
+  for (const std::string length : {"100000000000000000000", "2097152"}) {
+    Connection c(server.port());
+    ASSERT_TRUE(c.send(post_head("Content-Length: " + length + "\r\n")));
+    // No body is sent: the answer cannot wait for it.
+    ASSERT_TRUE(c.answered_within(5000)) << length;
+    const Reply r = c.read_reply();
+    EXPECT_EQ(r.status, 413) << length;
+    EXPECT_EQ(r.header("connection"), "close");
+  }
+  const Reply garbage = request(server.port(), post_head("Content-Length: 12abc\r\n"));
+  EXPECT_EQ(garbage.status, 400);
+  const Reply unsized = request(server.port(), post_head("Connection: close\r\n"));
+  EXPECT_EQ(unsized.status, 411);
+}
+
+TEST(HostileRequests, SlowHeadAndSlowBodyTimeOutAsAWhole) {
+  auto options = fixture_options();
+  options.head_timeout = std::chrono::milliseconds(1000);
+  options.body_timeout = std::chrono::milliseconds(1000);
+  TestServer server(options);
+  {
+    // A header line every 200 ms: each read is quick, the head as a whole is not.
+    Connection c(server.port());
+    ASSERT_TRUE(c.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+    bool answered = false;
+    for (int i = 0; i < 50 && !answered; ++i) {
+      answered = c.answered_within(200);
+      if (!answered) c.send("X-Slow-" + std::to_string(i) + ": 1\r\n");
+    }
+    ASSERT_TRUE(answered);
+    EXPECT_EQ(c.read_reply().status, 408);
+  }
+  {
+    Connection c(server.port());
+    ASSERT_TRUE(c.send(post_head("Content-Length: 100\r\n")));
+    bool answered = false;
+    for (int i = 0; i < 50 && !answered; ++i) {
+      answered = c.answered_within(200);
+      if (!answered) c.send("#");
+    }
+    ASSERT_TRUE(answered);
+    EXPECT_EQ(c.read_reply().status, 408);
+  }
+  EXPECT_EQ(request(server.port(), get("/")).status, 200);
+}
+
+TEST(HostileRequests, HeadFloodIsRefused) {
+  TestServer server;
+  std::string headers;
+  for (int i = 0; i < 200; ++i) headers += "X-Flood-" + std::to_string(i) + ": " + std::string(1000, 'x') + "\r\n";
+  Connection c(server.port());
+  std::thread sender([&] { c.send(get("/", headers)); });
+  const Reply r = c.read_reply();
+  sender.join();
+  EXPECT_EQ(r.status, 431);
+}
+
+TEST(HostileRequests, ConnectionsAreCappedPerClientAndInTotal) {
+  auto options = fixture_options();
+  options.max_connections = 6;
+  options.max_connections_per_client = 3;
+  TestServer server(options);
+  // Three idle connections from 127.0.0.1 (each sends one byte, so that the server holds it).
+  std::vector<std::unique_ptr<Connection>> idle;
+  for (int i = 0; i < 3; ++i) {
+    idle.push_back(std::make_unique<Connection>(server.port()));
+    ASSERT_TRUE(idle.back()->send("G"));
+  }
+  const std::string page = get("/");
+  // The server counts a connection when a worker takes it: wait until the fourth is refused.
+  Reply refused;
+  for (int i = 0; i < 50 && refused.status != 503; ++i) {
+    refused = request(server.port(), page);
+    if (refused.status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.header("retry-after"), "1");
+  EXPECT_EQ(refused.header("x-content-type-options"), "nosniff");
+  // Another client is served.
+  {
+    Connection other(server.port(), "127.0.0.2");
+    ASSERT_TRUE(other.connected());
+    other.send(page);
+    EXPECT_EQ(other.read_reply().status, 200);
+  }
+  // Three more idle connections from other addresses reach the total of six.
+  for (const char* from : {"127.0.0.3", "127.0.0.4", "127.0.0.5"}) {
+    idle.push_back(std::make_unique<Connection>(server.port(), from));
+    ASSERT_TRUE(idle.back()->send("G"));
+  }
+  Reply full;
+  for (int i = 0; i < 50 && full.status != 503; ++i) {
+    Connection c(server.port(), "127.0.0.6");
+    c.send(page);
+    full = c.read_reply();
+    if (full.status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(full.status, 503);
+  idle.clear();
+  Reply again;
+  for (int i = 0; i < 50 && again.status != 200; ++i) {
+    again = request(server.port(), page);
+    if (again.status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.header("connection"), "close");
+}
+
+TEST(HostileRequests, OtherMethodsGet405WithAllow) {
+  TestServer server;
+  for (const std::string method : {"PUT", "DELETE", "PATCH"}) {
+    const Reply r = request(server.port(), method + " /sparql HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(r.status, 405) << method;
+    EXPECT_EQ(r.header("allow"), "GET, HEAD, POST, OPTIONS") << method;
+  }
+  const Reply page = request(server.port(), "DELETE /page/agency/ministry-of-commerce HTTP/1.1\r\nHost: x\r\n"
+                                            "Connection: close\r\n\r\n");
+  EXPECT_EQ(page.status, 405);
+  EXPECT_EQ(page.header("allow"), "GET, HEAD, OPTIONS");
+  // A body sent with a refused method is not read: the connection closes after the answer.
+  const Reply with_body = request(server.port(), "POST /page/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+  EXPECT_EQ(with_body.status, 405);
+  EXPECT_EQ(with_body.header("connection"), "close");
+}
+
+TEST(HostileRequests, EveryResponseForbidsSniffingAndForeignContent) {
+  TestServer server;
+  for (const std::string& raw : {get("/"), get("/page/agency/ministry-of-commerce"), get("/nothing/here"),
+                                 get("/sparql?query=SELECT"), std::string("BREW / HTTP/1.1\r\n\r\n"),
+                                 std::string("PUT / HTTP/1.1\r\nConnection: close\r\n\r\n")}) {
+    const Reply r = request(server.port(), raw);
+    ASSERT_NE(r.status, 0) << raw;
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << raw;
+    EXPECT_NE(r.header("content-security-policy").find("default-src 'self'"), std::string::npos) << raw;
+    EXPECT_EQ(r.header("content-security-policy").find("unsafe-inline"), std::string::npos) << raw;
+    EXPECT_EQ(r.header("access-control-allow-origin"), "*") << raw;
+  }
+}
+
+TEST(HostileRequests, OnlyHttpIrisBecomeLinks) {
+  const auto file = std::filesystem::temp_directory_path() / ("policykg-iris-" + std::to_string(::getpid()) + ".ttl");
+  {
+    std::ofstream out(file);
+    out << "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+           "<https://w3id.org/policykg/id/thing> rdfs:label \"thing\" ;\n"
+           "  rdfs:seeAlso <javascript:alert(1)>, <data:text/html;base64,PHNjcmlwdD4=>, <https://example.org/ok> .\n";
+  }
+  TestServer server(fixture_options(), file.string());
+  std::filesystem::remove(file);
+  const Reply r = request(server.port(), get("/page/thing"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.find("href=\"javascript:"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("href=\"data:"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("javascript:alert(1)"), std::string::npos) << "shown as text";
+  EXPECT_NE(r.body.find("href=\"https://example.org/ok\""), std::string::npos);
+}
+
+TEST(HostileRequests, GraphPageAllowsItsOwnInlineScriptsByHash) {
+  TestServer server;
+  Connection c(server.port());
+  c.send(get("/graph"));
+  const Reply r = c.read_reply();
+  ASSERT_EQ(r.status, 200);
+  const std::string policy = r.header("content-security-policy");
+  EXPECT_NE(policy.find("script-src 'sha256-"), std::string::npos) << policy;
+  EXPECT_NE(policy.find("style-src 'sha256-"), std::string::npos) << policy;
+  EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << policy;
+  EXPECT_EQ(policy.find("default-src 'self'"), std::string::npos) << "one policy, the page's own";
+}
