@@ -1,4 +1,4 @@
-// policykg serve [--port P] [--host H] [--data FILE...|--store SPEC] [--base IRI] [--timeout MS]
+// policykg serve [--port P] [--host H] [--data FILE...|--store SPEC] [--base IRI] [--timeout MS] [--max-memory MIB]
 //                [--max-rows N] [--max-request-bytes N] [--max-connections N]
 //                [--max-connections-per-client N] [--max-queries N] [--query-queue N] [--no-cors]
 #include <pthread.h>
@@ -28,6 +28,7 @@ struct ServeOptions {
   std::size_t max_connections_per_client = 32;
   std::size_t max_queries = 0;
   std::size_t query_queue = 32;
+  std::size_t max_memory_mib = 0;
   bool no_cors = false;
 };
 
@@ -51,6 +52,7 @@ void run_serve(const ServeOptions& o) {
   options.max_connections_per_client = o.max_connections_per_client;
   options.max_queries = o.max_queries;
   options.query_queue = o.query_queue;
+  options.max_memory = o.max_memory_mib << 20;
   options.cors = !o.no_cors;
   auto log_mutex = std::make_shared<std::mutex>();
   options.log = [log_mutex](std::string_view line) {
@@ -90,6 +92,8 @@ void setup_serve(CLI::App& app) {
   cmd->add_option("--query-queue", options->query_queue,
                   "queries waiting for their turn (default 32; 503 with Retry-After beyond)")
       ->check(CLI::Range(0, 4096));
+  cmd->add_option("--max-memory", options->max_memory_mib,
+                  "MiB one query may hold while it runs (default 0: half the machine's memory over --max-queries)");
   cmd->add_flag("--no-cors", options->no_cors, "do not send Access-Control-Allow-Origin: *");
   cmd->callback([options] { run_serve(*options); });
 }

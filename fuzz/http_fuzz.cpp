@@ -25,7 +25,7 @@ int server_port() {
   static std::unique_ptr<policykg::server::Server> server;
   if (!server) {
     model = std::make_unique<policykg::rdf::Model>();
-    model->load_string(R"(
+    model->load_string(R"ttl(
 @prefix pol: <https://w3id.org/policykg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix id: <https://w3id.org/policykg/id/> .
@@ -33,13 +33,14 @@ id:agency/mofcom a pol:Agency ; rdfs:label "Ministry of Commerce"@en .
 id:doc/x/measure/1 a pol:Measure ; rdfs:label "open <banks> & \"insurers\"" ; pol:responsibleParty id:agency/mofcom ;
   pol:dependsOn id:doc/x/measure/2 .
 id:doc/x/measure/2 a pol:Measure ; pol:text "javascript:alert(1)" .
-)",
+)ttl",
                        policykg::rdf::Format::Turtle, "https://w3id.org/policykg/id/");
     policykg::server::Options options;
     options.port = 0;
     options.timeout = std::chrono::milliseconds(1000);
     options.max_rows = 50;
-    options.threads = 4;
+    options.max_connections = 16;
+    options.max_queries = 2;
     server = std::make_unique<policykg::server::Server>(*model, options);
     server->start();
     std::atexit([] {

@@ -27,6 +27,9 @@ struct Options {
   std::size_t max_connections_per_client = 32;      ///< of them from one client address; 503 beyond
   std::size_t max_queries = 0;                      ///< queries evaluated at once; 0: the machine's cores (at least 2)
   std::size_t query_queue = 32;                     ///< queries waiting for one of those; 503 beyond, at once
+  /// Bytes one query may hold while it runs (query::QueryOptions::max_memory); 0: half the
+  /// machine's memory shared among the max_queries evaluated at once.
+  std::size_t max_memory = 0;
   std::chrono::milliseconds head_timeout{10000};    ///< whole request line and headers (408 beyond)
   std::chrono::milliseconds body_timeout{30000};    ///< whole request body (408 beyond)
   std::filesystem::path web_dir;                    ///< empty: paths::web_dir()

@@ -137,6 +137,7 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
   query::QueryOptions options;
   options.timeout = ctx.options.timeout;
   options.limit = ctx.options.max_rows;
+  options.max_memory = ctx.options.max_memory;
   query::Results results;
   const auto started = std::chrono::steady_clock::now();
   try {
@@ -149,7 +150,9 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
       case Error::Category::Usage:
       case Error::Category::Input: return send_error(res, 400, e.describe());
       case Error::Category::Query:
-        if (std::string_view(e.what()).find("timed out") != std::string_view::npos)
+        // a query past its timeout or its memory budget: the server is fine, the query too big
+        if (std::string_view(e.what()).find("timed out") != std::string_view::npos ||
+            std::string_view(e.what()).find("of memory (--max-memory)") != std::string_view::npos)
           return send_error(res, 503, e.describe());
         return send_error(res, 500, e.describe());
       default: return send_error(res, 500, e.describe());
