@@ -10,6 +10,7 @@
 #include <cctype>
 #include <array>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <thread>
@@ -76,11 +77,14 @@ class ConnectionStream : public httplib::Stream {
     head_bytes_ = 0;
     body_bytes_ = 0;
     deadline_ = Clock::now() + limits_.head_timeout;
+    responding_ = false;
   }
 
   bool is_readable() const override { return off_ < len_ || const_cast<ConnectionStream*>(this)->fill() > 0; }
   bool is_writable() const override {
-    return const_cast<ConnectionStream*>(this)->wait(POLLOUT, Clock::now() + limits_.write_timeout) > 0;
+    auto* self = const_cast<ConnectionStream*>(this);
+    self->start_response();
+    return self->wait(POLLOUT, write_deadline_) > 0;
   }
 
   ssize_t read(char* ptr, std::size_t size) override {
@@ -96,12 +100,19 @@ class ConnectionStream : public httplib::Stream {
   }
 
   using httplib::Stream::write;
+  // Sends what the socket takes now (cpp-httplib writes the rest in further calls); the
+  // response's deadline grows by the time its bytes take at the minimum rate.
   ssize_t write(const char* ptr, std::size_t size) override {
-    if (wait(POLLOUT, Clock::now() + limits_.write_timeout) <= 0) return -1;
-    ssize_t n;
-    do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
-    while (n < 0 && errno == EINTR);
-    return n;
+    start_response();
+    for (;;) {
+      if (wait(POLLOUT, write_deadline_) <= 0) return -1;
+      ssize_t n = ::send(sock_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+      if (n > 0)
+        write_deadline_ += std::chrono::microseconds(static_cast<std::int64_t>(n) * 1000000 /
+                                                     static_cast<std::int64_t>(std::max<std::size_t>(limits_.min_write_rate, 1)));
+      return n;
+    }
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -140,6 +151,12 @@ class ConnectionStream : public httplib::Stream {
     while (n < 0 && errno == EINTR);
     if (n > 0) len_ = static_cast<std::size_t>(n);
     return n;
+  }
+
+  void start_response() {
+    if (responding_) return;
+    responding_ = true;
+    write_deadline_ = Clock::now() + limits_.write_timeout;
   }
 
   // Counts `n` bytes about to be handed to the parser; false when a bound is passed.
@@ -186,6 +203,8 @@ class ConnectionStream : public httplib::Stream {
   std::array<char, 6> line_start_{};  ///< the current head line's first bytes, in lower case
   std::size_t head_bytes_ = 0, body_bytes_ = 0;
   Clock::time_point deadline_ = Clock::now();
+  bool responding_ = false;
+  Clock::time_point write_deadline_ = Clock::now();
 };
 
 // Closes after the answer, first reading what the client still sends for a moment (at most

@@ -126,6 +126,8 @@ struct Server::Impl {
     l.max_per_client = o.max_connections_per_client;
     l.head_timeout = o.head_timeout;
     l.body_timeout = o.body_timeout;
+    l.write_timeout = o.write_timeout;
+    l.min_write_rate = o.min_write_rate;
     l.max_body_bytes = o.max_request_bytes;
     return l;
   }
@@ -154,8 +156,6 @@ Server::Server(const rdf::Model& model, Options options) : impl_(std::make_uniqu
     ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
     impl->listen_fd = sock;
   });
-  // Each write's timeout (a blocking send of a large body waits at most this long for room).
-  http.set_write_timeout(30, 0);
   httplib::Headers headers = {{"X-Content-Type-Options", "nosniff"},
                               {"Content-Security-Policy", kContentSecurityPolicy},
                               {"Accept-Ranges", "none"}};
