@@ -66,7 +66,7 @@ class ConnectionStream : public httplib::Stream {
   /// Waits up to the idle timeout for the next request's first byte; false: none came.
   bool wait_for_request() {
     if (off_ < len_) return true;
-    return wait(POLLIN, Clock::now() + limits_.idle_timeout) > 0;
+    return wait(POLLIN, Clock::now() + limits_.idle_timeout, true) > 0;
   }
 
   /// The next bytes are a new request: its head deadline starts now.
@@ -84,7 +84,7 @@ class ConnectionStream : public httplib::Stream {
   bool is_writable() const override {
     auto* self = const_cast<ConnectionStream*>(this);
     self->start_response();
-    return self->wait(POLLOUT, write_deadline_) > 0;
+    return self->wait(POLLOUT, write_deadline_, false) > 0;
   }
 
   ssize_t read(char* ptr, std::size_t size) override {
@@ -105,7 +105,7 @@ class ConnectionStream : public httplib::Stream {
   ssize_t write(const char* ptr, std::size_t size) override {
     start_response();
     for (;;) {
-      if (wait(POLLOUT, write_deadline_) <= 0) return -1;
+      if (wait(POLLOUT, write_deadline_, false) <= 0) return -1;
       ssize_t n = ::send(sock_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
       if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
       if (n > 0)
@@ -126,11 +126,12 @@ class ConnectionStream : public httplib::Stream {
   socket_t socket() const override { return sock_; }
 
  private:
-  // > 0: ready; 0: the deadline passed or the server stops; < 0: an error.
-  int wait(short events, Clock::time_point deadline) {
+  // > 0: ready; 0: the deadline passed, or the server stops and `stoppable`; < 0: an error.
+  // A stopping server drops idle connections and unfinished heads, and finishes the rest.
+  int wait(short events, Clock::time_point deadline, bool stoppable) {
     for (;;) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-      if (left.count() <= 0 || listener_ == INVALID_SOCKET) return 0;
+      if (left.count() <= 0 || (stoppable && listener_ == INVALID_SOCKET)) return 0;
       pollfd p{sock_, events, 0};
       int rc = ::poll(&p, 1, static_cast<int>(std::min(left, kSlice).count()));
       if (rc < 0 && errno == EINTR) continue;
@@ -140,7 +141,7 @@ class ConnectionStream : public httplib::Stream {
 
   ssize_t fill() {
     off_ = len_ = 0;
-    int ready = wait(POLLIN, deadline_);
+    int ready = wait(POLLIN, deadline_, in_head_);
     if (ready == 0) {
       trouble.timed_out = true;
       trouble.close = true;

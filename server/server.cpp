@@ -2,6 +2,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -85,7 +86,7 @@ httplib::Server::HandlerResponse screen(const httplib::Request& req, httplib::Re
       return R::Handled;
     }
   }
-  if (chunked && (sized || req.get_header_value("Transfer-Encoding") != "chunked")) {
+  if (chunked && (sized || strcasecmp(req.get_header_value("Transfer-Encoding").c_str(), "chunked") != 0)) {
     close_after(res);
     send_error(res, 400, "Bad Request: Transfer-Encoding other than chunked, or with a Content-Length");
     return R::Handled;

@@ -164,11 +164,11 @@ TEST(HostileRequests, ChunkedBodyBeyondTheLimitIsRefused) {
   sender.join();
   EXPECT_EQ(r.status, 413) << r.body;
   EXPECT_NE(r.body.find("65536"), std::string::npos) << r.body;
-  // A small chunked query is still answered.
+  // A small chunked query is still answered (the coding's name in any case).
   const std::string query = "ASK { ?s ?p ?o }";
   char size[16];
   std::snprintf(size, sizeof size, "%zx", query.size());
-  const Reply small = request(server.port(), post_head("Transfer-Encoding: chunked\r\nConnection: close\r\n") + size +
+  const Reply small = request(server.port(), post_head("Transfer-Encoding: Chunked\r\nConnection: close\r\n") + size +
                                                  "\r\n" + query + "\r\n0\r\n\r\n");
   EXPECT_EQ(small.status, 200) << small.body;
 }
