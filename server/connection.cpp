@@ -10,6 +10,7 @@
 #include <cctype>
 #include <array>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <thread>
@@ -65,7 +66,7 @@ class ConnectionStream : public httplib::Stream {
   /// Waits up to the idle timeout for the next request's first byte; false: none came.
   bool wait_for_request() {
     if (off_ < len_) return true;
-    return wait(POLLIN, Clock::now() + limits_.idle_timeout) > 0;
+    return wait(POLLIN, Clock::now() + limits_.idle_timeout, true) > 0;
   }
 
   /// The next bytes are a new request: its head deadline starts now.
@@ -76,11 +77,14 @@ class ConnectionStream : public httplib::Stream {
     head_bytes_ = 0;
     body_bytes_ = 0;
     deadline_ = Clock::now() + limits_.head_timeout;
+    responding_ = false;
   }
 
   bool is_readable() const override { return off_ < len_ || const_cast<ConnectionStream*>(this)->fill() > 0; }
   bool is_writable() const override {
-    return const_cast<ConnectionStream*>(this)->wait(POLLOUT, Clock::now() + limits_.write_timeout) > 0;
+    auto* self = const_cast<ConnectionStream*>(this);
+    self->start_response();
+    return self->wait(POLLOUT, write_deadline_, false) > 0;
   }
 
   ssize_t read(char* ptr, std::size_t size) override {
@@ -96,12 +100,19 @@ class ConnectionStream : public httplib::Stream {
   }
 
   using httplib::Stream::write;
+  // Sends what the socket takes now (cpp-httplib writes the rest in further calls); the
+  // response's deadline grows by the time its bytes take at the minimum rate.
   ssize_t write(const char* ptr, std::size_t size) override {
-    if (wait(POLLOUT, Clock::now() + limits_.write_timeout) <= 0) return -1;
-    ssize_t n;
-    do n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
-    while (n < 0 && errno == EINTR);
-    return n;
+    start_response();
+    for (;;) {
+      if (wait(POLLOUT, write_deadline_, false) <= 0) return -1;
+      ssize_t n = ::send(sock_, ptr, size, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+      if (n > 0)
+        write_deadline_ += std::chrono::microseconds(static_cast<std::int64_t>(n) * 1000000 /
+                                                     static_cast<std::int64_t>(std::max<std::size_t>(limits_.min_write_rate, 1)));
+      return n;
+    }
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
@@ -115,11 +126,12 @@ class ConnectionStream : public httplib::Stream {
   socket_t socket() const override { return sock_; }
 
  private:
-  // > 0: ready; 0: the deadline passed or the server stops; < 0: an error.
-  int wait(short events, Clock::time_point deadline) {
+  // > 0: ready; 0: the deadline passed, or the server stops and `stoppable`; < 0: an error.
+  // A stopping server drops idle connections and unfinished heads, and finishes the rest.
+  int wait(short events, Clock::time_point deadline, bool stoppable) {
     for (;;) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-      if (left.count() <= 0 || listener_ == INVALID_SOCKET) return 0;
+      if (left.count() <= 0 || (stoppable && listener_ == INVALID_SOCKET)) return 0;
       pollfd p{sock_, events, 0};
       int rc = ::poll(&p, 1, static_cast<int>(std::min(left, kSlice).count()));
       if (rc < 0 && errno == EINTR) continue;
@@ -129,7 +141,7 @@ class ConnectionStream : public httplib::Stream {
 
   ssize_t fill() {
     off_ = len_ = 0;
-    int ready = wait(POLLIN, deadline_);
+    int ready = wait(POLLIN, deadline_, in_head_);
     if (ready == 0) {
       trouble.timed_out = true;
       trouble.close = true;
@@ -140,6 +152,12 @@ class ConnectionStream : public httplib::Stream {
     while (n < 0 && errno == EINTR);
     if (n > 0) len_ = static_cast<std::size_t>(n);
     return n;
+  }
+
+  void start_response() {
+    if (responding_) return;
+    responding_ = true;
+    write_deadline_ = Clock::now() + limits_.write_timeout;
   }
 
   // Counts `n` bytes about to be handed to the parser; false when a bound is passed.
@@ -186,6 +204,8 @@ class ConnectionStream : public httplib::Stream {
   std::array<char, 6> line_start_{};  ///< the current head line's first bytes, in lower case
   std::size_t head_bytes_ = 0, body_bytes_ = 0;
   Clock::time_point deadline_ = Clock::now();
+  bool responding_ = false;
+  Clock::time_point write_deadline_ = Clock::now();
 };
 
 // Closes after the answer, first reading what the client still sends for a moment (at most

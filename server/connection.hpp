@@ -5,6 +5,8 @@
 // byte ranges are ignored (every body here is generated: 200 with the whole of it; a Range header
 // of more than a few ranges is refused with 416), and the
 // connections are capped in total and per client address (503 with Retry-After beyond, at once).
+// A response, too, has a deadline, which grows as its bytes go out: a client that reads slowly
+// cannot hold its thread for ever.
 #pragma once
 
 #include <chrono>
@@ -25,7 +27,8 @@ struct ConnectionLimits {
   std::chrono::milliseconds head_timeout{10000};  ///< request line and headers, from their first byte
   std::chrono::milliseconds body_timeout{30000};  ///< the whole body, from the end of the headers
   std::chrono::milliseconds idle_timeout{5000};   ///< keep-alive: wait for the next request
-  std::chrono::milliseconds write_timeout{30000}; ///< each write of the response
+  std::chrono::milliseconds write_timeout{30000}; ///< the response's first bytes; then it must keep up
+  std::size_t min_write_rate = 16 * 1024;      ///< bytes a second a response's deadline grows by as it is sent
   std::size_t max_head_bytes = 64 * 1024;      ///< request line and headers together (431 beyond)
   std::size_t max_body_bytes = 1 << 20;        ///< body bytes as sent, chunk sizes included (413 beyond)
   std::size_t max_requests = 100;              ///< requests per connection

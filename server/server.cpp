@@ -2,6 +2,7 @@
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -85,7 +86,7 @@ httplib::Server::HandlerResponse screen(const httplib::Request& req, httplib::Re
       return R::Handled;
     }
   }
-  if (chunked && (sized || req.get_header_value("Transfer-Encoding") != "chunked")) {
+  if (chunked && (sized || strcasecmp(req.get_header_value("Transfer-Encoding").c_str(), "chunked") != 0)) {
     close_after(res);
     send_error(res, 400, "Bad Request: Transfer-Encoding other than chunked, or with a Content-Length");
     return R::Handled;
@@ -126,6 +127,8 @@ struct Server::Impl {
     l.max_per_client = o.max_connections_per_client;
     l.head_timeout = o.head_timeout;
     l.body_timeout = o.body_timeout;
+    l.write_timeout = o.write_timeout;
+    l.min_write_rate = o.min_write_rate;
     l.max_body_bytes = o.max_request_bytes;
     return l;
   }
@@ -154,8 +157,6 @@ Server::Server(const rdf::Model& model, Options options) : impl_(std::make_uniqu
     ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
     impl->listen_fd = sock;
   });
-  // Each write's timeout (a blocking send of a large body waits at most this long for room).
-  http.set_write_timeout(30, 0);
   httplib::Headers headers = {{"X-Content-Type-Options", "nosniff"},
                               {"Content-Security-Policy", kContentSecurityPolicy},
                               {"Accept-Ranges", "none"}};

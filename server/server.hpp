@@ -32,6 +32,8 @@ struct Options {
   std::size_t max_memory = 0;
   std::chrono::milliseconds head_timeout{10000};    ///< whole request line and headers (408 beyond)
   std::chrono::milliseconds body_timeout{30000};    ///< whole request body (408 beyond)
+  std::chrono::milliseconds write_timeout{30000};   ///< a response's first bytes; then it must keep up
+  std::size_t min_write_rate = 16 * 1024;           ///< bytes a second, after write_timeout; slower: closed
   std::filesystem::path web_dir;                    ///< empty: paths::web_dir()
   std::filesystem::path ontology_file;              ///< empty: ontology::ontology_file()
   std::filesystem::path examples_dir;               ///< .rq files for the query page; empty: home()/examples/queries

@@ -164,11 +164,11 @@ TEST(HostileRequests, ChunkedBodyBeyondTheLimitIsRefused) {
   sender.join();
   EXPECT_EQ(r.status, 413) << r.body;
   EXPECT_NE(r.body.find("65536"), std::string::npos) << r.body;
-  // A small chunked query is still answered.
+  // A small chunked query is still answered (the coding's name in any case).
   const std::string query = "ASK { ?s ?p ?o }";
   char size[16];
   std::snprintf(size, sizeof size, "%zx", query.size());
-  const Reply small = request(server.port(), post_head("Transfer-Encoding: chunked\r\nConnection: close\r\n") + size +
+  const Reply small = request(server.port(), post_head("Transfer-Encoding: Chunked\r\nConnection: close\r\n") + size +
                                                  "\r\n" + query + "\r\n0\r\n\r\n");
   EXPECT_EQ(small.status, 200) << small.body;
 }
@@ -343,4 +343,42 @@ TEST(HostileRequests, GraphPageAllowsItsOwnInlineScriptsByHash) {
   EXPECT_NE(policy.find("style-src 'sha256-"), std::string::npos) << policy;
   EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << policy;
   EXPECT_EQ(policy.find("default-src 'self'"), std::string::npos) << "one policy, the page's own";
+}
+
+TEST(HostileRequests, AClientThatDoesNotReadIsLetGo) {
+  // A graph whose N-Triples dump (some 6 MB) outgrows the sockets' buffers.
+  const auto file = std::filesystem::temp_directory_path() / ("policykg-big-" + std::to_string(::getpid()) + ".nt");
+  {
+    std::ofstream out(file);
+    for (int i = 0; i < 50000; ++i)
+      out << "<https://w3id.org/policykg/id/thing/" << i << "> <http://www.w3.org/2000/01/rdf-schema#label> \"thing "
+          << i << " with a label long enough to fill the buffers\" .\n";
+  }
+  auto options = fixture_options();
+  options.write_timeout = std::chrono::milliseconds(300);
+  options.min_write_rate = 1 << 20;
+  TestServer server(options, file.string());
+  std::filesystem::remove(file);
+  const Reply whole = request(server.port(), get("/dump.nt"));
+  ASSERT_EQ(whole.status, 200);
+  ASSERT_GT(whole.body.size(), 5u << 20);
+
+  // A client with a small window that reads nothing for a while: the server gives up on it.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  int small = 4096;
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string raw = get("/dump.nt");
+  ASSERT_EQ(::send(fd, raw.data(), raw.size(), MSG_NOSIGNAL), static_cast<ssize_t>(raw.size()));
+  std::this_thread::sleep_for(std::chrono::seconds(8));
+  std::size_t received = 0;
+  char buf[65536];
+  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) received += static_cast<std::size_t>(n);
+  ::close(fd);
+  EXPECT_LT(received, whole.body.size());
+  EXPECT_EQ(request(server.port(), get("/")).status, 200);
 }
