@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "ontology/terms.hpp"
-#include "rdf/jsonld_reader.hpp"
+#include "rdf/parser.hpp"
 #include "rdf/redland.hpp"
 
 namespace policykg::rdf {
@@ -148,23 +148,7 @@ void Model::load_file(const std::filesystem::path& file, std::optional<Format> f
 }
 
 void Model::load_string(std::string_view text, Format format, std::string_view base, std::string_view where) {
-  if (format == Format::JsonLd) {
-    add(parse_jsonld(text, where));
-    return;
-  }
-  // An empty document is a valid empty graph; librdf asserts on a zero-length buffer.
-  if (text.empty()) return;
-  std::lock_guard guard(redland_lock());
-  clear_log();
-  ParserPtr parser(librdf_new_parser(world_ptr(), raptor_parser_name(format), nullptr, nullptr));
-  if (!parser) throw Error(Error::Category::Internal, std::string(where), "no parser for " + std::string(format_name(format)));
-  std::string base_str = base.empty() ? std::string("file:///") : std::string(base);
-  UriPtr base_uri(librdf_new_uri(world_ptr(), reinterpret_cast<const unsigned char*>(base_str.c_str())));
-  std::string buffer(text);
-  int rc = librdf_parser_parse_counted_string_into_model(
-      parser.get(), reinterpret_cast<const unsigned char*>(buffer.data()), buffer.size(), base_uri.get(),
-      impl_->model.get());
-  check_parsed(rc, where, format);
+  add(parse_string(text, format, base, where));
 }
 
 std::string serialize(const Model& model, Format format, std::string_view base, std::string_view graph) {
