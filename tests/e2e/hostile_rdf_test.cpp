@@ -59,6 +59,12 @@ TEST(HostileRdf, NQuadsInTwoGraphsAreRefused) {
                  "more than one graph");
 }
 
+TEST(HostileRdf, DeepJsonLdIsRefused) {
+  std::string text = "{\"@id\": \"http://a\", \"http://b\": ";
+  for (int i = 0; i < 10000; ++i) text += "[";
+  expect_refused(write("deep.jsonld", text), ":1:", "nested too deeply");
+}
+
 TEST(HostileRdf, RdfXmlEntityExpansionIsBounded) {
   // 106 KB like this took 14 s and 2 GB.
   std::string text = "<!DOCTYPE rdf:RDF [<!ENTITY e \"" + std::string(10000, 'x') + "\">]>\n"

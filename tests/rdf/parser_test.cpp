@@ -341,3 +341,19 @@ TEST(Parser, RdfXmlEntitiesAreBounded) {
     EXPECT_NE(e.where().find("dtd.rdf:3:"), std::string::npos) << decl << ": " << e.describe();
   }
 }
+
+TEST(Parser, DeeplyNestedJsonLdIsRefusedWithItsPlace) {
+  const int depth = 10000;
+  std::string text = "{\"@id\": \"http://a\",\n \"http://b\": ";
+  for (int i = 0; i < depth; ++i) text += "{\"http://c\": ";
+  text += "\"x\"";
+  for (int i = 0; i < depth; ++i) text += "}";
+  text += "}";
+  auto e = parse_error("deep.jsonld", text);
+  EXPECT_EQ(e.category(), policykg::Error::Category::Syntax);
+  EXPECT_NE(e.where().find("deep.jsonld:2:"), std::string::npos) << e.describe();
+  EXPECT_NE(e.describe().find("nested too deeply"), std::string::npos) << e.describe();
+  // Strings holding brackets do not count.
+  auto triples = parse_string("{\"@id\": \"http://a\", \"http://b\": \"" + std::string(1000, '[') + "\"}", Format::JsonLd);
+  EXPECT_EQ(triples.size(), 1u);
+}
