@@ -74,3 +74,34 @@ TEST(HostileRdf, RdfXmlEntityExpansionIsBounded) {
   text += "</ex:p></rdf:Description></rdf:RDF>\n";
   expect_refused(write("entities.rdf", text), ":3:", "entity references expand to more than");
 }
+
+TEST(HostileRdf, StoresThatAreMissingNotFilesOrDamagedAreRefused) {
+  const fs::path missing = write("missing.db", "").parent_path() / "never-made.db";
+  auto r = run_policykg({"stats", "--store", "sqlite:" + missing.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("no such store"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(missing)) << "a reading command made the store";
+  r = run_policykg({"stats", "--store", "sqlite:/dev/null"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("not a regular file"), std::string::npos) << r.err;
+  // A store build made, then damaged in the middle: it read 177 of 2,913 triples with exit 0.
+  const fs::path db = missing.parent_path() / "damaged.db";
+  fs::remove(db);
+  ASSERT_EQ(run_policykg({"build", "--store", "sqlite:" + db.string()}).exit_code, 0);
+  ASSERT_GT(fs::file_size(db), 100000u);
+  ASSERT_EQ(run_policykg({"stats", "--store", "sqlite:" + db.string()}).exit_code, 0);
+  {
+    std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(65536);
+    const std::string junk(4096, '\xde');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  for (std::string command : {"stats", "query"}) {
+    std::vector<std::string> args = {command, "--store", "sqlite:" + db.string()};
+    if (command == "query") args.insert(args.end(), {"-e", "SELECT * WHERE { ?s ?p ?o }"});
+    r = run_policykg(args);
+    EXPECT_EQ(r.exit_code, 1) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("damaged"), std::string::npos) << command << ": " << r.err;
+    EXPECT_TRUE(r.out.empty()) << command;
+  }
+}
