@@ -53,6 +53,7 @@ void check_sqlite_file(const StoreSpec& spec) {
     sqlite3_finalize(check);
   }
   sqlite3_close(db);
+  std::replace(problem.begin(), problem.end(), '\n', ' ');  // quick_check's report has lines
   if (!problem.empty()) throw Error(Error::Category::Store, describe_spec(spec), "damaged or not an SQLite database: " + problem);
 }
 

@@ -102,6 +102,7 @@ TEST(HostileRdf, StoresThatAreMissingNotFilesOrDamagedAreRefused) {
     r = run_policykg(args);
     EXPECT_EQ(r.exit_code, 1) << command << ": " << r.err;
     EXPECT_NE(r.err.find("damaged"), std::string::npos) << command << ": " << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << command << ": " << r.err;
     EXPECT_TRUE(r.out.empty()) << command;
   }
 }
