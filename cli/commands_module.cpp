@@ -8,7 +8,9 @@
 namespace {
 
 void load_store(const policykg::rdf::Graph& graph, const std::string& spec) {
-  policykg::rdf::Model model(policykg::rdf::parse_store_spec(spec));
+  auto store = policykg::rdf::parse_store_spec(spec);
+  store.create_if_missing = true;
+  policykg::rdf::Model model(store);
   model.add(graph.to_triples());
 }
 

@@ -2,6 +2,7 @@
 
 #include "ontology/terms.hpp"
 #include "rdf/error.hpp"
+#include "rdf/input_checks.hpp"
 #include "rdf/jsonld_context.hpp"
 
 namespace policykg::rdf {
@@ -64,7 +65,7 @@ class Reader {
       const std::string s = v;
       if (def != nullptr && def->type == "@id") return make_node(ctx_.expand(s, false));
       if (def != nullptr && !def->type.empty()) return Term::typed(s, def->type);
-      if (def != nullptr && !def->language.empty()) return Term::lang_literal(s, def->language);
+      if (def != nullptr && !def->language.empty()) return lang_literal(s, def->language, pointer);
       return Term::literal(s);
     }
     if (v.is_boolean()) return Term::xsd(v.get<bool>() ? "true" : "false", "boolean");
@@ -73,8 +74,14 @@ class Reader {
     if (v.is_object()) {
       if (auto value = v.find("@value"); value != v.end()) {
         std::string lex = value->is_string() ? value->get<std::string>() : value->dump();
-        if (auto lang = v.find("@language"); lang != v.end()) return Term::lang_literal(lex, *lang);
-        if (auto type = v.find("@type"); type != v.end()) return Term::typed(lex, ctx_.expand(type->get<std::string>(), true));
+        if (auto lang = v.find("@language"); lang != v.end()) {
+          if (!lang->is_string()) fail(pointer + "/@language", "@language must be a string");
+          return lang_literal(lex, lang->get<std::string>(), pointer + "/@language");
+        }
+        if (auto type = v.find("@type"); type != v.end()) {
+          if (!type->is_string()) fail(pointer + "/@type", "@type must be a string");
+          return Term::typed(lex, ctx_.expand(type->get<std::string>(), true));
+        }
         if (value->is_number_integer()) return Term::xsd(lex, "integer");
         return Term::literal(lex);
       }
@@ -82,6 +89,13 @@ class Reader {
       return node(v, pointer);
     }
     fail(pointer, "unsupported value");
+  }
+
+  Term lang_literal(const std::string& lex, const std::string& tag, const std::string& pointer) const {
+    if (!is_language_tag(tag))
+      fail(pointer, "the language tag '" + tag.substr(0, 60) + (tag.size() > 60 ? "..." : "") +
+                        "' is not a BCP 47 tag of at most " + std::to_string(kMaxLanguageTag) + " characters");
+    return Term::lang_literal(lex, tag);
   }
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
@@ -97,6 +111,8 @@ class Reader {
 }  // namespace
 
 std::vector<Triple> parse_jsonld(std::string_view text, std::string_view where) {
+  // The reader recurses once a level of nesting (and the JSON text is not to be trusted).
+  check_json_depth(text, where);
   json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded()) throw Error(Error::Category::Syntax, std::string(where), "not valid JSON");
   if (!doc.is_object()) throw Error(Error::Category::Syntax, std::string(where), "a JSON-LD document must be an object");

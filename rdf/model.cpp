@@ -1,10 +1,13 @@
 #include "rdf/model.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
-#include <cstdio>
+#include <filesystem>
+#include <string_view>
 
 #include "ontology/terms.hpp"
-#include "rdf/jsonld_reader.hpp"
+#include "rdf/parser.hpp"
 #include "rdf/redland.hpp"
 
 namespace policykg::rdf {
@@ -21,6 +24,39 @@ std::string describe_spec(const StoreSpec& spec) {
   return "store";
 }
 
+// librdf's sqlite store makes a file that is missing, reads freed memory in its error path when
+// the file is not a regular one (/dev/null), and ends its statements early, without an error, at
+// a damaged page: all three are refused before librdf opens the file.
+void check_sqlite_file(const StoreSpec& spec) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(spec.location, ec);
+  if (!std::filesystem::exists(status)) {
+    if (spec.create || spec.create_if_missing) return;
+    throw Error(Error::Category::Store, describe_spec(spec), "no such store (policykg build --store creates one)");
+  }
+  if (!std::filesystem::is_regular_file(status)) throw Error(Error::Category::Store, describe_spec(spec), "not a regular file");
+  if (spec.create) return;  // made anew
+  sqlite3* db = nullptr;
+  std::string problem;
+  if (sqlite3_open_v2(spec.location.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    problem = db != nullptr ? sqlite3_errmsg(db) : "cannot open it";
+  } else {
+    sqlite3_stmt* check = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &check, nullptr) != SQLITE_OK) {
+      problem = sqlite3_errmsg(db);
+    } else {
+      const int rc = sqlite3_step(check);
+      if (rc != SQLITE_ROW) problem = sqlite3_errmsg(db);
+      else if (const auto* row = sqlite3_column_text(check, 0); row == nullptr || std::string_view(reinterpret_cast<const char*>(row)) != "ok")
+        problem = row != nullptr ? reinterpret_cast<const char*>(row) : "the integrity check failed";
+    }
+    sqlite3_finalize(check);
+  }
+  sqlite3_close(db);
+  std::replace(problem.begin(), problem.end(), '\n', ' ');  // quick_check's report has lines
+  if (!problem.empty()) throw Error(Error::Category::Store, describe_spec(spec), "damaged or not an SQLite database: " + problem);
+}
+
 StoragePtr open_storage(const StoreSpec& spec) {
   auto* w = world_ptr();
   librdf_storage* s = nullptr;
@@ -29,9 +65,8 @@ StoragePtr open_storage(const StoreSpec& spec) {
       s = librdf_new_storage(w, "hashes", "policykg", "hash-type='memory',index-predicates='yes'");
       break;
     case StoreSpec::Kind::Sqlite: {
-      std::FILE* probe = std::fopen(spec.location.c_str(), "rb");
-      bool exists = probe != nullptr;
-      if (probe != nullptr) std::fclose(probe);
+      check_sqlite_file(spec);
+      const bool exists = std::filesystem::exists(spec.location);
       std::string options = (exists && !spec.create) ? "new='no'" : "new='yes'";
       s = librdf_new_storage(w, "sqlite", spec.location.c_str(), options.c_str());
       break;
@@ -148,23 +183,7 @@ void Model::load_file(const std::filesystem::path& file, std::optional<Format> f
 }
 
 void Model::load_string(std::string_view text, Format format, std::string_view base, std::string_view where) {
-  if (format == Format::JsonLd) {
-    add(parse_jsonld(text, where));
-    return;
-  }
-  // An empty document is a valid empty graph; librdf asserts on a zero-length buffer.
-  if (text.empty()) return;
-  std::lock_guard guard(redland_lock());
-  clear_log();
-  ParserPtr parser(librdf_new_parser(world_ptr(), raptor_parser_name(format), nullptr, nullptr));
-  if (!parser) throw Error(Error::Category::Internal, std::string(where), "no parser for " + std::string(format_name(format)));
-  std::string base_str = base.empty() ? std::string("file:///") : std::string(base);
-  UriPtr base_uri(librdf_new_uri(world_ptr(), reinterpret_cast<const unsigned char*>(base_str.c_str())));
-  std::string buffer(text);
-  int rc = librdf_parser_parse_counted_string_into_model(
-      parser.get(), reinterpret_cast<const unsigned char*>(buffer.data()), buffer.size(), base_uri.get(),
-      impl_->model.get());
-  check_parsed(rc, where, format);
+  add(parse_string(text, format, base, where));
 }
 
 std::string serialize(const Model& model, Format format, std::string_view base, std::string_view graph) {

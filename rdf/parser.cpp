@@ -6,14 +6,16 @@
 #include <mutex>
 #include <string>
 
+#include "rdf/input_checks.hpp"
 #include "rdf/jsonld_reader.hpp"
 #include "rdf/redland.hpp"
+#include "rdf/serd_reader.hpp"
 
 namespace policykg::rdf {
 
 namespace {
 
-// Raptor is fed documents in pieces of this size: its N-Triples parser copies what it is given.
+// Raptor is fed RDF/XML in pieces of this size.
 constexpr std::size_t kPiece = 1 << 16;
 
 Format format_of(const std::filesystem::path& file, std::optional<Format> format) {
@@ -37,8 +39,8 @@ void add_statement(void* triples, raptor_statement* statement) {
   static_cast<std::vector<Triple>*>(triples)->push_back(to_triple(statement));
 }
 
-// One raptor parse, holding the redland lock: feed() the document of `size` bytes piece by
-// piece, then take().
+// One raptor parse of RDF/XML, holding the redland lock: feed() the document of `size` bytes
+// piece by piece, then take().
 class RaptorParse {
  public:
   RaptorParse(Format format, std::string_view base, std::string_view where, std::size_t size)
@@ -125,32 +127,16 @@ void check_parsed(int rc, std::string_view where, Format format, const raptor_lo
 }
 
 std::vector<Triple> parse_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {
-  const std::string name = file.string();
-  Format f = format_of(file, format);
-  if (f == Format::JsonLd) return parse_jsonld(read_rdf_file(file, f, base).text, name);
-  std::ifstream in = open_file(file, std::ios::ate);
-  const auto size = static_cast<std::size_t>(in.tellg());
-  in.seekg(0);
-  std::string piece(kPiece, '\0');
-  auto read_piece = [&] {
-    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
-    if (in.bad()) throw Error(Error::Category::Io, name, std::string("cannot read: ") + std::strerror(errno));
-    return std::string_view(piece.data(), static_cast<std::size_t>(in.gcount()));
-  };
-  std::string_view next = read_piece();
-  if (next.empty()) return {};  // an empty file is an empty graph
-  RaptorParse parse(f, base_of(file, base), name, size);
-  while (in) {  // a short read is the end of the file
-    parse.feed(next, false);
-    next = read_piece();
-  }
-  parse.feed(next, true);
-  return parse.take();
+  RdfFile f = read_rdf_file(file, format, base);
+  return parse_string(f.text, f.format, f.base, file.string());
 }
 
 std::vector<Triple> parse_string(std::string_view text, Format format, std::string_view base, std::string_view where) {
+  check_text(text, where);
   if (format == Format::JsonLd) return parse_jsonld(text, where);
-  if (text.empty()) return {};
+  if (text.empty()) return {};  // an empty document is an empty graph
+  if (format != Format::RdfXml) return read_with_serd(text, format, base, where);
+  check_rdfxml(text, where);
   RaptorParse parse(format, base, where, text.size());
   for (std::size_t at = 0; at < text.size(); at += kPiece) {
     std::string_view piece = text.substr(at, kPiece);

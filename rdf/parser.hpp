@@ -1,6 +1,7 @@
-// Parsing RDF files and text straight into triples, without a Redland model or store: raptor's
-// parsers feed a vector (JSON-LD goes through parse_jsonld). The triples are those
-// Model::load_file followed by Model::sorted_triples gives, in document order, duplicates kept.
+// Parsing RDF files and text straight into triples, without a Redland model or store: serd reads
+// Turtle, N-Triples and N-Quads, raptor RDF/XML, parse_jsonld JSON-LD. Model::load_file and
+// Model::load_string add these triples (in document order, duplicates kept). Every document is
+// checked first (input_checks.hpp): UTF-8 without NUL, and for RDF/XML bounded entities.
 #pragma once
 
 #include <filesystem>
@@ -15,11 +16,13 @@ namespace policykg::rdf {
 
 /// Parses a file; the format comes from `format` or the file's extension, the base IRI from
 /// `base` or the file's own URI. Throws Error(Usage) for an unknown extension, Error(Io) when
-/// the file cannot be read, Error(Syntax) with "file:line:column" on bad input.
+/// the file cannot be read, Error(Syntax) with "file:line:column" on bad input: bad syntax, text
+/// that is not UTF-8 or holds a NUL, a language tag that is not one, a term over kMaxTermBytes,
+/// RDF/XML entities expanding past their bound, JSON nested more than kMaxJsonDepth levels.
 std::vector<Triple> parse_file(const std::filesystem::path& file, std::optional<Format> format = {},
                                std::string_view base = {});
 /// Parses text; `where` names it in errors. Empty text is an empty graph. N-Quads give their
-/// triples without the graph names.
+/// triples without the graph name, and are refused when they are in more than one graph.
 std::vector<Triple> parse_string(std::string_view text, Format format, std::string_view base = {},
                                  std::string_view where = "<string>");
 

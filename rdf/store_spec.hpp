@@ -13,6 +13,9 @@ struct StoreSpec {
   std::string location;  ///< file path (sqlite) or database name (postgresql, virtuoso)
   std::string options;   ///< librdf storage options, e.g. "host='localhost',user='kg'"
   bool create = false;   ///< create a new store rather than open an existing one
+  /// Open the store, creating it when there is none (build --store). Otherwise a missing sqlite
+  /// file is an error: reading commands never make one.
+  bool create_if_missing = false;
 };
 
 /// Parses a spec; throws policykg::Error (Usage) naming the spec and what is wrong with it.

@@ -33,6 +33,26 @@ std::string escape_literal(std::string_view s) {
   return out;
 }
 
+bool is_language_tag(std::string_view tag) {
+  if (tag.empty() || tag.size() > kMaxLanguageTag) return false;
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t run = 0;  // the length of the current subtag
+  bool first = true;    // the first subtag is letters only
+  for (char c : tag) {
+    if (c == '-') {
+      if (run == 0) return false;
+      run = 0;
+      first = false;
+    } else if (alpha(c) || (!first && digit(c))) {
+      if (++run > 8) return false;
+    } else {
+      return false;
+    }
+  }
+  return run > 0;
+}
+
 std::string Term::to_ntriples() const {
   switch (kind) {
     case Kind::Iri: return "<" + value + ">";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -56,5 +57,12 @@ struct Triple {
 
 /// Escapes a string for the inside of an N-Triples/Turtle quoted literal.
 std::string escape_literal(std::string_view s);
+
+/// The longest language tag read or stored. Raptor keeps a tag's length in a byte: a longer one
+/// corrupts its heap, so no longer tag ever reaches Redland.
+inline constexpr std::size_t kMaxLanguageTag = 64;
+/// Whether `tag` has the shape of a BCP 47 tag (xsd:language: letters, then subtags of letters and
+/// digits, each 1 to 8 long, joined by '-') and at most kMaxLanguageTag characters.
+bool is_language_tag(std::string_view tag);
 
 }  // namespace policykg::rdf

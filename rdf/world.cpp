@@ -62,6 +62,10 @@ std::string take_log() {
 void clear_log() { take_errors(); }
 
 NodePtr to_node(const Term& t) {
+  // Raptor keeps a language tag's length in a byte: a longer tag would corrupt its heap.
+  if (!t.lang.empty() && !is_language_tag(t.lang))
+    throw Error(Error::Category::Input, "language tag '" + t.lang.substr(0, 60) + (t.lang.size() > 60 ? "...'" : "'"),
+                "not a BCP 47 tag of at most " + std::to_string(kMaxLanguageTag) + " characters");
   auto* w = world_ptr();
   const auto* v = reinterpret_cast<const unsigned char*>(t.value.c_str());
   librdf_node* n = nullptr;

@@ -92,7 +92,9 @@ TEST(Model, SqliteStoreKeepsTheGraphBetweenOpenings) {
   auto db = temp_path("store.db");
   fs::remove(db);
   {
-    Model m(parse_store_spec("sqlite:" + db.string()));
+    auto spec = parse_store_spec("sqlite:" + db.string());
+    spec.create_if_missing = true;
+    Model m(spec);
     m.add({t("a", "p", Term::literal("kept")), t("a", "q", Term::integer(1))});
   }
   Model reopened(parse_store_spec("sqlite:" + db.string()));
@@ -136,4 +138,59 @@ TEST(WriteFileAtomically, AFailingWriterLeavesTheOldFileAndNoTemporary) {
   EXPECT_EQ(content, "whole");
   for (const auto& entry : fs::directory_iterator(file.parent_path()))
     EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+}
+
+TEST(Model, AMissingSqliteStoreIsNotMadeWhenReading) {
+  auto db = temp_path("missing.db");
+  fs::remove(db);
+  try {
+    Model m(parse_store_spec("sqlite:" + db.string()));
+    FAIL() << "opened a missing store";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.category(), policykg::Error::Category::Store);
+    EXPECT_NE(e.describe().find("no such store"), std::string::npos) << e.describe();
+  }
+  EXPECT_FALSE(fs::exists(db));
+}
+
+TEST(Model, ASqliteStoreThatIsNotARegularFileIsRefused) {
+  for (const char* path : {"/dev/null", "/tmp"}) {
+    try {
+      Model m(parse_store_spec(std::string("sqlite:") + path));
+      FAIL() << "opened " << path;
+    } catch (const policykg::Error& e) {
+      EXPECT_EQ(e.category(), policykg::Error::Category::Store);
+      EXPECT_NE(e.describe().find("not a regular file"), std::string::npos) << e.describe();
+    }
+  }
+}
+
+TEST(Model, ADamagedSqliteStoreIsRefusedNotReadInPart) {
+  auto db = temp_path("damaged.db");
+  fs::remove(db);
+  {
+    auto spec = parse_store_spec("sqlite:" + db.string());
+    spec.create_if_missing = true;
+    Model m(spec);
+    std::vector<Triple> triples;
+    for (int i = 0; i < 3000; ++i) triples.push_back(t("s" + std::to_string(i), "p", Term::literal(std::string(40, 'x'))));
+    m.add(triples);
+  }
+  ASSERT_GT(fs::file_size(db), 100000u);
+  {
+    std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(65536);
+    const std::string junk(4096, '\xde');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  try {
+    Model m(parse_store_spec("sqlite:" + db.string()));
+    FAIL() << "opened a damaged store, which holds " << m.size() << " triples";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.category(), policykg::Error::Category::Store);
+    EXPECT_NE(e.describe().find("damaged"), std::string::npos) << e.describe();
+  }
+  auto text = temp_path("text.db");
+  std::ofstream(text) << "not a database at all, but long enough to have a header of a hundred bytes or more........";
+  EXPECT_THROW(Model(parse_store_spec("sqlite:" + text.string())), policykg::Error);
 }

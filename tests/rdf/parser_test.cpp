@@ -9,6 +9,7 @@
 #include <map>
 
 #include "rdf/error.hpp"
+#include "rdf/input_checks.hpp"
 #include "rdf/model.hpp"
 
 namespace fs = std::filesystem;
@@ -62,11 +63,10 @@ _:b1 <http://ex.org/key> "b1" .
 <http://ex.org/a> <http://ex.org/party> _:b1 .
 )";
 
-const char* kNQuads = R"(<http://ex.org/a> <http://ex.org/p> "default" .
-<http://ex.org/a> <http://ex.org/p> "dans g"@fr <http://ex.org/g> .
+const char* kNQuads = R"(<http://ex.org/a> <http://ex.org/p> "dans g"@fr <http://ex.org/g> .
 _:b <http://ex.org/key> "b" <http://ex.org/g> .
-<http://ex.org/a> <http://ex.org/q> _:b <http://ex.org/h> .
-<http://ex.org/a> <http://ex.org/n> "1"^^<http://www.w3.org/2001/XMLSchema#decimal> _:g .
+<http://ex.org/a> <http://ex.org/q> _:b <http://ex.org/g> .
+<http://ex.org/a> <http://ex.org/n> "1"^^<http://www.w3.org/2001/XMLSchema#decimal> <http://ex.org/g> .
 )";
 
 const char* kRdfXml = R"(<?xml version="1.0" encoding="utf-8"?>
@@ -206,4 +206,154 @@ TEST(Parser, UnknownExtensionsAndMissingFilesAreClearErrors) {
     EXPECT_EQ(e.category(), policykg::Error::Category::Io);
     EXPECT_EQ(e.where(), "/nonexistent/graph.ttl");
   }
+}
+
+namespace {
+
+// The error parsing `text` as the file `name` gives; fails the test when it parses.
+policykg::Error parse_error(const std::string& name, const std::string& text) {
+  auto file = temp_file(name, text);
+  try {
+    parse_file(file);
+  } catch (const policykg::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << name << " was accepted";
+  return policykg::Error(policykg::Error::Category::Internal, "", "");
+}
+
+std::string rdfxml_with(const std::string& doctype, const std::string& description) {
+  return "<?xml version=\"1.0\"?>\n" + doctype +
+         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://ex.org/\">\n"
+         "<rdf:Description rdf:about=\"http://ex.org/a\">" + description + "</rdf:Description>\n</rdf:RDF>\n";
+}
+
+}  // namespace
+
+TEST(Parser, LongLanguageTagsAreRefusedWithTheirPlace) {
+  // Raptor 2.0.15 keeps a tag's length in a byte: 300 characters corrupted its heap.
+  for (std::size_t length : {65u, 300u, 10000u}) {
+    const std::string tag(length, 'a');
+    for (auto [name, text] : {std::pair<std::string, std::string>{"lang.ttl", "\n<http://a> <http://b> \"c\"@" + tag + " .\n"},
+                              {"lang.nt", "\n<http://a> <http://b> \"c\"@" + tag + " .\n"},
+                              {"lang.nq", "\n<http://a> <http://b> \"c\"@" + tag + " <http://g> .\n"},
+                              {"lang.rdf", rdfxml_with("", "\n<ex:p xml:lang=\"" + tag + "\">c</ex:p>")}}) {
+      auto e = parse_error(name, text);
+      EXPECT_EQ(e.category(), policykg::Error::Category::Syntax) << e.describe();
+      EXPECT_NE(e.where().find(name + (name == "lang.rdf" ? ":4:" : ":2:")), std::string::npos) << e.describe();
+      EXPECT_NE(e.describe().find("language tag"), std::string::npos) << e.describe();
+      EXPECT_LT(e.describe().size(), 400u) << "the message quotes the start of the tag only";
+    }
+  }
+  auto e = parse_error("subtag.ttl", "<http://a> <http://b> \"c\"@en-abcdefghi .\n");
+  EXPECT_NE(e.describe().find("language tag"), std::string::npos) << e.describe();
+  auto triples = parse_string("<http://a> <http://b> \"c\"@zh-Hans-CN-x-private1 .\n", Format::Turtle);
+  ASSERT_EQ(triples.size(), 1u);
+  EXPECT_EQ(triples[0].o, Term::lang_literal("c", "zh-Hans-CN-x-private1"));
+}
+
+TEST(Parser, ModelRefusesALongLanguageTagItIsGiven) {
+  Model model;
+  EXPECT_THROW(model.add({Term::iri("http://a"), Term::iri("http://b"), Term::lang_literal("c", std::string(300, 'a'))}),
+               policykg::Error);
+  EXPECT_EQ(model.size(), 0u);
+}
+
+TEST(Parser, TextThatIsNotUtf8OrHoldsNulIsRefusedWithItsPlace) {
+  for (const char* ext : {".ttl", ".nt", ".nq", ".rdf", ".jsonld"}) {
+    for (std::string bad : {std::string("\xff"), std::string(1, '\0'), std::string("\xc3")}) {
+      std::string text = std::string(ext) == ".rdf" ? rdfxml_with("", "\n<ex:p>x" + bad + "y</ex:p>")
+                         : std::string(ext) == ".jsonld" ? "{\"@id\": \"http://a\",\n \"http://b\": \"x" + bad + "y\"}"
+                                                          : "<http://a> <http://b> \"c\" .\n<http://a> <http://b> \"x" + bad + "y\" .\n";
+      const std::string name = std::string("bad") + ext;
+      auto e = parse_error(name, text);
+      EXPECT_EQ(e.category(), policykg::Error::Category::Syntax) << e.describe();
+      const std::size_t line = std::string(ext) == ".rdf" ? 4 : 2;
+      EXPECT_NE(e.where().find(name + ":" + std::to_string(line) + ":"), std::string::npos) << e.describe();
+      EXPECT_NE(e.describe().find(bad[0] == '\0' ? "NUL" : "UTF-8"), std::string::npos) << e.describe();
+    }
+  }
+}
+
+TEST(Parser, TermsLongerThanTheBoundAreRefused) {
+  const std::string long_iri = "http://ex.org/" + std::string(kMaxTermBytes, 'x');
+  auto e = parse_error("long.nt", "<http://a> <http://b> \"c\" .\n<" + long_iri + "> <http://b> \"c\" .\n");
+  EXPECT_NE(e.where().find("long.nt:2:"), std::string::npos) << e.where();
+  EXPECT_NE(e.describe().find("terms are at most"), std::string::npos) << e.what();
+  e = parse_error("long.ttl", "<http://a> <http://b> \"" + std::string(kMaxTermBytes + 1, 'x') + "\" .\n");
+  EXPECT_NE(e.describe().find("terms are at most"), std::string::npos) << e.what();
+}
+
+TEST(Parser, NQuadsInOneGraphAreReadAndInTwoAreRefused) {
+  auto triples = parse_string("<http://a> <http://b> \"c\" <http://g> .\n<http://a> <http://b> \"d\" <http://g> .\n", Format::NQuads);
+  EXPECT_EQ(triples.size(), 2u);
+  auto e = parse_error("two.nq", "<http://a> <http://b> \"c\" <http://g> .\n\n<http://a> <http://b> \"d\" <http://h> .\n");
+  EXPECT_NE(e.where().find("two.nq:3:"), std::string::npos) << e.describe();
+  EXPECT_NE(e.describe().find("<http://h>"), std::string::npos) << e.describe();
+  EXPECT_NE(e.describe().find("<http://g>"), std::string::npos) << e.describe();
+  e = parse_error("mixed.nq", "<http://a> <http://b> \"c\" .\n<http://a> <http://b> \"d\" _:g .\n");
+  EXPECT_NE(e.describe().find("the default graph"), std::string::npos) << e.describe();
+}
+
+TEST(Parser, UndeclaredPrefixesAreRefusedWithTheirLine) {
+  auto e = parse_error("prefix.ttl", "@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a nope:b ex:c .\n");
+  EXPECT_NE(e.where().find("prefix.ttl:3:"), std::string::npos) << e.describe();
+  EXPECT_NE(e.describe().find("'nope'"), std::string::npos) << e.describe();
+}
+
+TEST(Parser, ManyPrefixesAndBasesResolve) {
+  std::string text = "@base <http://base.org/dir/> .\n";
+  for (int i = 0; i < 200000; ++i) text += "@prefix p" + std::to_string(i) + ": <ns" + std::to_string(i) + "/> .\n";
+  text += "p5:a p7:b p199999:c .\n@base <other/> .\n<x> <#y> <../z> .\n";
+  auto triples = parse_string(text, Format::Turtle);
+  ASSERT_EQ(triples.size(), 2u);
+  EXPECT_EQ(triples[0], (Triple{Term::iri("http://base.org/dir/ns5/a"), Term::iri("http://base.org/dir/ns7/b"),
+                                Term::iri("http://base.org/dir/ns199999/c")}));
+  EXPECT_EQ(triples[1], (Triple{Term::iri("http://base.org/dir/other/x"), Term::iri("http://base.org/dir/other/#y"),
+                                Term::iri("http://base.org/dir/z")}));
+}
+
+TEST(Parser, RdfXmlEntitiesAreBounded) {
+  // An entity of 4 KiB referenced 1,000 times adds 4 MB to a document of 10 KB.
+  const std::string doctype = "<!DOCTYPE rdf:RDF [\n<!ENTITY big \"" + std::string(4096, 'x') + "\">\n]>\n";
+  std::string refs;
+  for (int i = 0; i < 1000; ++i) refs += "&big;";
+  auto e = parse_error("entities.rdf", rdfxml_with(doctype, "\n<ex:p>" + refs + "</ex:p>"));
+  EXPECT_EQ(e.category(), policykg::Error::Category::Syntax);
+  EXPECT_NE(e.where().find("entities.rdf:7:"), std::string::npos) << e.describe();
+  EXPECT_NE(e.describe().find("expand to more than"), std::string::npos) << e.describe();
+  // Nested entities count what they expand to.
+  const std::string laughs = "<!DOCTYPE rdf:RDF [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+                             "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
+                             "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">\n<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">\n]>\n";
+  e = parse_error("laughs.rdf", rdfxml_with(laughs, "<ex:p>&f;&f;</ex:p>"));
+  EXPECT_NE(e.describe().find("expand to more than"), std::string::npos) << e.describe();
+  // What ontologies do, naming namespaces, is read.
+  const std::string names = "<!DOCTYPE rdf:RDF [\n<!ENTITY xsd \"http://www.w3.org/2001/XMLSchema#\">\n"
+                            "<!-- a comment --><!ELEMENT x ANY>\n]>\n";
+  auto triples = parse_string(rdfxml_with(names, "<ex:n rdf:datatype=\"&xsd;integer\">7</ex:n>"), Format::RdfXml);
+  ASSERT_EQ(triples.size(), 1u);
+  EXPECT_EQ(triples[0].o, Term::integer(7));
+  // Parameter entities and entities holding markup are not read.
+  for (std::string decl : {"<!ENTITY % p \"x\">", "<!ENTITY m \"<ex:q xml:lang='en'>x</ex:q>\">", "<!ENTITY c \"&#60;\">",
+                           "<!ATTLIST ex:p xml:lang CDATA \"en\">"}) {
+    e = parse_error("dtd.rdf", rdfxml_with("<!DOCTYPE rdf:RDF [\n" + decl + "\n]>\n", "<ex:p>x</ex:p>"));
+    EXPECT_NE(e.where().find("dtd.rdf:3:"), std::string::npos) << decl << ": " << e.describe();
+  }
+}
+
+TEST(Parser, DeeplyNestedJsonLdIsRefusedWithItsPlace) {
+  const int depth = 10000;
+  std::string text = "{\"@id\": \"http://a\",\n \"http://b\": ";
+  for (int i = 0; i < depth; ++i) text += "{\"http://c\": ";
+  text += "\"x\"";
+  for (int i = 0; i < depth; ++i) text += "}";
+  text += "}";
+  auto e = parse_error("deep.jsonld", text);
+  EXPECT_EQ(e.category(), policykg::Error::Category::Syntax);
+  EXPECT_NE(e.where().find("deep.jsonld:2:"), std::string::npos) << e.describe();
+  EXPECT_NE(e.describe().find("nested too deeply"), std::string::npos) << e.describe();
+  // Strings holding brackets do not count.
+  auto triples = parse_string("{\"@id\": \"http://a\", \"http://b\": \"" + std::string(1000, '[') + "\"}", Format::JsonLd);
+  EXPECT_EQ(triples.size(), 1u);
 }

@@ -32,3 +32,15 @@ TEST(Format, NamesAndExtensions) {
   EXPECT_FALSE(policykg::rdf::format_from_name("yaml"));
   EXPECT_FALSE(policykg::rdf::format_from_path("noext"));
 }
+
+TEST(Term, LanguageTagsHaveTheShapeOfBcp47AndABound) {
+  for (const char* tag : {"en", "DE-at", "zh-Hans-CN", "x-private1", "i-klingon", "sgn-BE-FR", "en-a-bbb-x-a-ccc"})
+    EXPECT_TRUE(policykg::rdf::is_language_tag(tag)) << tag;
+  for (const char* tag : {"", "-en", "en-", "en--GB", "e n", "1en", "en_GB", "abcdefghi", "en-abcdefghi", "en-\xc3\xa9"})
+    EXPECT_FALSE(policykg::rdf::is_language_tag(tag)) << tag;
+  std::string subtags;
+  for (int i = 0; i < 7; ++i) subtags += "-abcdefgh";
+  EXPECT_TRUE(policykg::rdf::is_language_tag("a" + subtags));    // 64 characters
+  EXPECT_FALSE(policykg::rdf::is_language_tag("ab" + subtags));  // 65
+  EXPECT_FALSE(policykg::rdf::is_language_tag(std::string(300, 'a')));
+}

@@ -1,0 +1,225 @@
+#include "rdf/serd_reader.hpp"
+
+#include <serd/serd.h>
+
+#include <atomic>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "rdf/error.hpp"
+#include "rdf/input_checks.hpp"
+
+namespace policykg::rdf {
+
+namespace {
+
+// Each Turtle document's blank nodes are named apart from every other's.
+std::atomic<unsigned long> documents_read{0};
+
+std::string_view text_of(const SerdNode& node) {
+  return {reinterpret_cast<const char*>(node.buf), node.n_bytes};
+}
+
+std::string describe_graph(const std::string& graph) { return graph.empty() ? "the default graph" : graph; }
+
+struct ReaderFree {
+  void operator()(SerdReader* reader) const { serd_reader_free(reader); }
+};
+
+// What a callback refusing a statement throws when serd is fed pages: it cannot tell where the
+// statement is. read_with_serd then reads the document again a byte at a time.
+struct Unplaced {};
+
+// One document read: serd calls back with prefixes, bases and statements, which become triples.
+// Serd is fed `page` bytes at a time; fed a byte at a time, a callback knows where it is in the
+// text. Callbacks throw nothing into serd: the first failure is kept and rethrown when serd returns.
+class SerdRead {
+ public:
+  SerdRead(std::string_view text, Format format, std::string_view base, std::string_view where, std::size_t page)
+      : text_(text), format_(format), where_(where), page_(page) {
+    set_base(base.empty() ? std::string("file:///") : std::string(base));
+  }
+
+  std::vector<Triple> run() {
+    const SerdSyntax syntax = format_ == Format::Turtle ? SERD_TURTLE : format_ == Format::NQuads ? SERD_NQUADS : SERD_NTRIPLES;
+    std::unique_ptr<SerdReader, ReaderFree> reader(
+        serd_reader_new(syntax, this, nullptr, on_base, on_prefix, on_statement, nullptr));
+    if (!reader) throw Error(Error::Category::Internal, where_, "cannot make a serd reader");
+    serd_reader_set_strict(reader.get(), true);
+    serd_reader_set_error_sink(reader.get(), on_error, this);
+    if (format_ == Format::Turtle) {
+      const std::string prefix = "t" + std::to_string(++documents_read) + "_";
+      serd_reader_add_blank_prefix(reader.get(), reinterpret_cast<const uint8_t*>(prefix.c_str()));
+    }
+    triples_.reserve(text_.size() / 128);  // spares the vector's regrowth, as in RaptorParse
+    const SerdStatus status = serd_reader_read_source(reader.get(), read_bytes, stream_error, this,
+                                                      reinterpret_cast<const uint8_t*>(where_.c_str()), page_);
+    if (failure_) std::rethrow_exception(failure_);
+    if (status > SERD_FAILURE)
+      fail("not valid " + std::string(format_name(format_)) + ": " + reinterpret_cast<const char*>(serd_strerror(status)));
+    return std::move(triples_);
+  }
+
+ private:
+  static std::size_t read_bytes(void* buf, std::size_t size, std::size_t count, void* stream) {
+    auto& self = *static_cast<SerdRead*>(stream);
+    const std::size_t n = std::min(size * count, self.text_.size() - self.read_);
+    std::memcpy(buf, self.text_.data() + self.read_, n);
+    self.read_ += n;
+    return n / size;
+  }
+  static int stream_error(void*) { return 0; }
+
+  static SerdStatus on_error(void* handle, const SerdError* error) {
+    auto& self = *static_cast<SerdRead*>(handle);
+    if (self.failure_) return SERD_SUCCESS;
+    char message[512];
+    va_list args;
+    va_copy(args, *error->args);
+    std::vsnprintf(message, sizeof message, error->fmt, args);
+    va_end(args);
+    std::string text(message);
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    std::string place = self.where_;
+    if (error->line > 0) place += ":" + std::to_string(error->line) + ":" + std::to_string(error->col + 1);
+    self.failure_ = std::make_exception_ptr(
+        Error(Error::Category::Syntax, place, "not valid " + std::string(format_name(self.format_)) + ": " + text));
+    return SERD_SUCCESS;
+  }
+
+  // Runs a callback's work, keeping what it throws for run().
+  template <typename Fn>
+  SerdStatus guarded(Fn&& fn) {
+    if (failure_) return SERD_ERR_BAD_SYNTAX;
+    try {
+      fn();
+      return SERD_SUCCESS;
+    } catch (...) {
+      failure_ = std::current_exception();
+      return SERD_ERR_BAD_SYNTAX;
+    }
+  }
+
+  static SerdStatus on_base(void* handle, const SerdNode* uri) {
+    auto& self = *static_cast<SerdRead*>(handle);
+    return self.guarded([&] { self.set_base(self.resolve(*uri)); });
+  }
+
+  static SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+    auto& self = *static_cast<SerdRead*>(handle);
+    return self.guarded([&] { self.prefixes_.insert_or_assign(std::string(text_of(*name)), self.resolve(*uri)); });
+  }
+
+  static SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph, const SerdNode* subject,
+                                 const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype,
+                                 const SerdNode* lang) {
+    auto& self = *static_cast<SerdRead*>(handle);
+    return self.guarded([&] {
+      if (self.format_ == Format::NQuads) self.check_graph(graph);
+      self.triples_.push_back({self.term(*subject), self.term(*predicate), self.object(*object, datatype, lang)});
+    });
+  }
+
+  // Where serd is: just past the term it last read.
+  std::string here() const { return place_of(text_, read_ == 0 ? 0 : read_ - 1, where_); }
+  [[noreturn]] void fail(const std::string& message) const {
+    if (page_ > 1) throw Unplaced{};
+    throw Error(Error::Category::Syntax, here(), message);
+  }
+
+  void set_base(std::string base) {
+    base_ = std::move(base);
+    serd_uri_parse(reinterpret_cast<const uint8_t*>(base_.c_str()), &base_uri_);
+  }
+
+  std::string resolve(const SerdNode& node) const {
+    if (serd_uri_string_has_scheme(node.buf)) return std::string(text_of(node));
+    SerdNode absolute = serd_node_new_uri_from_node(&node, &base_uri_, nullptr);
+    std::string out(text_of(absolute));
+    serd_node_free(&absolute);
+    return out;
+  }
+
+  std::string iri(const SerdNode& node) const {
+    if (node.type == SERD_URI) return resolve(node);
+    const std::string_view curie = text_of(node);
+    const std::size_t colon = curie.find(':');
+    auto it = prefixes_.find(std::string(curie.substr(0, colon)));
+    if (colon == std::string_view::npos || it == prefixes_.end())
+      fail("the prefix '" + std::string(curie.substr(0, colon)) + "' is not declared");
+    return it->second + std::string(curie.substr(colon + 1));
+  }
+
+  void check_size(const SerdNode& node) const {
+    if (node.n_bytes > kMaxTermBytes)
+      fail("a term of " + std::to_string(node.n_bytes) + " bytes; terms are at most " + std::to_string(kMaxTermBytes) + " bytes");
+  }
+
+  Term term(const SerdNode& node) const {
+    check_size(node);
+    switch (node.type) {
+      case SERD_URI:
+      case SERD_CURIE: return Term::iri(iri(node));
+      case SERD_BLANK: return Term::blank(std::string(text_of(node)));
+      case SERD_LITERAL: return Term::literal(std::string(text_of(node)));
+      case SERD_NOTHING: break;
+    }
+    fail("a statement without a term");
+  }
+
+  Term object(const SerdNode& node, const SerdNode* datatype, const SerdNode* lang) const {
+    Term out = term(node);
+    if (node.type != SERD_LITERAL) return out;
+    if (lang != nullptr && lang->buf != nullptr) {
+      out.lang = text_of(*lang);
+      if (!is_language_tag(out.lang))
+        fail("the language tag '" + out.lang.substr(0, 60) + (out.lang.size() > 60 ? "..." : "") +
+             "' is not a BCP 47 tag of at most " + std::to_string(kMaxLanguageTag) + " characters");
+    } else if (datatype != nullptr && datatype->buf != nullptr) {
+      check_size(*datatype);
+      out.datatype = iri(*datatype);
+      if (out.datatype == std::string(kXsd) + "string") out.datatype.clear();
+    }
+    return out;
+  }
+
+  void check_graph(const SerdNode* graph) {
+    std::string name = graph == nullptr || graph->buf == nullptr ? std::string() : term(*graph).to_ntriples();
+    if (!graph_) {
+      graph_ = std::move(name);
+    } else if (name != *graph_) {
+      fail("this quad is in " + describe_graph(name) + ", the first in " + describe_graph(*graph_) +
+           ": N-Quads in more than one graph are not read, since a graph holds triples without their graph");
+    }
+  }
+
+  std::string_view text_;
+  Format format_;
+  std::string where_;
+  std::size_t page_;
+  std::size_t read_ = 0;  // how many bytes serd has been given
+  std::string base_;
+  SerdURI base_uri_ = SERD_URI_NULL;  // points into base_
+  std::unordered_map<std::string, std::string> prefixes_;
+  std::optional<std::string> graph_;  // of the first quad, in N-Triples form; empty: the default graph
+  std::vector<Triple> triples_;
+  std::exception_ptr failure_;
+};
+
+}  // namespace
+
+std::vector<Triple> read_with_serd(std::string_view text, Format format, std::string_view base, std::string_view where) {
+  try {
+    return SerdRead(text, format, base, where, 4096).run();
+  } catch (const Unplaced&) {
+    return SerdRead(text, format, base, where, 1).run();  // throws, saying where
+  }
+}
+
+}  // namespace policykg::rdf
