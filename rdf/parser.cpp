@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "rdf/input_checks.hpp"
@@ -34,11 +35,6 @@ std::string base_of(const std::filesystem::path& file, std::string_view base) {
   return base.empty() ? "file://" + std::filesystem::absolute(file).string() : std::string(base);
 }
 
-// raptor_statement is librdf_statement: the terms convert as the model's do.
-void add_statement(void* triples, raptor_statement* statement) {
-  static_cast<std::vector<Triple>*>(triples)->push_back(to_triple(statement));
-}
-
 // One raptor parse of RDF/XML, holding the redland lock: feed() the document of `size` bytes
 // piece by piece, then take().
 class RaptorParse {
@@ -58,20 +54,42 @@ class RaptorParse {
     parser_.reset(raptor_new_parser(raptor, raptor_parser_name(format)));
     if (!label_table_ || !parser_)
       throw Error(Error::Category::Internal, where_, "no parser for " + std::string(format_name(format)));
-    raptor_parser_set_statement_handler(parser_.get(), &triples_, add_statement);
+    raptor_parser_set_statement_handler(parser_.get(), this, add_statement);
     std::string base_iri = base.empty() ? std::string("file:///") : std::string(base);
     base_.reset(raptor_new_uri(raptor, reinterpret_cast<const unsigned char*>(base_iri.c_str())));
     check(raptor_parser_parse_start(parser_.get(), base_.get()));
   }
 
   void feed(std::string_view piece, bool last) {
-    check(raptor_parser_parse_chunk(parser_.get(), reinterpret_cast<const unsigned char*>(piece.data()),
-                                    piece.size(), last ? 1 : 0));
+    const int rc = raptor_parser_parse_chunk(parser_.get(), reinterpret_cast<const unsigned char*>(piece.data()),
+                                             piece.size(), last ? 1 : 0);
+    if (failure_) throw *failure_;
+    check(rc);
   }
 
   std::vector<Triple> take() { return std::move(triples_); }
 
  private:
+  // raptor_statement is librdf_statement: the terms convert as the model's do. A term longer
+  // than the bound the other readers keep stops the parse.
+  static void add_statement(void* handle, raptor_statement* statement) {
+    auto& self = *static_cast<RaptorParse*>(handle);
+    if (self.failure_) return;
+    Triple t = to_triple(statement);
+    for (const Term* term : {&t.s, &t.p, &t.o}) {
+      if (term->value.size() <= kMaxTermBytes) continue;
+      std::string place = self.where_;
+      if (const raptor_locator* at = raptor_parser_get_locator(self.parser_.get()); at != nullptr && at->line > 0)
+        place += ":" + std::to_string(at->line);
+      self.failure_ = Error(Error::Category::Syntax, place,
+                            "a term of " + std::to_string(term->value.size()) + " bytes; terms are at most " +
+                                std::to_string(kMaxTermBytes) + " bytes");
+      raptor_parser_parse_abort(self.parser_.get());
+      return;
+    }
+    self.triples_.push_back(std::move(t));
+  }
+
   void check(int rc) { check_parsed(rc, where_, format_, raptor_parser_get_locator(parser_.get())); }
 
   std::lock_guard<std::recursive_mutex> guard_;
@@ -81,6 +99,7 @@ class RaptorParse {
   RaptorParserPtr parser_;
   RaptorUriPtr base_;
   std::vector<Triple> triples_;
+  std::optional<Error> failure_;
 };
 
 }  // namespace

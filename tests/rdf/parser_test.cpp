@@ -282,6 +282,9 @@ TEST(Parser, TermsLongerThanTheBoundAreRefused) {
   EXPECT_NE(e.describe().find("terms are at most"), std::string::npos) << e.what();
   e = parse_error("long.ttl", "<http://a> <http://b> \"" + std::string(kMaxTermBytes + 1, 'x') + "\" .\n");
   EXPECT_NE(e.describe().find("terms are at most"), std::string::npos) << e.what();
+  e = parse_error("long.rdf", rdfxml_with("", "\n<ex:p>" + std::string(kMaxTermBytes + 1, 'x') + "</ex:p>"));
+  EXPECT_NE(e.where().find("long.rdf:4"), std::string::npos) << e.where();
+  EXPECT_NE(e.describe().find("terms are at most"), std::string::npos) << e.what();
 }
 
 TEST(Parser, NQuadsInOneGraphAreReadAndInTwoAreRefused) {
