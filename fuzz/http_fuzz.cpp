@@ -28,11 +28,10 @@ int server_port() {
     model->load_string(R"ttl(
 @prefix pol: <https://w3id.org/policykg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix id: <https://w3id.org/policykg/id/> .
-id:agency/mofcom a pol:Agency ; rdfs:label "Ministry of Commerce"@en .
-id:doc/x/measure/1 a pol:Measure ; rdfs:label "open <banks> & \"insurers\"" ; pol:responsibleParty id:agency/mofcom ;
-  pol:dependsOn id:doc/x/measure/2 .
-id:doc/x/measure/2 a pol:Measure ; pol:text "javascript:alert(1)" .
+<agency/mofcom> a pol:Agency ; rdfs:label "Ministry of Commerce"@en .
+<doc/x/measure/1> a pol:Measure ; rdfs:label "open <banks> & \"insurers\"" ; pol:responsibleParty <agency/mofcom> ;
+  pol:dependsOn <doc/x/measure/2> .
+<doc/x/measure/2> a pol:Measure ; pol:text "javascript:alert(1)" .
 )ttl",
                        policykg::rdf::Format::Turtle, "https://w3id.org/policykg/id/");
     policykg::server::Options options;
