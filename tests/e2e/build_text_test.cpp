@@ -15,22 +15,15 @@ namespace fs = std::filesystem;
 using policykg::test::read_file;
 using policykg::test::run_policykg;
 
-const std::string kSeed = std::string(POLICYKG_SOURCE_DIR) +
-                          "/data/documents/state-council-reply-2019-beijing-service-sector-plan.txt";
+const std::string& kSeed = policykg::test::kSeedDocument;
 
-class BuildText : public ::testing::Test {
+class BuildText : public policykg::test::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("policykg-text-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string write(const std::string& name, const std::string& text) {
     std::string path = (dir_ / name).string();
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
-  fs::path dir_;
 };
 
 std::size_t count(const std::string& text, const std::string& what) {

@@ -14,17 +14,10 @@ namespace fs = std::filesystem;
 using policykg::test::run_binary;
 using policykg::test::run_policykg;
 
-const std::string kSeed = std::string(POLICYKG_SOURCE_DIR) +
-                          "/data/documents/state-council-reply-2019-beijing-service-sector-plan.txt";
+const std::string& kSeed = policykg::test::kSeedDocument;
 
-class CommandsModule : public ::testing::Test {
+class CommandsModule : public policykg::test::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("policykg-module-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
 };
 
 TEST_F(CommandsModule, BuildWritesEveryFormatWithoutLoadingRedland) {

@@ -16,20 +16,14 @@ namespace fs = std::filesystem;
 using policykg::test::read_file;
 using policykg::test::run_policykg;
 
-const std::string kSeed = std::string(POLICYKG_SOURCE_DIR) +
-                          "/data/documents/state-council-reply-2019-beijing-service-sector-plan.txt";
+const std::string& kSeed = policykg::test::kSeedDocument;
 
-class OutputFile : public ::testing::Test {
+class OutputFile : public policykg::test::TempFolderTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("policykg-output-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   void TearDown() override {
     for (const auto& entry : fs::directory_iterator(dir_))
       EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
-    fs::remove_all(dir_);
+    TempFolderTest::TearDown();
   }
   std::string at(const std::string& name) const { return (dir_ / name).string(); }
   // The seed built to `name`.
@@ -39,7 +33,6 @@ class OutputFile : public ::testing::Test {
     return at(name);
   }
 
-  fs::path dir_;
 };
 
 TEST_F(OutputFile, BuildRefusesToOverwriteItsInput) {

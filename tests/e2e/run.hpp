@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -88,5 +89,24 @@ inline RunResult run_binary(const std::filesystem::path& binary, const std::vect
 inline RunResult run_policykg(const std::vector<std::string>& args, const std::string& stdin_text = {}) {
   return run_binary(POLICYKG_BINARY, args, stdin_text);
 }
+
+/// The seed document of data/documents/.
+inline const std::string kSeedDocument =
+    std::string(POLICYKG_SOURCE_DIR) + "/data/documents/state-council-reply-2019-beijing-service-sector-plan.txt";
+
+/// A fixture with a fresh folder of its own (`dir_`, named after the suite and the process),
+/// removed after each test.
+class TempFolderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("policykg-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name()) + "-" +
+            std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
 
 }  // namespace policykg::test
