@@ -93,7 +93,7 @@ std::optional<Marker> read_marker(std::string_view p, const std::vector<std::str
     if (k == j) continue;
     std::size_t d = k;
     while (d < p.size() && (is_digit(p[d]) || (roman_value(std::string_view(&p[d], 1)) && is_upper(p[d])))) ++d;
-    if (d == k) continue;
+    if (d == k || d - k > 6) continue;  // no heading is numbered past a million
     std::string num(p.substr(k, d - k));
     int value = is_digit(num[0]) ? std::stoi(num) : roman_value(num);
     if (value == 0) continue;

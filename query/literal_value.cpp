@@ -1,5 +1,6 @@
 #include "query/literal_value.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -208,7 +209,8 @@ std::optional<DateTime> parse_date_time(const rdf::Term& t) {
   d.tz_text = tz;
   if (tz == "Z") {
     d.tz_minutes = 0;
-  } else if (tz.size() == 6 && (tz[0] == '+' || tz[0] == '-')) {
+  } else if (tz.size() == 6 && (tz[0] == '+' || tz[0] == '-') && tz[3] == ':' &&
+             std::all_of(tz.begin() + 1, tz.end(), [](char c) { return c == ':' || (c >= '0' && c <= '9'); })) {
     int th = std::stoi(tz.substr(1, 2)), tm = std::stoi(tz.substr(4, 2));
     d.tz_minutes = (tz[0] == '-' ? -1 : 1) * (th * 60 + tm);
   } else if (!tz.empty()) {

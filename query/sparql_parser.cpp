@@ -1,5 +1,7 @@
 #include "query/sparql_parser.hpp"
 
+#include <charconv>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -566,16 +568,20 @@ class Parser {
       }
       if (!any) fail("expected an ordering condition after ORDER BY");
     }
+    // a count past what a size_t holds is as good as infinite: no limit, or nothing left
+    auto count = [&](const char* keyword) {
+      if (tok_.kind != Token::Kind::Integer) fail(std::string("expected an integer after ") + keyword);
+      std::size_t n = 0;
+      const char* end = tok_.text.data() + tok_.text.size();
+      auto [ptr, ec] = std::from_chars(tok_.text.data(), end, n);
+      if (ec == std::errc::result_out_of_range) n = std::numeric_limits<std::size_t>::max();
+      else if (ec != std::errc() || ptr != end) fail(std::string("expected an integer after ") + keyword);
+      next();
+      return n;
+    };
     for (int i = 0; i < 2; ++i) {
-      if (accept_kw("LIMIT")) {
-        if (tok_.kind != Token::Kind::Integer) fail("expected an integer after LIMIT");
-        q.limit = std::stoull(tok_.text);
-        next();
-      } else if (accept_kw("OFFSET")) {
-        if (tok_.kind != Token::Kind::Integer) fail("expected an integer after OFFSET");
-        q.offset = std::stoull(tok_.text);
-        next();
-      }
+      if (accept_kw("LIMIT")) q.limit = count("LIMIT");
+      else if (accept_kw("OFFSET")) q.offset = count("OFFSET");
     }
   }
 

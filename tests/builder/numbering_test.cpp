@@ -39,3 +39,12 @@ TEST(Numbering, NotMarkers) {
   for (std::string s : {"144-hour free-visa transit", "1.5 million", "In 2019 the", "I am", "2020-12-23 15:58", "X"})
     EXPECT_FALSE(read_marker(s, kWords)) << s;
 }
+
+TEST(Numbering, ANumberTooLongForAHeadingIsNone) {
+  // "Article" followed by more digits than an int holds threw out of std::stoi
+  EXPECT_FALSE(read_marker("Article 99999999999999999999 The State", kWords));
+  EXPECT_FALSE(read_marker("Article 1234567 The State", kWords));
+  auto m = read_marker("Article 123456 The State", kWords);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->value, 123456);
+}

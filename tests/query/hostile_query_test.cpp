@@ -265,3 +265,23 @@ TEST(HostileQuery, LimitGivesTheFirstRowsOfTheWholeResult) {
       }
   }
 }
+
+TEST(HostileQuery, CountsPastTheLargestIntegerMeanNoLimit) {
+  // found by fuzz_sparql_parser: std::stoull threw out_of_range out of the parser
+  rdf::Model m = test::sparql_fixture();
+  const std::string huge(300, '8');
+  const std::size_t all = query::run(m, "SELECT * { ?s ?p ?o }").rows.size();
+  EXPECT_EQ(query::run(m, "SELECT * { ?s ?p ?o } LIMIT " + huge).rows.size(), all);
+  EXPECT_EQ(query::run(m, "SELECT * { ?s ?p ?o } OFFSET " + huge).rows.size(), 0u);
+  EXPECT_EQ(query::run(m, "SELECT * { ?s ?p ?o } OFFSET 2 LIMIT 18446744073709551615").rows.size(), all - 2);
+}
+
+TEST(HostileQuery, AMalformedTimezoneIsAnErrorNotAnException) {
+  rdf::Model m = test::sparql_fixture();
+  auto r = query::run(m, "SELECT (TZ(\"2019-01-31T10:00:00+ab:cd\"^^<http://www.w3.org/2001/XMLSchema#dateTime>) AS ?tz) "
+                         "(HOURS(\"2019-01-31T10:00:00+05:30\"^^<http://www.w3.org/2001/XMLSchema#dateTime>) AS ?h) {}");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_FALSE(r.rows[0][0].has_value());
+  ASSERT_TRUE(r.rows[0][1].has_value());
+  EXPECT_EQ(r.rows[0][1]->value, "10");
+}
