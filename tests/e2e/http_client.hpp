@@ -40,21 +40,28 @@ inline std::string url_encode(const std::string& s) {
   return out;
 }
 
-/// Sends one request to 127.0.0.1:port and reads the whole response.
-inline HttpResponse http_request(int port, const std::string& method, const std::string& target,
-                                 const std::vector<std::pair<std::string, std::string>>& headers = {},
-                                 const std::string& body = {}) {
-  HttpResponse r;
+/// A TCP connection to 127.0.0.1:`port`, or -1.
+inline int connect_loopback(int port) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return r;
+  if (fd < 0) return -1;
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(fd);
-    return r;
+    return -1;
   }
+  return fd;
+}
+
+/// Sends one request to 127.0.0.1:port and reads the whole response.
+inline HttpResponse http_request(int port, const std::string& method, const std::string& target,
+                                 const std::vector<std::pair<std::string, std::string>>& headers = {},
+                                 const std::string& body = {}) {
+  HttpResponse r;
+  int fd = connect_loopback(port);
+  if (fd < 0) return r;
   std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
                         "\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) request += k + ": " + v + "\r\n";

@@ -34,15 +34,8 @@ long rss_kib(pid_t pid) {
 // Sends `head`, then `body_chunks` chunks of 64 KiB on another thread; returns the status line's
 // code of the answer (0: none within 20 s).
 int send_raw(int port, const std::string& head, int body_chunks) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return 0;
-  }
+  int fd = policykg::test::connect_loopback(port);
+  if (fd < 0) return 0;
   std::thread sender([&] {
     auto send_all = [fd](const std::string& s) {
       for (std::size_t sent = 0; sent < s.size();) {
