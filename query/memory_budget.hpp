@@ -19,7 +19,7 @@ class MemoryBudget {
 
   /// Counts `bytes`; throws Error(Query) when that would pass the limit.
   void charge(std::size_t bytes) {
-    if (limit_ && bytes > limit_ - std::min(used_, limit_)) exceeded();
+    require(bytes);
     used_ += bytes;
     if (used_ > peak_) peak_ = used_;
   }
