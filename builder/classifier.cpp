@@ -1,5 +1,6 @@
-// Classifier: keyword hits per concept; the instrument type with most hits (first listed on a
-// tie), every sector with a hit.
+// Classifier: keyword hits per concept outside names; the instrument type with most hits (the
+// clause's first action weighing three, the first type listed winning a tie), every sector with
+// a hit.
 #include "builder/classifier.hpp"
 
 #include <algorithm>
@@ -9,17 +10,41 @@
 
 namespace policykg::builder {
 
-Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
-  // Payload: the concept's index. A keyword listed under two concepts counts for the first.
-  for (std::size_t c = 0; c < rules.instrument_types.size(); ++c)
-    for (const auto& k : rules.instrument_types[c].keywords) instruments_.add(k, c);
-  for (std::size_t c = 0; c < rules.sectors.size(); ++c)
-    for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
+bool is_masked(const Masked& masked, std::size_t begin, std::size_t end) {
+  for (const auto& [b, e] : masked) {
+    if (b >= end) break;
+    if (e > begin) return true;
+  }
+  return false;
 }
 
-std::vector<std::size_t> Classifier::sectors(const NormalizedText& text) const {
+void Classifier::Keywords::add(std::string_view keyword, std::size_t payload) {
+  if (keyword.ends_with('*')) prefixes.add(keyword.substr(0, keyword.size() - 1), payload);
+  else words.add(keyword, payload);
+}
+
+Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
+  // Payload: the concept's index. A keyword listed under two concepts counts for the first.
+  for (std::size_t c = 0; c < rules.instrument_types.size(); ++c) {
+    for (const auto& k : rules.instrument_types[c].keywords) instruments_.add(k, c);
+    for (const auto& k : rules.instrument_types[c].actions) actions_.add(k, c);
+  }
+  for (std::size_t c = 0; c < rules.sectors.size(); ++c)
+    for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
+  for (const auto& k : rules.ignored) ignored_.add(k, 0);
+}
+
+Masked Classifier::with_ignored(const NormalizedText& text, const Masked& masked) const {
+  Masked out = masked;
+  ignored_.each(text, {}, [&](const PhraseTable::Hit& h) { out.emplace_back(h.begin, h.end); });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::size_t> Classifier::sectors(const NormalizedText& text, const Masked& names) const {
+  const Masked masked = with_ignored(text, names);
   std::vector<std::size_t> out;
-  sectors_.each(text, false, [&](const PhraseTable::Hit& h) { out.push_back(h.payload); });
+  sectors_.each(text, masked, [&](const PhraseTable::Hit& h) { out.push_back(h.payload); });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -29,7 +54,8 @@ Classification Classifier::classify(std::string_view lower) const {
   return classify(NormalizedText(lower, {0, lower.size()}));
 }
 
-Classification Classifier::classify(const NormalizedText& text) const {
+Classification Classifier::classify(const NormalizedText& text, const Masked& names, std::size_t action) const {
+  const Masked masked = with_ignored(text, names);
   Classification c;
   // Scores on the stack for as many types as rules usually list.
   std::array<int, 16> few{};
@@ -40,14 +66,21 @@ Classification Classifier::classify(const NormalizedText& text) const {
     many.assign(types, 0);
     score = many.data();
   }
-  instruments_.each(text, false, [&](const PhraseTable::Hit& h) { ++score[h.payload]; });
+  instruments_.each(text, masked, [&](const PhraseTable::Hit& h) { ++score[h.payload]; });
+  bool acted = false;
+  actions_.each(text, masked, [&](const PhraseTable::Hit& h) {
+    if (!acted && h.begin == action) {
+      score[h.payload] += 3;
+      acted = true;
+    }
+  });
   int best = 0;
   for (std::size_t i = 0; i < types; ++i)
     if (score[i] > best) {
       best = score[i];
       c.instrument = i;
     }
-  c.sectors = sectors(text);
+  c.sectors = sectors(text, names);
   return c;
 }
 

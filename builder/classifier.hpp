@@ -1,10 +1,15 @@
 // Classifier: a measure's policy-instrument type and service sectors from keyword rules in
-// data/rules/classification.json.
+// data/rules/classification.json. A keyword is a whole word or phrase ("fund" does not match
+// "foreign-funded"); one ending in "*" is a word prefix ("financ*" matches "financial"). Hits
+// inside a masked span (a name: "Ministry of Finance", "Capital Airport") do not count, and an
+// instrument type's `actions` count three times when they are the clause's first action (the
+// verb after "shall", or the clause's first word).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "builder/normalized_text.hpp"
@@ -20,19 +25,40 @@ struct Classification {
   std::vector<std::size_t> sectors;  ///< ascending
 };
 
+/// Spans [begin, end) of normalised text that hold names, ascending by begin.
+using Masked = std::vector<std::pair<std::size_t, std::size_t>>;
+
+/// Whether [begin, end) overlaps a masked span.
+bool is_masked(const Masked& masked, std::size_t begin, std::size_t end);
+
 class Classifier {
  public:
   explicit Classifier(const ClassificationRules& rules);
-  Classification classify(const NormalizedText& text) const;
+  /// `action`: where the clause's first action starts in `text` (0: its start).
+  Classification classify(const NormalizedText& text, const Masked& masked = {}, std::size_t action = 0) const;
   /// Classifies folded text (see fold()).
   Classification classify(std::string_view lower) const;
   /// Sectors only.
-  std::vector<std::size_t> sectors(const NormalizedText& text) const;
+  std::vector<std::size_t> sectors(const NormalizedText& text, const Masked& masked = {}) const;
 
  private:
+  /// A keyword table in two halves: whole words and word prefixes.
+  struct Keywords {
+    PhraseTable words{true}, prefixes{false};
+    void add(std::string_view keyword, std::size_t payload);
+    template <class Fn>
+    void each(const NormalizedText& text, const Masked& masked, Fn&& fn) const {
+      auto keep = [&](const PhraseTable::Hit& h) {
+        if (!is_masked(masked, h.begin, h.end)) fn(h);
+      };
+      words.each(text, false, keep);
+      prefixes.each(text, false, keep);
+    }
+  };
   const ClassificationRules& rules_;
-  PhraseTable instruments_{false};
-  PhraseTable sectors_{false};
+  Keywords instruments_, sectors_, actions_, ignored_;
+  /// `masked` with the ignored phrases of `text` added.
+  Masked with_ignored(const NormalizedText& text, const Masked& masked) const;
 };
 
 }  // namespace policykg::builder

@@ -87,7 +87,7 @@ void Emitter::units(const Facts& facts) {
   const Id type = g.iri(st::rdf_type), label = g.iri(st::rdfs_label), part_of = g.iri(st::dcterms_isPartOf),
            source = g.iri(pol::sourceDocument), position = g.iri(pol::position), number = g.iri(pol::number),
            text = g.iri(pol::text), start = g.iri(pol::sourceStart), end = g.iri(pol::sourceEnd),
-           responsible = g.iri(pol::responsibleParty), applies_to = g.iri(pol::appliesTo),
+           responsible = g.iri(pol::responsibleParty), applies_to = g.iri(pol::appliesTo), excludes = g.iri(pol::excludes),
            mentions = g.iri(pol::mentions), references = g.iri(pol::references), depends_on = g.iri(pol::dependsOn),
            condition = g.iri(pol::condition), instrument = g.iri(pol::instrumentType), sector = g.iri(pol::sector);
   // Every unit's term first: a measure may depend on one that comes after it.
@@ -96,7 +96,7 @@ void Emitter::units(const Facts& facts) {
   for (std::size_t i = 0; i < facts.units.size(); ++i) {
     const UnitFacts& u = facts.units[i];
     const Id s = unit_terms_[i];
-    g.add(s, type, g.iri(class_of(u.kind)));
+    g.add(s, type, g.iri(u.statement ? pol::Statement : class_of(u.kind)));
     g.add(s, label, g.literal(u.label, {}, "en"));
     const Id document = node(facts, u.document);
     g.add(s, part_of, u.parent == UnitFacts::kNoUnit ? document : unit_terms_[u.parent]);
@@ -108,6 +108,7 @@ void Emitter::units(const Facts& facts) {
     g.add(s, end, integer(u.end));
     links(s, responsible, facts, u.responsible);
     links(s, applies_to, facts, u.applies_to);
+    links(s, excludes, facts, u.excludes);
     links(s, mentions, facts, u.mentions);
     links(s, references, facts, u.references);
     links(s, depends_on, facts, u.depends_on);

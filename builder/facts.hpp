@@ -90,11 +90,12 @@ struct UnitFacts {
   std::string number, label;
   std::string_view text;  ///< in the source document, which outlives the facts of its units
   std::size_t start = 0, end = 0;  ///< code points
-  RefSet responsible, applies_to, mentions, references, depends_on;  ///< in Facts::nodes
+  RefSet responsible, applies_to, excludes, mentions, references, depends_on;  ///< in Facts::nodes
   std::vector<std::size_t> depends_on_units;                          ///< indices in Facts::units
   RefSet conditions;                                                  ///< in Facts::literals
   RefSet sectors;                                                     ///< in Facts::concepts
   Ref instrument = kNoRef;                                            ///< in Facts::concepts
+  bool statement = false;  ///< a clause that sets no action: pol:Statement, not pol:Measure
 };
 
 /// Everything known about a corpus. Documents and entities merge across texts: the first title

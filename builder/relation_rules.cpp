@@ -65,8 +65,8 @@ class DocumentRelator {
  public:
   DocumentRelator(const SourceText& src, const RelationContext& ctx, Facts& facts)
       : src_(src), t_(src.bytes()), ctx_(ctx), rules_(ctx.rules), facts_(facts) {
-    for (const auto& c : rules_.conditions)
-      for (std::size_t i = 0; i < c.phrases.size(); ++i) condition_refs_.push_back(facts_.literals.ref(c.condition));
+    for (std::size_t c = 0; c < rules_.conditions.size(); ++c)
+      for (std::size_t i = 0; i < rules_.conditions[c].phrases.size(); ++i) condition_rule_.push_back(c);
     for (const auto& t : rules_.classification.instrument_types)
       instrument_refs_.push_back(facts_.concepts.ref(t.concept_name));
     for (const auto& t : rules_.classification.sectors) sector_refs_.push_back(facts_.concepts.ref(t.concept_name));
@@ -317,7 +317,8 @@ class DocumentRelator {
     measures_.clear();
     std::size_t first_unit = facts_.units.size();
     doc_ref_ = node(doc_id);
-    for (std::size_t i = 0; i < pd.units.size(); ++i) walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, {}, false);
+    for (std::size_t i = 0; i < pd.units.size(); ++i)
+      walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, {}, false, false);
     link_prerequisites();
     // A document references what its units reference.
     // (Sorted once: a long document may cite many documents, more than a RefSet is for.)
@@ -354,7 +355,7 @@ class DocumentRelator {
   };
 
   Walked walk(const Unit& u, std::size_t parent, std::size_t position, std::size_t ordinal, RefSet context_sectors,
-              bool implementation) {
+              bool implementation, bool statements) {
     std::string id;
     switch (u.kind) {
       case UnitKind::Provision: id = doc_id_ + "/provision/" + std::to_string(++counters_[0]); break;
@@ -400,6 +401,8 @@ class DocumentRelator {
       if (u.kind == UnitKind::Section) {
         for (const auto& ih : rules_.relations.implementation_headings)
           if (same_folded(src_.view(u.heading), ih)) implementation = true;
+        for (const auto& sh : rules_.classification.statements.headings)
+          if (same_folded(collapse_whitespace(src_.view(u.heading)), sh)) statements = true;
       }
     }
     Walked result;
@@ -409,14 +412,14 @@ class DocumentRelator {
     while (i < u.children.size()) {
       const Unit& c = u.children[i];
       if (c.kind != UnitKind::Measure) {
-        Walked w = walk(c, index, i + 1, ++initiatives, context_sectors, implementation);
+        Walked w = walk(c, index, i + 1, ++initiatives, context_sectors, implementation, statements);
         result.active.insert(w.active);
         ++i;
         continue;
       }
       std::size_t j = i;
       while (j < u.children.size() && u.children[j].kind == UnitKind::Measure && u.children[j].sentence == c.sentence) ++j;
-      RefSet active = sentence(u.children, i, j, measures, index, context_sectors);
+      RefSet active = sentence(u.children, i, j, measures, index, context_sectors, statements);
       measures += j - i;
       result.active.insert(active);
       i = j;
@@ -435,7 +438,7 @@ class DocumentRelator {
 
   // Analyses the clauses [from, to) of one sentence; returns the parties stated in the active voice.
   RefSet sentence(const std::vector<Unit>& siblings, std::size_t from, std::size_t to, std::size_t measures_before,
-                  std::size_t parent, const RefSet& context_sectors) {
+                  std::size_t parent, const RefSet& context_sectors, bool statements) {
     RefSet carried;  // subject carried over to later clauses
     RefSet all_active;
     std::vector<std::pair<std::string, std::size_t>> earlier_docs;  // documents cited so far, with clause
@@ -469,15 +472,20 @@ class DocumentRelator {
         responsible = carried;
       }
       all_active.insert(s.stated ? s.parties : carried);
+      const Masked masked = names_in(nt, ms, cites);
+      auto exclusions = ctx_.exclusion_cues.scan(nt);
       for (const auto& e : ms) {
+        // "Beijing Industrial Finance Center": a place that only begins a longer name is no place.
+        if (is_place(e.kind) && starts_longer_name(nt, e.end)) continue;
         register_entity(e);
         Ref r = node(e.entity);
         f->mentions.insert(r);
-        if (is_place(e.kind)) f->applies_to.insert(r);
+        if (!is_place(e.kind)) continue;
+        if (excluded(nt, exclusions, e.begin)) f->excludes.insert(r);
+        else f->applies_to.insert(r);
       }
       for (Ref r : responsible) {
         f->responsible.insert(r);
-        f->mentions.insert(r);
         auto it = facts_.entities.find(facts_.nodes[r]);
         if (it != facts_.entities.end() && it->second.kind == EntityKind::District) f->applies_to.insert(r);
       }
@@ -495,7 +503,8 @@ class DocumentRelator {
         if (c.kind == Citation::Kind::Document) register_citation(c);
         ordered.push_back(doc);
         earlier_docs.emplace_back(doc, k);
-        if (doc != doc_id_) f->references.insert(node(doc));
+        if (doc == doc_id_) continue;  // the plan a measure belongs to is neither cited nor relied on
+        f->references.insert(node(doc));
         if (cue_before(lower, c.begin)) f->depends_on.insert(node(doc));
       }
       if (ctx_.keep_in_force.any(nt)) keep = true;
@@ -515,12 +524,25 @@ class DocumentRelator {
               insert_names(facts_.document(plan).responsible, s.parties);
       if (facts_.documents.at(doc_id_).valid_for.empty())
         if (std::string v = validity(nt); !v.empty()) facts_.document(doc_id_).valid_for = v;
-      // Conditions and classification.
-      ctx_.conditions.each(nt, false, [&](const PhraseTable::Hit& h) { f->conditions.insert(condition_refs_[h.payload]); });
-      Classification cl = ctx_.classifier.classify(nt);
-      if (cl.instrument != Classification::kNone) f->instrument = instrument_refs_[cl.instrument];
-      if (cl.sectors.empty()) f->sectors = context_sectors;
-      for (std::size_t sector : cl.sectors) f->sectors.insert(sector_refs_[sector]);
+      // Prerequisites named directly: "rely on the platform of <a named centre>".
+      for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {
+        const std::size_t stop = std::min(lower.find_first_of(",;.", h.end), lower.size());
+        for (const auto& e : ms)
+          if (e.begin >= h.end && e.end <= stop && e.begin <= h.end + 24 && e.kind == EntityKind::Infrastructure)
+            f->depends_on.insert(node(e.entity));
+      }
+      // Conditions (the text's own words), unless the clause removes them; classification.
+      conditions_of(nt, masked, *f);
+      f->statement = statements || is_statement(nt);
+      if (f->statement) {  // a statement sets no action: nothing to restrict, rely on or classify
+        f->conditions.clear();
+        f->depends_on.clear();
+      } else {
+        Classification cl = ctx_.classifier.classify(nt, masked, action_start(nt));
+        if (cl.instrument != Classification::kNone) f->instrument = instrument_refs_[cl.instrument];
+        if (cl.sectors.empty()) f->sectors = context_sectors;
+        for (std::size_t sector : cl.sectors) f->sectors.insert(sector_refs_[sector]);
+      }
       measures_.push_back({index, std::move(nt)});
     }
     if (keep) {
@@ -529,6 +551,136 @@ class DocumentRelator {
         if (doc != doc_id_) d.keeps_in_force.insert(doc);
     }
     return all_active;
+  }
+
+  // The names in a clause, which are never read as cues: entities, citations, and runs of two
+  // or more capitalised words ("Capital Airport", "Qualified Foreign Institutional Investor"),
+  // connectors allowed inside ("Ministry of Finance"), stop words not at the start.
+  Masked names_in(const NormalizedText& nt, const std::vector<Mention>& ms, const std::vector<Citation>& cites) const {
+    Masked out;
+    for (const auto& m : ms) out.emplace_back(m.begin, m.end);
+    for (const auto& c : cites) out.emplace_back(c.begin, c.end);
+    const std::string& t = nt.text();
+    const auto& ep = rules_.entity_patterns;
+    auto listed = [](const std::vector<std::string>& list, std::string_view w) {
+      return std::find(list.begin(), list.end(), w) != list.end();
+    };
+    std::size_t run_begin = 0, run_end = 0, capitals = 0, i = 0;
+    auto close = [&] {
+      if (capitals >= 2) out.emplace_back(run_begin, run_end);
+      capitals = 0;
+    };
+    while (i < t.size()) {
+      while (i < t.size() && !is_alnum(t[i])) {
+        if (t[i] != ' ' && t[i] != '-' && t[i] != '\'') close();  // punctuation ends a name
+        ++i;
+      }
+      std::size_t e = i;
+      while (e < t.size() && (is_alnum(t[e]) || t[e] == '-' || t[e] == '\'')) ++e;
+      if (e == i) break;
+      std::string_view w(t.data() + i, e - i);
+      if (is_upper(w[0]) && !(capitals == 0 && listed(ep.stop_words, w))) {
+        if (capitals == 0) run_begin = i;
+        ++capitals;
+        run_end = e;
+      } else if (capitals == 0 || !listed(ep.connectors, w)) {
+        close();
+      }
+      i = e;
+    }
+    close();
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // Whether the word after normalised position `end` continues a proper name (a capitalised
+  // word that is no stop word): the place before it is part of that name, unless the word only
+  // names a spot inside the place ("Zhongguancun Avenue").
+  bool starts_longer_name(const NormalizedText& nt, std::size_t end) const {
+    const std::string& t = nt.text();
+    if (end + 1 >= t.size() || t[end] != ' ' || !is_upper(t[end + 1])) return false;
+    std::size_t e = end + 1;
+    while (e < t.size() && (is_alnum(t[e]) || t[e] == '-')) ++e;
+    std::string_view w(t.data() + end + 1, e - end - 1);
+    const auto& ep = rules_.entity_patterns;
+    const auto& within = rules_.relations.place_continuations;
+    return std::find(ep.stop_words.begin(), ep.stop_words.end(), w) == ep.stop_words.end() &&
+           std::find(within.begin(), within.end(), w) == within.end();
+  }
+
+  // Whether an exclusion cue ("excluding", "except") stands a few words before `begin`, with no
+  // punctuation between.
+  bool excluded(const NormalizedText& nt, const std::vector<PhraseTable::Hit>& cues, std::size_t begin) const {
+    const std::string& t = nt.lower();
+    for (const auto& h : cues) {
+      if (h.end > begin) break;
+      std::string_view between(t.data() + h.end, begin - h.end);
+      if (between.find_first_of(",;()") != std::string_view::npos) continue;
+      if (static_cast<std::size_t>(std::count(between.begin(), between.end(), ' ')) <=
+          rules_.relations.exclusion_max_words + 1)
+        return true;
+    }
+    return false;
+  }
+
+  // Where the clause's action starts: after "shall" and its adverbs, else after a leading "and"
+  // or "we shall".
+  std::size_t action_start(const NormalizedText& nt) const {
+    const std::string& lower = nt.lower();
+    std::size_t k = 0;
+    std::size_t shall = find_word(lower, "shall");
+    if (shall != std::string::npos) k = shall + 5;
+    auto skip_spaces = [&] {
+      while (k < lower.size() && !is_alnum(lower[k])) ++k;
+    };
+    skip_spaces();
+    if (shall == std::string::npos && lower.compare(k, 4, "and ") == 0) k += 4;
+    for (;;) {  // adverbs: "shall actively", "continue to"
+      skip_spaces();
+      std::size_t e = k;
+      while (e < lower.size() && is_alnum(lower[e])) ++e;
+      std::string_view w(lower.data() + k, e - k);
+      if (w.size() > 3 && w.ends_with("ly")) k = e;
+      else break;
+    }
+    return k;
+  }
+
+  // A clause that sets no action: it opens with a statement cue (after its subject and "shall")
+  // or holds a statement phrase.
+  bool is_statement(const NormalizedText& nt) const {
+    const std::size_t at = action_start(nt);
+    for (const auto& h : ctx_.statement_openings.scan(nt))
+      if (h.begin == at) return true;
+    return ctx_.statement_phrases.any(nt);
+  }
+
+  // Conditions in the text's words: each cue outside names, extended to the end of its phrase
+  // where the rule says so; none when a removal cue ("lift the restriction") comes before it.
+  void conditions_of(const NormalizedText& nt, const Masked& masked, UnitFacts& f) {
+    const std::string& lower = nt.lower();
+    std::size_t removal = std::string::npos;
+    for (const auto& h : ctx_.removal_cues.scan(nt)) {
+      removal = h.begin;
+      break;
+    }
+    ctx_.conditions.each(nt, false, [&](const PhraseTable::Hit& h) {
+      if (is_masked(masked, h.begin, h.end) || (removal != std::string::npos && removal < h.begin)) return;
+      const ConditionRule& rule = rules_.conditions[condition_rule_[h.payload]];
+      std::size_t end = h.end;
+      if (rule.extends) {
+        std::size_t stop = std::min(lower.find_first_of(",;.)", h.end), lower.size());
+        std::size_t words = 0;
+        for (std::size_t k = h.end; k < stop; ++k)
+          if (lower[k] == ' ' && k + 1 < stop && ++words > rule.max_words) {
+            stop = k;
+            break;
+          }
+        end = stop;
+        while (end > h.end && lower[end - 1] == ' ') --end;
+      }
+      f.conditions.insert(facts_.literals.ref(nt.text().substr(h.begin, end - h.begin)));
+    });
   }
 
   // "based on the credit commitment system": the measure of the same document that builds it.
@@ -671,7 +823,7 @@ class DocumentRelator {
     NormalizedText text;  ///< the clause
   };
   std::vector<MeasureText> measures_;
-  std::vector<Ref> condition_refs_;   ///< by condition phrase payload, in Facts::literals
+  std::vector<std::size_t> condition_rule_;  ///< by condition phrase payload, the rule's index
   std::vector<Ref> instrument_refs_;  ///< by rule index, in Facts::concepts
   std::vector<Ref> sector_refs_;      ///< by rule index, in Facts::concepts
 };
@@ -693,6 +845,10 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   add_all(plan_responsibility, r.relations.plan_responsibility_cues);
   add_all(implementation_headings, r.relations.implementation_headings);
   add_all(together_with, r.relations.together_with);
+  add_all(exclusion_cues, r.relations.exclusion_cues);
+  add_all(removal_cues, r.relations.removal_cues);
+  add_all(statement_openings, r.classification.statements.openings);
+  add_all(statement_phrases, r.classification.statements.phrases);
   add_all(validity_cues, r.structure.validity_cues);
 }
 

@@ -29,7 +29,8 @@ struct RelationContext {
   CitationRecogniser citations;
   Classifier classifier;
   PhraseTable conditions, dependency_cues, prerequisite_cues, creation_verbs, keep_in_force, prevail, latter, former,
-      plan_responsibility, implementation_headings, together_with, validity_cues;
+      plan_responsibility, implementation_headings, together_with, validity_cues, exclusion_cues, removal_cues,
+      statement_openings, statement_phrases;
 };
 
 /// Adds to `facts` the documents, units and entities of one parsed text whose main document

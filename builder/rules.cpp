@@ -31,7 +31,11 @@ void get(const json& j, const char* key, T& out) {
 std::vector<ConceptKeywords> concepts(const json& j, const char* key) {
   std::vector<ConceptKeywords> out;
   if (!j.contains(key)) return out;
-  for (const auto& c : j.at(key)) out.push_back({c.at("concept").get<std::string>(), c.at("keywords").get<std::vector<std::string>>()});
+  for (const auto& c : j.at(key)) {
+    ConceptKeywords k{c.at("concept").get<std::string>(), c.at("keywords").get<std::vector<std::string>>(), {}};
+    get(c, "actions", k.actions);
+    out.push_back(std::move(k));
+  }
   return out;
 }
 
@@ -105,16 +109,31 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(rel, "plan_responsibility_cues", rr.plan_responsibility_cues);
     get(rel, "implementation_headings", rr.implementation_headings);
     get(rel, "together_with", rr.together_with);
+    get(rel, "exclusion_cues", rr.exclusion_cues);
+    get(rel, "exclusion_max_words", rr.exclusion_max_words);
+    get(rel, "removal_cues", rr.removal_cues);
+    get(rel, "place_continuations", rr.place_continuations);
 
     file = dir / "conditions.json";
     json cond = read_json(file);
-    for (const auto& x : cond.at("conditions"))
-      r.conditions.push_back({x.at("condition").get<std::string>(), x.at("phrases").get<std::vector<std::string>>()});
+    for (const auto& x : cond.at("conditions")) {
+      ConditionRule rule{x.at("condition").get<std::string>(), x.at("phrases").get<std::vector<std::string>>()};
+      get(x, "extends", rule.extends);
+      get(x, "max_words", rule.max_words);
+      r.conditions.push_back(std::move(rule));
+    }
 
     file = dir / "classification.json";
     json cl = read_json(file);
     r.classification.instrument_types = concepts(cl, "instrument_types");
     r.classification.sectors = concepts(cl, "sectors");
+    get(cl, "ignored", r.classification.ignored);
+    if (cl.contains("statements")) {
+      const json& sr = cl.at("statements");
+      get(sr, "headings", r.classification.statements.headings);
+      get(sr, "openings", r.classification.statements.openings);
+      get(sr, "phrases", r.classification.statements.phrases);
+    }
   } catch (const nlohmann::json::exception& ex) {
     throw Error(Error::Category::Input, file.string(), std::string("bad rules: ") + ex.what());
   }

@@ -76,22 +76,45 @@ struct RelationRules {
   std::vector<std::string> plan_responsibility_cues;
   std::vector<std::string> implementation_headings;
   std::vector<std::string> together_with;
+  /// Words before a place that exclude it ("excluding", "except"): pol:excludes, not appliesTo.
+  std::vector<std::string> exclusion_cues;
+  /// How many words may stand between an exclusion cue and the place it excludes.
+  std::size_t exclusion_max_words = 4;
+  /// Capitalised words after a place that name a spot inside it ("Avenue"): the place stays one.
+  /// Any other capitalised word after a place makes it part of a longer name, and no place.
+  std::vector<std::string> place_continuations;
+  /// Words that remove a requirement ("lift the restriction"): conditions after them are not
+  /// the measure's conditions.
+  std::vector<std::string> removal_cues;
 };
 
-/// data/rules/conditions.json: condition phrases.
+/// data/rules/conditions.json: condition phrases. The condition is the text's own words: the
+/// phrase, or with `extends` the phrase and what follows it up to the next comma, semicolon,
+/// stop or closing parenthesis ("after obtaining the qualification of …"), at most `max_words`.
 struct ConditionRule {
-  std::string condition;
+  std::string condition;  ///< the rule's name, for documentation
   std::vector<std::string> phrases;
+  bool extends = false;
+  std::size_t max_words = 12;
 };
 
 /// data/rules/classification.json: keyword rules naming pol: concepts by local name.
 struct ConceptKeywords {
   std::string concept_name;
   std::vector<std::string> keywords;
+  std::vector<std::string> actions = {};  ///< instrument types: verbs that decide when they lead the clause
+};
+/// Clauses that set no action (pol:Statement): under a heading of `statement_headings`, opening
+/// with one of `statement_openings` (after "we shall" or the subject), or holding one of
+/// `statement_phrases`.
+struct StatementRules {
+  std::vector<std::string> headings, openings, phrases;
 };
 struct ClassificationRules {
   std::vector<ConceptKeywords> instrument_types;
   std::vector<ConceptKeywords> sectors;
+  std::vector<std::string> ignored;  ///< phrases whose words never count ("free trade zones")
+  StatementRules statements;
 };
 
 struct Rules {

@@ -50,6 +50,7 @@ inline constexpr std::string_view Section = "https://w3id.org/policykg/ontology#
 inline constexpr std::string_view Task = "https://w3id.org/policykg/ontology#Task";
 inline constexpr std::string_view Initiative = "https://w3id.org/policykg/ontology#Initiative";
 inline constexpr std::string_view Measure = "https://w3id.org/policykg/ontology#Measure";
+inline constexpr std::string_view Statement = "https://w3id.org/policykg/ontology#Statement";
 inline constexpr std::string_view Agency = "https://w3id.org/policykg/ontology#Agency";
 inline constexpr std::string_view Place = "https://w3id.org/policykg/ontology#Place";
 inline constexpr std::string_view District = "https://w3id.org/policykg/ontology#District";
@@ -82,6 +83,7 @@ inline constexpr std::string_view instrumentType = "https://w3id.org/policykg/on
 inline constexpr std::string_view sector = "https://w3id.org/policykg/ontology#sector";
 // Extensions beyond the contract
 inline constexpr std::string_view sourceDocument = "https://w3id.org/policykg/ontology#sourceDocument";
+inline constexpr std::string_view excludes = "https://w3id.org/policykg/ontology#excludes";
 
 // Concept schemes
 inline constexpr std::string_view InstrumentTypes = "https://w3id.org/policykg/ontology#InstrumentTypes";

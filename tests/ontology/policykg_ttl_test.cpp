@@ -103,7 +103,7 @@ TEST(PolicykgTtl, EveryContractPropertyHasLabelCommentDomainAndRange) {
 TEST(PolicykgTtl, DomainsAndRangesFollowTheContract) {
   const std::set<std::string> units = {std::string(pol::Provision), std::string(pol::Section),
                                        std::string(pol::Task), std::string(pol::Initiative),
-                                       std::string(pol::Measure)};
+                                       std::string(pol::Measure), std::string(pol::Statement)};
   auto with = [](std::set<std::string> s, std::initializer_list<std::string_view> more) {
     for (auto m : more) s.insert(std::string(m));
     return s;
@@ -124,6 +124,7 @@ TEST(PolicykgTtl, DomainsAndRangesFollowTheContract) {
       {pol::sourceDocument, units, one(pol::Document)},
       {pol::responsibleParty, with(units, {pol::Document}), with({}, {pol::Agency, pol::District})},
       {pol::appliesTo, units, one(pol::Place)},
+      {pol::excludes, units, one(pol::Place)},
       {pol::locatedIn, one(pol::Zone), with({}, {pol::District, pol::Region})},
       {pol::approves, one(pol::OfficialReply), one(pol::Plan)},
       {pol::hasAnnex, one(pol::Document), one(pol::Document)},

@@ -1,0 +1,135 @@
+// The readings that decide what a researcher counts: each with a case where it fires and one
+// where it must not. Every case is a one-article reply, so the clause under test is
+// provision/1/measure/1 (or /2 for the clause after a semicolon).
+#include <gtest/gtest.h>
+
+#include "graph.hpp"
+
+using policykg::test::Graph;
+
+namespace {
+
+const std::string M = "id:doc/test/provision/1/measure/";
+
+Graph reply(const std::string& article) {
+  return policykg::test::build_string(
+      "Official Reply of the State Council to the Plan for Testing\n\nThe People's Government of Hainan "
+      "Province:\n\nI. " + article + "\n\nState Council\n\nJune 18, 2021\n");
+}
+
+bool has_sector(const Graph& g, const std::string& m, const std::string& sector) {
+  return g.has(M + m, "pol:sector", "pol:" + sector);
+}
+
+}  // namespace
+
+TEST(Readings, AnAgencysNameIsNoSectorCue) {
+  Graph g = reply("The Ministry of Finance shall intensify guidance and coordination of the pilot program.");
+  EXPECT_FALSE(has_sector(g, "1", "FinanceSector"));
+  g = reply("We shall allow foreign banks to set up branches and provide financial services.");
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+}
+
+TEST(Readings, KeywordsAreWholeWordsUnlessMarkedAsPrefixes) {
+  // "fund" is no finance keyword and "port" does not match "portfolios".
+  Graph g = reply("We shall support foreign-funded enterprises in managing their portfolios of projects.");
+  EXPECT_FALSE(has_sector(g, "1", "FinanceSector"));
+  EXPECT_FALSE(has_sector(g, "1", "LogisticsSector"));
+  g = reply("We shall expand the financing channels of insurers.");  // "financ*"
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+}
+
+TEST(Readings, AGenericAreaIsNoSectorCue) {
+  Graph g = reply("We shall attract professional talents to the free trade zones.");
+  EXPECT_FALSE(has_sector(g, "1", "TradeSector"));
+  g = reply("We shall promote the export of cultural products.");
+  EXPECT_TRUE(has_sector(g, "1", "TradeSector"));
+}
+
+TEST(Readings, ACapitalisedNameIsNoInstrumentCue) {
+  // "Capital" in "Capital Airport" is no supply of capital, and no cue of any kind here.
+  Graph g = reply("We shall serve Beijing Capital International Airport.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
+  g = reply("We shall allow foreign investors to open travel agencies.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+}
+
+TEST(Readings, TheLeadingActionDecidesTheInstrument) {
+  // "improve" leads: environmental, though "platform" is a supply-side word.
+  Graph g = reply("We shall improve the rules of the trading platform.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("We shall build a trading platform under the rules.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
+
+TEST(Readings, AnExcludedPlaceIsNoPlace) {
+  Graph g = reply("We shall allow travel agencies to operate outbound tourism (excluding travelling to Taiwan).");
+  EXPECT_TRUE(g.has(M + "1", "pol:excludes", "id:region/taiwan"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/taiwan"));
+  g = reply("We shall allow travel agencies to organise travelling to Taiwan.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/taiwan"));
+  EXPECT_TRUE(g.objects(M + "1", "pol:excludes").empty());
+}
+
+TEST(Readings, APlaceInsideALongerNameIsNoPlace) {
+  Graph g = reply("Shunyi District shall rely on the platform of Beijing Industrial Finance Center.");
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/beijing"));
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:district/shunyi"));
+  // A spot inside the place keeps it: "Zhongguancun Avenue" is in Zhongguancun.
+  g = reply("We shall build talent communities along Zhongguancun Avenue.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:zone/zhongguancun"));
+}
+
+TEST(Readings, ANamedPlatformAfterRelyOnIsADependency) {
+  Graph g = reply("Shunyi District shall rely on the platform of Beijing Industrial Finance Center.");
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:infrastructure/beijing-industrial-finance-center"));
+  g = reply("Shunyi District shall build Beijing Industrial Finance Center.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:dependsOn").empty());
+}
+
+TEST(Readings, ThePlanAMeasureBelongsToIsNoDependency) {
+  // Inside the plan, "in accordance with the Plan" names the measure's own document.
+  Graph g = policykg::test::build_string(
+      "Plan for Testing the Readings\n\nI. Main Tasks\n\n1. Opening up\n\nWe shall, in accordance with the Plan, "
+      "allow foreign banks to open branches.\n");
+  EXPECT_TRUE(g.objects("id:doc/test/task/1/measure/1", "pol:dependsOn").empty());
+  EXPECT_TRUE(g.objects("id:doc/test/task/1/measure/1", "pol:references").empty());
+  // From the reply that approves it, the Plan is another document: RelationRules.DocumentsForce…
+  // checks that provision 5 of the seed's reply depends on its plan.
+}
+
+TEST(Readings, ConditionsAreTheTextsOwnWords) {
+  Graph g = reply("We shall allow securities companies to trade derivatives after obtaining the qualification of "
+                  "foreign exchange settlement, and report to the State Council.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "after obtaining the qualification of foreign exchange settlement"));
+  g = reply("We shall support enterprises of a certain scale with stable operations in going public.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "of a certain scale with stable operations"));
+  g = reply("We shall allow foreign investors to provide Internet access (limited to providing services to users).");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "limited to providing services to users"));
+}
+
+TEST(Readings, ANameOrARemovedRequirementIsNoCondition) {
+  Graph g = reply("We shall expand the quota of the Qualified Foreign Institutional Investor program.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());
+  g = reply("We shall lift the restriction that investors meet the conditions of prior approval.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());
+  g = reply("We shall allow qualified investors to open accounts.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "qualified"));
+}
+
+TEST(Readings, AStatementSetsNoAction) {
+  Graph g = reply("We shall take the new vision of development as the guidance; and build a trading platform.");
+  EXPECT_TRUE(g.has(M + "1", "a", "pol:Statement"));
+  EXPECT_FALSE(g.has(M + "1", "a", "pol:Measure"));
+  EXPECT_TRUE(g.objects(M + "1", "pol:sector").empty());
+  EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
+  EXPECT_TRUE(g.has(M + "2", "a", "pol:Measure"));
+}
+
+TEST(Readings, ASectionOfGeneralRequirementsHoldsStatements) {
+  Graph g = policykg::test::build_string(
+      "Plan for Testing the Readings\n\nI. General Requirements\n\nWe shall open the market wider.\n\n"
+      "II. Main Tasks\n\n1. Opening up\n\nWe shall open the market wider.\n");
+  EXPECT_TRUE(g.has("id:doc/test/section/1/measure/1", "a", "pol:Statement"));
+  EXPECT_TRUE(g.has("id:doc/test/task/1/measure/1", "a", "pol:Measure"));
+}
