@@ -27,7 +27,12 @@ struct QueryOptions {
   std::size_t max_memory = 0;
   /// Nesting the parser accepts (query/sparql_parser.hpp, ParseLimits::max_depth).
   std::size_t max_depth = 256;
-  std::string base;                      ///< base IRI for relative IRIs in the query
+  /// Base IRI for relative IRIs in a query without BASE; with neither, a relative IRI is
+  /// Error(Syntax) at its place.
+  std::string base;
+  /// Prefixes the query may use undeclared (prefix without the colon -> namespace), e.g. from
+  /// query::predefined_prefixes (query/prefixes.hpp); the query's own PREFIX lines override them.
+  std::map<std::string, std::string, std::less<>> prefixes;
   /// Prepared questions: values for variables of the query (name without '?'), bound by a
   /// VALUES block added to the parsed query's WHERE clause, never pasted into the text. A name
   /// the query does not use is Error(Usage).
