@@ -376,9 +376,13 @@ class Parser {
   // ---- names --------------------------------------------------------------------------------
   std::string iri_ref(const std::string& text) const {
     // Without a base, <doc/x> would stay relative and silently match nothing.
-    if (base_.empty() && !is_absolute_iri(text))
-      fail("the relative IRI <" + text + "> needs a BASE: write a full IRI, a prefixed name such as id:" + text +
-           ", or BASE <...> before the query");
+    if (base_.empty() && !is_absolute_iri(text)) {
+      auto id = prefixes_.find("id");
+      if (id == prefixes_.end() || !is_absolute_iri(id->second))
+        fail("the relative IRI <" + text + "> needs a BASE: write a full IRI, or BASE <...> before the query");
+      fail("the relative IRI <" + text + "> needs a BASE: write <" + resolve_iri(id->second, text) + ">, or BASE <" +
+           id->second + "> before the query");
+    }
     return resolve_iri(base_, text);
   }
   std::string expand(const std::string& pname) const {
