@@ -1,4 +1,4 @@
-// policykg query (QUERY_FILE | -e SPARQL | -) [--data FILE...|--store SPEC] [--format F]
+// policykg query (QUERY_FILE | -e SPARQL | -) [--data FILE...|--store SPEC] [--format F] [--raw]
 //                [--timeout MS] [--limit N] [--max-memory MIB] [--max-depth N] [-o OUT]
 // Runs a SPARQL 1.1 query. The predefined prefixes (query/prefixes.hpp: pol:, rdfs:, skos:,
 // dcterms:, org:, ..., and id: for the instance base) need no PREFIX line; a query may redeclare
@@ -29,6 +29,7 @@ struct QueryCommand {
   std::string file;
   std::string expression;
   std::string format = "table";
+  bool raw = false;
   std::string output;
   long long timeout_ms = 0;
   std::size_t limit = 0;
@@ -80,7 +81,7 @@ void run_query(const QueryCommand& o) {
     if (!o.file.empty() && o.file != "-" && where.starts_with("query")) where = o.file + where.substr(5);
     throw Error(e.category(), where, e.what());
   }
-  std::string out = query::write_results(results, *format, base);
+  std::string out = query::write_results(results, *format, base, o.raw);
   if (o.output.empty()) std::cout << out;
   else rdf::write_file_atomically(o.output, out, inputs);
   if (results.truncated)
@@ -98,6 +99,7 @@ void setup_query(CLI::App& app) {
   add_graph_options(*cmd, o->source);
   cmd->add_option("--format", o->format, "table, json, xml, csv, tsv (bindings); turtle, ntriples, jsonld (graphs)")
       ->check(CLI::IsMember({"table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld"}));
+  cmd->add_flag("--raw", o->raw, "table: show exact terms (<iri>, \"text\"@lang) instead of prefixed names and plain text");
   cmd->add_option("--timeout", o->timeout_ms, "stop the query after this many milliseconds (0: never)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--limit", o->limit, "keep at most this many rows or triples, saying so when it cuts");
   cmd->add_option("--max-memory", o->max_memory_mib,

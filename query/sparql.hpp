@@ -61,7 +61,10 @@ std::optional<ResultFormat> result_format_from_name(std::string_view name);
 /// The media type of a result format ("application/sparql-results+json", ...).
 std::string_view media_type(ResultFormat f);
 /// Writes results; throws Error(Usage) when the format does not fit the result kind (e.g. csv for
-/// a graph). `base` is the instance base for graph serialisations.
-std::string write_results(const Results& results, ResultFormat format, std::string_view base = {});
+/// a graph). `base` is the instance base for graph serialisations and the table's `id:`. The
+/// table is for people: IRIs shortened with the predefined prefixes (query/prefixes.hpp) and
+/// literals as their text; `raw` shows the exact terms instead (<iri>, "text"@lang). Every other
+/// format is the W3C's and ignores `raw`.
+std::string write_results(const Results& results, ResultFormat format, std::string_view base = {}, bool raw = false);
 
 }  // namespace policykg::query
