@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "ontology/terms.hpp"
+#include "query/prefixes.hpp"
 #include "query/route.hpp"
 #include "rdf/error.hpp"
 
@@ -84,9 +85,8 @@ std::string EntityResolver::expand(std::string_view entity) const {
   auto prefix = e.substr(0, colon);
   auto local = e.substr(colon + 1);
   if (prefix == "id") return base_ + std::string(local);
-  for (const auto& p : ns::kPrefixes)
-    if (p.prefix == prefix) return std::string(p.iri) + std::string(local);
-  return {};
+  std::string space = predefined_namespace(prefix, base_);
+  return space.empty() ? std::string() : space + std::string(local);
 }
 
 std::vector<Candidate> EntityResolver::exact(std::string_view label) const {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "query/route.hpp"
 #include "query/sparql.hpp"
 #include "rdf/error.hpp"
 #include "rdf/xml_text.hpp"
@@ -52,12 +53,14 @@ std::string tsv_term(const rdf::Term& t) {
   return t.to_ntriples();
 }
 
-std::string table_cell(const rdf::Term& t) {
-  if (t.is_iri()) return "<" + t.value + ">";
+// A cell for people: IRIs shortened with the predefined prefixes, literals as their text alone
+// (line breaks as spaces); `raw` keeps the exact terms (<iri>, "text"@lang).
+std::string table_cell(const rdf::Term& t, std::string_view base, bool raw) {
+  if (t.is_iri()) return raw ? "<" + t.value + ">" : compact_iri(t.value, base);
   if (t.is_blank()) return "_:" + t.value;
   std::string v = t.value;
   std::replace(v.begin(), v.end(), '\n', ' ');
-  if (!t.lang.empty()) return "\"" + v + "\"@" + t.lang;
+  if (raw && !t.lang.empty()) return "\"" + v + "\"@" + t.lang;
   return v;
 }
 
@@ -145,7 +148,7 @@ std::string write_separated(const Results& r, bool tsv) {
   return out;
 }
 
-std::string write_table(const Results& r) {
+std::string write_table(const Results& r, std::string_view base, bool raw) {
   if (r.kind == rdf::QueryResult::Kind::Boolean) return r.boolean ? "true\n" : "false\n";
   std::vector<std::vector<std::string>> cells;
   std::vector<std::size_t> widths;
@@ -153,7 +156,7 @@ std::string write_table(const Results& r) {
   for (const auto& row : r.rows) {
     std::vector<std::string> line;
     for (std::size_t i = 0; i < row.size(); ++i) {
-      line.push_back(row[i] ? table_cell(*row[i]) : "");
+      line.push_back(row[i] ? table_cell(*row[i], base, raw) : "");
       widths[i] = std::max(widths[i], display_width(line.back()));
     }
     cells.push_back(std::move(line));
@@ -191,7 +194,7 @@ std::string_view media_type(ResultFormat f) {
   return std::find_if(kFormats.begin(), kFormats.end(), [f](const auto& i) { return i.format == f; })->media;
 }
 
-std::string write_results(const Results& results, ResultFormat format, std::string_view base) {
+std::string write_results(const Results& results, ResultFormat format, std::string_view base, bool raw) {
   if (results.kind == rdf::QueryResult::Kind::Graph) {
     switch (format) {
       case ResultFormat::Turtle: case ResultFormat::Table: return rdf::serialize(results.triples, rdf::Format::Turtle, base);
@@ -210,7 +213,7 @@ std::string write_results(const Results& results, ResultFormat format, std::stri
       if (results.kind == rdf::QueryResult::Kind::Boolean)
         throw Error(Error::Category::Usage, "--format", "an ASK result has no CSV or TSV form; use json, xml or table");
       return write_separated(results, format == ResultFormat::Tsv);
-    default: return write_table(results);
+    default: return write_table(results, base, raw);
   }
 }
 

@@ -1,6 +1,6 @@
 #include "query/route.hpp"
 
-#include "ontology/terms.hpp"
+#include "query/prefixes.hpp"
 
 namespace policykg::query {
 
@@ -47,10 +47,12 @@ std::string compact_iri(std::string_view iri, std::string_view base) {
   if (iri.starts_with("_:")) return std::string(iri);
   if (!base.empty() && iri.starts_with(base) && plain_local(iri.substr(base.size())))
     return "id:" + std::string(iri.substr(base.size()));
-  for (const auto& p : ns::kPrefixes)
+  for (const auto& p : predefined_prefixes(base)) {
+    if (p.prefix == "id") continue;
     if (iri.starts_with(p.iri) && plain_local(iri.substr(p.iri.size())) &&
         iri.substr(p.iri.size()).find('/') == std::string_view::npos)
-      return std::string(p.prefix) + ":" + std::string(iri.substr(p.iri.size()));
+      return p.prefix + ":" + std::string(iri.substr(p.iri.size()));
+  }
   return "<" + std::string(iri) + ">";
 }
 

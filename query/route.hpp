@@ -33,7 +33,8 @@ struct Route {
 /// answers list units in document order.
 bool natural_less(std::string_view a, std::string_view b);
 
-/// An IRI shortened with the project's prefixes, `id:` for the instance base ("<iri>" otherwise).
+/// An IRI shortened with the predefined prefixes (query/prefixes.hpp), `id:` for the instance base
+/// ("<iri>" otherwise).
 std::string compact_iri(std::string_view iri, std::string_view base);
 
 /// "id:a --dcterms:isPartOf--> id:b <--pol:approves-- id:c"; an empty route gives "".

@@ -38,7 +38,7 @@ Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions&
   ParseLimits limits;
   limits.max_depth = options.max_depth;
   limits.deadline = &deadline;
-  auto parsed = parse_sparql(sparql, options.base, limits);
+  auto parsed = parse_sparql(sparql, options.base, limits, options.prefixes);
   bind_values(parsed, options.bindings);
   MemoryBudget budget(options.max_memory);
   MemoryBudget::Scope scope(budget);
@@ -64,7 +64,7 @@ Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions
   // parse first, so that a malformed or refused query fails before the snapshot is taken
   ParseLimits limits;
   limits.max_depth = options.max_depth;
-  (void)parse_sparql(sparql, options.base, limits);
+  (void)parse_sparql(sparql, options.base, limits, options.prefixes);
   Dataset dataset(model);
   return run(dataset, sparql, options);
 }

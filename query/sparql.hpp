@@ -27,7 +27,12 @@ struct QueryOptions {
   std::size_t max_memory = 0;
   /// Nesting the parser accepts (query/sparql_parser.hpp, ParseLimits::max_depth).
   std::size_t max_depth = 256;
-  std::string base;                      ///< base IRI for relative IRIs in the query
+  /// Base IRI for relative IRIs in a query without BASE; with neither, a relative IRI is
+  /// Error(Syntax) at its place.
+  std::string base;
+  /// Prefixes the query may use undeclared (prefix without the colon -> namespace), e.g. from
+  /// query::predefined_prefixes (query/prefixes.hpp); the query's own PREFIX lines override them.
+  std::map<std::string, std::string, std::less<>> prefixes;
   /// Prepared questions: values for variables of the query (name without '?'), bound by a
   /// VALUES block added to the parsed query's WHERE clause, never pasted into the text. A name
   /// the query does not use is Error(Usage).
@@ -56,7 +61,10 @@ std::optional<ResultFormat> result_format_from_name(std::string_view name);
 /// The media type of a result format ("application/sparql-results+json", ...).
 std::string_view media_type(ResultFormat f);
 /// Writes results; throws Error(Usage) when the format does not fit the result kind (e.g. csv for
-/// a graph). `base` is the instance base for graph serialisations.
-std::string write_results(const Results& results, ResultFormat format, std::string_view base = {});
+/// a graph). `base` is the instance base for graph serialisations and the table's `id:`. The
+/// table is for people: IRIs shortened with the predefined prefixes (query/prefixes.hpp) and
+/// literals as their text; `raw` shows the exact terms instead (<iri>, "text"@lang). Every other
+/// format is the W3C's and ignores `raw`.
+std::string write_results(const Results& results, ResultFormat format, std::string_view base = {}, bool raw = false);
 
 }  // namespace policykg::query

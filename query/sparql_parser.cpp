@@ -105,6 +105,16 @@ IriParts split_iri(std::string_view s) {
 
 }  // namespace
 
+bool is_absolute_iri(std::string_view reference) {
+  auto colon = reference.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!alpha(reference[0])) return false;
+  for (char c : reference.substr(1, colon - 1))
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+  return true;
+}
+
 std::string resolve_iri(std::string_view base, std::string_view reference) {
   if (base.empty()) return std::string(reference);
   IriParts r = split_iri(reference), b = split_iri(base), t;
@@ -228,8 +238,8 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::string_view base, const ParseLimits& limits)
-      : lex_(text), base_(base), limits_(limits) {
+  Parser(std::string_view text, std::string_view base, const ParseLimits& limits, const PrefixMap& prefixes)
+      : lex_(text), base_(base), limits_(limits), prefixes_(prefixes.begin(), prefixes.end()) {
     if (auto bad = rdf::first_invalid_text_byte(text)) {
       std::size_t line = 1, column = 1;
       for (char c : text.substr(0, *bad)) {
@@ -364,7 +374,17 @@ class Parser {
   }
 
   // ---- names --------------------------------------------------------------------------------
-  std::string iri_ref(const std::string& text) const { return resolve_iri(base_, text); }
+  std::string iri_ref(const std::string& text) const {
+    // Without a base, <doc/x> would stay relative and silently match nothing.
+    if (base_.empty() && !is_absolute_iri(text)) {
+      auto id = prefixes_.find("id");
+      if (id == prefixes_.end() || !is_absolute_iri(id->second))
+        fail("the relative IRI <" + text + "> needs a BASE: write a full IRI, or BASE <...> before the query");
+      fail("the relative IRI <" + text + "> needs a BASE: write <" + resolve_iri(id->second, text) + ">, or BASE <" +
+           id->second + "> before the query");
+    }
+    return resolve_iri(base_, text);
+  }
   std::string expand(const std::string& pname) const {
     auto colon = pname.find(':');
     auto it = prefixes_.find(pname.substr(0, colon));
@@ -1295,8 +1315,9 @@ class Parser {
 
 }  // namespace
 
-ParsedQuery parse_sparql(std::string_view text, std::string_view base, const ParseLimits& limits) {
-  return Parser(text, base, limits).parse();
+ParsedQuery parse_sparql(std::string_view text, std::string_view base, const ParseLimits& limits,
+                         const PrefixMap& prefixes) {
+  return Parser(text, base, limits, prefixes).parse();
 }
 
 }  // namespace policykg::query

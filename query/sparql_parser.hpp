@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -22,9 +23,18 @@ struct ParseLimits {
   Deadline* deadline = nullptr;
 };
 
-/// Parses a query; `base` resolves relative IRIs when the query has no BASE. Text that is not
-/// UTF-8, or holds a NUL, is Error(Syntax) at its line and column.
-algebra::ParsedQuery parse_sparql(std::string_view text, std::string_view base = {}, const ParseLimits& limits = {});
+/// Prefixes a query may use undeclared (prefix without the colon -> namespace IRI).
+using PrefixMap = std::map<std::string, std::string, std::less<>>;
+
+/// Parses a query; `base` resolves relative IRIs when the query has no BASE, and with neither a
+/// relative IRI is Error(Syntax) at its line and column (it would match nothing). `prefixes` are
+/// declared before the query's own PREFIX lines, which override them. Text that is not UTF-8, or
+/// holds a NUL, is Error(Syntax) at its line and column.
+algebra::ParsedQuery parse_sparql(std::string_view text, std::string_view base = {}, const ParseLimits& limits = {},
+                                  const PrefixMap& prefixes = {});
+
+/// Whether `reference` is an absolute IRI (it starts with a scheme, RFC 3986 section 3.1).
+bool is_absolute_iri(std::string_view reference);
 
 /// Resolves `reference` against `base` (RFC 3986 section 5.2).
 std::string resolve_iri(std::string_view base, std::string_view reference);

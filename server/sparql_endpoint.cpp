@@ -1,10 +1,15 @@
 // The SPARQL 1.1 Protocol at /sparql: queries by GET ?query=, POST form and POST
 // application/sparql-query; updates refused with 403; without a query, the service description.
+// Queries may use the predefined prefixes (query/prefixes.hpp) undeclared; the result format is
+// chosen by format= or output= when given (as Fuseki does), else by Accept.
+#include <cctype>
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "query/prefixes.hpp"
 #include "query/sparql.hpp"
 #include "rdf/error.hpp"
 #include "server/connection.hpp"
@@ -49,6 +54,30 @@ constexpr std::size_t kLargeResultBytes = 8 << 20;
 const char* kBindingTypes = "application/sparql-results+json, application/sparql-results+xml, text/csv, "
                             "text/tab-separated-values";
 const char* kGraphTypes = "text/turtle, application/n-triples, application/ld+json, application/rdf+xml";
+
+// The media type a format= or output= parameter names (as Fuseki reads them): a short name, whose
+// meaning depends on the result kind for json and xml, or a media type itself; "" when unknown.
+std::string format_parameter_type(std::string_view value, bool graph) {
+  std::string v(value);
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (v.find('/') != std::string::npos) return v;
+  if (v == "json") return graph ? "application/ld+json" : "application/sparql-results+json";
+  if (v == "xml") return graph ? "application/rdf+xml" : "application/sparql-results+xml";
+  if (v == "csv") return "text/csv";
+  if (v == "tsv") return "text/tab-separated-values";
+  if (v == "turtle" || v == "ttl") return "text/turtle";
+  if (v == "ntriples" || v == "n-triples" || v == "nt") return "application/n-triples";
+  if (v == "jsonld" || v == "json-ld") return "application/ld+json";
+  if (v == "rdfxml" || v == "rdf") return "application/rdf+xml";
+  return {};
+}
+
+// The format= (else output=) parameter of the request, if any.
+std::optional<std::string> format_parameter(const httplib::Request& req) {
+  for (const char* name : {"format", "output"})
+    if (req.has_param(name)) return req.get_param_value(name);
+  return std::nullopt;
+}
 
 bool accepts_any_result(std::string_view accept) {
   std::vector<std::string_view> all;
@@ -111,8 +140,14 @@ void write_graph(httplib::Response& res, const query::Results& results, std::str
 }
 
 void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx, const std::string& sparql) {
-  const std::string accept = req.get_header_value("Accept");
-  if (!accepts_any_result(accept))
+  // format= or output= wins over Accept, so that a plain URL can ask for CSV.
+  const std::optional<std::string> format = format_parameter(req);
+  if (format && format_parameter_type(*format, false).empty())
+    return send_error(res, 400, "unknown format '" + *format +
+                                    "': json, xml, csv, tsv (SELECT, ASK); turtle, ntriples, jsonld, rdfxml "
+                                    "(CONSTRUCT, DESCRIBE); or a media type");
+  const std::string accept = format ? format_parameter_type(*format, false) : req.get_header_value("Accept");
+  if (!format && !accepts_any_result(accept))
     return send_not_acceptable(res, std::string(kBindingTypes) + ", " + kGraphTypes);
   if (req.has_param("default-graph-uri") || req.has_param("named-graph-uri"))
     return send_error(res, 400, "default-graph-uri and named-graph-uri are not supported: the endpoint serves one graph");
@@ -138,6 +173,7 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
   options.timeout = ctx.options.timeout;
   options.limit = ctx.options.max_rows;
   options.max_memory = ctx.options.max_memory;
+  options.prefixes = query::predefined_prefix_map(ctx.iris.base());
   query::Results results;
   const auto started = std::chrono::steady_clock::now();
   try {
@@ -161,8 +197,10 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
   if (std::chrono::steady_clock::now() - started >= kLargeQueryTime) request_trouble().release_memory = true;
   if (results.truncated) mark_truncated(res, ctx.options.max_rows);
   res.set_header("Vary", "Accept");
-  if (results.kind == rdf::QueryResult::Kind::Graph) write_graph(res, results, accept, ctx);
-  else write_bindings(res, results, accept, ctx);
+  if (results.kind == rdf::QueryResult::Kind::Graph)
+    write_graph(res, results, format ? format_parameter_type(*format, true) : accept, ctx);
+  else
+    write_bindings(res, results, accept, ctx);
   if (res.body.size() >= kLargeResultBytes) request_trouble().release_memory = true;
 }
 

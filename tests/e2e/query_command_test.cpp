@@ -152,3 +152,55 @@ TEST(QueryCommand, HostileQueriesEndWithOneClearError) {
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 6) << r.out;
   fs::remove_all(dir);
 }
+
+TEST(QueryCommand, TableIsReadableAndRawGivesExactTerms) {
+  // The seed corpus, built in memory: IRIs with the predefined prefixes, labels as plain text.
+  const std::string q =
+      "SELECT ?d ?t ?label WHERE { ?d a pol:District ; rdfs:label ?label . BIND(rdf:type AS ?t) "
+      "FILTER(?d = id:district\\/xicheng) }";
+  auto r = run_policykg({"query", "-e", q});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("id:district/xicheng | rdf:type | Xicheng District\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('<'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("@en"), std::string::npos) << r.out;
+  r = run_policykg({"query", "-e", q, "--raw"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<https://w3id.org/policykg/id/district/xicheng> | "
+                       "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> | \"Xicheng District\"@en\n"),
+            std::string::npos)
+      << r.out;
+  // csv stays the W3C's: full IRIs, the literal's text.
+  r = run_policykg({"query", "-e", q, "--format", "csv"});
+  EXPECT_EQ(r.out, "d,t,label\r\nhttps://w3id.org/policykg/id/district/xicheng,"
+                   "http://www.w3.org/1999/02/22-rdf-syntax-ns#type,Xicheng District\r\n");
+}
+
+TEST(QueryCommand, PredefinedPrefixesYieldToTheQuerysOwn) {
+  auto r = run_policykg({"query", "-e", "PREFIX pol: <http://ex/> SELECT ?x WHERE { pol:m1 pol:dependsOn ?x }", "--data",
+                         fixture().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?x\n--------------\n<http://ex/m2>\n1 row\n");
+  r = run_policykg({"query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s a pol:District }", "--data", fixture().string(),
+                    "--format", "csv"});
+  EXPECT_EQ(r.out, "n\r\n0\r\n");
+}
+
+TEST(QueryCommand, ARelativeIriWithoutBaseIsAnErrorAtItsPlace) {
+  auto r = run_policykg({"query", "-e", "SELECT ?p WHERE { <doc/x> ?p ?o }", "--data", fixture().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("query:1:19"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("relative IRI <doc/x> needs a BASE: write <https://w3id.org/policykg/id/doc/x>"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  fs::path file = fs::temp_directory_path() / ("policykg-query-e2e-relative-" + std::to_string(::getpid()) + ".rq");
+  std::ofstream(file) << "PREFIX : <http://ex/>\nSELECT ?x WHERE {\n  <m1> :dependsOn ?x }\n";
+  r = run_policykg({"query", file.string(), "--data", fixture().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(file.string() + ":3:3"), std::string::npos) << r.err;
+  // With its own BASE the query resolves it.
+  std::ofstream(file) << "BASE <http://ex/>\nPREFIX : <http://ex/>\nSELECT ?x WHERE {\n  <m1> :dependsOn ?x }\n";
+  r = run_policykg({"query", file.string(), "--data", fixture().string(), "--format", "csv"});
+  EXPECT_EQ(r.out, "x\r\nhttp://ex/m2\r\n") << r.err;
+  fs::remove(file);
+}

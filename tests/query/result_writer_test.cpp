@@ -65,6 +65,31 @@ TEST(ResultWriter, TableIsAligned) {
   EXPECT_EQ(t, "?x  | ?y\n----+-----\nabc | d\na   | defg\n2 rows\n");
 }
 
+TEST(ResultWriter, TableShortensIrisAndShowsLiteralsPlainlyUnlessRaw) {
+  query::Results r;
+  r.variables = {"d", "p", "label"};
+  const std::string base = "https://example.org/id/";
+  r.rows.push_back({rdf::Term::iri(base + "district/xicheng"), rdf::Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    rdf::Term::lang_literal("Xicheng District", "en")});
+  r.rows.push_back({rdf::Term::iri("https://w3id.org/policykg/ontology#District"), rdf::Term::iri("http://elsewhere/p"),
+                    rdf::Term::typed("2019-01-31", "http://www.w3.org/2001/XMLSchema#date")});
+  EXPECT_EQ(query::write_results(r, query::ResultFormat::Table, base),
+            "?d                  | ?p                   | ?label\n"
+            "--------------------+----------------------+-----------------\n"
+            "id:district/xicheng | rdf:type             | Xicheng District\n"
+            "pol:District        | <http://elsewhere/p> | 2019-01-31\n"
+            "2 rows\n");
+  std::string raw = query::write_results(r, query::ResultFormat::Table, base, true);
+  EXPECT_NE(raw.find("<" + base + "district/xicheng>     | <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> | "
+                     "\"Xicheng District\"@en\n"),
+            std::string::npos)
+      << raw;
+  // The W3C formats never change.
+  EXPECT_EQ(query::write_results(r, query::ResultFormat::Csv, base, false),
+            query::write_results(r, query::ResultFormat::Csv, base, true));
+  EXPECT_NE(query::write_results(r, query::ResultFormat::Tsv, base).find("\"Xicheng District\"@en"), std::string::npos);
+}
+
 TEST(ResultWriter, GraphFormatsDoNotFitBindings) {
   EXPECT_THROW(query::write_results(sample(), query::ResultFormat::Turtle), Error);
   query::Results g;

@@ -60,3 +60,34 @@ TEST(SparqlParser, GroupingErrorsAreSyntaxErrors) {
   EXPECT_EQ(error_of("SELECT ?s ?o { ?s ?p ?o } GROUP BY ?s").category(), Error::Category::Syntax);
   EXPECT_EQ(error_of("SELECT * { ?s ?p ?o BIND(1 AS ?o) }").category(), Error::Category::Syntax);
 }
+
+TEST(SparqlParser, ARelativeIriWithoutABaseIsAnErrorAtItsPlace) {
+  auto e = error_of("SELECT ?p WHERE {\n  <doc/x> ?p ?o }");
+  EXPECT_EQ(e.category(), Error::Category::Syntax);
+  EXPECT_EQ(e.where(), "query:2:3");
+  EXPECT_NE(std::string(e.what()).find("relative IRI <doc/x> needs a BASE"), std::string::npos) << e.what();
+  EXPECT_EQ(error_of("PREFIX ex: <ns/> SELECT * { ?s ?p ex:o }").where(), "query:1:12");
+  EXPECT_EQ(error_of("SELECT * { ?s ?p \"1\"^^<int> }").category(), Error::Category::Syntax);
+  // A base given by the caller, or the query's own BASE, resolves it.
+  EXPECT_EQ(query::parse_sparql("SELECT * { <doc/x> ?p ?o }", "http://ex/id/").query.where->children[0].triples[0].s.term.value,
+            "http://ex/id/doc/x");
+  EXPECT_NO_THROW(query::parse_sparql("BASE <http://ex/> SELECT * { <doc/x> ?p ?o }"));
+  EXPECT_NO_THROW(query::parse_sparql("SELECT * { <urn:x> ?p <mailto:a@b> }"));
+  EXPECT_TRUE(query::is_absolute_iri("http://a/b"));
+  EXPECT_TRUE(query::is_absolute_iri("urn:x"));
+  EXPECT_FALSE(query::is_absolute_iri("doc/x"));
+  EXPECT_FALSE(query::is_absolute_iri("doc/a:b"));
+  EXPECT_FALSE(query::is_absolute_iri(""));
+  EXPECT_FALSE(query::is_absolute_iri(":x"));
+}
+
+TEST(SparqlParser, PredefinedPrefixesAreOverriddenByTheQuerys) {
+  query::PrefixMap prefixes{{"pol", "http://predefined/"}, {"id", "http://ids/"}};
+  auto p = query::parse_sparql("SELECT * { id:a pol:p ?o }", {}, {}, prefixes);
+  EXPECT_EQ(p.query.where->children[0].triples[0].s.term.value, "http://ids/a");
+  p = query::parse_sparql("PREFIX pol: <http://mine/> SELECT * { id:a pol:p ?o }", {}, {}, prefixes);
+  const auto& t = p.query.where->children[0].triples[0];
+  EXPECT_EQ(t.s.term.value, "http://ids/a");
+  EXPECT_EQ(t.p.term.value, "http://mine/p");
+  EXPECT_THROW(query::parse_sparql("SELECT * { id:a pol:p ?o }"), Error);
+}
