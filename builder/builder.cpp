@@ -42,6 +42,7 @@ rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Ga
       if (!a.title.empty()) titles.add(collapse_whitespace(p.text.view(a.title)), annex_id(p.id, a.annex_number));
   }
   RelationContext context(gazetteer, rules, titles);
+  context.evidence = options.evidence;
   Facts facts;
   rdf::Graph out;
   // Documents of this family give a triple for every 16 to 18 bytes: room for all of them up

@@ -21,6 +21,9 @@ struct Options {
   std::string base = std::string(ns::kDefaultBase);  ///< instance base IRI
   std::filesystem::path gazetteer_dir;               ///< empty: paths::gazetteer_dir()
   std::filesystem::path rules_dir;                   ///< empty: paths::data_dir() / "rules"
+  /// One evidence node per derived fact of a unit (rdf:Statement with the cue's offsets, words
+  /// and rule): about twice the triples, so off unless asked for.
+  bool evidence = false;
 };
 
 /// Progress after each document: documents done, of total, triples so far.

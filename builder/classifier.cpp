@@ -41,12 +41,19 @@ Masked Classifier::with_ignored(const NormalizedText& text, const Masked& masked
   return out;
 }
 
-std::vector<std::size_t> Classifier::sectors(const NormalizedText& text, const Masked& names) const {
+std::vector<std::size_t> Classifier::sectors(const NormalizedText& text, const Masked& names,
+                                             std::vector<Classification::At>* at) const {
   const Masked masked = with_ignored(text, names);
+  std::vector<std::pair<std::size_t, Classification::At>> hits;  // (sector, where), in text order per table
+  sectors_.each(text, masked, [&](const PhraseTable::Hit& h) { hits.push_back({h.payload, {h.begin, h.end}}); });
+  // By sector, the earliest hit first.
+  std::sort(hits.begin(), hits.end());
   std::vector<std::size_t> out;
-  sectors_.each(text, masked, [&](const PhraseTable::Hit& h) { out.push_back(h.payload); });
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  for (const auto& [sector, where] : hits) {
+    if (!out.empty() && out.back() == sector) continue;
+    out.push_back(sector);
+    if (at) at->push_back(where);
+  }
   return out;
 }
 
@@ -66,12 +73,18 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
     many.assign(types, 0);
     score = many.data();
   }
-  instruments_.each(text, masked, [&](const PhraseTable::Hit& h) { ++score[h.payload]; });
-  bool acted = false;
+  std::vector<std::pair<std::size_t, Classification::At>> hits;  // (type, where)
+  instruments_.each(text, masked, [&](const PhraseTable::Hit& h) {
+    ++score[h.payload];
+    hits.push_back({h.payload, {h.begin, h.end}});
+  });
+  std::size_t acted = Classification::kNone;
+  Classification::At acted_at{};
   actions_.each(text, masked, [&](const PhraseTable::Hit& h) {
-    if (!acted && h.begin == action) {
+    if (acted == Classification::kNone && h.begin == action) {
       score[h.payload] += 3;
-      acted = true;
+      acted = h.payload;
+      acted_at = {h.begin, h.end};
     }
   });
   int best = 0;
@@ -80,7 +93,17 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
       best = score[i];
       c.instrument = i;
     }
-  c.sectors = sectors(text, names);
+  if (c.instrument != Classification::kNone) {
+    c.by_action = acted == c.instrument;
+    if (c.by_action) {
+      c.instrument_at = acted_at;
+    } else {
+      std::sort(hits.begin(), hits.end());  // by type, then position: the type's first keyword
+      auto first = std::lower_bound(hits.begin(), hits.end(), std::make_pair(c.instrument, Classification::At{}));
+      if (first != hits.end()) c.instrument_at = first->second;
+    }
+  }
+  c.sectors = sectors(text, names, &c.sector_at);
   return c;
 }
 

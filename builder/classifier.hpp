@@ -21,8 +21,12 @@ namespace policykg::builder {
 /// Concepts by their index in the rules (ClassificationRules::instrument_types and ::sectors).
 struct Classification {
   static constexpr std::size_t kNone = SIZE_MAX;
+  using At = std::pair<std::size_t, std::size_t>;  ///< [begin, end) in the normalised text
   std::size_t instrument = kNone;     ///< kNone when no keyword matched
+  At instrument_at{};                 ///< the leading action that decided it, else its first keyword
+  bool by_action = false;             ///< the leading action decided it
   std::vector<std::size_t> sectors;  ///< ascending
+  std::vector<At> sector_at;          ///< each sector's first keyword
 };
 
 /// Spans [begin, end) of normalised text that hold names, ascending by begin.
@@ -38,8 +42,9 @@ class Classifier {
   Classification classify(const NormalizedText& text, const Masked& masked = {}, std::size_t action = 0) const;
   /// Classifies folded text (see fold()).
   Classification classify(std::string_view lower) const;
-  /// Sectors only.
-  std::vector<std::size_t> sectors(const NormalizedText& text, const Masked& masked = {}) const;
+  /// Sectors only (with where each was first named, when `at` is given).
+  std::vector<std::size_t> sectors(const NormalizedText& text, const Masked& masked = {},
+                                   std::vector<Classification::At>* at = nullptr) const;
 
  private:
   /// A keyword table in two halves: whole words and word prefixes.
@@ -52,7 +57,12 @@ class Classifier {
         if (!is_masked(masked, h.begin, h.end)) fn(h);
       };
       words.each(text, false, keep);
-      prefixes.each(text, false, keep);
+      // A prefix's hit covers its whole word: "financ*" in "financial" is "financial".
+      const std::string& lower = text.lower();
+      prefixes.each(text, false, [&](PhraseTable::Hit h) {
+        while (h.end < lower.size() && (is_alnum(lower[h.end]) || lower[h.end] == '-')) ++h.end;
+        keep(h);
+      });
     }
   };
   const ClassificationRules& rules_;

@@ -89,7 +89,12 @@ void Emitter::units(const Facts& facts) {
            text = g.iri(pol::text), start = g.iri(pol::sourceStart), end = g.iri(pol::sourceEnd),
            responsible = g.iri(pol::responsibleParty), applies_to = g.iri(pol::appliesTo), excludes = g.iri(pol::excludes),
            mentions = g.iri(pol::mentions), references = g.iri(pol::references), depends_on = g.iri(pol::dependsOn),
-           condition = g.iri(pol::condition), instrument = g.iri(pol::instrumentType), sector = g.iri(pol::sector);
+           condition = g.iri(pol::condition), instrument = g.iri(pol::instrumentType), sector = g.iri(pol::sector),
+           qualified = g.iri(pol::qualifiedResponsibility), responsibility = g.iri(pol::Responsibility),
+           agent = g.iri(pol::agent), role = g.iri(pol::role), statement = g.iri(std_terms::rdf_Statement),
+           subject = g.iri(std_terms::rdf_subject), predicate = g.iri(std_terms::rdf_predicate),
+           object = g.iri(std_terms::rdf_object), cue_start = g.iri(pol::cueStart), cue_end = g.iri(pol::cueEnd),
+           cue_text = g.iri(pol::cueText), rule = g.iri(pol::rule);
   // Every unit's term first: a measure may depend on one that comes after it.
   unit_terms_.clear();
   for (const auto& u : facts.units) unit_terms_.push_back(node(u.id));
@@ -116,8 +121,66 @@ void Emitter::units(const Facts& facts) {
     for (Ref c : u.conditions) g.add(s, condition, literal(facts, c));
     if (u.instrument != UnitFacts::kNoRef) g.add(s, instrument, concept_term(facts, u.instrument));
     for (Ref c : u.sectors) g.add(s, sector, concept_term(facts, c));
+    std::vector<Id> roles;
+    for (std::size_t k = 0; k < u.roles.size(); ++k) {
+      const Id r = node(u.id + "/responsibility/" + std::to_string(k + 1));
+      roles.push_back(r);
+      g.add(s, qualified, r);
+      g.add(r, type, responsibility);
+      g.add(r, label, g.literal(responsibility_label(facts, u.roles[k]), {}, "en"));
+      g.add(r, agent, node(facts, u.roles[k].agent));
+      g.add(r, role, g.iri(ns::pol(role_name(u.roles[k].role))));
+    }
+    for (std::size_t k = 0; k < u.evidence.size(); ++k) {
+      const Evidence& e = u.evidence[k];
+      const Id n = node(u.id + "/evidence/" + std::to_string(k + 1));
+      auto [p, o] = fact_of(facts, u, e, roles);
+      g.add(n, type, statement);
+      g.add(n, subject, s);
+      g.add(n, predicate, p);
+      g.add(n, object, o);
+      g.add(n, cue_start, integer(e.start));
+      g.add(n, cue_end, integer(e.end));
+      if (!e.words.empty()) g.add(n, cue_text, g.literal(e.words));
+      g.add(n, rule, g.literal(e.rule));
+    }
   }
 }
+
+// "Ministry of Finance, coordinate": the agent's label and the role's.
+std::string Emitter::responsibility_label(const Facts& facts, const Responsibility& r) {
+  const std::string& path = facts.nodes[r.agent];
+  auto it = facts.entities.find(path);
+  std::string name = it != facts.entities.end() && !it->second.label.empty() ? it->second.label : path;
+  std::string_view role = role_name(r.role);
+  role.remove_suffix(4);  // "Role"
+  std::string out = name + ", ";
+  for (char c : role) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
+std::pair<Emitter::Id, Emitter::Id> Emitter::fact_of(const Facts& facts, const UnitFacts& u, const Evidence& e,
+                                                     const std::vector<Id>& roles) {
+  using K = Evidence::Kind;
+  auto& g = g_;
+  const auto ref = static_cast<Ref>(e.object);
+  switch (e.kind) {
+    case K::Responsible: return {g.iri(pol::responsibleParty), node(facts, ref)};
+    case K::Role: return {g.iri(pol::qualifiedResponsibility), roles.at(e.object)};
+    case K::AppliesTo: return {g.iri(pol::appliesTo), node(facts, ref)};
+    case K::Excludes: return {g.iri(pol::excludes), node(facts, ref)};
+    case K::Condition: return {g.iri(pol::condition), literal(facts, ref)};
+    case K::DependsOn: return {g.iri(pol::dependsOn), node(facts, ref)};
+    case K::DependsOnUnit: return {g.iri(pol::dependsOn), unit_terms_.at(e.object)};
+    case K::References: return {g.iri(pol::references), node(facts, ref)};
+    case K::Sector: return {g.iri(pol::sector), concept_term(facts, ref)};
+    case K::Instrument: return {g.iri(pol::instrumentType), concept_term(facts, ref)};
+    case K::Statement: break;
+  }
+  (void)u;
+  return {g.iri(std_terms::rdf_type), g.iri(pol::Statement)};
+}
+
 
 void Emitter::documents_and_entities(const Facts& facts) {
   namespace st = std_terms;

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "builder/facts.hpp"
@@ -31,6 +32,9 @@ class Emitter {
   Id integer(std::size_t v);
   void links(Id s, Id p, const Facts& facts, const RefSet& refs);
   void links(Id s, std::string_view p, const std::set<std::string>& paths);
+  /// The predicate and object of the fact evidence `e` of unit `u` supports.
+  std::pair<Id, Id> fact_of(const Facts& facts, const UnitFacts& u, const Evidence& e, const std::vector<Id>& roles);
+  static std::string responsibility_label(const Facts& facts, const Responsibility& r);
 
   std::string base_, buffer_;
   rdf::Graph& g_;

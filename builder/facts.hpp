@@ -79,6 +79,34 @@ struct DocumentFacts {
   bool parsed = false;  ///< its text was read (not only cited)
 };
 
+/// What a party does for a unit: the values of pol:role (concepts of pol:Roles).
+enum class Role : std::uint8_t { Lead, Implement, Coordinate, Supervise, Approve, Addressee };
+/// The local name of a role's concept ("LeadRole").
+std::string_view role_name(Role role);
+
+struct Responsibility {
+  Ref agent;  ///< in Facts::nodes
+  Role role;
+  bool operator==(const Responsibility&) const = default;
+};
+
+/// Where a derived fact of a unit comes from: the words that produced it (code points into the
+/// unit's document) and the rule that read them.
+struct Evidence {
+  enum class Kind : std::uint8_t {
+    Responsible, Role, AppliesTo, Excludes, Condition, DependsOn, DependsOnUnit, References, Sector, Instrument,
+    Statement
+  };
+  Kind kind;
+  /// The fact's object: in Facts::nodes (Responsible, AppliesTo, Excludes, DependsOn, References),
+  /// Facts::literals (Condition), Facts::concepts (Sector, Instrument), UnitFacts::roles (Role),
+  /// Facts::units (DependsOnUnit); unused for Statement.
+  std::size_t object;
+  std::size_t start, end;
+  std::string words;      ///< the words at [start, end), whitespace collapsed
+  std::string_view rule;  ///< a static string: "subject of shall", "sector keyword", …
+};
+
 struct UnitFacts {
   static constexpr std::size_t kNoUnit = SIZE_MAX;
   static constexpr Ref kNoRef = UINT32_MAX;
@@ -96,6 +124,8 @@ struct UnitFacts {
   RefSet sectors;                                                     ///< in Facts::concepts
   Ref instrument = kNoRef;                                            ///< in Facts::concepts
   bool statement = false;  ///< a clause that sets no action: pol:Statement, not pol:Measure
+  std::vector<Responsibility> roles;  ///< who does what: pol:qualifiedResponsibility
+  std::vector<Evidence> evidence;     ///< collected only when the build asks for evidence
 };
 
 /// Everything known about a corpus. Documents and entities merge across texts: the first title

@@ -8,6 +8,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include "builder/measure_splitter.hpp"
@@ -51,14 +52,34 @@ std::size_t find_word(const std::string& lower, std::string_view w, std::size_t 
   return std::string::npos;
 }
 
+/// Words of the source a fact was read from: [start, end) in code points, and the words.
+struct Point {
+  std::size_t start = 0, end = 0;
+  std::string words;
+};
+
 bool is_place(EntityKind k) { return k == EntityKind::District || k == EntityKind::Zone || k == EntityKind::Region; }
 bool can_be_responsible(EntityKind k) { return k == EntityKind::Agency || k == EntityKind::District; }
 
 // What a clause says about who acts (refs in Facts::nodes).
 struct Subject {
   bool stated = false;  ///< the clause has its own "shall"
+  std::size_t shall = 0;  ///< where "shall" is, when stated
   RefSet parties;       ///< stated in the active voice
   RefSet agents;        ///< "shall be ... by X"
+  RefSet partners;      ///< "together with X": among the parties, coordinating
+  struct Named {
+    Ref ref;
+    std::size_t begin, end;  ///< the name, in the clause's normalised text
+    std::string_view rule;
+  };
+  std::vector<Named> named;  ///< where each party, agent and partner is named
+};
+
+/// The headings' sectors a clause without keywords of its own takes, and the heading that named them.
+struct SectorContext {
+  RefSet sectors;
+  Point at;  ///< the heading
 };
 
 class DocumentRelator {
@@ -221,6 +242,7 @@ class DocumentRelator {
     std::size_t shall = find_word(lower, "shall");
     if (shall == std::string::npos) return s;
     s.stated = true;
+    s.shall = shall;
     // The subject runs from the last comma outside parentheses before "shall".
     std::size_t from = 0;
     int depth = 0;
@@ -251,17 +273,27 @@ class DocumentRelator {
     bool passive = w == "be";
     if (!passive) {
       for (const Mention* m : ms)
-        if (m->begin >= from && m->end <= shall && can_be_responsible(m->kind)) s.parties.insert(node(m->entity));
+        if (m->begin >= from && m->end <= shall && can_be_responsible(m->kind)) {
+          s.parties.insert(node(m->entity));
+          s.named.push_back({node(m->entity), m->begin, m->end, "subject of shall"});
+        }
       // "X shall, together with Y, ...": Y acts too.
       ctx_.together_with.each(nt, false, [&](const PhraseTable::Hit& h) {
         if (h.begin < shall) return;
         for (const Mention* m : ms)
-          if (m->begin >= h.end && m->begin <= h.end + 5 && can_be_responsible(m->kind)) s.parties.insert(node(m->entity));
+          if (m->begin >= h.end && m->begin <= h.end + 5 && can_be_responsible(m->kind)) {
+            s.parties.insert(node(m->entity));
+            s.partners.insert(node(m->entity));
+            s.named.push_back({node(m->entity), h.begin, m->end, "together with"});
+          }
       });
     } else {
       for (std::size_t by = find_word(lower, "by", shall); by != std::string::npos; by = find_word(lower, "by", by + 2))
         for (const Mention* m : ms)
-          if (m->begin >= by + 3 && m->begin <= by + 8 && can_be_responsible(m->kind)) s.agents.insert(node(m->entity));
+          if (m->begin >= by + 3 && m->begin <= by + 8 && can_be_responsible(m->kind)) {
+            s.agents.insert(node(m->entity));
+            s.named.push_back({node(m->entity), by, m->end, "agent of a passive shall"});
+          }
     }
     return s;
   }
@@ -354,8 +386,8 @@ class DocumentRelator {
     RefSet active;  ///< responsible parties stated in the unit's measures
   };
 
-  Walked walk(const Unit& u, std::size_t parent, std::size_t position, std::size_t ordinal, RefSet context_sectors,
-              bool implementation, bool statements) {
+  Walked walk(const Unit& u, std::size_t parent, std::size_t position, std::size_t ordinal,
+              SectorContext context_sectors, bool implementation, bool statements) {
     std::string id;
     switch (u.kind) {
       case UnitKind::Provision: id = doc_id_ + "/provision/" + std::to_string(++counters_[0]); break;
@@ -395,14 +427,22 @@ class DocumentRelator {
       }
       auto s = ctx_.classifier.sectors(nt);
       if (!s.empty()) {
-        context_sectors.clear();
-        for (std::size_t k : s) context_sectors.insert(sector_refs_[k]);
+        context_sectors.sectors.clear();
+        for (std::size_t k : s) context_sectors.sectors.insert(sector_refs_[k]);
+        if (ctx_.evidence)
+          context_sectors.at = {src_.code_point(u.heading.begin), src_.code_point(u.heading.end),
+                                collapse_whitespace(src_.view(u.heading))};
       }
       if (u.kind == UnitKind::Section) {
         for (const auto& ih : rules_.relations.implementation_headings)
           if (same_folded(src_.view(u.heading), ih)) implementation = true;
         for (const auto& sh : rules_.classification.statements.headings)
-          if (same_folded(collapse_whitespace(src_.view(u.heading)), sh)) statements = true;
+          if (same_folded(collapse_whitespace(src_.view(u.heading)), sh)) {
+          statements = true;
+          if (ctx_.evidence)
+            statement_heading_ = {src_.code_point(u.heading.begin), src_.code_point(u.heading.end),
+                                  collapse_whitespace(src_.view(u.heading))};
+        }
       }
     }
     Walked result;
@@ -438,8 +478,13 @@ class DocumentRelator {
 
   // Analyses the clauses [from, to) of one sentence; returns the parties stated in the active voice.
   RefSet sentence(const std::vector<Unit>& siblings, std::size_t from, std::size_t to, std::size_t measures_before,
-                  std::size_t parent, const RefSet& context_sectors, bool statements) {
+                  std::size_t parent, const SectorContext& context_sectors, bool statements) {
     RefSet carried;  // subject carried over to later clauses
+    struct Carried {
+      Ref ref;
+      Point at;
+    };
+    std::vector<Carried> carried_at;  // where the carried subject was named
     RefSet all_active;
     std::vector<std::pair<std::string, std::size_t>> earlier_docs;  // documents cited so far, with clause
     bool keep = false;
@@ -466,10 +511,16 @@ class DocumentRelator {
       RefSet responsible;
       if (s.stated) {
         carried = s.parties;
+        carried_at.clear();
+        for (const auto& n : s.named)
+          if (s.parties.contains(n.ref)) carried_at.push_back({n.ref, points(nt, n.begin, n.end)});
         responsible = s.parties;
         responsible.insert(s.agents);
+        for (const auto& n : s.named) note(*f, Evidence::Kind::Responsible, n.ref, points(nt, n.begin, n.end), n.rule);
       } else {
         responsible = carried;
+        for (const auto& c : carried_at)
+          note(*f, Evidence::Kind::Responsible, c.ref, c.at, "subject carried from earlier in the sentence");
       }
       all_active.insert(s.stated ? s.parties : carried);
       const Masked masked = names_in(nt, ms, cites);
@@ -481,14 +532,27 @@ class DocumentRelator {
         Ref r = node(e.entity);
         f->mentions.insert(r);
         if (!is_place(e.kind)) continue;
-        if (excluded(nt, exclusions, e.begin)) f->excludes.insert(r);
-        else f->applies_to.insert(r);
+        if (std::size_t cue = excluded(nt, exclusions, e.begin); cue != kNotExcluded) {
+          f->excludes.insert(r);
+          note(*f, Evidence::Kind::Excludes, r, points(nt, cue, e.end), "exclusion cue");
+        } else if (!f->applies_to.contains(r)) {
+          f->applies_to.insert(r);
+          note(*f, Evidence::Kind::AppliesTo, r, points(nt, e.begin, e.end), "place named");
+        }
       }
       for (Ref r : responsible) {
         f->responsible.insert(r);
         auto it = facts_.entities.find(facts_.nodes[r]);
-        if (it != facts_.entities.end() && it->second.kind == EntityKind::District) f->applies_to.insert(r);
+        if (it != facts_.entities.end() && it->second.kind == EntityKind::District && !f->applies_to.contains(r)) {
+          f->applies_to.insert(r);
+          for (const auto& e : f->evidence)
+            if (e.kind == Evidence::Kind::Responsible && e.object == r) {
+              note(*f, Evidence::Kind::AppliesTo, r, {e.start, e.end, e.words}, "district that acts");
+              break;
+            }
+        }
       }
+      assign_roles(nt, s, responsible, *f);
       const std::string& lower = nt.lower();
       // Citations: references, dependencies, force.
       std::vector<std::string> ordered;  // documents in this clause in order, back references expanded
@@ -505,7 +569,11 @@ class DocumentRelator {
         earlier_docs.emplace_back(doc, k);
         if (doc == doc_id_) continue;  // the plan a measure belongs to is neither cited nor relied on
         f->references.insert(node(doc));
-        if (cue_before(lower, c.begin)) f->depends_on.insert(node(doc));
+        note(*f, Evidence::Kind::References, node(doc), points(nt, c.begin, c.end), "citation");
+        if (cue_before(lower, c.begin)) {
+          f->depends_on.insert(node(doc));
+          note(*f, Evidence::Kind::DependsOn, node(doc), points(nt, c.begin, c.end), "dependency cue before a citation");
+        }
       }
       if (ctx_.keep_in_force.any(nt)) keep = true;
       if (ctx_.prevail.any(nt) && ordered.size() >= 2) {
@@ -528,20 +596,47 @@ class DocumentRelator {
       for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {
         const std::size_t stop = std::min(lower.find_first_of(",;.", h.end), lower.size());
         for (const auto& e : ms)
-          if (e.begin >= h.end && e.end <= stop && e.begin <= h.end + 24 && e.kind == EntityKind::Infrastructure)
+          if (e.begin >= h.end && e.end <= stop && e.begin <= h.end + 24 && e.kind == EntityKind::Infrastructure) {
             f->depends_on.insert(node(e.entity));
+            note(*f, Evidence::Kind::DependsOn, node(e.entity), points(nt, h.begin, e.end), "prerequisite cue");
+          }
       }
       // Conditions (the text's own words), unless the clause removes them; classification.
       conditions_of(nt, masked, *f);
-      f->statement = statements || is_statement(nt);
+      Point statement_at{};
+      const char* statement_rule = nullptr;
+      if (statements) {
+        statement_at = statement_heading_;
+        statement_rule = "statement heading";
+      } else if (auto cue = statement_cue(nt)) {
+        statement_at = points(nt, cue->first, cue->second);
+        statement_rule = "statement cue";
+      }
+      f->statement = statement_rule != nullptr;
       if (f->statement) {  // a statement sets no action: nothing to restrict, rely on or classify
         f->conditions.clear();
         f->depends_on.clear();
+        std::erase_if(f->evidence, [](const Evidence& e) {
+          return e.kind == Evidence::Kind::Condition || e.kind == Evidence::Kind::DependsOn;
+        });
+        note(*f, Evidence::Kind::Statement, 0, statement_at, statement_rule);
       } else {
         Classification cl = ctx_.classifier.classify(nt, masked, action_start(nt));
-        if (cl.instrument != Classification::kNone) f->instrument = instrument_refs_[cl.instrument];
-        if (cl.sectors.empty()) f->sectors = context_sectors;
-        for (std::size_t sector : cl.sectors) f->sectors.insert(sector_refs_[sector]);
+        if (cl.instrument != Classification::kNone) {
+          f->instrument = instrument_refs_[cl.instrument];
+          note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),
+               cl.by_action ? "leading action" : "instrument keywords");
+        }
+        if (cl.sectors.empty()) {
+          f->sectors = context_sectors.sectors;
+          for (Ref r : context_sectors.sectors)
+            note(*f, Evidence::Kind::Sector, r, context_sectors.at, "sector of the heading above");
+        }
+        for (std::size_t i = 0; i < cl.sectors.size(); ++i) {
+          f->sectors.insert(sector_refs_[cl.sectors[i]]);
+          note(*f, Evidence::Kind::Sector, sector_refs_[cl.sectors[i]],
+               points(nt, cl.sector_at[i].first, cl.sector_at[i].second), "sector keyword");
+        }
       }
       measures_.push_back({index, std::move(nt)});
     }
@@ -551,6 +646,79 @@ class DocumentRelator {
         if (doc != doc_id_) d.keeps_in_force.insert(doc);
     }
     return all_active;
+  }
+
+  // The code points of the source under normalised bytes [begin, end) of a clause.
+  Point points(const NormalizedText& nt, std::size_t begin, std::size_t end) const {
+    if (begin >= end || !ctx_.evidence) return {};
+    Span sp = nt.source(begin, end);
+    return {src_.code_point(sp.begin), src_.code_point(sp.end), nt.text().substr(begin, end - begin)};
+  }
+
+  // Records where a fact comes from, when the build asks for evidence.
+  void note(UnitFacts& f, Evidence::Kind kind, std::size_t object, Point at, std::string_view rule) const {
+    if (ctx_.evidence) f.evidence.push_back({kind, object, at.start, at.end, at.words, rule});
+  }
+
+  // Who does what in a clause: each acting party implements, unless the clause's action names
+  // another role ("intensify guidance and coordination": coordinate; "supervision, inspection":
+  // supervise; "take the lead"); a party "together with" the subject coordinates; "under the
+  // leadership of X" makes X lead; a reply's clause approving ("hereby approved") names its
+  // issuer approving, and one handing over the implementation ("for your earnest
+  // implementation") names its addressees.
+  void assign_roles(const NormalizedText& nt, const Subject& s, const RefSet& responsible, UnitFacts& f) {
+    auto add = [&](Ref agent, Role role, Point at, std::string_view rule) {
+      Responsibility r{agent, role};
+      if (std::find(f.roles.begin(), f.roles.end(), r) != f.roles.end()) return;
+      f.roles.push_back(r);
+      note(f, Evidence::Kind::Role, f.roles.size() - 1, at, rule);
+    };
+    const std::size_t action = s.stated ? s.shall : 0;
+    struct Found {
+      Role role;
+      Point at;
+      std::string_view rule;
+    };
+    std::vector<Found> clause_roles;
+    auto scan = [&](const PhraseTable& cues, Role role, std::string_view rule) {
+      for (const auto& h : cues.scan(nt))
+        if (h.begin >= action) {
+          clause_roles.push_back({role, points(nt, h.begin, h.end), rule});
+          break;
+        }
+    };
+    scan(ctx_.lead_cues, Role::Lead, "lead cue");
+    scan(ctx_.coordinate_cues, Role::Coordinate, "coordination cue");
+    scan(ctx_.supervise_cues, Role::Supervise, "supervision cue");
+    for (Ref r : responsible) {
+      Point named{};
+      for (const auto& e : f.evidence)
+        if (e.kind == Evidence::Kind::Responsible && e.object == r) named = {e.start, e.end, e.words};
+      if (s.partners.contains(r)) add(r, Role::Coordinate, named, "together with");
+      else if (clause_roles.empty()) add(r, Role::Implement, named, "acting party");
+      else
+        for (const auto& c : clause_roles) add(r, c.role, c.at, c.rule);
+    }
+    ctx_.leadership_cues.each(nt, false, [&](const PhraseTable::Hit& h) {
+      for (const auto& m : ctx_.recogniser.find(nt))
+        if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) {
+          register_entity(m);
+          const Ref r = node(m.entity);
+          f.responsible.insert(r);
+          note(f, Evidence::Kind::Responsible, r, points(nt, h.begin, m.end), "under the leadership of");
+          add(r, Role::Lead, points(nt, h.begin, m.end), "under the leadership of");
+        }
+    });
+    const DocumentFacts& d = facts_.documents.at(doc_id_);
+    if (d.type != "OfficialReply") return;
+    for (const auto& h : ctx_.approval_cues.scan(nt)) {
+      for (const auto& issuer : d.issued_by) add(node(issuer), Role::Approve, points(nt, h.begin, h.end), "approval cue");
+      break;
+    }
+    for (const auto& h : ctx_.addressee_cues.scan(nt)) {
+      for (const auto& to : d.addressed_to) add(node(to), Role::Addressee, points(nt, h.begin, h.end), "addressee cue");
+      break;
+    }
   }
 
   // The names in a clause, which are never read as cues: entities, citations, and runs of two
@@ -610,7 +778,9 @@ class DocumentRelator {
 
   // Whether an exclusion cue ("excluding", "except") stands a few words before `begin`, with no
   // punctuation between.
-  bool excluded(const NormalizedText& nt, const std::vector<PhraseTable::Hit>& cues, std::size_t begin) const {
+  // Where the cue starts, or kNotExcluded.
+  static constexpr std::size_t kNotExcluded = SIZE_MAX;
+  std::size_t excluded(const NormalizedText& nt, const std::vector<PhraseTable::Hit>& cues, std::size_t begin) const {
     const std::string& t = nt.lower();
     for (const auto& h : cues) {
       if (h.end > begin) break;
@@ -618,9 +788,9 @@ class DocumentRelator {
       if (between.find_first_of(",;()") != std::string_view::npos) continue;
       if (static_cast<std::size_t>(std::count(between.begin(), between.end(), ' ')) <=
           rules_.relations.exclusion_max_words + 1)
-        return true;
+        return h.begin;
     }
-    return false;
+    return kNotExcluded;
   }
 
   // Where the clause's action starts: after "shall" and its adverbs, else after a leading "and"
@@ -647,12 +817,13 @@ class DocumentRelator {
   }
 
   // A clause that sets no action: it opens with a statement cue (after its subject and "shall")
-  // or holds a statement phrase.
-  bool is_statement(const NormalizedText& nt) const {
+  // or holds a statement phrase. The cue's place, if so.
+  std::optional<std::pair<std::size_t, std::size_t>> statement_cue(const NormalizedText& nt) const {
     const std::size_t at = action_start(nt);
     for (const auto& h : ctx_.statement_openings.scan(nt))
-      if (h.begin == at) return true;
-    return ctx_.statement_phrases.any(nt);
+      if (h.begin == at) return std::make_pair(h.begin, h.end);
+    for (const auto& h : ctx_.statement_phrases.scan(nt)) return std::make_pair(h.begin, h.end);
+    return std::nullopt;
   }
 
   // Conditions in the text's words: each cue outside names, extended to the end of its phrase
@@ -679,7 +850,10 @@ class DocumentRelator {
         end = stop;
         while (end > h.end && lower[end - 1] == ' ') --end;
       }
-      f.conditions.insert(facts_.literals.ref(nt.text().substr(h.begin, end - h.begin)));
+      const Ref r = facts_.literals.ref(nt.text().substr(h.begin, end - h.begin));
+      if (f.conditions.contains(r)) return;
+      f.conditions.insert(r);
+      note(f, Evidence::Kind::Condition, r, points(nt, h.begin, end), "condition cue");
     });
   }
 
@@ -727,6 +901,7 @@ class DocumentRelator {
     std::vector<Run> runs;  // each word's listings
     for (std::size_t mi = 0; mi < measures_.size(); ++mi) {
       const auto& [index, nt] = measures_[mi];
+      if (facts_.units[index].statement) continue;  // relies on nothing
       const std::string& lower = nt.lower();
       auto hits = ctx_.prerequisite_cues.scan(nt);
       if (hits.empty()) continue;
@@ -772,10 +947,17 @@ class DocumentRelator {
           const std::size_t k = it->measure;
           if (k == mi || !std::all_of(runs.begin(), runs.end(), [&](const Run& r) { return listed(r, k); })) continue;
           auto& deps = facts_.units[index].depends_on_units;
-          if (std::find(deps.begin(), deps.end(), measures_[k].index) == deps.end()) deps.push_back(measures_[k].index);
+          if (std::find(deps.begin(), deps.end(), measures_[k].index) == deps.end()) {
+            deps.push_back(measures_[k].index);
+            note(facts_.units[index], Evidence::Kind::DependsOnUnit, measures_[k].index, points(nt, h.begin, phrase_end),
+                 "prerequisite some measure builds");
+          }
           linked = true;
         }
-        if (!linked) link_infrastructure(index, nt.text(), lower, h.end, phrase_end);
+        if (linked) continue;
+        if (Ref r = link_infrastructure(index, nt.text(), lower, h.end, phrase_end); r != UnitFacts::kNoRef)
+          note(facts_.units[index], Evidence::Kind::DependsOn, r, points(nt, h.begin, phrase_end),
+               "prerequisite named as infrastructure");
       }
     }
   }
@@ -783,23 +965,24 @@ class DocumentRelator {
   // A prerequisite no measure of the document builds, named as a platform, system or mechanism
   // ("based on the nationwide credit information sharing platform"): the infrastructure itself.
   // [from, to) is the normalised text after the cue up to the next comma, semicolon or stop.
-  void link_infrastructure(std::size_t unit, const std::string& text, const std::string& lower, std::size_t from,
-                           std::size_t to) {
+  // The infrastructure's ref, or kNoRef when the phrase names none.
+  Ref link_infrastructure(std::size_t unit, const std::string& text, const std::string& lower, std::size_t from,
+                          std::size_t to) {
     const auto& rr = rules_.relations;
     while (from < to && lower[from] == ' ') ++from;
     while (to > from && lower[to - 1] == ' ') --to;
     for (std::string_view article : {"the ", "a ", "an "})
       if (lower.compare(from, article.size(), article) == 0) from += article.size();
-    if (from >= to) return;
+    if (from >= to) return UnitFacts::kNoRef;
     std::string_view phrase(lower.data() + from, to - from);
     // Three words at least: "the existing platforms" names nothing in particular.
     std::size_t words = 1 + static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' '));
-    if (words < 3 || words > rr.infrastructure_max_words) return;
+    if (words < 3 || words > rr.infrastructure_max_words) return UnitFacts::kNoRef;
     if (!std::all_of(phrase.begin(), phrase.end(), [](char c) { return is_alnum(c) || c == ' ' || c == '-' || c == '\''; }))
-      return;
+      return UnitFacts::kNoRef;
     std::string_view last = phrase.substr(phrase.rfind(' ') + 1);
     if (std::find(rr.infrastructure_heads.begin(), rr.infrastructure_heads.end(), last) == rr.infrastructure_heads.end())
-      return;
+      return UnitFacts::kNoRef;
     Mention m;
     m.surface = text.substr(from, to - from);
     m.kind = EntityKind::Infrastructure;
@@ -808,6 +991,7 @@ class DocumentRelator {
     Ref r = node(m.entity);
     facts_.units[unit].depends_on.insert(r);
     facts_.units[unit].mentions.insert(r);
+    return r;
   }
 
   const SourceText& src_;
@@ -824,6 +1008,7 @@ class DocumentRelator {
   };
   std::vector<MeasureText> measures_;
   std::vector<std::size_t> condition_rule_;  ///< by condition phrase payload, the rule's index
+  Point statement_heading_{};               ///< the heading that makes the clauses under it statements
   std::vector<Ref> instrument_refs_;  ///< by rule index, in Facts::concepts
   std::vector<Ref> sector_refs_;      ///< by rule index, in Facts::concepts
 };
@@ -849,6 +1034,12 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   add_all(removal_cues, r.relations.removal_cues);
   add_all(statement_openings, r.classification.statements.openings);
   add_all(statement_phrases, r.classification.statements.phrases);
+  add_all(lead_cues, r.relations.lead_cues);
+  add_all(coordinate_cues, r.relations.coordinate_cues);
+  add_all(supervise_cues, r.relations.supervise_cues);
+  add_all(leadership_cues, r.relations.leadership_cues);
+  add_all(approval_cues, r.relations.approval_cues);
+  add_all(addressee_cues, r.relations.addressee_cues);
   add_all(validity_cues, r.structure.validity_cues);
 }
 

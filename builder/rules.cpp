@@ -113,6 +113,12 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(rel, "exclusion_max_words", rr.exclusion_max_words);
     get(rel, "removal_cues", rr.removal_cues);
     get(rel, "place_continuations", rr.place_continuations);
+    get(rel, "lead_cues", rr.lead_cues);
+    get(rel, "coordinate_cues", rr.coordinate_cues);
+    get(rel, "supervise_cues", rr.supervise_cues);
+    get(rel, "leadership_cues", rr.leadership_cues);
+    get(rel, "approval_cues", rr.approval_cues);
+    get(rel, "addressee_cues", rr.addressee_cues);
 
     file = dir / "conditions.json";
     json cond = read_json(file);

@@ -83,6 +83,11 @@ struct RelationRules {
   /// Capitalised words after a place that name a spot inside it ("Avenue"): the place stays one.
   /// Any other capitalised word after a place makes it part of a longer name, and no place.
   std::vector<std::string> place_continuations;
+  /// Roles (pol:role) of the parties of a clause, read after "shall": lead, coordinate or guide,
+  /// supervise (else implement); "under the leadership of X" (X leads); in a reply, approving
+  /// ("hereby approved": its issuer) and handing over ("for your earnest implementation": its
+  /// addressees).
+  std::vector<std::string> lead_cues, coordinate_cues, supervise_cues, leadership_cues, approval_cues, addressee_cues;
   /// Words that remove a requirement ("lift the restriction"): conditions after them are not
   /// the measure's conditions.
   std::vector<std::string> removal_cues;

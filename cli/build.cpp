@@ -30,6 +30,7 @@ struct BuildOptions {
   std::string format;  ///< empty: the output's extension, else Turtle
   std::string store;
   std::string base;
+  bool evidence = false;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -71,6 +72,7 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
   builder::Options options;
   if (!o.base.empty()) options.base = o.base;
+  options.evidence = o.evidence;
   std::vector<std::filesystem::path> files;
   for (const auto& f : o.files) files.emplace_back(f);
   if (files.empty()) files = builder::list_documents(paths::documents_dir());
@@ -122,6 +124,9 @@ void setup_build(CLI::App& app, StoreLoader load_store) {
                   "also load the graph into this store (memory, sqlite:PATH, postgresql:..., virtuoso:...); "
                   "with --store and no -o nothing is written to standard output");
   cmd->add_option("--base", options->base, "instance base IRI (default https://w3id.org/policykg/id/)");
+  cmd->add_flag("--evidence", options->evidence,
+                "add one evidence node per derived fact (an rdf:Statement with the words' offsets, the words and "
+                "the rule that read them; about doubles the graph), which `explain` and the resource pages show");
   cmd->footer("Prints one summary line on stderr; a progress bar too when stderr is a terminal and the build "
               "takes over a second. Exit status: 0 on success, 1 on bad input (one line naming file and place), "
               "2 on a usage error.");

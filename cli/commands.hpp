@@ -31,5 +31,6 @@ void setup_export(CLI::App& app);
 void setup_serve(CLI::App& app);
 void setup_validate(CLI::App& app);
 void setup_stats(CLI::App& app);
+void setup_explain(CLI::App& app);
 
 }  // namespace policykg::cli

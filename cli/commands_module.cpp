@@ -30,5 +30,6 @@ extern "C" __attribute__((visibility("default"))) int policykg_run(int argc, cha
     setup_serve(app);
     setup_validate(app);
     setup_stats(app);
+    setup_explain(app);
   });
 }

@@ -43,6 +43,7 @@ void check_one_source(const GraphSource& source) {
 std::vector<rdf::Triple> build_documents(const GraphSource& source) {
   builder::Options options;
   options.base = instance_base(source);
+  options.evidence = source.evidence;
   return builder::build_files(builder::list_documents(paths::documents_dir()), options);
 }
 

@@ -16,6 +16,7 @@ struct GraphSource {
   std::vector<std::string> data;  ///< RDF files, any format build writes
   std::string store;              ///< store spec
   std::string base;               ///< instance base used when building from documents
+  bool evidence = false;          ///< when building from documents, with the evidence of each fact
 };
 
 /// Adds --data, --store and --base to a subcommand.

@@ -84,6 +84,15 @@ inline constexpr std::string_view sector = "https://w3id.org/policykg/ontology#s
 // Extensions beyond the contract
 inline constexpr std::string_view sourceDocument = "https://w3id.org/policykg/ontology#sourceDocument";
 inline constexpr std::string_view excludes = "https://w3id.org/policykg/ontology#excludes";
+inline constexpr std::string_view Responsibility = "https://w3id.org/policykg/ontology#Responsibility";
+inline constexpr std::string_view qualifiedResponsibility = "https://w3id.org/policykg/ontology#qualifiedResponsibility";
+inline constexpr std::string_view agent = "https://w3id.org/policykg/ontology#agent";
+inline constexpr std::string_view role = "https://w3id.org/policykg/ontology#role";
+inline constexpr std::string_view Roles = "https://w3id.org/policykg/ontology#Roles";
+inline constexpr std::string_view cueStart = "https://w3id.org/policykg/ontology#cueStart";
+inline constexpr std::string_view cueEnd = "https://w3id.org/policykg/ontology#cueEnd";
+inline constexpr std::string_view cueText = "https://w3id.org/policykg/ontology#cueText";
+inline constexpr std::string_view rule = "https://w3id.org/policykg/ontology#rule";
 
 // Concept schemes
 inline constexpr std::string_view InstrumentTypes = "https://w3id.org/policykg/ontology#InstrumentTypes";
@@ -93,6 +102,14 @@ inline constexpr std::string_view Sectors = "https://w3id.org/policykg/ontology#
 inline constexpr std::string_view instrument_supply_side = "https://w3id.org/policykg/ontology#SupplySide";
 inline constexpr std::string_view instrument_demand_side = "https://w3id.org/policykg/ontology#DemandSide";
 inline constexpr std::string_view instrument_environmental = "https://w3id.org/policykg/ontology#Environmental";
+
+// Concepts of pol:Roles (values of pol:role)
+inline constexpr std::string_view role_lead = "https://w3id.org/policykg/ontology#LeadRole";
+inline constexpr std::string_view role_implement = "https://w3id.org/policykg/ontology#ImplementRole";
+inline constexpr std::string_view role_coordinate = "https://w3id.org/policykg/ontology#CoordinateRole";
+inline constexpr std::string_view role_supervise = "https://w3id.org/policykg/ontology#SuperviseRole";
+inline constexpr std::string_view role_approve = "https://w3id.org/policykg/ontology#ApproveRole";
+inline constexpr std::string_view role_addressee = "https://w3id.org/policykg/ontology#AddresseeRole";
 
 // Concepts of pol:Sectors (values of pol:sector)
 inline constexpr std::string_view sector_finance = "https://w3id.org/policykg/ontology#FinanceSector";
@@ -116,6 +133,10 @@ inline constexpr std::string_view sector_intellectual_property = "https://w3id.o
 
 namespace policykg::std_terms {
 inline constexpr std::string_view rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+inline constexpr std::string_view rdf_Statement = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement";
+inline constexpr std::string_view rdf_subject = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
+inline constexpr std::string_view rdf_predicate = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
+inline constexpr std::string_view rdf_object = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
 inline constexpr std::string_view rdfs_label = "http://www.w3.org/2000/01/rdf-schema#label";
 inline constexpr std::string_view rdfs_comment = "http://www.w3.org/2000/01/rdf-schema#comment";
 inline constexpr std::string_view skos_altLabel = "http://www.w3.org/2004/02/skos/core#altLabel";

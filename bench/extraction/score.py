@@ -152,7 +152,10 @@ def gold_facts(label):
     if label.get("instrumentType"):
         out["instrumentType"] = [label["instrumentType"]]
     for r in label.get("responsible") or []:
-        out["responsible"].append(r["party"])
+        # pol:responsibleParty names the bodies that act; approving and being handed the
+        # implementation are roles only.
+        if r["role"] not in ("approve", "addressee") and r["party"] not in out["responsible"]:
+            out["responsible"].append(r["party"])
         out["role"].append(f"{r['party']}/{r['role']}")
     return out
 

@@ -3,6 +3,10 @@
 // provision/1/measure/1 (or /2 for the clause after a semicolon).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <string>
+
 #include "graph.hpp"
 
 using policykg::test::Graph;
@@ -132,4 +136,82 @@ TEST(Readings, ASectionOfGeneralRequirementsHoldsStatements) {
       "II. Main Tasks\n\n1. Opening up\n\nWe shall open the market wider.\n");
   EXPECT_TRUE(g.has("id:doc/test/section/1/measure/1", "a", "pol:Statement"));
   EXPECT_TRUE(g.has("id:doc/test/task/1/measure/1", "a", "pol:Measure"));
+}
+
+namespace {
+
+// The responsibilities of a unit as "agent-path role" strings ("agency/ministry-of-finance CoordinateRole").
+std::set<std::string> roles_of(const Graph& g, const std::string& unit) {
+  std::set<std::string> out;
+  for (const auto& r : g.objects(unit, "pol:qualifiedResponsibility")) {
+    std::string agent = g.one(r.value, "pol:agent");
+    std::string role = g.one(r.value, "pol:role");
+    out.insert(agent.substr(std::string(policykg::ns::kDefaultBase).size()) + " " +
+               role.substr(policykg::ns::kPol.size()));
+  }
+  return out;
+}
+
+Graph reply_with_evidence(const std::string& article) {
+  policykg::builder::Options options;
+  options.evidence = true;
+  return Graph{policykg::builder::build_text(
+      "Official Reply of the State Council to the Plan for Testing\n\nThe People's Government of Hainan "
+      "Province:\n\nI. " + article + "\n\nState Council\n\nJune 18, 2021\n", "test.txt", options)};
+}
+
+}  // namespace
+
+TEST(Readings, AnActingPartyImplementsUnlessTheClauseNamesAnotherRole) {
+  Graph g = reply("Haidian District shall build a trading platform.");
+  EXPECT_EQ(roles_of(g, M + "1"), std::set<std::string>{"district/haidian ImplementRole"});
+  g = reply("The Ministry of Finance shall, together with the Ministry of Commerce, intensify guidance and "
+            "coordination, and organize and conduct supervision, inspection and assessment.");
+  EXPECT_EQ(roles_of(g, M + "1"), (std::set<std::string>{"agency/ministry-of-finance CoordinateRole",
+                                                          "agency/ministry-of-finance SuperviseRole",
+                                                          "agency/ministry-of-commerce CoordinateRole"}));
+  // Both act: both stay pol:responsibleParty.
+  EXPECT_TRUE(g.has(M + "1", "pol:responsibleParty", "id:agency/ministry-of-commerce"));
+}
+
+TEST(Readings, LeadershipApprovalAndAddresseesAreRoles) {
+  Graph g = reply("Under the leadership of the State Council, Haidian District shall organize the work.");
+  EXPECT_TRUE(roles_of(g, M + "1").count("agency/state-council LeadRole"));
+  EXPECT_TRUE(roles_of(g, M + "1").count("district/haidian ImplementRole"));
+  g = reply("The Plan is hereby approved in principle for your earnest implementation.");
+  EXPECT_TRUE(roles_of(g, M + "1").count("agency/state-council ApproveRole"));
+  EXPECT_TRUE(roles_of(g, M + "1").count("agency/peoples-government-of-hainan-province AddresseeRole"));
+  // Approving and being handed the implementation are roles, not responsibility for acting.
+  EXPECT_TRUE(g.objects(M + "1", "pol:responsibleParty").empty());
+  // "We shall" names nobody: no role at all.
+  g = reply("We shall build a trading platform.");
+  EXPECT_TRUE(roles_of(g, M + "1").empty());
+}
+
+TEST(Readings, EvidencePointsAtTheWordsAndIsOffByDefault) {
+  const std::string article = "We shall allow foreign banks to operate (excluding travelling to Taiwan).";
+  Graph plain = reply(article);
+  EXPECT_TRUE(std::none_of(plain.triples.begin(), plain.triples.end(),
+                           [](const auto& t) { return t.p.value == policykg::ns::pol("rule"); }));
+  EXPECT_TRUE(plain.of_type(std::string(policykg::ns::kRdf) + "Statement").empty());
+  Graph g = reply_with_evidence(article);
+  // Same facts, plus the evidence.
+  for (const auto& t : plain.triples)
+    EXPECT_TRUE(g.has(t.s.value, t.p.value, t.o.value)) << t.s.value << " " << t.p.value;
+  const std::string text = plain.one(M + "1", "pol:text");
+  const long unit_start = std::stol(plain.one(M + "1", "pol:sourceStart"));
+  std::set<std::string> rules;
+  for (const auto& e : g.of_type(std::string(policykg::ns::kRdf) + "Statement")) {
+    EXPECT_EQ(g.one(e, std::string(policykg::ns::kRdf) + "subject"), policykg::test::expand(M + "1"));
+    const long start = std::stol(g.one(e, "pol:cueStart")), end = std::stol(g.one(e, "pol:cueEnd"));
+    const std::u32string t = policykg::test::decode(text);
+    ASSERT_LE(start, end);
+    ASSERT_LE(static_cast<std::size_t>(end - unit_start), t.size());
+    // The offsets and the words agree.
+    EXPECT_EQ(policykg::test::decode(g.one(e, "pol:cueText")), t.substr(start - unit_start, end - start));
+    rules.insert(g.one(e, "pol:rule"));
+  }
+  EXPECT_TRUE(rules.count("exclusion cue"));
+  EXPECT_TRUE(rules.count("sector keyword"));
+  EXPECT_TRUE(rules.count("leading action"));
 }

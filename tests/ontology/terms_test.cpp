@@ -55,6 +55,8 @@ TEST(Terms, NamesFollowTheConvention) {
         EXPECT_TRUE(name.starts_with("sector_"));
       } else if (test::has(test::ontology(), iri, in_scheme, pol::InstrumentTypes)) {
         EXPECT_TRUE(name.starts_with("instrument_"));
+      } else if (test::has(test::ontology(), iri, in_scheme, pol::Roles)) {
+        EXPECT_TRUE(name.starts_with("role_"));
       } else {
         ADD_FAILURE() << "concept in no scheme of the ontology";
       }
