@@ -178,7 +178,7 @@ void setup_export(CLI::App& app) {
   cmd->add_flag("--drop-isolated", options->drop_isolated,
                 "leave out nodes no drawn edge touches (always so for the default picture)");
   cmd->add_option("--gexf-version", options->gexf_version,
-                  "GEXF 1.2draft (default: read by every GEXF reader, NetworkX 2.8 included) or 1.3")
+                  "GEXF 1.2draft (default: Gephi and NetworkX from 2.8 read it) or 1.3 (Gephi 0.10, NetworkX from 3.0)")
       ->capture_default_str()
       ->check(CLI::IsMember({"1.2draft", "1.3"}));
   cmd->add_option("--title", options->title, "the graph's name in the file (default: policykg graph)");
