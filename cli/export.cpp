@@ -99,7 +99,7 @@ void run_export(const ExportOptions& o) {
   // The default picture: chosen predicates, links of typology as attributes, no isolated node.
   const bool default_picture = picture && o.predicates.empty() && !o.all_predicates;
   bool filtered = !o.classes.empty() || !o.predicates.empty() || default_picture;
-  if (*format == exports::Format::JsonLd && !filtered && o.focus.empty()) {
+  if (*format == exports::Format::JsonLd && !filtered && o.focus.empty() && !o.drop_isolated) {
     write(o.out, rdf::serialize(triples, rdf::Format::JsonLd, base), inputs);  // the whole graph: no view needed
     return;
   }

@@ -108,6 +108,13 @@ TEST_F(ExportPicture, DropIsolatedTrimsAPredicateFilter) {
   for (const auto& [id, degree] : degrees(dropped)) EXPECT_GT(degree, 0) << id;
   EXPECT_EQ(predicates(dropped), std::set<std::string>{kPol + "dependsOn"});
   EXPECT_EQ(dropped["edges"].size(), kept["edges"].size());
+  // JSON-LD too: only the nodes a dependsOn touches.
+  auto ld = run_policykg({"export", "--format", "jsonld", "--data", graph(), "--predicate", "pol:dependsOn", "--drop-isolated"});
+  ASSERT_EQ(ld.exit_code, 0) << ld.err;
+  auto whole = run_policykg({"export", "--format", "jsonld", "--data", graph(), "--drop-isolated"});
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_LT(ld.out.size() * 4, whole.out.size());
+  EXPECT_EQ(ld.out.find("Xicheng District"), std::string::npos) << "a district no dependency touches";
 }
 
 TEST_F(ExportPicture, GexfIs12DraftByDefaultReadByNetworkX) {
