@@ -1,5 +1,9 @@
 // policykg export --format graphml|dot|gexf|cytoscape|csv|jsonld|html [--focus ENTITY --hops N]
-//   [--class C...] [--predicate P...] [--title T] [-o OUT] [--data FILE...|--store SPEC]
+//   [--class C...] [--predicate P...|--all-predicates] [--drop-isolated] [--gexf-version V]
+//   [--title T] [-o OUT] [--data FILE...|--store SPEC]
+// Pictures (graphml, gexf, dot, cytoscape, html) draw by default the predicates of
+// exports::picture_predicates(), with typology and source documents as node attributes and no
+// isolated node; csv and jsonld keep every predicate.
 // Without -o the export goes to standard output; csv is two files and needs -o: OUT-nodes.csv and
 // OUT-edges.csv (a trailing ".csv" of OUT dropped), or nodes.csv and edges.csv inside OUT when
 // OUT is a folder or ends with '/'. Files are written atomically, and checked before any work: a
@@ -32,6 +36,9 @@ struct ExportOptions {
   std::string focus;
   std::size_t hops = 1;
   std::vector<std::string> classes, predicates;
+  bool all_predicates = false;
+  bool drop_isolated = false;
+  std::string gexf_version = "1.2draft";
   std::string title;
   std::string out;
 };
@@ -84,10 +91,15 @@ void run_export(const ExportOptions& o) {
   } else if (!to_stdout(o.out)) {
     rdf::check_output_path(o.out, inputs);
   }
+  auto gexf_version = exports::gexf_version_from_name(o.gexf_version);
+  if (!gexf_version) throw Error(Error::Category::Usage, "--gexf-version " + o.gexf_version, "give 1.2draft or 1.3");
   const std::vector<rdf::Triple> triples = load_triples(o.source);
   const std::string base = instance_base(o.source);
-  bool filtered = !o.classes.empty() || !o.predicates.empty();
-  if (*format == exports::Format::JsonLd && !filtered && o.focus.empty()) {
+  const bool picture = *format != exports::Format::Csv && *format != exports::Format::JsonLd;
+  // The default picture: chosen predicates, links of typology as attributes, no isolated node.
+  const bool default_picture = picture && o.predicates.empty() && !o.all_predicates;
+  bool filtered = !o.classes.empty() || !o.predicates.empty() || default_picture;
+  if (*format == exports::Format::JsonLd && !filtered && o.focus.empty() && !o.drop_isolated) {
     write(o.out, rdf::serialize(triples, rdf::Format::JsonLd, base), inputs);  // the whole graph: no view needed
     return;
   }
@@ -96,23 +108,39 @@ void run_export(const ExportOptions& o) {
   options.base = base;
   options.title = o.title.empty() ? "policykg graph" : o.title;
   options.labels = exports::ontology_labels();
+  options.gexf_version = *gexf_version;
+
+  std::vector<rdf::Triple> drawn;
+  if (picture) {
+    exports::PictureOptions picturing;
+    picturing.links_as_attributes = default_picture;
+    picturing.labels = &options.labels;
+    picturing.schemes = &exports::ontology_concept_schemes();
+    drawn = exports::picture_triples(triples, picturing);
+  }
+  const std::vector<rdf::Triple>& shown = picture ? drawn : triples;
 
   query::ViewOptions filters;
   std::optional<query::GraphView> all;
-  if (filtered || !o.focus.empty()) all.emplace(triples);
+  if (filtered || !o.focus.empty()) all.emplace(shown);
   if (filtered) {
     query::EntityResolver resolver(*all, base);
     filters.classes = expand_all(resolver, o.classes, "--class");
     filters.predicates = expand_all(resolver, o.predicates, "--predicate");
+    if (default_picture) filters.predicates.insert(exports::picture_predicates().begin(), exports::picture_predicates().end());
   }
-  query::GraphView view = filtered ? query::GraphView(triples, filters) : all ? std::move(*all) : query::GraphView(triples);
+  query::GraphView view = filtered ? query::GraphView(shown, filters) : all ? std::move(*all) : query::GraphView(shown);
+  if (o.drop_isolated || default_picture) view = exports::without_isolated(view);
   if (!o.focus.empty()) {
     // The focus is resolved on the whole graph, so that its labels are found even when filtered.
-    query::GraphView whole = filtered ? query::GraphView(triples) : view;
+    query::GraphView whole = filtered ? query::GraphView(shown) : view;
     query::EntityResolver resolver(whole, base);
     const query::Node& centre = whole.node(resolver.resolve(o.focus));
     auto v = view.vertex(centre.iri);
-    if (!v) throw Error(Error::Category::Input, "--focus " + o.focus, centre.iri + " is outside the --class/--predicate filters");
+    if (!v)
+      throw Error(Error::Category::Input, "--focus " + o.focus,
+                  centre.iri + (default_picture ? " is not drawn by the default predicates: give --all-predicates or --predicate"
+                                                : " is outside the --class/--predicate filters"));
     if (o.title.empty())
       options.title = centre.label + " within " + std::to_string(o.hops) + (o.hops == 1 ? " hop" : " hops");
     view = query::neighbourhood(view, *v, o.hops);
@@ -141,7 +169,18 @@ void setup_export(CLI::App& app) {
       ->needs(focus)
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--class", options->classes, "keep only nodes of these classes (IRIs or prefixed names)");
-  cmd->add_option("--predicate", options->predicates, "keep only edges of these predicates (IRIs or prefixed names)");
+  auto* predicate = cmd->add_option("--predicate", options->predicates,
+                                    "keep only edges of these predicates (IRIs or prefixed names)");
+  cmd->add_flag("--all-predicates", options->all_predicates,
+                "draw every predicate as edges (pictures otherwise draw structure, responsibility, place, dependency "
+                "and citation, with sector, instrument type and source document as node attributes)")
+      ->excludes(predicate);
+  cmd->add_flag("--drop-isolated", options->drop_isolated,
+                "leave out nodes no drawn edge touches (always so for the default picture)");
+  cmd->add_option("--gexf-version", options->gexf_version,
+                  "GEXF 1.2draft (default: Gephi and NetworkX from 2.8 read it) or 1.3 (Gephi 0.10, NetworkX from 3.0)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"1.2draft", "1.3"}));
   cmd->add_option("--title", options->title, "the graph's name in the file (default: policykg graph)");
   cmd->add_option("-o,--output", options->out,
                   "output file (default: standard output); for csv OUT-nodes.csv and OUT-edges.csv, or a folder; "

@@ -98,7 +98,12 @@ std::string_view shown_label(std::string_view label, std::string_view iri,
   return it == labels.end() ? label : std::string_view(it->second);
 }
 
-std::string class_label(std::string_view cls) { return cls.empty() ? "Resource" : local_name(cls); }
+std::string class_label(std::string_view cls) {
+  // A concept's class is its scheme (picture_triples), named in the singular.
+  if (cls == pol::Sectors) return "Sector";
+  if (cls == pol::InstrumentTypes) return "InstrumentType";
+  return cls.empty() ? "Resource" : local_name(cls);
+}
 
 AttributeSchema attribute_schema(const query::GraphView& view) {
   std::map<std::string, Attribute> found;

@@ -47,7 +47,8 @@ std::string_view shown_label(std::string_view label, std::string_view iri,
 std::string local_name(std::string_view iri);
 /// prefix:local with the project prefixes (id: for `base`), or the IRI itself.
 std::string compact_iri(std::string_view iri, std::string_view base);
-/// The readable name of a class ("Measure"); "Resource" for an untyped node.
+/// The readable name of a class ("Measure"); "Sector" and "InstrumentType" for the concept
+/// schemes pol:Sectors and pol:InstrumentTypes; "Resource" for an untyped node.
 std::string class_label(std::string_view cls);
 
 }  // namespace policykg::exports

@@ -1,4 +1,4 @@
-// Exports of a GraphView for visualisation tools: GraphML (with yEd's label extension), GEXF 1.3,
+// Exports of a GraphView for visualisation tools: GraphML (with yEd's label extension), GEXF,
 // Graphviz DOT, Cytoscape.js JSON, Neo4j admin-import CSV and a self-contained interactive HTML
 // page. Every writer keeps each node's IRI, label, class and literal attributes (typed where the
 // format has types) and each edge's label and predicate IRI; output is deterministic.
@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,13 @@ std::string_view format_name(Format f);
 /// The usual file extension, without the dot.
 std::string_view file_extension(Format f);
 
+/// GEXF 1.2draft (the default: every GEXF reader we know of reads it, NetworkX 2.8 of Debian 12
+/// and Gephi 0.9 and 0.10 included, and the writer uses nothing 1.3 added) or GEXF 1.3 (what Gephi
+/// 0.10 itself writes; NetworkX reads it from 3.0 on). Only the namespaces and version differ.
+enum class GexfVersion { V1_2draft, V1_3 };
+/// "1.2draft", "1.3"; nullopt when unknown.
+std::optional<GexfVersion> gexf_version_from_name(std::string_view name);
+
 struct Options {
   std::string base = "https://w3id.org/policykg/id/";  ///< instance base, shown as `id:`
   std::string title = "policykg graph";                ///< graph name (DOT, GEXF, HTML title)
@@ -34,12 +42,43 @@ struct Options {
   /// Readable labels of terms the graph itself leaves unlabelled (predicates, concepts): used for
   /// an edge or node whose label is only its IRI's last segment. See ontology_labels().
   std::map<std::string, std::string, std::less<>> labels;
+  GexfVersion gexf_version = GexfVersion::V1_2draft;
 };
 
 /// The rdfs:label (English first) of every term of ontology/policykg.ttl, read once.
 const std::map<std::string, std::string, std::less<>>& ontology_labels();
 
+/// The skos:inScheme of every concept of ontology/policykg.ttl, read once.
+const std::map<std::string, std::string, std::less<>>& ontology_concept_schemes();
+
+/// What a picture draws by default (graphml, gexf, dot, cytoscape, html without --predicate or
+/// --all-predicates): the predicates of structure (dcterms:isPartOf, pol:hasAnnex, pol:approves),
+/// responsibility (pol:responsibleParty, pol:issuedBy, pol:addressedTo, org:subOrganizationOf),
+/// place (pol:appliesTo, pol:locatedIn), dependency (pol:dependsOn), and citation and force
+/// (pol:references, pol:keepsInForce, pol:prevailsOver).
+const std::set<std::string, std::less<>>& picture_predicates();
+/// The links a picture shows as node attributes instead of edges: typology (pol:sector,
+/// pol:instrumentType) and pol:sourceDocument.
+const std::set<std::string, std::less<>>& attribute_predicates();
+
+struct PictureOptions {
+  /// Turn the links of attribute_predicates() into literal attributes of their subject.
+  bool links_as_attributes = true;
+  /// Labels for objects the data leaves unlabelled (ontology_labels()); may be null.
+  const std::map<std::string, std::string, std::less<>>* labels = nullptr;
+  /// Concept -> scheme (ontology_concept_schemes()); may be null.
+  const std::map<std::string, std::string, std::less<>>* schemes = nullptr;
+};
+/// `triples` ready to draw, sorted: with links_as_attributes, each triple of an attribute predicate
+/// has as object a plain literal, the object's label (its rdfs:label in `triples`, else
+/// `labels`, else its IRI); every untyped concept of `schemes` the triples point to gets its scheme
+/// as rdf:type, so that it is drawn as "Sector" or "InstrumentType", not as an untyped resource.
+std::vector<rdf::Triple> picture_triples(const std::vector<rdf::Triple>& triples, const PictureOptions& options);
+/// The view without the nodes no edge touches (--drop-isolated).
+query::GraphView without_isolated(const query::GraphView& view);
+
 std::string to_graphml(const query::GraphView& view, const Options& options = {});
+/// GEXF in Options::gexf_version.
 std::string to_gexf(const query::GraphView& view, const Options& options = {});
 std::string to_dot(const query::GraphView& view, const Options& options = {});
 

@@ -1,5 +1,7 @@
-// GEXF 1.3 (Gephi): declared node and edge attributes, IRIs as node ids, class colours as
-// viz:color. Dates and durations are strings here (the readers' GEXF types have no dates).
+// GEXF 1.2draft or 1.3 (Gephi): declared node and edge attributes, IRIs as node ids, class
+// colours as viz:color. Dates and durations are strings here (the readers' GEXF types have no
+// dates). The two versions differ here only in their namespaces and version: every attribute type
+// used (boolean, integer, long, double, string) and every element is in both schemas.
 #include <string>
 
 #include "export/attribute_schema.hpp"
@@ -42,15 +44,27 @@ void attvalue(std::string& out, std::string_view id, std::string_view value) {
 
 }  // namespace
 
+std::optional<GexfVersion> gexf_version_from_name(std::string_view name) {
+  if (name == "1.2draft" || name == "1.2") return GexfVersion::V1_2draft;
+  if (name == "1.3") return GexfVersion::V1_3;
+  return std::nullopt;
+}
+
 std::string to_gexf(const query::GraphView& view, const Options& options) {
   const auto& g = view.graph();
   const AttributeSchema schema = attribute_schema(view);
   std::string out;
   out.reserve(256 * (view.node_count() + view.edge_count()) + 4096);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
+  if (options.gexf_version == GexfVersion::V1_3)
+    out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
+  else
+    out += "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" "
+           "version=\"1.2\">\n";
   out += "  <meta>\n    <creator>policykg</creator>\n    <description>";
   rdf::append_xml_escaped(out, options.title);
   out += "</description>\n  </meta>\n";

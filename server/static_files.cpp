@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ontology/terms.hpp"
+#include "query/prefixes.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
 #include "server/site_style.hpp"
@@ -129,7 +130,11 @@ void add_static_files(httplib::Server& http, Context& ctx) {
     send_file(res, ctx.options.web_dir / "query" / "index.html");
   });
   http.Get("/site.json", [&ctx](const httplib::Request&, httplib::Response& res) {
-    nlohmann::json site = {{"base", ctx.iris.base()}, {"ontology", std::string(ns::kOntology)}, {"endpoint", "/sparql"}};
+    nlohmann::ordered_json site = {{"base", ctx.iris.base()}, {"ontology", std::string(ns::kOntology)}, {"endpoint", "/sparql"}};
+    // The prefixes /sparql predefines, in their order, for the query page to list and put in new tabs.
+    auto prefixes = nlohmann::ordered_json::object();
+    for (const auto& p : query::predefined_prefixes(ctx.iris.base())) prefixes[p.prefix] = p.iri;
+    site["prefixes"] = std::move(prefixes);
     res.set_content(site.dump() + "\n", "application/json");
   });
   http.Get("/examples/queries.json", [&ctx](const httplib::Request&, httplib::Response& res) {

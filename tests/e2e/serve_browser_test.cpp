@@ -63,3 +63,42 @@ TEST(ServeBrowser, QueryPageRunsAnExampleAndResourcePagesLink) {
   EXPECT_EQ(followed, origin + "/page/" + page["link"].get<std::string>().substr(4));
   EXPECT_NE(page["followedTitle"], page["title"]);
 }
+
+TEST(ServeBrowser, QueryPageListsThePrefixesNewTabsUseThemAndEditsSurviveAReload) {
+  const fs::path source = POLICYKG_SOURCE_DIR;
+  const fs::path chromium = std::getenv("POLICYKG_CHROMIUM") ? std::getenv("POLICYKG_CHROMIUM") : "/usr/bin/chromium";
+  if (!fs::exists(chromium) || !fs::exists(source / "tests/js/node_modules/playwright-core") ||
+      !fs::exists(source / "web/node_modules/@zazuko/yasgui"))
+    GTEST_SKIP() << "needs Debian's chromium and the npm packages (scripts/install-deps)";
+
+  ServeProcess serve({});
+  ASSERT_GT(serve.port(), 0) << serve.stderr_text();
+  const std::string origin = "http://127.0.0.1:" + std::to_string(serve.port());
+  auto site = nlohmann::json::parse(http_request(serve.port(), "GET", "/site.json").body);
+  ASSERT_EQ(site["prefixes"]["pol"], "https://w3id.org/policykg/ontology#");
+  ASSERT_EQ(site["prefixes"]["id"], "https://w3id.org/policykg/id/");
+
+  const std::string mark = "kept across the reload " + std::to_string(::getpid());
+  const fs::path out = fs::temp_directory_path() / ("policykg-query-page-" + std::to_string(::getpid()) + ".json");
+  const std::string cmd = "node " + policykg::test::shell_quote((source / "tests/js/query-page.mjs").string()) + " " +
+                          policykg::test::shell_quote(origin) + " " + policykg::test::shell_quote(mark) + " >" +
+                          policykg::test::shell_quote(out.string());
+  int status = std::system(cmd.c_str());
+  std::string text = policykg::test::read_file(out);
+  fs::remove(out);
+  ASSERT_EQ(status, 0) << text << serve.stderr_text();
+  auto seen = nlohmann::json::parse(text);
+
+  EXPECT_TRUE(seen["errors"].empty()) << seen["errors"].dump();
+  EXPECT_TRUE(seen["external"].empty()) << "requests outside the server: " << seen["external"].dump();
+  // The page lists every predefined prefix of the endpoint, in its order.
+  EXPECT_EQ(seen["listed"], site["prefixes"]);
+  // A new tab starts with them and runs.
+  const std::string query = seen["newTabQuery"];
+  for (const auto& [prefix, iri] : site["prefixes"].items())
+    EXPECT_NE(query.find("PREFIX " + prefix + ": <" + iri.get<std::string>() + ">"), std::string::npos) << prefix;
+  EXPECT_GT(seen["newTabRows"].get<int>(), 0) << text;
+  // After the reload: the same tabs (the new one included), and the first keeps what was typed.
+  EXPECT_EQ(seen["tabsAfter"].size(), seen["tabsBefore"].size() + 1) << text;
+  EXPECT_NE(seen["firstQueryAfter"].get<std::string>().find("# " + mark), std::string::npos) << text;
+}

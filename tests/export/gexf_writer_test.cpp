@@ -1,5 +1,6 @@
-// GEXF 1.3 read back by NetworkX: same nodes (IRIs as ids), edges, labels, predicate IRIs and
-// typed attributes, every attribute declared.
+// GEXF 1.2draft and 1.3 read back by NetworkX (Debian 12's 2.8 reads 1.2draft as it comes):
+// same nodes (IRIs as ids), edges, labels, predicate IRIs and typed attributes, every attribute
+// declared.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -14,9 +15,13 @@ namespace {
 using Json = nlohmann::json;
 using test::kIdBase;
 
-TEST(Gexf, NetworkXReadsTheSameGraph) {
+class GexfVersions : public ::testing::TestWithParam<GexfVersion> {};
+
+TEST_P(GexfVersions, NetworkXReadsTheSameGraph) {
   auto view = test::fixture_view();
-  Json g = test::read_with_networkx("gexf", to_gexf(view));
+  Options options;
+  options.gexf_version = GetParam();
+  Json g = test::read_with_networkx("gexf", to_gexf(view, options));
   EXPECT_TRUE(g["directed"].get<bool>());
   EXPECT_TRUE(g["multigraph"].get<bool>());
   ASSERT_EQ(g["nodes"].size(), view.node_count());
@@ -47,10 +52,30 @@ TEST(Gexf, NetworkXReadsTheSameGraph) {
             "People's Government of \"Beijing\" \\ <Municipality> & 北京市");
 }
 
-TEST(Gexf, IsVersion13WithDeclaredAttributes) {
+INSTANTIATE_TEST_SUITE_P(Gexf, GexfVersions, ::testing::Values(GexfVersion::V1_2draft, GexfVersion::V1_3),
+                         [](const auto& p) { return p.param == GexfVersion::V1_3 ? "v1_3" : "v1_2draft"; });
+
+TEST(Gexf, Is12DraftByDefaultAnd13WhenAsked) {
   std::string xml = to_gexf(test::fixture_view());
-  EXPECT_NE(xml.find("<gexf xmlns=\"http://gexf.net/1.3\""), std::string::npos);
-  EXPECT_NE(xml.find("version=\"1.3\""), std::string::npos);
+  EXPECT_NE(xml.find("<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\""),
+            std::string::npos);
+  EXPECT_NE(xml.find("version=\"1.2\">"), std::string::npos);
+  EXPECT_EQ(xml.find("gexf.net/1.3"), std::string::npos);
+  Options options;
+  options.gexf_version = GexfVersion::V1_3;
+  std::string v13 = to_gexf(test::fixture_view(), options);
+  EXPECT_NE(v13.find("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""), std::string::npos);
+  EXPECT_NE(v13.find("version=\"1.3\">"), std::string::npos);
+  EXPECT_EQ(v13.find("1.2draft"), std::string::npos);
+  // Past the root element the two are the same file.
+  EXPECT_EQ(xml.substr(xml.find("<meta>")), v13.substr(v13.find("<meta>")));
+  EXPECT_EQ(gexf_version_from_name("1.2draft"), GexfVersion::V1_2draft);
+  EXPECT_EQ(gexf_version_from_name("1.3"), GexfVersion::V1_3);
+  EXPECT_EQ(gexf_version_from_name("1.4"), std::nullopt);
+}
+
+TEST(Gexf, DeclaresEveryAttribute) {
+  std::string xml = to_gexf(test::fixture_view());
   std::set<std::string> declared, used;
   std::regex attribute(R"re(<attribute id="([^"]+)")re"), value(R"re(<attvalue for="([^"]+)")re");
   for (std::sregex_iterator it(xml.begin(), xml.end(), attribute), end; it != end; ++it) declared.insert((*it)[1]);
