@@ -7,8 +7,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
@@ -208,16 +209,28 @@ class ConnectionStream : public httplib::Stream {
   Clock::time_point write_deadline_ = Clock::now();
 };
 
-// Closes after the answer, first reading what the client still sends for a moment (at most
-// 16 x 64 KiB, while it keeps coming): closing with unread bytes resets the connection, and the
-// client may then lose the answer to a request whose body was not read.
+// Reads and drops what the peer sends until it closes, an error, or `patience` has passed.
+void drain(socket_t sock, std::chrono::milliseconds patience) {
+  const auto end = std::chrono::steady_clock::now() + patience;
+  std::array<char, 65536> sink{};
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now()).count();
+    if (left <= 0) break;
+    pollfd p{sock, POLLIN, 0};
+    if (::poll(&p, 1, static_cast<int>(left)) <= 0 || ::recv(sock, sink.data(), sink.size(), 0) <= 0) break;
+  }
+}
+
+// Closes after the answer. Closing a socket with unread bytes, or receiving bytes after closing
+// it, sends a reset, and a reset can discard the answer before the client reads it (a request
+// whose body was not read, a client slow to send on a loaded machine). So the write side is shut
+// first and what the client still sends is read until it closes too, for at most kLinger.
+constexpr std::chrono::milliseconds kLinger{250};
+
 void linger_and_close(socket_t sock) {
   ::shutdown(sock, SHUT_WR);
-  std::array<char, 65536> sink{};
-  for (int i = 0; i < 16; ++i) {
-    pollfd p{sock, POLLIN, 0};
-    if (::poll(&p, 1, 10) <= 0 || ::recv(sock, sink.data(), sink.size(), 0) <= 0) break;
-  }
+  drain(sock, kLinger);
   ::close(sock);
 }
 
@@ -338,6 +351,13 @@ void HttpServer::refuse(socket_t sock, const std::string& client) {
                      std::to_string(body.size()) + "\r\nRetry-After: 1\r\nConnection: close\r\n";
   for (const auto& [name, value] : common_headers_) head += name + ": " + value + "\r\n";
   const std::string response = head + "\r\n" + body;
+  // The request usually follows the connection at once: read it before answering, so that it
+  // cannot arrive after the close.
+  pollfd p{sock, POLLIN, 0};
+  if (::poll(&p, 1, static_cast<int>(kLinger.count())) > 0) {
+    std::array<char, 65536> sink{};
+    (void)::recv(sock, sink.data(), sink.size(), MSG_DONTWAIT);
+  }
   ::send(sock, response.data(), response.size(), MSG_NOSIGNAL);
   linger_and_close(sock);
   if (refusal_log_) refusal_log_(client);
