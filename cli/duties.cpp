@@ -26,6 +26,7 @@ void run_duties(const DutiesOptions& o) {
     for (const auto& d : answers)
       j["duties"].push_back({{"unit", query::node_json(in.view, d.unit)},
                              {"party", query::node_json(in.view, d.party)},
+                             {"roles", query::roles(in.view, d.unit, d.party)},
                              {"route", query::route_json(in.view, d.route)}});
     std::cout << j.dump(2) << "\n";
     return;
@@ -33,7 +34,12 @@ void run_duties(const DutiesOptions& o) {
   std::cout << "Duties of " << in.describe(agency) << (o.include_sub ? " and its sub-organisations" : "")
             << ": " << answers.size() << "\n";
   for (const auto& d : answers) {
-    std::cout << "  " << in.describe(d.unit) << "\n";
+    std::cout << "  " << in.describe(d.unit);
+    if (auto roles = query::roles(in.view, d.unit, d.party); !roles.empty()) {
+      std::cout << ", as ";
+      for (std::size_t i = 0; i < roles.size(); ++i) std::cout << (i ? ", " : "") << roles[i];
+    }
+    std::cout << "\n";
     if (d.party != agency) std::cout << "    by " << in.describe(d.party) << "\n";
     std::cout << "    " << in.route(d.route) << "\n";
   }

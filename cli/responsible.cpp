@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/traversal_input.hpp"
+#include "query/route.hpp"
 #include "query/traversal.hpp"
 
 namespace policykg::cli {
@@ -24,6 +25,8 @@ void run_responsible(const ResponsibleOptions& o) {
     for (const auto& a : answers)
       j["responsible"].push_back({{"party", query::node_json(in.view, a.party)},
                                   {"how", a.how},
+                                  {"roles", query::roles(in.view, query::stated_on(a.route, unit), a.party)},
+                                  {"stated_on", query::node_json(in.view, query::stated_on(a.route, unit))},
                                   {"route", query::route_json(in.view, a.route)}});
     std::cout << j.dump(2) << "\n";
     return;
@@ -31,8 +34,16 @@ void run_responsible(const ResponsibleOptions& o) {
   std::cout << "Responsible for " << in.describe(unit) << ": " << answers.size() << "\n";
   if (answers.empty())
     std::cout << "  no responsible party is stated for it, for the units above it or by an approving reply\n";
-  for (const auto& a : answers)
-    std::cout << "  " << in.describe(a.party) << ", " << a.how << "\n    " << in.route(a.route) << "\n";
+  for (const auto& a : answers) {
+    const query::Vertex stated = query::stated_on(a.route, unit);
+    std::cout << "  " << in.describe(a.party) << ", " << a.how;
+    if (stated != unit && a.how != "stated") std::cout << " from " << query::compact_iri(in.view.node(stated).iri, in.base);
+    if (auto roles = query::roles(in.view, stated, a.party); !roles.empty()) {
+      std::cout << ", as ";
+      for (std::size_t i = 0; i < roles.size(); ++i) std::cout << (i ? ", " : "") << roles[i];
+    }
+    std::cout << "\n    " << in.route(a.route) << "\n";
+  }
 }
 
 }  // namespace

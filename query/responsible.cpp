@@ -1,5 +1,6 @@
 // responsible: stated on the unit, else inherited from the nearest unit or document above it
 // (breadth-first up dcterms:isPartOf), else from the reply that approves the document at the top.
+#include <algorithm>
 #include <map>
 
 #include "ontology/terms.hpp"
@@ -83,5 +84,29 @@ std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool
   answers.insert(answers.end(), approval.begin(), approval.end());
   return answers;
 }
+
+std::vector<std::string> roles(const GraphView& view, Vertex unit, Vertex party) {
+  const Graph& g = view.graph();
+  std::vector<std::string> out;
+  for (auto [e, end] = boost::out_edges(unit, g); e != end; ++e) {
+    if (g[*e].predicate != pol::qualifiedResponsibility) continue;
+    const Vertex r = boost::target(*e, g);
+    bool agent = false;
+    std::string role;
+    for (auto [f, fend] = boost::out_edges(r, g); f != fend; ++f) {
+      if (g[*f].predicate == pol::agent) agent = agent || boost::target(*f, g) == party;
+      if (g[*f].predicate == pol::role) role = view.node(boost::target(*f, g)).iri;
+    }
+    if (!agent || role.empty()) continue;
+    // pol:CoordinateRole -> "coordinate"
+    std::string name = role.substr(role.find('#') + 1);
+    if (name.size() > 4 && name.ends_with("Role")) name.resize(name.size() - 4);
+    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+Vertex stated_on(const Route& route, Vertex fallback) { return route.empty() ? fallback : route.hops.back().from; }
 
 }  // namespace policykg::query

@@ -27,6 +27,15 @@ struct Responsibility {
 /// parties of every level up to the top, nearest first.
 std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool all_levels = false);
 
+/// The roles `party` has for `unit` as the unit's text states them (pol:qualifiedResponsibility):
+/// "lead", "implement", "coordinate", "supervise", "approve", "addressee", in the graph's order;
+/// empty when the graph states none.
+std::vector<std::string> roles(const GraphView& view, Vertex unit, Vertex party);
+
+/// The unit whose statement a route to a party ends with (the source of its last hop), or
+/// `fallback` for an empty route.
+Vertex stated_on(const Route& route, Vertex fallback);
+
 /// A unit a party is responsible for; `party` is the agency asked about or one of its
 /// sub-organisations.
 struct Duty {

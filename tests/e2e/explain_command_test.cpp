@@ -69,3 +69,37 @@ TEST_F(ExplainFile, AGraphBuiltWithoutEvidenceSaysSo) {
 
 }  // namespace
 }  // namespace policykg
+
+namespace policykg {
+namespace {
+
+TEST(RolesInTraversals, ResponsibleAndDutiesPrintTheRole) {
+  auto r = run_policykg({"responsible", "id:doc/state-council-reply-2019-beijing-service-sector-plan/provision/4/measure/2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Ministry of Finance (id:agency/ministry-of-finance), stated, as coordinate, supervise\n"),
+            std::string::npos)
+      << r.out;
+  r = run_policykg({"duties", "Ministry of Finance", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& d : j.at("duties"))
+    if (d.at("unit").at("iri").get<std::string>().ends_with("/provision/4/measure/2")) {
+      EXPECT_EQ(d.at("roles"), nlohmann::json::array({"coordinate", "supervise"}));
+      found = true;
+    }
+  EXPECT_TRUE(found) << r.out;
+}
+
+TEST(RolesInTraversals, InheritedResponsibilitySaysFromWhere) {
+  // Task 2's first measure states no party: the plan's are inherited, from the plan.
+  auto r = run_policykg({"responsible", "id:doc/state-council-reply-2019-beijing-service-sector-plan/annex/1/task/2/"
+                                        "initiative/1/measure/1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(", inherited from id:doc/state-council-reply-2019-beijing-service-sector-plan/annex/1\n"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace policykg

@@ -34,7 +34,7 @@ TEST(TraversalCommands, ResponsibleTextShowsPartyAndRoute) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "Responsible for allow performance brokerage institutions (id:doc/plan/task/2/initiative/1/measure/1): 1\n"
-            "  Ministry of Commerce (id:agency/ministry-of-commerce), inherited\n"
+            "  Ministry of Commerce (id:agency/ministry-of-commerce), inherited from id:doc/plan/task/2/initiative/1\n"
             "    id:doc/plan/task/2/initiative/1/measure/1 --dcterms:isPartOf--> id:doc/plan/task/2/initiative/1"
             " --pol:responsibleParty--> id:agency/ministry-of-commerce\n");
   EXPECT_EQ(r.err, "");
