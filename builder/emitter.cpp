@@ -94,7 +94,7 @@ void Emitter::units(const Facts& facts) {
            agent = g.iri(pol::agent), role = g.iri(pol::role), statement = g.iri(std_terms::rdf_Statement),
            subject = g.iri(std_terms::rdf_subject), predicate = g.iri(std_terms::rdf_predicate),
            object = g.iri(std_terms::rdf_object), cue_start = g.iri(pol::cueStart), cue_end = g.iri(pol::cueEnd),
-           cue_text = g.iri(pol::cueText), rule = g.iri(pol::rule);
+           cue_text = g.iri(pol::cueText), rule = g.iri(pol::rule), identifier = g.iri(st::dcterms_identifier);
   // Every unit's term first: a measure may depend on one that comes after it.
   unit_terms_.clear();
   for (const auto& u : facts.units) unit_terms_.push_back(node(u.id));
@@ -108,6 +108,7 @@ void Emitter::units(const Facts& facts) {
     g.add(s, source, document);
     g.add(s, position, integer(u.position));
     if (!u.number.empty()) g.add(s, number, g.literal(u.number));
+    if (!u.key.empty()) g.add(s, identifier, g.literal(u.key));
     g.add(s, text, g.literal(u.text));
     g.add(s, start, integer(u.start));
     g.add(s, end, integer(u.end));

@@ -116,6 +116,7 @@ struct UnitFacts {
   UnitKind kind = UnitKind::Measure;
   std::size_t position = 0;
   std::string number, label;
+  std::string key;  ///< citation key, dcterms:identifier: T9.5.2 (task 9, initiative 5, measure 2), P4.2
   std::string_view text;  ///< in the source document, which outlives the facts of its units
   std::size_t start = 0, end = 0;  ///< code points
   RefSet responsible, applies_to, excludes, mentions, references, depends_on;  ///< in Facts::nodes

@@ -382,25 +382,48 @@ class DocumentRelator {
     return id;
   }
 
+  // A child's citation key: its parent's and its ordinal (T9.5 and 2 make T9.5.2); a unit with no
+  // parent unit is `letter` and its ordinal.
+  std::string child_key(std::size_t parent, std::string_view letter, std::size_t n) const {
+    if (parent == UnitFacts::kNoUnit) return std::string(letter) + std::to_string(n);
+    return facts_.units[parent].key + "." + std::to_string(n);
+  }
+
   struct Walked {
     RefSet active;  ///< responsible parties stated in the unit's measures
   };
 
   Walked walk(const Unit& u, std::size_t parent, std::size_t position, std::size_t ordinal,
               SectorContext context_sectors, bool implementation, bool statements) {
-    std::string id;
+    std::string id, key;
     switch (u.kind) {
-      case UnitKind::Provision: id = doc_id_ + "/provision/" + std::to_string(++counters_[0]); break;
-      case UnitKind::Section: id = doc_id_ + "/section/" + std::to_string(++counters_[1]); break;
-      case UnitKind::Task: id = doc_id_ + "/task/" + std::to_string(++counters_[2]); break;
-      case UnitKind::Initiative: id = child_id(parent, "/initiative/", ordinal); break;
-      case UnitKind::Measure: id = child_id(parent, "/measure/", ordinal); break;
+      case UnitKind::Provision:
+        id = doc_id_ + "/provision/" + std::to_string(++counters_[0]);
+        key = "P" + std::to_string(counters_[0]);
+        break;
+      case UnitKind::Section:
+        id = doc_id_ + "/section/" + std::to_string(++counters_[1]);
+        key = "S" + std::to_string(counters_[1]);
+        break;
+      case UnitKind::Task:
+        id = doc_id_ + "/task/" + std::to_string(++counters_[2]);
+        key = "T" + std::to_string(counters_[2]);
+        break;
+      case UnitKind::Initiative:
+        id = child_id(parent, "/initiative/", ordinal);
+        key = child_key(parent, "I", ordinal);
+        break;
+      case UnitKind::Measure:
+        id = child_id(parent, "/measure/", ordinal);
+        key = child_key(parent, "M", ordinal);
+        break;
     }
     facts_.units.emplace_back();
     std::size_t index = facts_.units.size() - 1;
     {
       UnitFacts& f = facts_.units[index];
       f.id = std::move(id);
+      f.key = std::move(key);
       f.parent = parent;
       f.document = doc_ref_;
       f.kind = u.kind;
@@ -495,6 +518,7 @@ class DocumentRelator {
       std::size_t index = facts_.units.size() - 1;
       UnitFacts* f = &facts_.units[index];
       f->id = std::move(id);
+      f->key = child_key(parent, "M", measures_before + (k - from) + 1);
       f->parent = parent;
       f->document = doc_ref_;
       f->kind = UnitKind::Measure;

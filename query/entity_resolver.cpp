@@ -151,6 +151,17 @@ Vertex EntityResolver::resolve(std::string_view entity) const {
   }
   if (fold_label(entity).empty()) throw Error(Error::Category::Input, where, "empty entity name");
   auto found = exact(entity);
+  // A label typed with its sentence's final stop, comma or colon.
+  std::string_view trimmed = entity;
+  while (!trimmed.empty() && std::string_view(".,;:").find(trimmed.back()) != std::string_view::npos)
+    trimmed.remove_suffix(1);
+  if (found.empty() && trimmed.size() != entity.size() && !fold_label(trimmed).empty()) found = exact(trimmed);
+  // The tail of an IRI: "task/9/initiative/5/measure/2".
+  if (found.empty() && trimmed.find('/') != std::string_view::npos) {
+    const std::string tail = "/" + std::string(trimmed);
+    for (Vertex v = 0; v < view_->node_count(); ++v)
+      if (view_->node(v).iri.ends_with(tail)) found.push_back(Candidate{v, view_->node(v).label});
+  }
   if (found.size() == 1) return found.front().vertex;
   if (found.size() > 1)
     throw Error(Error::Category::Input, where,

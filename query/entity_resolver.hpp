@@ -1,7 +1,9 @@
 // EntityResolver: turns the ENTITY a researcher types into a vertex of a GraphView. ENTITY is an
 // IRI (bare or in <>), a prefixed name (pol:…, id:… for the instance base, or another project
 // prefix), or a label matched case-insensitively, with runs of white space folded, against
-// rdfs:label, skos:altLabel, skos:prefLabel and dcterms:identifier.
+// rdfs:label, skos:altLabel, skos:prefLabel and dcterms:identifier (a unit's citation key, such as
+// "T9.5.2"), with a final stop, comma or colon ignored, or the tail of an IRI
+// ("task/9/initiative/5/measure/2").
 #pragma once
 
 #include <cstddef>
