@@ -1,11 +1,15 @@
-// Builder: runs the pipeline over a corpus in two passes. Pass one reads and parses every text
-// and registers its titles, so that a document cited by title elsewhere in the corpus gets the
-// IRI of the parsed document; pass two recognises, relates and emits, document by document.
+// Builder: runs the pipeline over a corpus in two passes. Pass one reads and parses every text,
+// decides which document it is (its own number, else a known title, else its file) and
+// registers its titles, so that a document cited elsewhere in the corpus by number or title is
+// the parsed document's node; pass two recognises, relates and emits, document by document, and
+// records each text as an expression of its document with where it came from.
 #include "builder/builder.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
 
+#include "builder/catalog.hpp"
 #include "builder/citation_recogniser.hpp"
 #include "builder/emitter.hpp"
 #include "builder/gazetteer.hpp"
@@ -17,6 +21,10 @@
 #include "ontology/paths.hpp"
 #include "rdf/error.hpp"
 
+#ifndef POLICYKG_VERSION
+#define POLICYKG_VERSION "0.0.0"
+#endif
+
 namespace policykg::builder {
 
 namespace {
@@ -24,12 +32,176 @@ namespace {
 struct Parsed {
   SourceText text;
   ParsedDocument tree;
-  std::string id;
+  std::string id;  ///< the document (work) the text realises
   std::string stem;
+  std::filesystem::path file;
+  std::string digest;        ///< sha256 of the text
+  CatalogEntry entry;        ///< empty fields when the catalogue does not list the file
+  std::string identifier;    ///< the text's own number, as printed
+  std::string issuer;        ///< the number's issuer, when known
+  std::string type;          ///< OfficialReply, Plan or Document, as the number's series or title says
+  std::string title;         ///< the title the catalogue gives, without the number after it
+  std::string own_title;     ///< the text's title, else the catalogue's
+  std::string expression;    ///< IRI path of the text as an expression of `id`
+  bool principal = true;
 };
 
-rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazetteer& gazetteer,
-                         const Options& options, const Progress& progress) {
+// The text before its addressees or first unit: the title and a number line.
+Span head_of(const ParsedDocument& pd, std::size_t size) {
+  std::size_t end = size;
+  bool found = false;
+  for (const Span& s : {pd.addressees, pd.body})
+    if (!s.empty() && s.begin < end) {
+      end = s.begin;
+      found = true;
+    }
+  if (!pd.units.empty() && pd.units.front().span.begin < end) {
+    end = pd.units.front().span.begin;
+    found = true;
+  }
+  return found ? Span{0, end} : Span{};
+}
+
+// The first document number in `text`, read as a citation is; empty doc when none.
+Citation own_number(std::string_view text, Span span, const Recogniser& recogniser, const CitationRecogniser& citations) {
+  if (span.empty()) return {};
+  NormalizedText nt(text, span);
+  for (auto& c : citations.find(nt, recogniser.find(nt)))
+    if (c.kind == Citation::Kind::Document && !c.identifier.empty()) return std::move(c);
+  return {};
+}
+
+// "Title (No. 81 [2015])" -> "Title" when the parenthesis holds `identifier`.
+std::string without_number(const std::string& title, const std::string& identifier) {
+  std::string t = collapse_whitespace(title);
+  if (identifier.empty() || t.empty() || t.back() != ')') return t;
+  std::size_t open = t.rfind('(', t.size() - 1);
+  if (open == std::string::npos || collapse_whitespace(t.substr(open + 1, t.size() - open - 2)) != identifier) return t;
+  t.resize(open);
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  return t;
+}
+
+// Identity (builder/README.md): the document a text is. Its own number, printed in its head or
+// else in its catalogue title, names it as any citation of that number does; else a title the
+// gazetteer knows names it by the gazetteer's id; else its file does (p.id as parsed).
+void identify(Parsed& p, const Gazetteer& gazetteer, const Recogniser& recogniser, const CitationRecogniser& numbers) {
+  Citation c = own_number(p.text.bytes(), head_of(p.tree, p.text.bytes().size()), recogniser, numbers);
+  if (c.doc.empty() && !p.entry.title.empty())
+    c = own_number(p.entry.title, Span{0, p.entry.title.size()}, recogniser, numbers);
+  const std::string text_title = collapse_whitespace(p.text.view(p.tree.title));
+  if (!c.doc.empty()) {
+    p.id = c.doc;
+    p.identifier = c.identifier;
+    p.issuer = c.issuer;
+    p.type = c.type;
+  } else {
+    bool found = false;
+    for (const std::string& title : {text_title, without_number(p.entry.title, {})}) {
+      for (const auto& d : gazetteer.documents) {
+        if (found || title.empty()) break;
+        found = same_folded(d.title, title) ||
+                std::any_of(d.aliases.begin(), d.aliases.end(), [&](const std::string& a) { return same_folded(a, title); });
+        if (found) {
+          p.id = d.id;
+          p.identifier = d.identifier;
+          p.issuer = d.issuer;
+          p.type = d.type;
+        }
+      }
+    }
+  }
+  p.title = without_number(p.entry.title, p.identifier);
+  p.own_title = !text_title.empty() ? text_title : p.title;
+}
+
+// What the catalogue and the text's own number say about its document, once the rules have
+// related it: title and type where the text gives none, number and issuer.
+void complete_document(const Parsed& p, const RelationContext& context, Facts& facts) {
+  DocumentFacts& d = facts.document(p.id);
+  if (d.title.empty() && !p.title.empty()) {
+    d.title = p.title;
+    d.label = p.title;
+  }
+  if (d.type == "Document") d.type = !p.type.empty() ? p.type : d.title.empty() ? d.type : context.citations.type_of_title(d.title);
+  if (!p.identifier.empty()) d.identifier = d.identifier.empty() ? p.identifier : d.identifier;
+  if (!p.issuer.empty() && context.gazetteer.find(p.issuer) != nullptr) d.issued_by.insert(p.issuer);
+}
+
+// A further text of a document (another translation) was related as a document of its own at
+// its expression's path: its links join the document's, its units stay the expression's.
+void merge_expression(const Parsed& p, Facts& facts) {
+  auto it = facts.documents.find(p.expression);
+  if (it == facts.documents.end()) return;
+  DocumentFacts text = std::move(it->second);
+  facts.documents.erase(it);
+  DocumentFacts& d = facts.document(p.id);
+  for (auto [to, from] : {std::pair{&d.issued_by, &text.issued_by}, {&d.addressed_to, &text.addressed_to},
+                          {&d.references, &text.references}, {&d.keeps_in_force, &text.keeps_in_force},
+                          {&d.prevails_over, &text.prevails_over}, {&d.responsible, &text.responsible}})
+    for (const auto& x : *from)
+      if (x != p.id) to->insert(x);
+}
+
+// The expression triples of each text: what it realises, its language, title, source, digest
+// and the builder that read it.
+// What the expression triples need of a text once its text is gone.
+struct TextRecord {
+  std::string id, expression, stem, digest, own_title;
+  CatalogEntry entry;
+};
+
+void emit_expressions(const std::vector<TextRecord>& docs, const Facts& facts, const std::string& base, rdf::Graph& g) {
+  namespace st = std_terms;
+  auto node = [&](const std::string& path) { return g.iri(base + path); };
+  const auto type = g.iri(st::rdf_type), label = g.iri(st::rdfs_label), title = g.iri(st::dcterms_title),
+             realizes = g.iri(st::eli_realizes), realized_by = g.iri(st::eli_is_realized_by),
+             language_term = g.iri(st::dcterms_language), derived = g.iri(st::prov_wasDerivedFrom),
+             source = g.iri(st::dcterms_source), note = g.iri(st::skos_editorialNote), sha = g.iri(pol::sha256),
+             version = g.iri(pol::builderVersion), expression_class = g.iri(st::eli_LegalExpression);
+  const std::string xsd_language = std::string(rdf::kXsd) + "language";
+  for (const auto& p : docs) {
+    const auto e = node(p.expression), d = node(p.id);
+    const std::string language = p.entry.language.empty() ? "en" : p.entry.language;
+    const DocumentFacts* df = facts.documents.count(p.id) ? &facts.documents.at(p.id) : nullptr;
+    const std::string name = df && !df->label.empty() ? df->label : p.stem;
+    g.add(e, type, expression_class);
+    g.add(e, realizes, d);
+    g.add(d, realized_by, e);
+    g.add(e, label, g.literal("Text (" + language + ") of " + name, {}, "en"));
+    if (!p.own_title.empty()) g.add(e, title, g.literal(p.own_title, {}, language));
+    g.add(e, language_term, g.literal(language, xsd_language));
+    g.add(e, sha, g.literal(p.digest));
+    g.add(e, version, g.literal("policykg " POLICYKG_VERSION));
+    if (!p.entry.retrieval.empty()) g.add(e, note, g.literal(p.entry.retrieval, {}, "en"));
+    if (!p.entry.source.empty()) {
+      const auto page = g.iri(p.entry.source);
+      for (auto s : {e, d}) {
+        g.add(s, derived, page);
+        g.add(s, source, page);
+      }
+    }
+  }
+}
+
+Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazetteer& gazetteer,
+                     const Options& options, const Progress& progress) {
+  // Identity first: every later title and citation resolves to the documents decided here.
+  {
+    TitleRegistry none;
+    Recogniser recogniser(gazetteer, rules.entity_patterns);
+    CitationRecogniser numbers(gazetteer, rules, none);
+    for (auto& p : docs) identify(p, gazetteer, recogniser, numbers);
+  }
+  // Two texts of one document and language are two expressions: <doc>/en, then <doc>/en/2.
+  std::map<std::string, int> seen;
+  std::set<std::string> documents;
+  for (auto& p : docs) {
+    const std::string language = p.entry.language.empty() ? "en" : p.entry.language;
+    p.principal = documents.insert(p.id).second;
+    p.expression = p.id + "/" + slugify(language);
+    if (int n = ++seen[p.expression]; n > 1) p.expression += "/" + std::to_string(n);
+  }
   TitleRegistry titles;
   for (const auto& d : gazetteer.documents) {
     if (!d.title.empty()) titles.add(d.title, d.id);
@@ -37,6 +209,7 @@ rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Ga
   }
   for (const auto& p : docs) {
     if (!p.tree.title.empty()) titles.add(collapse_whitespace(p.text.view(p.tree.title)), p.id);
+    if (!p.title.empty()) titles.add(p.title, p.id);
     for (const auto& a : p.tree.annex_list) titles.add(collapse_whitespace(p.text.view(a.title)), annex_id(p.id, a.number));
     for (const auto& a : p.tree.annexes)
       if (!a.title.empty()) titles.add(collapse_whitespace(p.text.view(a.title)), annex_id(p.id, a.annex_number));
@@ -44,28 +217,42 @@ rdf::Graph build_sources(std::vector<Parsed>& docs, const Rules& rules, const Ga
   RelationContext context(gazetteer, rules, titles);
   context.evidence = options.evidence;
   Facts facts;
-  rdf::Graph out;
+  Corpus corpus;
+  rdf::Graph& out = corpus.graph;
   // Documents of this family give a triple for every 16 to 18 bytes: room for all of them up
   // front spares copying a growing array (the pages are only touched when used).
   std::size_t bytes = 0;
   for (const auto& d : docs) bytes += d.text.bytes().size();
   out.reserve(bytes / 16);
   Emitter emitter(options.base, out);
+  std::vector<TextRecord> records;
+  records.reserve(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) {
     // Moved out so that its memory serves the next documents once it is emitted.
     const Parsed doc = std::move(docs[i]);
-    relate(doc.text, doc.tree, doc.id, doc.stem, context, facts);
+    const std::string& as = doc.principal ? doc.id : doc.expression;
+    relate(doc.text, doc.tree, as, doc.stem, context, facts);
     emitter.units(facts);
     facts.units.clear();
+    if (doc.principal) complete_document(doc, context, facts);
+    else merge_expression(doc, facts);
+    corpus.texts.push_back({doc.file, doc.id, doc.expression, doc.principal});
+    records.push_back({doc.id, doc.expression, doc.stem, doc.digest, doc.own_title, doc.entry});
     if (progress) progress(i + 1, docs.size(), out.size());
   }
   emitter.documents_and_entities(facts);
+  emit_expressions(records, facts, options.base, out);
   out.sort();
-  return out;
+  return corpus;
 }
 
-Parsed parse(SourceText text, const std::filesystem::path& name, const Rules& rules) {
-  Parsed p{std::move(text), {}, document_path(name), name.stem().string()};
+Parsed parse(SourceText text, const std::filesystem::path& name, const Rules& rules, const Catalog* catalog = nullptr) {
+  Parsed p{std::move(text), {}, document_path(name), name.stem().string(), name, {}, {}, {}, {}, {}, {}, {}, {}, true};
+  p.digest = sha256_hex(p.text.bytes());
+  if (catalog != nullptr) {
+    catalog->check(name, p.digest);
+    if (const CatalogEntry* e = catalog->find(name.filename().string())) p.entry = *e;
+  }
   p.tree = parse_structure(p.text, rules.structure);
   return p;
 }
@@ -85,22 +272,33 @@ rdf::Graph build_text_graph(std::string_view text, std::string_view name, const 
   Gazetteer gazetteer = Gazetteer::load(options.gazetteer_dir.empty() ? paths::gazetteer_dir() : options.gazetteer_dir);
   std::vector<Parsed> docs;
   docs.push_back(parse(SourceText(std::string(text), std::string(name)), std::filesystem::path(std::string(name)), rules));
-  return build_sources(docs, rules, gazetteer, options, {});
+  return std::move(build_sources(docs, rules, gazetteer, options, {}).graph);
 }
 
-rdf::Graph build_graph(const std::vector<std::filesystem::path>& files, const Options& options,
-                       const Progress& progress) {
+Corpus build_corpus(const std::vector<std::filesystem::path>& files, const Options& options, const Progress& progress) {
   check_base(options.base);
   Rules rules = Rules::load(options.rules_dir.empty() ? paths::data_dir() / "rules" : options.rules_dir);
   Gazetteer gazetteer = Gazetteer::load(options.gazetteer_dir.empty() ? paths::gazetteer_dir() : options.gazetteer_dir);
+  // Each folder's catalogue, read once.
+  std::map<std::filesystem::path, Catalog> catalogs;
   std::vector<Parsed> docs;
   docs.reserve(files.size());
-  for (const auto& f : files) docs.push_back(parse(read_source(f), f, rules));
+  for (const auto& f : files) {
+    const std::filesystem::path dir = f.parent_path().empty() ? std::filesystem::path(".") : f.parent_path();
+    auto it = catalogs.find(dir);
+    if (it == catalogs.end()) it = catalogs.emplace(dir, Catalog::load_beside(dir)).first;
+    docs.push_back(parse(read_source(f), f, rules, &it->second));
+  }
   // Two files with the same stem would share an IRI: number the later ones.
   std::map<std::string, int> seen;
   for (auto& d : docs)
     if (int n = seen[d.id]++; n > 0) d.id += "-" + std::to_string(n + 1);
   return build_sources(docs, rules, gazetteer, options, progress);
+}
+
+rdf::Graph build_graph(const std::vector<std::filesystem::path>& files, const Options& options,
+                       const Progress& progress) {
+  return std::move(build_corpus(files, options, progress).graph);
 }
 
 std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name, const Options& options) {
@@ -110,6 +308,50 @@ std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name
 std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& files, const Options& options,
                                      const Progress& progress) {
   return build_graph(files, options, progress).to_triples();
+}
+
+std::vector<rdf::NamedGraph> named_graphs(const Corpus& corpus, std::string_view base) {
+  // Owner of each IRI path: an expression owns itself and what lies under it; a document's
+  // principal expression owns the document and what lies under it (annexes, units).
+  std::map<std::string, std::size_t, std::less<>> owner;
+  std::vector<rdf::NamedGraph> out(1);
+  for (const auto& t : corpus.texts) {
+    owner.emplace(t.expression, out.size());
+    if (t.principal) owner.emplace(t.document, out.size());
+    out.push_back({std::string(base) + t.expression, {}});
+  }
+  const rdf::Graph& g = corpus.graph;
+  std::vector<std::size_t> graph_of(g.term_count(), SIZE_MAX);  // by subject term
+  auto find_owner = [&](rdf::Graph::Id id) {
+    if (graph_of[id] != SIZE_MAX) return graph_of[id];
+    std::size_t found = 0;
+    const rdf::Term& t = g.term(id);
+    if (t.is_iri() && t.value.starts_with(base)) {
+      std::string_view path = std::string_view(t.value).substr(base.size());
+      // The longest owned path that is the IRI's path or one of its ancestors.
+      while (!path.empty()) {
+        if (auto it = owner.find(path); it != owner.end()) {
+          found = it->second;
+          break;
+        }
+        std::size_t slash = path.rfind('/');
+        if (slash == std::string_view::npos) break;
+        path = path.substr(0, slash);
+      }
+    }
+    return graph_of[id] = found;
+  };
+  for (const auto& [s, p, o] : g.triples()) {
+    rdf::Graph& to = out[find_owner(s)].graph;
+    to.add(to.intern(g.term(s)), to.intern(g.term(p)), to.intern(g.term(o)));
+  }
+  std::vector<rdf::NamedGraph> kept;
+  for (auto& n : out) {
+    if (n.graph.size() == 0) continue;
+    n.graph.sort();
+    kept.push_back(std::move(n));
+  }
+  return kept;
 }
 
 std::vector<std::filesystem::path> list_documents(const std::filesystem::path& dir) {

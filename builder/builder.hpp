@@ -13,6 +13,7 @@
 
 #include "ontology/terms.hpp"
 #include "rdf/graph.hpp"
+#include "rdf/serializer.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::builder {
@@ -39,16 +40,41 @@ rdf::Graph build_text_graph(std::string_view text, std::string_view name, const 
 rdf::Graph build_graph(const std::vector<std::filesystem::path>& files, const Options& options = {},
                        const Progress& progress = {});
 
+/// One text of a corpus: the document it is (the work) and the text itself (an expression of it).
+struct BuiltText {
+  std::filesystem::path file;
+  std::string document;    ///< IRI path of the document the text realises
+  std::string expression;  ///< IRI path of the text: document + "/" + language, "/2", "/3"… for more of one language
+  bool principal = true;   ///< the document's first text: its units are the document's
+};
+
+/// A corpus's graph and, in build order, the texts it was built from.
+struct Corpus {
+  rdf::Graph graph;
+  std::vector<BuiltText> texts;
+};
+
+/// build_graph, also saying which document and expression each file became.
+Corpus build_corpus(const std::vector<std::filesystem::path>& files, const Options& options = {},
+                    const Progress& progress = {});
+
+/// The corpus as named graphs: first the default graph (unnamed: entities and documents only
+/// cited, which no one text owns), then one graph per text, named by its expression's IRI and
+/// holding the triples about its document, annexes and units (a further translation's graph only
+/// its own expression and units). Empty graphs are left out.
+std::vector<rdf::NamedGraph> named_graphs(const Corpus& corpus, std::string_view base);
+
 /// build_text_graph and build_graph as triple values, for callers that want them.
 std::vector<rdf::Triple> build_text(std::string_view text, std::string_view name, const Options& options = {});
 std::vector<rdf::Triple> build_files(const std::vector<std::filesystem::path>& files,
                                      const Options& options = {}, const Progress& progress = {});
 
-/// Every *.txt file of a folder, sorted by name.
+/// Every *.txt file of a folder, sorted by name (its catalogue, catalog.json, is read by the build).
 std::vector<std::filesystem::path> list_documents(const std::filesystem::path& dir);
 
-/// The IRI path of the document read from `file` ("doc/" + slug of the file stem); its annexes
-/// are that path + "/annex/N".
+/// The IRI path of a document read from `file` whose own number is unknown ("doc/" + slug of the
+/// file stem); its annexes are that path + "/annex/N". A text whose number its head or its
+/// catalogue title prints is the numbered document instead (builder/README.md, "Identity").
 std::string document_path(const std::filesystem::path& file);
 
 }  // namespace policykg::builder

@@ -63,16 +63,17 @@ bool eat(const std::string& t, std::size_t& i, std::string_view what) {
   i += what.size();
   return true;
 }
-// "[2015]" or "〔2015〕"; the year or -1.
-long read_year(const std::string& t, std::size_t& i) {
+// "[2015]" or "〔2015〕" (and "(2020)" when `round`, as in "Guo Han (2020) No.123"); the year or -1.
+long read_year(const std::string& t, std::size_t& i, bool round = false) {
   std::size_t j = i;
   bool square = eat(t, j, "[");
-  if (!square && !eat(t, j, "〔") && !eat(t, j, "【")) return -1;
+  bool parenthesis = !square && round && eat(t, j, "(");
+  if (!square && !parenthesis && !eat(t, j, "〔") && !eat(t, j, "【")) return -1;
   skip_spaces(t, j);
   long y = read_int(t, j);
   skip_spaces(t, j);
   if (y < 1900 || y > 2200) return -1;
-  if (!(square ? eat(t, j, "]") : (eat(t, j, "〕") || eat(t, j, "】")))) return -1;
+  if (!(square ? eat(t, j, "]") : parenthesis ? eat(t, j, ")") : (eat(t, j, "〕") || eat(t, j, "】")))) return -1;
   i = j;
   return y;
 }
@@ -141,7 +142,7 @@ void CitationRecogniser::find_numbers(const NormalizedText& nt, const std::vecto
       if (p > 0 && is_alnum(t[p - 1])) continue;
       std::size_t i = p + s.code.size();
       skip_spaces(t, i);
-      long y = read_year(t, i);
+      long y = read_year(t, i, /*round=*/true);
       if (y < 0) continue;
       skip_spaces(t, i);
       if (!eat(t, i, "No")) continue;

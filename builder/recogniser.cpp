@@ -168,6 +168,9 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
           continue;
         }
         if (toks[c].word && in(rules_.connectors, word(c)) && tail > 0) {
+          // "... of the Communist Party of China and the State Council" joins two bodies: the
+          // "and" inside a name takes no article ("Ministry of Industry and Information Technology").
+          if (word(c) == "and" && c + 1 < toks.size() && toks[c + 1].word && word(c + 1) == "the") break;
           e = c;
           continue;
         }

@@ -210,8 +210,8 @@ class DocumentRelator {
 
   void register_citation(const Citation& c) {
     DocumentFacts& d = facts_.document(c.doc);
-    if (d.parsed) return;
-    if (d.title.empty() && !c.title.empty()) {
+    // A parsed document keeps its own title and type; its number and issuer are added.
+    if (!d.parsed && d.title.empty() && !c.title.empty()) {
       std::string title = c.title;
       for (const auto& k : ctx_.gazetteer.documents)
         if (k.id == c.doc && !k.title.empty()) title = k.title;
@@ -220,7 +220,7 @@ class DocumentRelator {
     }
     if (d.identifier.empty() && !c.identifier.empty()) d.identifier = c.identifier;
     if (d.label.empty()) d.label = !c.identifier.empty() ? c.identifier : c.doc;
-    if (d.type == "Document" && !c.type.empty()) d.type = c.type;
+    if (!d.parsed && d.type == "Document" && !c.type.empty()) d.type = c.type;
     if (!c.issuer.empty()) {
       d.issued_by.insert(c.issuer);
       if (const GazetteerEntity* g = ctx_.gazetteer.find(c.issuer)) add_known(*g);

@@ -1,5 +1,6 @@
-// policykg build [FILE...] [-o OUT] [--format F] [--store SPEC] [--base IRI]
-// Builds the graph from plain-text documents (default: every .txt in data/documents/), writes it
+// policykg build [FILE|DIR...] [-o OUT] [--format F] [--store SPEC] [--base IRI]
+// Builds the graph from plain-text documents (default: every .txt in data/documents/; a folder
+// means every .txt in it, its catalog.json read for provenance), writes it
 // to OUT (atomically) or standard output, and/or loads it into a store. OUT is checked before the
 // build: a regular file or a new name (a symbolic link's target is written), never one of the
 // documents read nor the sqlite store filled.
@@ -66,15 +67,28 @@ class ProgressBar {
 void run_build(const BuildOptions& o, StoreLoader load_store) {
   if (!o.store.empty() && load_store == nullptr) throw RedlandNeeded{};
   // Without --format, "-o graph.nt" means N-Triples; anything else, Turtle.
+  // N-Quads and TriG are datasets: one named graph per document.
+  const bool trig = o.format == "trig" || (o.format.empty() && o.output.ends_with(".trig"));
   std::optional<rdf::Format> format = rdf::Format::Turtle;
-  if (!o.format.empty()) format = rdf::format_from_name(o.format);
+  if (trig) format = rdf::Format::Turtle;
+  else if (!o.format.empty()) format = rdf::format_from_name(o.format);
   else if (auto guessed = rdf::format_from_path(o.output)) format = guessed;
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
+  const bool dataset = trig || *format == rdf::Format::NQuads;
   builder::Options options;
   if (!o.base.empty()) options.base = o.base;
   options.evidence = o.evidence;
   std::vector<std::filesystem::path> files;
-  for (const auto& f : o.files) files.emplace_back(f);
+  for (const auto& f : o.files) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(f, ec)) {
+      auto listed = builder::list_documents(f);
+      if (listed.empty()) throw Error(Error::Category::Input, f, "no .txt documents in the folder");
+      files.insert(files.end(), listed.begin(), listed.end());
+    } else {
+      files.emplace_back(f);
+    }
+  }
   if (files.empty()) files = builder::list_documents(paths::documents_dir());
   std::vector<std::filesystem::path> inputs = files;
   if (!o.store.empty()) {
@@ -84,19 +98,24 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
   if (!o.output.empty()) rdf::check_output_path(o.output, inputs);
 
   ProgressBar progress;
-  rdf::Graph graph = builder::build_graph(files, options, [&](std::size_t done, std::size_t total, std::size_t n) {
+  builder::Corpus corpus = builder::build_corpus(files, options, [&](std::size_t done, std::size_t total, std::size_t n) {
     progress.update(done, total, n);
   });
   progress.finish();
+  const rdf::Graph& graph = corpus.graph;
+  auto write = [&](std::ostream& out) {
+    if (!dataset) return rdf::serialize(graph, *format, options.base, out);
+    rdf::serialize_dataset(builder::named_graphs(corpus, options.base),
+                           trig ? rdf::DatasetSyntax::TriG : rdf::DatasetSyntax::NQuads, options.base, out);
+  };
 
   if (!o.store.empty()) load_store(graph, o.store);
   if (!o.output.empty() || o.store.empty()) {
     // Written as it is made: a corpus's text need not fit in memory beside its graph.
     if (!o.output.empty()) {
-      rdf::write_file_atomically(
-          o.output, [&](std::ostream& out) { rdf::serialize(graph, *format, options.base, out); }, inputs);
+      rdf::write_file_atomically(o.output, write, inputs);
     } else {
-      rdf::serialize(graph, *format, options.base, std::cout);
+      write(std::cout);
       std::cout.flush();
       if (!std::cout) throw Error(Error::Category::Io, "<stdout>", "cannot write the graph");
     }
@@ -110,16 +129,18 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
 void setup_build(CLI::App& app, StoreLoader load_store) {
   auto options = std::make_shared<BuildOptions>();
   auto* cmd = app.add_subcommand("build", "Build the graph from plain-text documents");
-  cmd->add_option("FILE", options->files, "plain-text documents (default: every .txt in data/documents/)")
-      ->check(CLI::ExistingFile);
+  cmd->add_option("FILE", options->files,
+                  "plain-text documents, or folders of them (default: every .txt in data/documents/)")
+      ->check(CLI::ExistingPath);
   cmd->add_option("-o,--output", options->output,
                   "write the graph here, atomically (default: standard output); a symbolic link's target is "
                   "replaced; never a document read, a folder, a device or a FIFO");
   cmd->add_option("--format", options->format,
-                  "turtle, ntriples, nquads, rdfxml or jsonld (default: what the -o file's extension names "
-                  "(.ttl, .nt, .nq, .rdf, .jsonld), else turtle)")
-      ->check(CLI::IsMember({"turtle", "ntriples", "nquads", "rdfxml", "jsonld", "ttl", "nt", "nq", "xml", "rdf",
-                             "json-ld"}));
+                  "turtle, ntriples, nquads, trig, rdfxml or jsonld (default: what the -o file's extension names "
+                  "(.ttl, .nt, .nq, .trig, .rdf, .jsonld), else turtle); nquads and trig write one named graph "
+                  "per document")
+      ->check(CLI::IsMember({"turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld", "ttl", "nt", "nq", "xml",
+                             "rdf", "json-ld"}));
   cmd->add_option("--store", options->store,
                   "also load the graph into this store (memory, sqlite:PATH, postgresql:..., virtuoso:...); "
                   "with --store and no -o nothing is written to standard output");

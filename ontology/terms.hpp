@@ -93,6 +93,8 @@ inline constexpr std::string_view cueStart = "https://w3id.org/policykg/ontology
 inline constexpr std::string_view cueEnd = "https://w3id.org/policykg/ontology#cueEnd";
 inline constexpr std::string_view cueText = "https://w3id.org/policykg/ontology#cueText";
 inline constexpr std::string_view rule = "https://w3id.org/policykg/ontology#rule";
+inline constexpr std::string_view sha256 = "https://w3id.org/policykg/ontology#sha256";
+inline constexpr std::string_view builderVersion = "https://w3id.org/policykg/ontology#builderVersion";
 
 // Concept schemes
 inline constexpr std::string_view InstrumentTypes = "https://w3id.org/policykg/ontology#InstrumentTypes";
@@ -149,4 +151,9 @@ inline constexpr std::string_view dcterms_issued = "http://purl.org/dc/terms/iss
 inline constexpr std::string_view dcterms_source = "http://purl.org/dc/terms/source";
 inline constexpr std::string_view org_subOrganizationOf = "http://www.w3.org/ns/org#subOrganizationOf";
 inline constexpr std::string_view prov_wasDerivedFrom = "http://www.w3.org/ns/prov#wasDerivedFrom";
+inline constexpr std::string_view dcterms_language = "http://purl.org/dc/terms/language";
+inline constexpr std::string_view skos_editorialNote = "http://www.w3.org/2004/02/skos/core#editorialNote";
+inline constexpr std::string_view eli_LegalExpression = "http://data.europa.eu/eli/ontology#LegalExpression";
+inline constexpr std::string_view eli_realizes = "http://data.europa.eu/eli/ontology#realizes";
+inline constexpr std::string_view eli_is_realized_by = "http://data.europa.eu/eli/ontology#is_realized_by";
 }  // namespace policykg::std_terms

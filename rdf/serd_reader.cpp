@@ -26,7 +26,6 @@ std::string_view text_of(const SerdNode& node) {
   return {reinterpret_cast<const char*>(node.buf), node.n_bytes};
 }
 
-std::string describe_graph(const std::string& graph) { return graph.empty() ? "the default graph" : graph; }
 
 struct ReaderFree {
   void operator()(SerdReader* reader) const { serd_reader_free(reader); }
@@ -121,7 +120,9 @@ class SerdRead {
                                  const SerdNode* lang) {
     auto& self = *static_cast<SerdRead*>(handle);
     return self.guarded([&] {
-      if (self.format_ == Format::NQuads) self.check_graph(graph);
+      // N-Quads in several graphs are read as their union: the graph every command works on
+      // (`build -o X.nq` splits one graph by document; the names are the documents' expressions).
+      (void)graph;
       self.triples_.push_back({self.term(*subject), self.term(*predicate), self.object(*object, datatype, lang)});
     });
   }
@@ -189,16 +190,6 @@ class SerdRead {
     return out;
   }
 
-  void check_graph(const SerdNode* graph) {
-    std::string name = graph == nullptr || graph->buf == nullptr ? std::string() : term(*graph).to_ntriples();
-    if (!graph_) {
-      graph_ = std::move(name);
-    } else if (name != *graph_) {
-      fail("this quad is in " + describe_graph(name) + ", the first in " + describe_graph(*graph_) +
-           ": N-Quads in more than one graph are not read, since a graph holds triples without their graph");
-    }
-  }
-
   std::string_view text_;
   Format format_;
   std::string where_;
@@ -207,7 +198,6 @@ class SerdRead {
   std::string base_;
   SerdURI base_uri_ = SERD_URI_NULL;  // points into base_
   std::unordered_map<std::string, std::string> prefixes_;
-  std::optional<std::string> graph_;  // of the first quad, in N-Triples form; empty: the default graph
   std::vector<Triple> triples_;
   std::exception_ptr failure_;
 };

@@ -80,21 +80,22 @@ class Sink {
   std::string text_;
 };
 
-// Turtle, one block per subject: every IRI's prefixed form is worked out once per term.
-void write_turtle(const Graph& g, std::string_view base, Sink& out) {
-  const Prefixes prefixes = project_prefixes(base);
-  for (const auto& [prefix, iri] : prefixes) out += "@prefix " + prefix + ": <" + iri + "> .\n";
+// Turtle statements, one block per subject, each line after `indent` (TriG's graph blocks):
+// every IRI's prefixed form is worked out once per term.
+void write_turtle_body(const Graph& g, const Prefixes& prefixes, std::string_view indent, Sink& out) {
   std::vector<std::string> names(g.term_count());
   auto name = [&](Graph::Id id) -> const std::string& {
     if (names[id].empty()) names[id] = turtle_term(g.term(id), prefixes);
     return names[id];
   };
   const std::string rdf_type = std::string(ns::kRdf) + "type";
+  const std::string sep_first = "\n    " + std::string(indent), sep_next = " ;" + sep_first;
   for (std::size_t i = 0; i < g.size();) {
     const Graph::Id subject = g[i][0];
     out += '\n';
+    out += indent;
     out += name(subject);
-    const char* sep = "\n    ";
+    std::string_view sep = sep_first;
     for (; i < g.size() && g[i][0] == subject;) {
       const Graph::Id predicate = g[i][1];
       out += sep;
@@ -109,10 +110,20 @@ void write_turtle(const Graph& g, std::string_view base, Sink& out) {
         else out += name(g[i][2]);
         obj_sep = ", ";
       }
-      sep = " ;\n    ";
+      sep = sep_next;
     }
     out += " .\n";
   }
+}
+
+void write_prefixes(const Prefixes& prefixes, Sink& out) {
+  for (const auto& [prefix, iri] : prefixes) out += "@prefix " + prefix + ": <" + iri + "> .\n";
+}
+
+void write_turtle(const Graph& g, std::string_view base, Sink& out) {
+  const Prefixes prefixes = project_prefixes(base);
+  write_prefixes(prefixes, out);
+  write_turtle_body(g, prefixes, {}, out);
 }
 
 void write_lines(const Graph& g, std::string_view graph, Sink& out) {
@@ -257,6 +268,31 @@ std::string serialize(const Graph& g, Format format, std::string_view base, std:
 void serialize(const Graph& g, Format format, std::string_view base, std::ostream& os, std::string_view graph) {
   Sink out(&os);
   write_graph(g, format, base, graph, out);
+  out.flush();
+}
+
+void serialize_dataset(const std::vector<NamedGraph>& graphs, DatasetSyntax syntax, std::string_view base,
+                       std::ostream& os) {
+  Sink out(&os);
+  const Prefixes prefixes = project_prefixes(base);
+  if (syntax == DatasetSyntax::TriG) write_prefixes(prefixes, out);
+  for (const auto& named : graphs) {
+    Graph copy;
+    if (!named.graph.sorted()) {
+      copy = named.graph;
+      copy.sort();
+    }
+    const Graph& g = named.graph.sorted() ? named.graph : copy;
+    if (syntax == DatasetSyntax::NQuads) {
+      write_lines(g, named.name, out);
+    } else if (named.name.empty()) {
+      write_turtle_body(g, prefixes, {}, out);
+    } else {
+      out += "\n" + turtle_iri(named.name, prefixes) + " {";
+      write_turtle_body(g, prefixes, "    ", out);
+      out += "}\n";
+    }
+  }
   out.flush();
 }
 

@@ -23,4 +23,17 @@ std::string serialize(const Graph& graph, Format format, std::string_view base, 
 void serialize(const Graph& graph, Format format, std::string_view base, std::ostream& os,
                std::string_view graph_name = {});
 
+/// A graph of a dataset; `name` is empty for the default graph.
+struct NamedGraph {
+  std::string name;
+  Graph graph;
+};
+
+enum class DatasetSyntax { NQuads, TriG };
+
+/// Writes a dataset to `os` deterministically: graphs in the order given, each sorted, the
+/// default graph's triples without a graph name (TriG: outside any block).
+void serialize_dataset(const std::vector<NamedGraph>& graphs, DatasetSyntax syntax, std::string_view base,
+                       std::ostream& os);
+
 }  // namespace policykg::rdf

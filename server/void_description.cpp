@@ -1,5 +1,6 @@
 #include "server/void_description.hpp"
 
+#include <map>
 #include <set>
 
 #include "ontology/terms.hpp"
@@ -42,6 +43,26 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
   };
   for (auto ext : {"ttl", "nt", "nq", "rdf", "jsonld"})
     out.push_back({dataset, iri(kVoid, "dataDump"), Term::iri(origin + "/dump." + ext)});
+  // One subset per text the graph was built from: the named graph `build -o X.nq` or `.trig`
+  // writes for it (sd:name, its expression's IRI), the document it realises, its source page.
+  const std::string expression_class(std_terms::eli_LegalExpression), rdf_type(std_terms::rdf_type);
+  std::map<std::string, std::vector<const rdf::Triple*>> expressions;  // and their triples, in one pass each
+  for (const auto& t : ctx.data.triples())
+    if (t.p.value == rdf_type && t.o.value == expression_class && t.s.is_iri()) expressions[t.s.value];
+  if (!expressions.empty())
+    for (const auto& t : ctx.data.triples())
+      if (auto it = expressions.find(t.s.value); it != expressions.end()) it->second.push_back(&t);
+  std::size_t n_graph = 0;
+  for (const auto& [e, triples] : expressions) {
+    Term part = Term::blank("graph-" + std::to_string(++n_graph));
+    out.push_back({dataset, iri(kVoid, "subset"), part});
+    out.push_back({part, type, iri(kVoid, "Dataset")});
+    out.push_back({part, iri(kSd, "name"), Term::iri(e)});
+    for (const rdf::Triple* t : triples) {
+      if (t->p.value == std_terms::eli_realizes) out.push_back({part, iri(kFoaf, "primaryTopic"), t->o});
+      if (t->p.value == std_terms::prov_wasDerivedFrom || t->p.value == pol::sha256) out.push_back({part, t->p, t->o});
+    }
+  }
   for (const auto& [cls, n] : ctx.data.class_counts()) {
     Term part = Term::blank("class-" + std::to_string(out.size()));
     out.push_back({dataset, iri(kVoid, "classPartition"), part});

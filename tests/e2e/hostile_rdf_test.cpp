@@ -54,9 +54,12 @@ TEST(HostileRdf, NulAndBadUtf8AreRefusedNotTruncated) {
   expect_refused(write("ff.ttl", "<http://a> <http://b> \"c\xff\" .\n"), ":1:25", "not valid UTF-8");
 }
 
-TEST(HostileRdf, NQuadsInTwoGraphsAreRefused) {
-  expect_refused(write("two.nq", "<http://a> <http://b> \"c\" <http://g> .\n<http://a> <http://b> \"d\" <http://h> .\n"), ":2:",
-                 "more than one graph");
+TEST(HostileRdf, NQuadsInTwoGraphsAreReadAsTheirUnion) {
+  auto r = policykg::test::run_policykg(
+      {"query", "--data", write("two.nq", "<http://a> <http://b> \"c\" <http://g> .\n<http://a> <http://b> \"d\" <http://h> .\n").string(),
+       "--format", "tsv", "-e", "SELECT ?o WHERE { <http://a> <http://b> ?o } ORDER BY ?o"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?o\n\"c\"\n\"d\"\n");
 }
 
 TEST(HostileRdf, DeepJsonLdIsRefused) {

@@ -121,7 +121,9 @@ TEST(PolicykgTtl, DomainsAndRangesFollowTheContract) {
       {pol::text, units, xsd("string")},
       {pol::sourceStart, units, xsd("integer")},
       {pol::sourceEnd, units, xsd("integer")},
-      {pol::sourceDocument, units, one(pol::Document)},
+      {pol::sourceDocument, units, with({}, {pol::Document, std_terms::eli_LegalExpression})},  // widened: translations
+      {pol::sha256, one(std_terms::eli_LegalExpression), xsd("string")},
+      {pol::builderVersion, one(std_terms::eli_LegalExpression), xsd("string")},
       {pol::responsibleParty, with(units, {pol::Document}), with({}, {pol::Agency, pol::District})},
       {pol::appliesTo, units, one(pol::Place)},
       {pol::excludes, units, one(pol::Place)},

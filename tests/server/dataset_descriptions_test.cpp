@@ -83,3 +83,19 @@ TEST(DatasetDescriptions, IndexAndQueryPage) {
   EXPECT_EQ(list[0]["name"], "agencies");
   EXPECT_NE(list[0]["query"].get<std::string>().find("pol:Agency"), std::string::npos);
 }
+
+TEST(DatasetDescriptions, VoidListsOneSubsetPerText) {
+  TestServer server(policykg::test::fixture_options(), std::string(POLICYKG_SOURCE_DIR) + "/tests/server/data/expressions.ttl");
+  auto res = server.client().Get("/.well-known/void", {{"Accept", "application/n-triples"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  const auto& body = res->body;
+  EXPECT_NE(body.find("<https://w3id.org/policykg/id/dataset> <http://rdfs.org/ns/void#subset> _:"), std::string::npos) << body;
+  EXPECT_NE(body.find("<http://www.w3.org/ns/sparql-service-description#name> "
+                      "<https://w3id.org/policykg/id/doc/state-council-2015-81/en> ."),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("<http://xmlns.com/foaf/0.1/primaryTopic> <https://w3id.org/policykg/id/doc/state-council-2015-81> ."),
+            std::string::npos);
+  EXPECT_NE(body.find("<https://w3id.org/policykg/ontology#sha256> \"4723f85801a28a9f"), std::string::npos);
+}
