@@ -92,7 +92,11 @@ TEST_F(ExportPicture, AllPredicatesGivesEveryLinkWithConceptsTypedByScheme) {
   for (const auto& [id, node] : g["nodes"].items()) class_of[node["iri"]] = node["classLabel"];
   EXPECT_EQ(class_of[kPol + "FinanceSector"], "Sector");
   EXPECT_EQ(class_of[kPol + "SupplySide"], "InstrumentType");
-  for (const auto& [iri, cls] : class_of) EXPECT_NE(cls, "Resource") << iri;
+  // Every node of the graph's own is typed; the web pages texts were read from are not.
+  for (const auto& [iri, cls] : class_of)
+    if (iri.starts_with(kPol) || iri.starts_with("https://w3id.org/policykg/id/")) {
+      EXPECT_NE(cls, "Resource") << iri;
+    }
   EXPECT_EQ(run_policykg({"export", "--format", "dot", "--data", graph(), "--all-predicates", "--predicate", "pol:dependsOn"})
                 .exit_code,
             2);
