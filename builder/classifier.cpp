@@ -43,7 +43,11 @@ Masked Classifier::with_ignored(const NormalizedText& text, const Masked& masked
 
 std::vector<std::size_t> Classifier::sectors(const NormalizedText& text, const Masked& names,
                                              std::vector<Classification::At>* at) const {
-  const Masked masked = with_ignored(text, names);
+  return sectors_outside(text, with_ignored(text, names), at);
+}
+
+std::vector<std::size_t> Classifier::sectors_outside(const NormalizedText& text, const Masked& masked,
+                                                     std::vector<Classification::At>* at) const {
   std::vector<std::pair<std::size_t, Classification::At>> hits;  // (sector, where), in text order per table
   sectors_.each(text, masked, [&](const PhraseTable::Hit& h) { hits.push_back({h.payload, {h.begin, h.end}}); });
   // By sector, the earliest hit first.
@@ -103,7 +107,7 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
       if (first != hits.end()) c.instrument_at = first->second;
     }
   }
-  c.sectors = sectors(text, names, &c.sector_at);
+  c.sectors = sectors_outside(text, masked, &c.sector_at);
   return c;
 }
 

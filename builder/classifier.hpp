@@ -67,6 +67,9 @@ class Classifier {
   };
   const ClassificationRules& rules_;
   Keywords instruments_, sectors_, actions_, ignored_;
+  /// Sectors whose keywords lie outside `masked` (names and ignored phrases).
+  std::vector<std::size_t> sectors_outside(const NormalizedText& text, const Masked& masked,
+                                           std::vector<Classification::At>* at) const;
   /// `masked` with the ignored phrases of `text` added.
   Masked with_ignored(const NormalizedText& text, const Masked& masked) const;
 };

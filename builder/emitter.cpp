@@ -135,7 +135,7 @@ void Emitter::units(const Facts& facts) {
     for (std::size_t k = 0; k < u.evidence.size(); ++k) {
       const Evidence& e = u.evidence[k];
       const Id n = node(u.id + "/evidence/" + std::to_string(k + 1));
-      auto [p, o] = fact_of(facts, u, e, roles);
+      auto [p, o] = fact_of(facts, e, roles);
       g.add(n, type, statement);
       g.add(n, subject, s);
       g.add(n, predicate, p);
@@ -160,7 +160,7 @@ std::string Emitter::responsibility_label(const Facts& facts, const Responsibili
   return out;
 }
 
-std::pair<Emitter::Id, Emitter::Id> Emitter::fact_of(const Facts& facts, const UnitFacts& u, const Evidence& e,
+std::pair<Emitter::Id, Emitter::Id> Emitter::fact_of(const Facts& facts, const Evidence& e,
                                                      const std::vector<Id>& roles) {
   using K = Evidence::Kind;
   auto& g = g_;
@@ -178,7 +178,6 @@ std::pair<Emitter::Id, Emitter::Id> Emitter::fact_of(const Facts& facts, const U
     case K::Instrument: return {g.iri(pol::instrumentType), concept_term(facts, ref)};
     case K::Statement: break;
   }
-  (void)u;
   return {g.iri(std_terms::rdf_type), g.iri(pol::Statement)};
 }
 

@@ -33,7 +33,7 @@ class Emitter {
   void links(Id s, Id p, const Facts& facts, const RefSet& refs);
   void links(Id s, std::string_view p, const std::set<std::string>& paths);
   /// The predicate and object of the fact evidence `e` of unit `u` supports.
-  std::pair<Id, Id> fact_of(const Facts& facts, const UnitFacts& u, const Evidence& e, const std::vector<Id>& roles);
+  std::pair<Id, Id> fact_of(const Facts& facts, const Evidence& e, const std::vector<Id>& roles);
   static std::string responsibility_label(const Facts& facts, const Responsibility& r);
 
   std::string base_, buffer_;

@@ -576,7 +576,7 @@ class DocumentRelator {
             }
         }
       }
-      assign_roles(nt, s, responsible, *f);
+      assign_roles(nt, ms, s, responsible, *f);
       const std::string& lower = nt.lower();
       // Citations: references, dependencies, force.
       std::vector<std::string> ordered;  // documents in this clause in order, back references expanded
@@ -690,7 +690,8 @@ class DocumentRelator {
   // leadership of X" makes X lead; a reply's clause approving ("hereby approved") names its
   // issuer approving, and one handing over the implementation ("for your earnest
   // implementation") names its addressees.
-  void assign_roles(const NormalizedText& nt, const Subject& s, const RefSet& responsible, UnitFacts& f) {
+  void assign_roles(const NormalizedText& nt, const std::vector<Mention>& ms, const Subject& s, const RefSet& responsible,
+                    UnitFacts& f) {
     auto add = [&](Ref agent, Role role, Point at, std::string_view rule) {
       Responsibility r{agent, role};
       if (std::find(f.roles.begin(), f.roles.end(), r) != f.roles.end()) return;
@@ -724,7 +725,7 @@ class DocumentRelator {
         for (const auto& c : clause_roles) add(r, c.role, c.at, c.rule);
     }
     ctx_.leadership_cues.each(nt, false, [&](const PhraseTable::Hit& h) {
-      for (const auto& m : ctx_.recogniser.find(nt))
+      for (const auto& m : ms)
         if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) {
           register_entity(m);
           const Ref r = node(m.entity);

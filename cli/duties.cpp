@@ -34,12 +34,7 @@ void run_duties(const DutiesOptions& o) {
   std::cout << "Duties of " << in.describe(agency) << (o.include_sub ? " and its sub-organisations" : "")
             << ": " << answers.size() << "\n";
   for (const auto& d : answers) {
-    std::cout << "  " << in.describe(d.unit);
-    if (auto roles = query::roles(in.view, d.unit, d.party); !roles.empty()) {
-      std::cout << ", as ";
-      for (std::size_t i = 0; i < roles.size(); ++i) std::cout << (i ? ", " : "") << roles[i];
-    }
-    std::cout << "\n";
+    std::cout << "  " << in.describe(d.unit) << query::roles_text(query::roles(in.view, d.unit, d.party)) << "\n";
     if (d.party != agency) std::cout << "    by " << in.describe(d.party) << "\n";
     std::cout << "    " << in.route(d.route) << "\n";
   }

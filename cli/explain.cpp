@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "builder/normalized_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/traversal_input.hpp"
 #include "ontology/terms.hpp"
@@ -50,24 +51,6 @@ std::size_t byte_of(std::string_view text, long n) {
   return std::min(b, text.size());
 }
 
-// Whitespace runs (no-break spaces included) as one space.
-std::string collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const bool nbsp = c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || nbsp) {
-      space = !out.empty();
-      i += nbsp ? 1 : 0;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 void run_explain(const ExplainOptions& o) {
   GraphSource source = o.source;
@@ -121,7 +104,7 @@ void run_explain(const ExplainOptions& o) {
     if (f.start >= unit_start && f.end <= unit_end && f.start < f.end) {
       // The unit's text with the words marked.
       const std::size_t a = byte_of(text, f.start - unit_start), b = byte_of(text, f.end - unit_start);
-      std::cout << collapse(text.substr(0, a) + "[[" + text.substr(a, b - a) + "]]" + text.substr(b)) << "\n";
+      std::cout << builder::collapse_whitespace(text.substr(0, a) + "[[" + text.substr(a, b - a) + "]]" + text.substr(b)) << "\n";
     } else {
       std::cout << "[[" << f.words << "]] (code points " << f.start << "–" << f.end
                 << " of the document, outside this unit's text)\n";

@@ -38,11 +38,7 @@ void run_responsible(const ResponsibleOptions& o) {
     const query::Vertex stated = query::stated_on(a.route, unit);
     std::cout << "  " << in.describe(a.party) << ", " << a.how;
     if (stated != unit && a.how != "stated") std::cout << " from " << query::compact_iri(in.view.node(stated).iri, in.base);
-    if (auto roles = query::roles(in.view, stated, a.party); !roles.empty()) {
-      std::cout << ", as ";
-      for (std::size_t i = 0; i < roles.size(); ++i) std::cout << (i ? ", " : "") << roles[i];
-    }
-    std::cout << "\n    " << in.route(a.route) << "\n";
+    std::cout << query::roles_text(query::roles(in.view, stated, a.party)) << "\n    " << in.route(a.route) << "\n";
   }
 }
 

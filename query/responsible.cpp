@@ -107,6 +107,12 @@ std::vector<std::string> roles(const GraphView& view, Vertex unit, Vertex party)
   return out;
 }
 
+std::string roles_text(const std::vector<std::string>& roles) {
+  std::string out;
+  for (std::size_t i = 0; i < roles.size(); ++i) out += (i ? ", " : ", as ") + roles[i];
+  return out;
+}
+
 Vertex stated_on(const Route& route, Vertex fallback) { return route.empty() ? fallback : route.hops.back().from; }
 
 }  // namespace policykg::query

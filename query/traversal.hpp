@@ -32,6 +32,9 @@ std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool
 /// empty when the graph states none.
 std::vector<std::string> roles(const GraphView& view, Vertex unit, Vertex party);
 
+/// ", as coordinate, supervise": the roles for text output, or "" when there are none.
+std::string roles_text(const std::vector<std::string>& roles);
+
 /// The unit whose statement a route to a party ends with (the source of its last hop), or
 /// `fallback` for an empty route.
 Vertex stated_on(const Route& route, Vertex fallback);
