@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "builder/normalized_text.hpp"
 #include "ontology/terms.hpp"
 
 namespace policykg::builder {
@@ -86,7 +87,7 @@ void Emitter::units(const Facts& facts) {
   // The terms every unit uses, looked up once.
   const Id type = g.iri(st::rdf_type), label = g.iri(st::rdfs_label), part_of = g.iri(st::dcterms_isPartOf),
            source = g.iri(pol::sourceDocument), position = g.iri(pol::position), number = g.iri(pol::number),
-           text = g.iri(pol::text), start = g.iri(pol::sourceStart), end = g.iri(pol::sourceEnd),
+           text = g.iri(pol::text), plain_text = g.iri(pol::plainText), start = g.iri(pol::sourceStart), end = g.iri(pol::sourceEnd),
            responsible = g.iri(pol::responsibleParty), applies_to = g.iri(pol::appliesTo), excludes = g.iri(pol::excludes),
            mentions = g.iri(pol::mentions), references = g.iri(pol::references), depends_on = g.iri(pol::dependsOn),
            condition = g.iri(pol::condition), instrument = g.iri(pol::instrumentType), sector = g.iri(pol::sector),
@@ -110,6 +111,7 @@ void Emitter::units(const Facts& facts) {
     if (!u.number.empty()) g.add(s, number, g.literal(u.number));
     if (!u.key.empty()) g.add(s, identifier, g.literal(u.key));
     g.add(s, text, g.literal(u.text));
+    g.add(s, plain_text, g.literal(collapse_whitespace(u.text)));
     g.add(s, start, integer(u.start));
     g.add(s, end, integer(u.end));
     links(s, responsible, facts, u.responsible);
