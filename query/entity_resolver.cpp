@@ -7,6 +7,7 @@
 #include "ontology/terms.hpp"
 #include "query/prefixes.hpp"
 #include "query/route.hpp"
+#include "query/text_search.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::query {
@@ -167,7 +168,30 @@ Vertex EntityResolver::resolve(std::string_view entity) const {
     throw Error(Error::Category::Input, where,
                 "ambiguous label, " + std::to_string(found.size()) + " resources have it: " +
                     list(found) + "; name one by IRI");
-  auto near = nearest(entity);
+  // Any run of its words, side by side: in a label first, else in a unit's own text.
+  const TextIndex index(*view_);
+  for (bool in_labels : {true, false}) {
+    for (Vertex v : index.containing(trimmed, in_labels)) found.push_back(Candidate{v, view_->node(v).label});
+    if (found.size() == 1) return found.front().vertex;
+    if (found.size() > 1) {
+      constexpr std::size_t kShown = 8;
+      const std::size_t count = found.size();
+      if (count > kShown) found.resize(kShown);
+      throw Error(Error::Category::Input, where,
+                  std::to_string(count) + " resources have these words in " + (in_labels ? "their labels" : "their text") +
+                      ": " + list(found) + (count > kShown ? ", …" : "") +
+                      "; add words, or name one by its key or IRI (`policykg search` ranks them)");
+    }
+  }
+  // Nothing holds the words side by side: what has every word, ranked, else the nearest labels
+  // (a misspelt name is nearer by its letters than by its words).
+  std::vector<Candidate> near;
+  const std::size_t words = search_words(trimmed).size();
+  for (const auto& hit : index.search(trimmed, 5))
+    if (hit.matched == words) near.push_back(Candidate{hit.vertex, view_->node(hit.vertex).label});
+  if (!near.empty())
+    throw Error(Error::Category::Input, where, "no resource has these words side by side; best matches: " + list(near));
+  near = nearest(entity);
   throw Error(Error::Category::Input, where,
               "no resource has this label" +
                   (near.empty() ? std::string() : "; nearest labels: " + list(near)));

@@ -3,7 +3,8 @@
 // prefix), or a label matched case-insensitively, with runs of white space folded, against
 // rdfs:label, skos:altLabel, skos:prefLabel and dcterms:identifier (a unit's citation key, such as
 // "T9.5.2"), with a final stop, comma or colon ignored, or the tail of an IRI
-// ("task/9/initiative/5/measure/2").
+// ("task/9/initiative/5/measure/2"), or, failing those, any run of whole words of a label or of a
+// unit's own text ("human resources service institutions") when exactly one resource has it.
 #pragma once
 
 #include <cstddef>

@@ -2,6 +2,8 @@
 // (breadth-first up dcterms:isPartOf), else from the reply that approves the document at the top.
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "ontology/terms.hpp"
 #include "query/search_tree.hpp"
@@ -83,6 +85,66 @@ std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool
   sort_level(view, approval);
   answers.insert(answers.end(), approval.begin(), approval.end());
   return answers;
+}
+
+bool is_unit(const GraphView& view, Vertex v) {
+  for (auto cls : {pol::Measure, pol::Initiative, pol::Task, pol::Section, pol::Provision, pol::Statement})
+    if (view.has_type(v, cls)) return true;
+  return false;
+}
+
+std::vector<std::pair<Vertex, std::vector<Responsibility>>> responsible_all(const GraphView& view) {
+  const Graph& g = view.graph();
+  const std::string is_part_of(std_terms::dcterms_isPartOf);
+  std::vector<std::optional<std::vector<Responsibility>>> memo(boost::num_vertices(g));
+  auto parents = [&](Vertex v) {
+    std::vector<Vertex> out;
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+      if (g[*e].predicate == is_part_of) out.push_back(boost::target(*e, g));
+    return out;
+  };
+  // Up the chain of single parents until a unit that states its parties or whose answer is known;
+  // a unit with several parents, or none, or on a cycle is answered by the general search. Then
+  // back down: each unit inherits its parent's answers, one hop longer.
+  auto answer = [&](Vertex unit) {
+    std::vector<std::pair<Vertex, Vertex>> chain;  // (unit, its parent), bottom up
+    std::set<Vertex> on_chain;
+    Vertex v = unit;
+    while (!memo[v]) {
+      std::vector<Responsibility> stated;
+      collect(view, v, pol::responsibleParty, {}, "stated", stated);
+      if (!stated.empty()) {
+        sort_level(view, stated);
+        memo[v] = std::move(stated);
+        break;
+      }
+      auto up = parents(v);
+      if (up.size() != 1 || !on_chain.insert(v).second || on_chain.count(up.front())) {
+        memo[v] = responsible(view, v);
+        break;
+      }
+      chain.emplace_back(v, up.front());
+      v = up.front();
+    }
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      std::vector<Responsibility> inherited = *memo[it->second];
+      for (auto& r : inherited) {
+        if (r.how == "stated") r.how = "inherited";
+        r.route.hops.insert(r.route.hops.begin(), Hop{it->first, it->second, is_part_of, true});
+      }
+      memo[it->first] = std::move(inherited);
+    }
+  };
+  std::vector<std::pair<Vertex, std::vector<Responsibility>>> out;
+  for (Vertex v = 0; v < boost::num_vertices(g); ++v) {
+    if (!is_unit(view, v)) continue;
+    answer(v);
+    out.emplace_back(v, *memo[v]);
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
+    return natural_less(view.node(a.first).iri, view.node(b.first).iri);
+  });
+  return out;
 }
 
 std::vector<std::string> roles(const GraphView& view, Vertex unit, Vertex party) {

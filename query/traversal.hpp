@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,16 @@ struct Responsibility {
 /// parties of every level up to the top, nearest first.
 std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool all_levels = false);
 
+/// Whether `v` is a unit of a document: a provision, section, task, initiative, measure or
+/// statement.
+bool is_unit(const GraphView& view, Vertex v);
+
+/// Every unit with its answer to responsible(view, unit), by unit IRI in natural order.
+using ResponsibilityTable = std::vector<std::pair<Vertex, std::vector<Responsibility>>>;
+/// The same answers as responsible() unit by unit, found in one pass: a unit that states no party
+/// takes its parent's answers, one hop longer (linear in the units and the answers' routes).
+ResponsibilityTable responsible_all(const GraphView& view);
+
 /// The roles `party` has for `unit` as the unit's text states them (pol:qualifiedResponsibility):
 /// "lead", "implement", "coordinate", "supervise", "approve", "addressee", in the graph's order;
 /// empty when the graph states none.
@@ -44,13 +56,16 @@ Vertex stated_on(const Route& route, Vertex fallback);
 struct Duty {
   Vertex unit{};
   Vertex party{};
-  Route route;  ///< from the unit to the agency asked about
+  Route route;               ///< from the unit to the agency asked about
+  std::string how = "stated";  ///< as Responsibility::how
+  Vertex stated_on{};        ///< the unit (or reply) whose statement names the party
 };
 
 /// The units `agency` is stated responsible for (pol:responsibleParty); with `include_sub`, those
-/// of its sub-organisations too (org:subOrganizationOf followed down, transitively). Sorted by
-/// the party's distance from `agency`, then by unit IRI.
-std::vector<Duty> duties(const GraphView& view, Vertex agency, bool include_sub = false);
+/// of its sub-organisations too (org:subOrganizationOf followed down, transitively); with
+/// `inherited`, every unit whose answer to responsible() names one of them (stated, inherited or
+/// by approval). Sorted by the party's distance from `agency`, then by party and unit IRI.
+std::vector<Duty> duties(const GraphView& view, Vertex agency, bool include_sub = false, bool inherited = false);
 
 struct Dependency {
   Vertex unit{};

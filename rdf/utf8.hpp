@@ -1,11 +1,12 @@
 // UTF-8 checks shared by every reader of untrusted text (queries, RDF, documents): where the
 // first byte is that is not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-// nothing past U+10FFFF), or the first NUL.
+// nothing past U+10FFFF), or the first NUL; and the code point a sequence stands for.
 #pragma once
 
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace policykg::rdf {
 
@@ -55,6 +56,18 @@ inline std::optional<std::size_t> first_invalid_text_byte(std::string_view text)
     i += n;
   }
   return std::nullopt;
+}
+
+/// The code point of the well-formed UTF-8 sequence at `text[i]` and its length in bytes;
+/// {0, 0} when there is none there.
+inline std::pair<char32_t, std::size_t> utf8_code_point(std::string_view text, std::size_t i) {
+  const std::size_t n = i < text.size() ? utf8_sequence_length(text, i) : 0;
+  if (n == 0) return {0, 0};
+  auto byte = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[i + k])); };
+  if (n == 1) return {byte(0), 1};
+  char32_t code = byte(0) & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) code = (code << 6) | (byte(k) & 0x3F);
+  return {code, n};
 }
 
 }  // namespace policykg::rdf

@@ -47,12 +47,25 @@ TEST(EntityResolver, UnknownLabelListsNearest) {
   auto e = error_of("Haidain District");
   EXPECT_NE(e.find("entity \"Haidain District\": no resource has this label"), std::string::npos) << e;
   EXPECT_NE(e.find("nearest labels: \"Haidian District\" (id:district/haidian)"), std::string::npos) << e;
-  // Labels containing the text come first.
+}
+
+TEST(EntityResolver, AnyRunOfWholeWordsThatOneResourceHas) {
+  auto r = resolver();
+  EXPECT_EQ(r.resolve("performance brokerage"), v("doc/plan/task/2/initiative/1/measure/1"));
+  EXPECT_EQ(r.resolve("Trade in Services."), v("agency/department-of-trade"));
+  // Words of several labels list them, in IRI order; part of a word is not a word.
   auto c = error_of("Ministry");
-  EXPECT_NE(c.find("nearest labels: \"Ministry of Finance\" (id:agency/ministry-of-finance), "
-                   "\"Ministry of Commerce\" (id:agency/ministry-of-commerce), "),
+  EXPECT_NE(c.find("2 resources have these words in their labels: \"Ministry of Commerce\" "
+                   "(id:agency/ministry-of-commerce), \"Ministry of Finance\" (id:agency/ministry-of-finance)"),
             std::string::npos)
       << c;
+  EXPECT_NE(error_of("brokerage institution").find("no resource"), std::string::npos);
+  // Every word found, but not side by side: the ranked answers are offered.
+  auto apart = error_of("institutions performance");
+  EXPECT_NE(apart.find("no resource has these words side by side; best matches: \"allow performance brokerage "
+                       "institutions\""),
+            std::string::npos)
+      << apart;
 }
 
 TEST(EntityResolver, AmbiguousLabelListsCandidates) {

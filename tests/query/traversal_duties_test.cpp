@@ -2,6 +2,8 @@
 // sub-organisations' (org:subOrganizationOf followed down).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "query/traversal.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
@@ -24,6 +26,38 @@ TEST(Duties, OwnUnitsOnly) {
   EXPECT_EQ(units(query::duties(view, v("district/haidian"))),
             (std::vector<std::string>{"doc/plan/task/7/initiative/7/measure/2 by district/haidian"}));
   EXPECT_TRUE(query::duties(view, v("agency/state-council")).empty());
+}
+
+TEST(Duties, InheritedListsEveryUnitWhoseAnswerNamesTheAgency) {
+  const auto& view = test::traversal_view();
+  const auto stated = query::duties(view, v("agency/ministry-of-commerce"));
+  const auto all = query::duties(view, v("agency/ministry-of-commerce"), false, true);
+  ASSERT_GT(all.size(), stated.size());
+  // Every stated duty is among them, marked stated.
+  for (const auto& d : stated) {
+    auto it = std::find_if(all.begin(), all.end(), [&](const query::Duty& e) { return e.unit == d.unit; });
+    ASSERT_NE(it, all.end()) << local(d.unit);
+    EXPECT_EQ(it->how, "stated");
+    EXPECT_EQ(it->stated_on, d.unit);
+  }
+  // Each one is what responsible() answers for its unit, with the same route.
+  for (const auto& d : all) {
+    const auto answers = query::responsible(view, d.unit);
+    auto it = std::find_if(answers.begin(), answers.end(), [&](const auto& r) { return r.party == d.party; });
+    ASSERT_NE(it, answers.end()) << local(d.unit);
+    EXPECT_EQ(it->how, d.how) << local(d.unit);
+    EXPECT_EQ(it->route, d.route) << local(d.unit);
+    EXPECT_EQ(query::stated_on(it->route, d.unit), d.stated_on);
+  }
+  // The measure under the initiative that states it inherits it; task 9's measure has it by approval.
+  auto how = [&](const std::string& unit) {
+    for (const auto& d : all)
+      if (local(d.unit) == unit) return d.how;
+    return std::string("absent");
+  };
+  EXPECT_EQ(how("doc/plan/task/2/initiative/1/measure/1"), "inherited");
+  EXPECT_EQ(how("doc/plan/task/9/initiative/1/measure/1"), "approval");
+  EXPECT_EQ(how("doc/plan/task/7/initiative/7/measure/3"), "absent");
 }
 
 TEST(Duties, IncludeSubFollowsTheHierarchyDown) {

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "ontology/terms.hpp"
+#include "query/route.hpp"
 #include "query/traversal.hpp"
+#include "rdf/model.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
 namespace policykg {
@@ -65,6 +67,58 @@ TEST(Responsible, NothingAboveAReplyWithoutParties) {
   const auto& view = test::traversal_view();
   EXPECT_TRUE(query::responsible(view, v("doc/no-81-2015")).empty());
   EXPECT_TRUE(query::responsible(view, v("district/haidian")).empty());
+}
+
+TEST(ResponsibleAll, AgreesWithResponsibleForEveryUnit) {
+  const auto& view = test::traversal_view();
+  const auto all = query::responsible_all(view);
+  std::size_t units = 0;
+  for (query::Vertex u = 0; u < view.node_count(); ++u) units += query::is_unit(view, u) ? 1 : 0;
+  ASSERT_EQ(all.size(), units);
+  ASSERT_GT(units, 10u);
+  for (const auto& [unit, answers] : all) {
+    const auto one = query::responsible(view, unit);
+    EXPECT_EQ(parties(answers), parties(one)) << local(unit);
+    ASSERT_EQ(answers.size(), one.size());
+    for (std::size_t i = 0; i < answers.size(); ++i) EXPECT_EQ(answers[i].route, one[i].route) << local(unit);
+  }
+}
+
+TEST(ResponsibleAll, ListsUnitsOnlyInDocumentOrder) {
+  const auto& view = test::traversal_view();
+  const auto all = query::responsible_all(view);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_TRUE(query::is_unit(view, all[i].first)) << local(all[i].first);
+    if (i) {
+      EXPECT_TRUE(query::natural_less(view.node(all[i - 1].first).iri, view.node(all[i].first).iri));
+    }
+  }
+  EXPECT_FALSE(query::is_unit(view, v("district/haidian")));
+  EXPECT_FALSE(query::is_unit(view, v("doc/plan")));
+}
+
+TEST(ResponsibleAll, ACycleOfIsPartOfEndsWithoutLooping) {
+  rdf::Model m;
+  const std::string pol = "https://w3id.org/policykg/ontology#", base = test::kBase;
+  auto t = [&](const std::string& s, const std::string& p, const std::string& o) {
+    m.add(rdf::Triple{rdf::Term::iri(base + s), rdf::Term::iri(p), rdf::Term::iri(o.starts_with("http") ? o : base + o)});
+  };
+  const std::string type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", part = "http://purl.org/dc/terms/isPartOf";
+  t("a", type, pol + "Measure");
+  t("b", type, pol + "Initiative");
+  t("a", part, "b");
+  t("b", part, "a");
+  t("c", type, pol + "Measure");
+  t("c", part, "a");
+  t("b", pol + "responsibleParty", "agency/x");
+  query::GraphView view(m);
+  const auto all = query::responsible_all(view);
+  ASSERT_EQ(all.size(), 3u);
+  for (const auto& [unit, answers] : all) {
+    const auto one = query::responsible(view, unit);
+    ASSERT_EQ(answers.size(), one.size()) << view.node(unit).iri;
+    for (std::size_t i = 0; i < answers.size(); ++i) EXPECT_EQ(answers[i].party, one[i].party);
+  }
 }
 
 }  // namespace
