@@ -1,9 +1,12 @@
-// policykg duties ENTITY [--include-sub] [--data FILE...|--store SPEC] [--format text|json]
+// policykg duties ENTITY [--include-sub] [--inherited] [--data FILE...|--store SPEC]
+//                 [--format text|json|csv|tsv]
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/table.hpp"
 #include "cli/traversal_input.hpp"
+#include "ontology/terms.hpp"
 #include "query/traversal.hpp"
 
 namespace policykg::cli {
@@ -13,30 +16,61 @@ namespace {
 struct DutiesOptions : TraversalOptions {
   std::string entity;
   bool include_sub = false;
+  bool inherited = false;
 };
+
+std::string roles_list(const std::vector<std::string>& roles) {
+  std::string out;
+  for (const auto& r : roles) out += (out.empty() ? "" : "; ") + r;
+  return out;
+}
 
 void run_duties(const DutiesOptions& o) {
   TraversalInput in(o.source);
   query::Vertex agency = in.resolver.resolve(o.entity);
-  auto answers = query::duties(in.view, agency, o.include_sub);
+  auto answers = query::duties(in.view, agency, o.include_sub, o.inherited);
+  if (o.format == "csv" || o.format == "tsv") {
+    Table t{{"unit", "key", "type", "label", "party", "party_label", "how", "stated_on", "roles"}, {}};
+    for (const auto& d : answers) {
+      const auto& keys = in.view.attribute(d.unit, std_terms::dcterms_identifier);
+      t.rows.push_back({in.view.node(d.unit).iri, keys.empty() ? std::string() : keys.front().value,
+                        query::compact_iri(in.view.node(d.unit).cls, in.base), in.view.node(d.unit).label,
+                        in.view.node(d.party).iri, in.view.node(d.party).label, d.how, in.view.node(d.stated_on).iri,
+                        roles_list(query::roles(in.view, d.stated_on, d.party))});
+    }
+    return write_table(std::cout, t, o.format);
+  }
   if (o.format == "json") {
     nlohmann::json j = {{"entity", query::node_json(in.view, agency)},
                         {"include_sub", o.include_sub},
+                        {"inherited", o.inherited},
                         {"duties", nlohmann::json::array()}};
     for (const auto& d : answers)
       j["duties"].push_back({{"unit", query::node_json(in.view, d.unit)},
                              {"party", query::node_json(in.view, d.party)},
-                             {"roles", query::roles(in.view, d.unit, d.party)},
+                             {"how", d.how},
+                             {"stated_on", query::node_json(in.view, d.stated_on)},
+                             {"roles", query::roles(in.view, d.stated_on, d.party)},
                              {"route", query::route_json(in.view, d.route)}});
     std::cout << j.dump(2) << "\n";
     return;
   }
   std::cout << "Duties of " << in.describe(agency) << (o.include_sub ? " and its sub-organisations" : "")
-            << ": " << answers.size() << "\n";
+            << (o.inherited ? ", stated or inherited" : "") << ": " << answers.size() << "\n";
   for (const auto& d : answers) {
-    std::cout << "  " << in.describe(d.unit) << query::roles_text(query::roles(in.view, d.unit, d.party)) << "\n";
+    std::cout << "  " << in.describe(d.unit) << query::roles_text(query::roles(in.view, d.stated_on, d.party));
+    if (d.how != "stated") std::cout << ", " << d.how << " from " << query::compact_iri(in.view.node(d.stated_on).iri, in.base);
+    std::cout << "\n";
     if (d.party != agency) std::cout << "    by " << in.describe(d.party) << "\n";
     std::cout << "    " << in.route(d.route) << "\n";
+  }
+  if (!o.inherited) {
+    // Say what the stated list leaves out, so that nobody takes it for the whole answer.
+    const std::size_t all = query::duties(in.view, agency, o.include_sub, true).size();
+    if (all > answers.size())
+      std::cout << "  and " << all - answers.size()
+                << " more units inherit this responsibility from a unit above them or from an approving reply: "
+                   "--inherited lists them\n";
   }
 }
 
@@ -46,11 +80,14 @@ void setup_duties(CLI::App& app) {
   auto options = std::make_shared<DutiesOptions>();
   auto* cmd = app.add_subcommand(
       "duties", "What an agency or district is responsible for (pol:responsibleParty), optionally "
-                "with its sub-organisations");
+                "with its sub-organisations and with the units that inherit its responsibility");
   cmd->add_option("ENTITY", options->entity, "the agency or district")->required();
   cmd->add_flag("--include-sub", options->include_sub,
                 "also the duties of its sub-organisations (org:subOrganizationOf, transitively)");
-  add_traversal_options(*cmd, *options);
+  cmd->add_flag("--inherited", options->inherited,
+                "every unit it is responsible for, as `responsible` answers: stated on the unit, inherited from a "
+                "unit above it, or from the reply approving the document");
+  add_traversal_options(*cmd, *options, {"text", "json", "csv", "tsv"});
   cmd->callback([options] { run_duties(*options); });
 }
 

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -19,8 +20,10 @@ struct TraversalOptions {
   std::string format = "text";
 };
 
-/// Adds --data/--store/--base and --format text|json to a traversal command.
-void add_traversal_options(CLI::App& cmd, TraversalOptions& options);
+/// Adds --data/--store/--base and --format (one of `formats`, the first the default) to a
+/// traversal command.
+void add_traversal_options(CLI::App& cmd, TraversalOptions& options,
+                           const std::vector<std::string>& formats = {"text", "json"});
 
 /// The loaded graph as a view, with a resolver for ENTITY arguments.
 struct TraversalInput {
