@@ -66,4 +66,21 @@ Context::Context(const rdf::Model& m, Options o)
       linker(iris, data, ontology),
       queries(options.max_queries, options.query_queue) {}
 
+void Context::build_views() {
+  std::call_once(views_built_, [this] {
+    view_ = std::make_unique<query::GraphView>(data.triples());
+    text_index_ = std::make_unique<query::TextIndex>(*view_);
+  });
+}
+
+const query::GraphView& Context::view() {
+  build_views();
+  return *view_;
+}
+
+const query::TextIndex& Context::text_index() {
+  build_views();
+  return *text_index_;
+}
+
 }  // namespace policykg::server

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include "query/dataset.hpp"
+#include "query/graph_view.hpp"
+#include "query/text_search.hpp"
 #include "rdf/format.hpp"
 #include "rdf/model.hpp"
 #include "server/graph_snapshot.hpp"
@@ -45,6 +48,17 @@ struct Context {
   DumpCache dumps;
   /// Queries evaluated at once and waiting, so that heavy queries never hold every worker.
   QueryQueue queries;
+
+  /// The graph as a GraphView (for the graph page, the responsibility of units, search) and its
+  /// full-text index, built on first use and shared by every thread.
+  const query::GraphView& view();
+  const query::TextIndex& text_index();
+
+ private:
+  std::once_flag views_built_;
+  std::unique_ptr<query::GraphView> view_;
+  std::unique_ptr<query::TextIndex> text_index_;
+  void build_views();
 };
 
 /// The IRI that names the dataset in VoID and DCAT: `{base}dataset`, served at /id/dataset.

@@ -16,7 +16,6 @@ namespace {
 
 struct GraphPages {
   std::once_flag once;
-  std::unique_ptr<query::GraphView> view;
   std::string whole;  ///< the page of the whole graph
 };
 
@@ -84,16 +83,16 @@ exports::Options export_options(const Context& ctx, std::string title) {
 void add_graph_page(httplib::Server& http, Context& ctx) {
   auto pages = std::make_shared<GraphPages>();
   http.Get("/graph", [&ctx, pages](const httplib::Request& req, httplib::Response& res) {
+    const query::GraphView& view = ctx.view();
     std::call_once(pages->once, [&] {
-      pages->view = std::make_unique<query::GraphView>(ctx.data.triples());
-      pages->whole = exports::graph_page(exports::to_cytoscape_json(*pages->view, export_options(ctx, "policykg graph")),
+      pages->whole = exports::graph_page(exports::to_cytoscape_json(view, export_options(ctx, "policykg graph")),
                                          export_options(ctx, "policykg graph"));
     });
     if (!req.has_param("focus")) return send_graph_page(res, pages->whole);
 
     std::string focus = req.get_param_value("focus");
     if (focus.starts_with("id:")) focus = ctx.iris.instance(focus.substr(3));
-    auto centre = pages->view->vertex(focus);
+    auto centre = view.vertex(focus);
     if (!centre) return send_error(res, 404, "Not Found: the graph has no node " + focus);
     std::size_t hops = 1;
     if (req.has_param("hops")) {
@@ -104,7 +103,7 @@ void add_graph_page(httplib::Server& http, Context& ctx) {
       }
       if (hops > 5) return send_error(res, 400, "hops must be at most 5");
     }
-    auto part = query::neighbourhood(*pages->view, *centre, hops);
+    auto part = query::neighbourhood(view, *centre, hops);
     auto options = export_options(ctx, "policykg graph around " + ctx.linker.name(focus));
     send_graph_page(res, exports::graph_page(exports::to_cytoscape_json(part, options), options));
   });

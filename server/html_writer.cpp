@@ -18,10 +18,22 @@ std::string html_page(std::string_view title, std::string_view body, std::string
   out += head;
   out +=
       "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">policykg</a> <a href=\"/query\">query</a> "
-      "<a href=\"/graph\">graph</a> <a href=\"/ontology\">ontology</a> <a href=\"/.well-known/void\">VoID</a> "
+      "<a href=\"/graph\">graph</a> <a href=\"/search\">search</a> <a href=\"/ontology\">ontology</a> <a href=\"/.well-known/void\">VoID</a> "
       "<a href=\"/dcat\">DCAT</a></nav>\n<main>\n";
   out += body;
   out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string url_encode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '.' || c == '_' || c == '~';
+    if (plain) out += static_cast<char>(c);
+    else out += {'%', kHex[c >> 4], kHex[c & 15]};
+  }
   return out;
 }
 

@@ -13,6 +13,8 @@ namespace policykg::server {
 
 /// Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view s);
+/// Percent-encodes everything but RFC 3986's unreserved characters: for a query parameter.
+std::string url_encode(std::string_view s);
 /// An http: or https: IRI (any case): the only ones the pages turn into links.
 bool is_web_iri(std::string_view iri);
 

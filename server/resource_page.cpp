@@ -3,6 +3,8 @@
 #include <set>
 
 #include "ontology/terms.hpp"
+#include "query/route.hpp"
+#include "query/traversal.hpp"
 
 namespace policykg::server {
 
@@ -78,6 +80,88 @@ std::string text_section(Context& ctx, const rdf::Term& self) {
   return out + "</section>\n";
 }
 
+// The route from a unit to a responsible party in words, each step linked: "part of Task 9 ›
+// part of the Plan, which names it".
+std::string route_words(const Context& ctx, const query::GraphView& view, const query::Route& route) {
+  std::string out;
+  for (std::size_t i = 0; i < route.hops.size(); ++i) {
+    const auto& h = route.hops[i];
+    const std::string to = ctx.linker.term(rdf::Term::iri(view.node(h.to).iri));
+    const bool last = i + 1 == route.hops.size();
+    std::string step;
+    if (h.predicate == std_terms::dcterms_isPartOf && h.forward) step = "part of " + to;
+    else if (h.predicate == pol::approves && !h.forward) step = "approved by " + to;
+    else if (h.predicate == pol::hasAnnex && !h.forward) step = "annexed to " + to;
+    else if (last && h.predicate == pol::responsibleParty) step = i == 0 ? "stated in its text" : "which names the parties";
+    else if (last && h.predicate == pol::addressedTo) step = "which is addressed to it";
+    else step = (h.forward ? "" : "inverse of ") + html_escape(view.predicate_label(h.predicate)) + " " + to;
+    out += (out.empty() ? "" : last && h.forward ? ", " : " › ") + step;
+  }
+  return out;
+}
+
+// Who is responsible for a unit (as `policykg responsible` answers), and what its facts are:
+// conditions, dependencies, places, sector and instrument type.
+std::string facts_section(Context& ctx, const std::string& iri) {
+  const auto& view = ctx.view();
+  const auto v = view.vertex(iri);
+  if (!v || !query::is_unit(view, *v)) return {};
+  std::string out = "<section class=\"facts\">\n<h2>Responsible</h2>\n";
+  const auto answers = query::responsible(view, *v);
+  if (answers.empty())
+    out += "<p class=\"note\">No responsible party is stated for it, for the units above it or by an approving "
+           "reply.</p>\n";
+  else {
+    // Parties named on the same unit share one route: one item per unit that names them.
+    out += "<ul class=\"responsible\">\n";
+    for (std::size_t i = 0; i < answers.size();) {
+      const query::Vertex on = query::stated_on(answers[i].route, *v);
+      std::size_t j = i;
+      std::string parties;
+      for (; j < answers.size() && answers[j].how == answers[i].how && query::stated_on(answers[j].route, *v) == on; ++j)
+        parties += std::string(parties.empty() ? "" : ", ") +
+                   ctx.linker.term(rdf::Term::iri(view.node(answers[j].party).iri)) + html_escape(query::roles_text(query::roles(view, on, answers[j].party)));
+      const std::string& how = answers[i].how;
+      out += "<li data-how=\"" + html_escape(how) + "\">" + parties + " <span class=\"how\">— " +
+             (how == "stated" ? "stated in its text" : how == "inherited" ? "inherited" : "by the approving reply") +
+             "</span>";
+      if (how != "stated") out += "<br><span class=\"route\">" + route_words(ctx, view, answers[i].route) + "</span>";
+      out += "</li>\n";
+      i = j;
+    }
+    out += "</ul>\n";
+  }
+  // The facts researchers count, each only when the unit has it.
+  const std::pair<std::string_view, std::string_view> rows[] = {
+      {pol::condition, "Conditions"},        {pol::dependsOn, "Depends on"},  {pol::appliesTo, "Applies to"},
+      {pol::excludes, "Excludes"},           {pol::sector, "Sector"},        {pol::instrumentType, "Instrument type"},
+      {pol::references, "Refers to"},
+  };
+  std::string table;
+  const rdf::Term self = rdf::Term::iri(iri);
+  for (const auto& [predicate, heading] : rows) {
+    std::string values;
+    for (const auto* t : ctx.data.outgoing(self))
+      if (t->p.value == predicate) values += "<li>" + ctx.linker.term(t->o) + "</li>";
+    if (!values.empty())
+      table += "<tr><th>" + std::string(heading) + "</th><td><ul>" + values + "</ul></td></tr>\n";
+  }
+  if (!table.empty()) out += "<h2>Facts</h2>\n<table class=\"properties unit-facts\">\n" + table + "</table>\n";
+  return out + "</section>\n";
+}
+
+// A link to the graph page centred on the resource, with what the focused view is.
+std::string graph_links(const std::string& iri) {
+  std::string hops;
+  for (int n = 2; n <= 3; ++n)
+    hops += " <a href=\"/graph?focus=" + html_escape(url_encode(iri)) + "&amp;hops=" + std::to_string(n) + "\">" +
+            std::to_string(n) + " links</a>";
+  return "<p class=\"graph-around\"><a href=\"/graph?focus=" + html_escape(url_encode(iri)) +
+         "&amp;hops=1\">See it in the graph</a>: the graph page centred on this resource with what lies one link "
+         "away (<code>/graph?focus=IRI&amp;hops=N</code>, N up to 5); within" +
+         hops + ".</p>\n";
+}
+
 }  // namespace
 
 std::string resource_page(Context& ctx, const std::string& local_name) {
@@ -98,7 +182,9 @@ std::string resource_page(Context& ctx, const std::string& local_name) {
     body += "</p>\n";
   }
   body += structure_section(ctx, self);
+  body += graph_links(iri);
   body += text_section(ctx, self);
+  body += facts_section(ctx, iri);
 
   body += "<section class=\"outgoing\">\n<h2>Properties and links</h2>\n<table class=\"properties\">\n";
   for (const auto* t : outgoing) {

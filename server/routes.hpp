@@ -19,5 +19,7 @@ void add_dataset_descriptions(httplib::Server& http, Context& ctx);
 void add_static_files(httplib::Server& http, Context& ctx);
 /// /graph[?focus=IRI&hops=N]: the interactive graph page.
 void add_graph_page(httplib::Server& http, Context& ctx);
+/// /search?q=WORDS[&limit=N][&format=json]: ranked full-text search over labels and unit texts.
+void add_search_page(httplib::Server& http, Context& ctx);
 
 }  // namespace policykg::server

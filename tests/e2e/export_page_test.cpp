@@ -42,9 +42,19 @@ TEST(ExportPage, SeedGraphInChromium) {
   std::size_t nodes = doc["elements"]["nodes"].size(), edges = doc["elements"]["edges"].size();
   ASSERT_GT(nodes, 50u) << "the seed graph";
 
+  // The measure whose text holds the words (the source spaces them with a doubled space).
+  const std::string words = "human resources service institutions";
+  auto label = test::run_policykg({"query", "-e",
+                                   "SELECT ?l WHERE { ?m a pol:Measure ; rdfs:label ?l ; pol:plainText ?t "
+                                   "FILTER(CONTAINS(LCASE(?t), \"" + words + "\")) }",
+                                   "--format", "json"});
+  ASSERT_EQ(label.exit_code, 0) << label.err;
+  auto labels = nlohmann::json::parse(label.out)["results"]["bindings"];
+  ASSERT_EQ(labels.size(), 1u) << label.out;
+
   int status = -1;
   std::string out = capture("node " + test::shell_quote((source / "tests/js/graph-page.mjs").string()) + " " +
-                                test::shell_quote(page.string()) + " Zhongguancun",
+                                test::shell_quote(page.string()) + " Zhongguancun " + test::shell_quote(words),
                             status);
   ASSERT_EQ(status, 0) << out;
   auto r = nlohmann::json::parse(out);
@@ -56,6 +66,10 @@ TEST(ExportPage, SeedGraphInChromium) {
   ASSERT_FALSE(search["results"].empty());
   EXPECT_EQ(search["results"][0], "Zhongguancun");
   EXPECT_NE(search["details"].get<std::string>().find("Zone"), std::string::npos);
+  // Words of a measure's text find it first, whatever the spacing of the source.
+  const auto& phrase = r["searches"][1];
+  ASSERT_FALSE(phrase["results"].empty());
+  EXPECT_EQ(phrase["results"][0], labels[0]["l"]["value"]) << phrase["results"].dump();
   fs::remove_all(dir);
 }
 

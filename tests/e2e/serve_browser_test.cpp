@@ -1,6 +1,7 @@
 // The query page and the resource pages in a real browser: headless Chromium (Debian's) driven
 // by playwright-core (tests/js/serve-browser.mjs) against `policykg serve` on the corpus.
 #include <filesystem>
+#include <set>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -101,4 +102,67 @@ TEST(ServeBrowser, QueryPageListsThePrefixesNewTabsUseThemAndEditsSurviveAReload
   // After the reload: the same tabs (the new one included), and the first keeps what was typed.
   EXPECT_EQ(seen["tabsAfter"].size(), seen["tabsBefore"].size() + 1) << text;
   EXPECT_NE(seen["firstQueryAfter"].get<std::string>().find("# " + mark), std::string::npos) << text;
+}
+
+TEST(ServeBrowser, SearchFindsAMeasureWhosePageSaysWhoIsResponsibleAndLinksToItsGraph) {
+  const fs::path source = POLICYKG_SOURCE_DIR;
+  const fs::path chromium = std::getenv("POLICYKG_CHROMIUM") ? std::getenv("POLICYKG_CHROMIUM") : "/usr/bin/chromium";
+  if (!fs::exists(chromium) || !fs::exists(source / "tests/js/node_modules/playwright-core") ||
+      !fs::exists(source / "web/node_modules/@zazuko/yasgui"))
+    GTEST_SKIP() << "needs Debian's chromium and the npm packages (scripts/install-deps)";
+
+  ServeProcess serve({});
+  ASSERT_GT(serve.port(), 0) << serve.stderr_text();
+  const std::string origin = "http://127.0.0.1:" + std::to_string(serve.port());
+  // The measure the words belong to, found with SPARQL, and who `policykg responsible` says is
+  // responsible for it: what the page must show.
+  const std::string words = "human resources service institutions";
+  auto found = http_request(serve.port(), "GET",
+                            "/sparql?query=" + url_encode("SELECT ?m WHERE { ?m a pol:Measure ; pol:plainText ?t "
+                                                          "FILTER(CONTAINS(LCASE(?t), \"" + words + "\")) }"));
+  ASSERT_EQ(found.status, 200) << found.body;
+  const auto bindings = nlohmann::json::parse(found.body)["results"]["bindings"];
+  ASSERT_EQ(bindings.size(), 1u) << found.body;
+  const std::string measure = bindings[0]["m"]["value"];
+  auto cli = policykg::test::run_policykg({"responsible", measure, "--format", "json"});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  const auto expected = nlohmann::json::parse(cli.out)["responsible"];
+  ASSERT_FALSE(expected.empty());
+
+  const fs::path out = fs::temp_directory_path() / ("policykg-measure-page-" + std::to_string(::getpid()) + ".json");
+  const std::string cmd = "node " + policykg::test::shell_quote((source / "tests/js/measure-page.mjs").string()) + " " +
+                          policykg::test::shell_quote(origin) + " " + policykg::test::shell_quote(words) + " >" +
+                          policykg::test::shell_quote(out.string());
+  int status = std::system(cmd.c_str());
+  std::string text = policykg::test::read_file(out);
+  fs::remove(out);
+  ASSERT_EQ(status, 0) << text << serve.stderr_text();
+  auto seen = nlohmann::json::parse(text);
+  EXPECT_TRUE(seen["errors"].empty()) << seen["errors"].dump();
+  EXPECT_TRUE(seen["external"].empty()) << seen["external"].dump();
+  // The search answered with the measure first; its page is the measure's.
+  ASSERT_FALSE(seen["results"].empty()) << text;
+  const std::string local = measure.substr(std::string("https://w3id.org/policykg/id/").size());
+  EXPECT_EQ(seen["results"][0]["href"], "/id/" + local);
+  EXPECT_EQ(seen["page"]["url"], origin + "/page/" + local);
+  // Every party the CLI names is on the page, with how it was found; an inherited one with its route.
+  std::set<std::string> shown;
+  for (const auto& item : seen["page"]["responsible"])
+    for (const auto& p : item["parties"]) shown.insert(p.get<std::string>() + " " + item["how"].get<std::string>());
+  for (const auto& a : expected) {
+    const std::string key = a["party"]["label"].get<std::string>() + " " + a["how"].get<std::string>();
+    EXPECT_TRUE(shown.count(key)) << key << " not in " << seen["page"]["responsible"].dump();
+  }
+  for (const auto& item : seen["page"]["responsible"]) {
+    if (item["how"] != "stated") {
+      EXPECT_NE(item["route"].get<std::string>().find("part of"), std::string::npos) << item.dump();
+    }
+  }
+  EXPECT_FALSE(seen["page"]["facts"].empty()) << text;
+  // The graph page around it holds the measure and what lies one link away.
+  EXPECT_NE(seen["graph"]["url"].get<std::string>().find("focus="), std::string::npos);
+  EXPECT_GT(seen["graph"]["nodes"].get<int>(), 1);
+  bool has_measure = false;
+  for (const auto& id : seen["graph"]["ids"]) has_measure |= id == measure;
+  EXPECT_TRUE(has_measure) << seen["graph"].dump();
 }

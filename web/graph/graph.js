@@ -1,5 +1,5 @@
-// The graph page: draws the Cytoscape.js JSON in #graph-data with class colours, a legend, search
-// by label (and alternative labels), a details panel with a node's text and its place in the
+// The graph page: draws the Cytoscape.js JSON in #graph-data with class colours, a legend, ranked
+// search by names and text, a details panel with a node's text and its place in the
 // source, and neighbourhood highlighting. Everything it needs is inlined in the page.
 (function () {
   'use strict';
@@ -213,23 +213,37 @@
   cy.on('tap', 'node', function (evt) { focus(evt.target); });
   cy.on('tap', function (evt) { if (evt.target === cy) clear(); });
 
-  // Search by label, alternative label and identifier.
+  // Search: names (label, alternative labels, identifier) and, for units, their text. Words are
+  // runs of letters and digits, so no-break and doubled spaces, hyphens and quotes never hide a
+  // match. Ranked: a name equal to the query; a name holding it; every word in a name; the words
+  // side by side in the text; every word in the text; then by how many words are found.
   function fold(s) { return String(s).toLowerCase().replace(/\s+/g, ' ').trim(); }
+  function words(s) { return String(s).toLowerCase().split(/[^0-9a-z\u00c0-\u024f\u0370-\u052f]+/).filter(Boolean); }
   var searchable = cy.nodes().map(function (n) {
     var names = [n.data('label')];
     if (ALT && n.data(ALT) !== undefined) names = names.concat(values(n.data(ALT)));
     if (IDENT && n.data(IDENT) !== undefined) names = names.concat(values(n.data(IDENT)));
-    return { node: n, names: names.map(fold) };
+    var text = TEXT && n.data(TEXT) !== undefined ? values(n.data(TEXT)).join(' ') : '';
+    return { node: n, names: names.map(fold), nameWords: words(names.join(' ')), text: ' ' + words(text).join(' ') + ' ' };
   });
+  function has(list, w) { return list.some(function (x) { return x === w || (w.length >= 3 && x.indexOf(w) === 0); }); }
   function search(query) {
-    var q = fold(query);
+    var q = fold(query), qw = words(query);
     if (!q) return [];
-    var exact = [], partial = [];
+    var ranked = [];
     searchable.forEach(function (s) {
-      if (s.names.indexOf(q) >= 0) exact.push(s.node);
-      else if (s.names.some(function (name) { return name.indexOf(q) >= 0; })) partial.push(s.node);
+      var rank = 0;
+      var inText = qw.filter(function (w) { return s.text.indexOf(' ' + w) >= 0; }).length;
+      if (s.names.indexOf(q) >= 0) rank = 6;
+      else if (s.names.some(function (name) { return name.indexOf(q) >= 0; })) rank = 5;
+      else if (qw.length && qw.every(function (w) { return has(s.nameWords, w); })) rank = 4;
+      else if (qw.length > 1 && s.text.indexOf(' ' + qw.join(' ') + ' ') >= 0) rank = 3;
+      else if (qw.length && inText === qw.length) rank = 2;
+      else if (inText > 0) rank = 1;
+      if (rank) ranked.push({ node: s.node, rank: rank, found: inText, length: s.names[0].length });
     });
-    return exact.concat(partial);
+    ranked.sort(function (a, b) { return b.rank - a.rank || b.found - a.found || a.length - b.length; });
+    return ranked.map(function (r) { return r.node; });
   }
   var input = document.getElementById('search');
   var resultsBox = document.getElementById('results-box');
