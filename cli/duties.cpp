@@ -17,6 +17,7 @@ struct DutiesOptions : TraversalOptions {
   std::string entity;
   bool include_sub = false;
   bool inherited = false;
+  bool brief = false;
 };
 
 std::string roles_list(const std::vector<std::string>& roles) {
@@ -62,7 +63,7 @@ void run_duties(const DutiesOptions& o) {
     if (d.how != "stated") std::cout << ", " << d.how << " from " << query::compact_iri(in.view.node(d.stated_on).iri, in.base);
     std::cout << "\n";
     if (d.party != agency) std::cout << "    by " << in.describe(d.party) << "\n";
-    std::cout << "    " << in.route(d.route) << "\n";
+    if (!o.brief) std::cout << "    " << in.route(d.route) << "\n";
   }
   if (!o.inherited) {
     // Say what the stated list leaves out, so that nobody takes it for the whole answer.
@@ -87,6 +88,7 @@ void setup_duties(CLI::App& app) {
   cmd->add_flag("--inherited", options->inherited,
                 "every unit it is responsible for, as `responsible` answers: stated on the unit, inherited from a "
                 "unit above it, or from the reply approving the document");
+  cmd->add_flag("--brief", options->brief, "one line per unit, without the route (--format json has it)");
   add_traversal_options(*cmd, *options, {"text", "json", "csv", "tsv"});
   cmd->callback([options] { run_duties(*options); });
 }

@@ -20,6 +20,7 @@ struct ResponsibleOptions : TraversalOptions {
   std::string entity;
   bool all = false;
   bool all_units = false;
+  bool brief = false;
 };
 
 std::string key_of(const query::GraphView& view, query::Vertex v) {
@@ -143,14 +144,20 @@ void run_responsible(const ResponsibleOptions& o) {
     std::cout << j.dump(2) << "\n";
     return;
   }
-  std::cout << "Responsible for " << in.describe(unit) << ": " << answers.size() << "\n";
+  const std::string key = key_of(in.view, unit);
+  std::cout << "Responsible for " << (key.empty() ? "" : key + ", ") << in.describe(unit) << ": " << answers.size()
+            << "\n";
   if (answers.empty())
     std::cout << "  no responsible party is stated for it, for the units above it or by an approving reply\n";
   for (const auto& a : answers) {
     const query::Vertex stated = query::stated_on(a.route, unit);
     std::cout << "  " << in.describe(a.party) << ", " << a.how;
-    if (stated != unit && a.how != "stated") std::cout << " from " << query::compact_iri(in.view.node(stated).iri, in.base);
-    std::cout << query::roles_text(query::roles(in.view, stated, a.party)) << "\n    " << in.route(a.route) << "\n";
+    if (stated != unit && a.how != "stated") {
+      const std::string from = key_of(in.view, stated);
+      std::cout << " from " << (from.empty() ? query::compact_iri(in.view.node(stated).iri, in.base) : from);
+    }
+    std::cout << query::roles_text(query::roles(in.view, stated, a.party)) << "\n";
+    if (!o.brief) std::cout << "    " << in.route(a.route) << "\n";
   }
 }
 
@@ -164,6 +171,7 @@ void setup_responsible(CLI::App& app) {
       "above it (dcterms:isPartOf), or from the reply approving its document");
   auto* entity = cmd->add_option("ENTITY", options->entity, "the measure, unit or document");
   cmd->add_flag("--all", options->all, "list the parties of every level up to the top, nearest first");
+  cmd->add_flag("--brief", options->brief, "one line per party, without the route (--format json has it)");
   cmd->add_flag("--all-units", options->all_units,
                 "every unit at once, one row each (with --format csv, tsv or json a table; with ntriples or "
                 "turtle the effective parties as triples, pol:effectiveParty with how and where each is stated)")

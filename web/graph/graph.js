@@ -92,7 +92,9 @@
   classes.forEach(function (c) {
     var members = cy.nodes().filter(function (n) { return n.data('class') === c['class']; });
     var li = document.createElement('li');
-    li.title = c['class'] || 'no rdf:type';
+    li.title = (c['class'] || 'no rdf:type') + ': click to hide or show';
+    li.setAttribute('role', 'button');
+    li.setAttribute('aria-pressed', 'false');
     var swatch = document.createElement('span');
     swatch.className = 'swatch';
     swatch.style.background = c.color;
@@ -104,6 +106,7 @@
     li.append(swatch, name, n);
     li.addEventListener('click', function () {
       var off = li.classList.toggle('off');
+      li.setAttribute('aria-pressed', String(off));
       members.toggleClass('hidden', off);
     });
     legend.appendChild(li);
