@@ -120,8 +120,8 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
       if (!std::cout) throw Error(Error::Category::Io, "<stdout>", "cannot write the graph");
     }
   }
-  std::fprintf(stderr, "built %zu triples from %zu documents in %.0f ms\n", graph.size(), files.size(),
-               progress.milliseconds());
+  std::fprintf(stderr, "built %zu triples from %zu document%s in %.0f ms\n", graph.size(), files.size(),
+               files.size() == 1 ? "" : "s", progress.milliseconds());
 }
 
 }  // namespace

@@ -223,7 +223,7 @@ TEST(BuildSeed, ByteIdenticalRunsAndSummary) {
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
   EXPECT_NE(a.err.find("built "), std::string::npos);
-  EXPECT_NE(a.err.find(" triples from 1 documents in "), std::string::npos);
+  EXPECT_NE(a.err.find(" triples from 1 document in "), std::string::npos);
 }
 
 TEST(BuildSeed, EveryFormatAndAtomicOutput) {
