@@ -74,12 +74,12 @@ struct ValuesTable {
 };
 
 struct Pattern {
-  enum class Kind { Bgp, Group, Union, Optional, Minus, Graph, Service, Filter, Bind, Values, SubSelect };
+  enum class Kind { Bgp, Group, Union, Optional, Minus, Graph, Filter, Bind, Values, SubSelect };
   Kind kind = Kind::Group;
   std::vector<TriplePattern> triples;  ///< Bgp
   std::vector<Pattern> children;       ///< Group elements; Union branches; the group of
-                                       ///< Optional / Minus / Graph / Service
-  Node graph;                          ///< Graph: IRI or variable; Service: endpoint
+                                       ///< Optional / Minus / Graph
+  Node graph;                          ///< Graph: IRI or variable
   ExprPtr expr;                        ///< Filter condition, Bind expression
   int var = -1;                        ///< Bind target
   ValuesTable values;                  ///< Values
@@ -134,11 +134,10 @@ struct Variables {
   }
 };
 
-/// A parsed query with its variables and the features it used.
+/// A parsed query with its variables.
 struct ParsedQuery {
   Query query;
   Variables variables;
-  std::vector<std::string> features;  ///< "property paths", "MINUS", ... (for Results::rewritten)
   std::string base;                   ///< the base IRI in force at the end of the prologue
 };
 

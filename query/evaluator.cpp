@@ -466,8 +466,6 @@ Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::s
         acc = minus(std::move(acc), right);
         break;
       }
-      case Pattern::Kind::Service:
-        throw Error(Error::Category::Usage, "query", "SERVICE is not supported");
       default:
         acc = eval(c, std::move(acc), substitute);
         break;

@@ -17,7 +17,7 @@
 #include "query/dataset.hpp"
 #include "query/deadline.hpp"
 #include "query/memory_budget.hpp"
-#include "rdf/query_runner.hpp"
+#include "rdf/query_result.hpp"
 
 namespace policykg::query {
 

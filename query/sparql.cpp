@@ -47,7 +47,6 @@ Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions&
   if (options.limit > 0) evaluator.cap_results(options.limit + 1);
   Results results;
   static_cast<rdf::QueryResult&>(results) = evaluator.run();
-  results.rewritten = parsed.features;
   if (options.limit > 0) {
     if (results.kind == rdf::QueryResult::Kind::Bindings && results.rows.size() > options.limit) {
       results.rows.resize(options.limit);

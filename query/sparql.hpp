@@ -15,7 +15,7 @@
 
 #include "query/dataset.hpp"
 #include "rdf/model.hpp"
-#include "rdf/query_runner.hpp"
+#include "rdf/query_result.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::query {
@@ -39,10 +39,9 @@ struct QueryOptions {
   std::map<std::string, rdf::Term> bindings;
 };
 
-/// Query results: rdf::QueryResult plus what policykg did to get them.
+/// Query results: rdf::QueryResult and whether the row limit cut them.
 struct Results : rdf::QueryResult {
   bool truncated = false;               ///< the row limit cut the results
-  std::vector<std::string> rewritten;   ///< features evaluated or rewritten by policykg
 };
 
 /// Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Throws policykg::Error:

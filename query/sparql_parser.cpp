@@ -367,11 +367,6 @@ class Parser {
   void expect_kw(std::string_view kw) {
     if (!accept_kw(kw)) fail("expected " + std::string(kw) + " but found " + describe(tok_));
   }
-  void feature(const std::string& name) {
-    for (const auto& f : out_.features)
-      if (f == name) return;
-    out_.features.push_back(name);
-  }
 
   // ---- names --------------------------------------------------------------------------------
   std::string iri_ref(const std::string& text) const {
@@ -514,7 +509,6 @@ class Parser {
 
   void describe_query(Query& q) {
     next();
-    feature("DESCRIBE");
     q.form = Query::Form::Describe;
     if (accept("*")) {
       q.select_all = true;
@@ -649,7 +643,6 @@ class Parser {
     Pattern group;
     group.kind = Pattern::Kind::Group;
     if (is_kw("SELECT")) {
-      feature("subqueries");
       auto sub = std::make_shared<Query>();
       queries_.push_back(sub.get());
       select_clause(*sub);
@@ -710,7 +703,6 @@ class Parser {
         p.children.push_back(group_graph_pattern());
         group.children.push_back(std::move(p));
       } else if (accept_kw("MINUS")) {
-        feature("MINUS");
         Pattern p;
         p.kind = Pattern::Kind::Minus;
         p.children.push_back(group_graph_pattern());
@@ -906,7 +898,6 @@ class Parser {
       if (path->kind == Path::Kind::Link) {
         t.p = Node::constant(path->iri);
       } else {
-        feature("property paths");
         t.path = path;
       }
     }
@@ -1228,13 +1219,11 @@ class Parser {
     next();
     if (name == "NOT") {
       expect_kw("EXISTS");
-      feature("NOT EXISTS");
       auto e = make(Expr::Kind::NotExists, "NOT EXISTS", {});
       e->pattern = std::make_shared<Pattern>(group_graph_pattern());
       return e;
     }
     if (name == "EXISTS") {
-      feature("EXISTS");
       auto e = make(Expr::Kind::Exists, "EXISTS", {});
       e->pattern = std::make_shared<Pattern>(group_graph_pattern());
       return e;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "rdf/query_runner.hpp"
+#include "rdf/query_result.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::conformance {

@@ -1,13 +1,11 @@
-// Runs SPARQL text on a model with Rasqal, as Rasqal understands it; query/ decides what reaches
-// this point (rewrites, refusals, planning).
+// What a SPARQL query returns, as the engine (query/) gives it and the writers and the endpoint
+// read it.
 #pragma once
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include "rdf/model.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::rdf {
@@ -21,9 +19,5 @@ struct QueryResult {
   bool boolean = false;                                ///< for Boolean
   std::vector<Triple> triples;                         ///< for Graph
 };
-
-/// Parses and runs `sparql` (language "sparql11" by default, or "sparql10" / "laqrs").
-/// Throws Error(Syntax) with "line:column" for bad queries and Error(Query) when execution fails.
-QueryResult run_rasqal(const Model& model, std::string_view sparql, std::string_view base = {});
 
 }  // namespace policykg::rdf
