@@ -32,5 +32,6 @@ void setup_serve(CLI::App& app);
 void setup_validate(CLI::App& app);
 void setup_stats(CLI::App& app);
 void setup_explain(CLI::App& app);
+void setup_diff(CLI::App& app);
 
 }  // namespace policykg::cli

@@ -31,5 +31,6 @@ extern "C" __attribute__((visibility("default"))) int policykg_run(int argc, cha
     setup_validate(app);
     setup_stats(app);
     setup_explain(app);
+    setup_diff(app);
   });
 }
