@@ -19,5 +19,7 @@ void add_dataset_descriptions(httplib::Server& http, Context& ctx);
 void add_static_files(httplib::Server& http, Context& ctx);
 /// /graph[?focus=IRI&hops=N]: the interactive graph page.
 void add_graph_page(httplib::Server& http, Context& ctx);
+/// /diff?old=DOCUMENT&new=DOCUMENT[&format=json]: what changed between two documents, side by side.
+void add_diff_page(httplib::Server& http, Context& ctx);
 
 }  // namespace policykg::server
