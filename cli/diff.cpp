@@ -54,11 +54,13 @@ void write_output(const std::string& path, const std::string& content, const std
 }
 
 void run_diff(const DiffOptions& o) {
+  check_text_argument(o.old_version);
+  check_text_argument(o.new_version);
   const bool files = is_file(o.old_version) && is_file(o.new_version);
-  if (!files) {
-    check_text_argument(o.old_version);
-    check_text_argument(o.new_version);
-  }
+  if (!files && (is_file(o.old_version) || is_file(o.new_version)))
+    throw Error(Error::Category::Usage, is_file(o.old_version) ? o.old_version : o.new_version,
+                std::string(is_file(o.old_version) ? "OLD" : "NEW") +
+                    " is a file and the other is not: give two text files, or two documents of the graph");
   if (files && (!o.source.data.empty() || !o.source.store.empty()))
     throw Error(Error::Category::Usage, "--data/--store",
                 "OLD and NEW are text files, built on their own: --data and --store name a graph whose documents "

@@ -334,14 +334,11 @@ class Aligner {
       if (change == Change::Unchanged) change = Change::Revised;
     }
     r.change = change;
-    std::set_difference(v.facts.begin(), v.facts.end(), u.facts.begin(), u.facts.end(), std::back_inserter(added_),
-                        std::less<>());
-    for (auto& f : added_) r.facts.push_back({true, std::move(f)});
-    added_.clear();
-    std::set_difference(u.facts.begin(), u.facts.end(), v.facts.begin(), v.facts.end(), std::back_inserter(added_),
-                        std::less<>());
-    for (auto& f : added_) r.facts.push_back({false, std::move(f)});
-    added_.clear();
+    std::vector<Fact> added, dropped;
+    std::set_difference(v.facts.begin(), v.facts.end(), u.facts.begin(), u.facts.end(), std::back_inserter(added));
+    std::set_difference(u.facts.begin(), u.facts.end(), v.facts.begin(), v.facts.end(), std::back_inserter(dropped));
+    for (auto& f : added) r.facts.push_back({true, std::move(f)});
+    for (auto& f : dropped) r.facts.push_back({false, std::move(f)});
     std::sort(r.facts.begin(), r.facts.end(), [](const FactChange& x, const FactChange& y) {
       return std::tie(x.fact, x.added) < std::tie(y.fact, y.added);
     });
@@ -401,7 +398,6 @@ class Aligner {
   std::map<std::size_t, double> similarity_;  // old unit -> similarity of its match
   std::vector<std::vector<std::size_t>> children_a_, children_b_;
   std::vector<std::pair<std::size_t, std::size_t>> split_, merged_;  // (old, new)
-  mutable std::vector<Fact> added_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <unordered_set>
 
 #include "ontology/terms.hpp"
 #include "query/route.hpp"
@@ -244,12 +245,13 @@ std::string to_html(const Diff& diff) {
 
 std::vector<rdf::Triple> record(const Diff& diff, std::string_view base) {
   using rdf::Term;
-  for (const auto& o : diff.old_version.units)
-    for (const auto& n : diff.new_version.units)
-      if (o.iri == n.iri)
-        throw Error(Error::Category::Usage, "--record",
-                    "the two versions name their units alike (" + o.iri +
-                        "): give the two files different names so that the alignment can tell them apart");
+  std::unordered_set<std::string_view> old_iris;
+  for (const auto& o : diff.old_version.units) old_iris.insert(o.iri);
+  for (const auto& n : diff.new_version.units)
+    if (old_iris.contains(n.iri))
+      throw Error(Error::Category::Usage, "--record",
+                  "the two versions name their units alike (" + n.iri +
+                      "): give the two files different names so that the alignment can tell them apart");
   std::vector<rdf::Triple> out;
   auto add = [&out](const Term& s, std::string_view p, Term o) { out.push_back({s, Term::iri(std::string(p)), std::move(o)}); };
   auto path_of = [base](const std::string& iri) {

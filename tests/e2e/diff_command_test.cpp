@@ -226,6 +226,25 @@ TEST(DiffCommand, BadInputIsOneLineNamingTheProblemAndThePlace) {
   EXPECT_TRUE(one_line(l)) << l.err;
   EXPECT_NE(l.err.find(latin1), std::string::npos) << l.err;
   EXPECT_NE(l.err.find("UTF-8"), std::string::npos) << l.err;
+  // A file beside a document: a usage error naming the file.
+  auto mixed = run_policykg({"diff", kEdited, "No. 81 [2015]"});
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.err.find(kEdited), std::string::npos) << mixed.err;
+  // A document only cited: nothing to compare.
+  auto cited = run_policykg({"diff", "id:doc/big-data-action-plan", kReply2019});
+  EXPECT_EQ(cited.exit_code, 1);
+  EXPECT_TRUE(one_line(cited)) << cited.err;
+  EXPECT_NE(cited.err.find("no parts"), std::string::npos) << cited.err;
+  // Two versions of one file under one name: compared, all unchanged, but not recorded (their
+  // units' IRIs are the same).
+  const fs::path copy = dir / "seed-plan-edited.txt";
+  fs::copy_file(kEdited, copy);
+  const json same = diff_json({kEdited, copy.string()});
+  EXPECT_EQ(same["summary"]["unchanged"], same["units"].size());
+  auto alike = run_policykg({"diff", kEdited, copy.string(), "--record", (dir / "a.ttl").string()});
+  EXPECT_EQ(alike.exit_code, 2);
+  EXPECT_NE(alike.err.find("different names"), std::string::npos) << alike.err;
+  EXPECT_FALSE(fs::exists(dir / "a.ttl"));
   auto missing = run_policykg({"diff", (dir / "missing.txt").string(), kEdited});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
