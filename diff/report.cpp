@@ -139,7 +139,8 @@ constexpr std::string_view kStyle =
     ".revised td.change,li.revised{background:#fff4cc}.moved td.change,li.moved{background:#dde8f7}"
     ".added td.change,li.added-units{background:#cdeccd}.removed td.change,li.removed{background:#fbd3d0}"
     "td.none{background:repeating-linear-gradient(45deg,#fafafa,#fafafa 6px,#f0f0f0 6px,#f0f0f0 12px)}"
-    "ul.facts{margin:.4em 0 0;padding-left:1.2em;font-size:.92em}ul.facts li.added{color:#14501c}ul.facts li.dropped{color:#6e1a14}";
+    "ul.facts{margin:.4em 0 0;padding-left:1.2em;font-size:.92em}ul.facts li.added{color:#14501c}ul.facts li.dropped{color:#6e1a14}"
+    "body:has(#changes-only:checked) table.diff tr.unchanged{display:none}";
 
 }  // namespace
 
@@ -217,19 +218,20 @@ nlohmann::ordered_json to_json(const Diff& diff) {
 std::string_view html_style() { return kStyle; }
 
 std::string to_html(const Diff& diff) {
-  const std::string title = "What changed: " + root_names(diff.old_version) + " → " + root_names(diff.new_version);
+  const std::string title = "What changed: " + diff.old_version.name + " → " + diff.new_version.name;
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                     html(title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n<h1>" +
                     html(title) + "</h1>\n";
-  out += "<p class=\"versions\">Old: " + html(diff.old_version.name) + "</p>\n<p class=\"versions\">New: " +
-         html(diff.new_version.name) + "</p>\n<ul class=\"summary\">";
+  out += "<p class=\"versions\">Old: " + html(root_names(diff.old_version)) + "</p>\n<p class=\"versions\">New: " +
+         html(root_names(diff.new_version)) + "</p>\n<ul class=\"summary\">";
   for (Change c : {Change::Unchanged, Change::Revised, Change::Moved, Change::Added, Change::Removed}) {
     const std::string name(change_name(c));
     out += "<li class=\"" + (c == Change::Added ? std::string("added-units") : name) + "\" data-change=\"" + name +
            "\">" + name + " <b>" + std::to_string(diff.count(c)) + "</b></li>";
   }
-  out += "</ul>\n<table class=\"diff\">\n<thead><tr><th class=\"change\">change</th><th>old</th><th>new</th></tr></thead>\n"
+  // Unchanged rows hidden by a check box and the style alone: the page runs no script.
+  out += "</ul>\n<p><label><input type=\"checkbox\" id=\"changes-only\"> changes only</label></p>\n<table class=\"diff\">\n<thead><tr><th class=\"change\">change</th><th>old</th><th>new</th></tr></thead>\n"
          "<tbody>\n";
   for (const auto& r : diff.rows) {
     const std::string name(change_name(r.change));

@@ -67,4 +67,9 @@ TEST(DiffBrowser, TheSideBySidePageShowsEveryKindOfChangeWithItsStyle) {
   EXPECT_EQ(seen["delStyle"], "line-through");
   EXPECT_EQ(seen["insBackground"], "rgb(205, 236, 205)");
   EXPECT_LT(seen["columns"][0].get<double>(), seen["columns"][1].get<double>());
+  // "Changes only" leaves the rows that changed, every one of them.
+  int changed = 0;
+  for (const std::string kind : {"revised", "moved", "added", "removed"}) changed += seen["rows"][kind].get<int>();
+  EXPECT_EQ(seen["shownAfter"].size(), static_cast<std::size_t>(changed)) << seen["shownAfter"].dump();
+  for (const auto& kind : seen["shownAfter"]) EXPECT_NE(kind, "unchanged");
 }

@@ -2,7 +2,8 @@
 // /usr/bin/chromium, through playwright-core) and reads what it shows. Prints JSON:
 // {"errors": [...], "external": [...], "title": "...", "summary": {"revised": N, ...},
 //  "rows": {"revised": N, ...}, "deleted": [...], "inserted": [...], "facts": [...],
-//  "columns": [left x, right x], "rowHeights": N}
+//  "columns": [left x, right x], "delStyle": "...", "insBackground": "...",
+//  "shownAfter": [the change of each row still shown once "changes only" is ticked]}
 // Usage: node diff-page.mjs URL
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +59,11 @@ try {
       insBackground: ins ? getComputedStyle(ins).backgroundColor : '',
     };
   });
-  console.log(JSON.stringify({ errors, external, ...seen }));
+  // "changes only": the unchanged rows hidden, the others shown.
+  await page.check('#changes-only');
+  const shownAfter = await page.$$eval('table.diff tbody tr', (trs) =>
+    trs.filter((tr) => tr.getBoundingClientRect().height > 0).map((tr) => tr.dataset.change));
+  console.log(JSON.stringify({ errors, external, ...seen, shownAfter }));
 } finally {
   if (context) await context.close();
   rmSync(profile, { recursive: true, force: true });
