@@ -33,5 +33,6 @@ void setup_validate(CLI::App& app);
 void setup_stats(CLI::App& app);
 void setup_explain(CLI::App& app);
 void setup_search(CLI::App& app);
+void setup_diff(CLI::App& app);
 
 }  // namespace policykg::cli

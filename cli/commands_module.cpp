@@ -32,5 +32,6 @@ extern "C" __attribute__((visibility("default"))) int policykg_run(int argc, cha
     setup_stats(app);
     setup_explain(app);
     setup_search(app);
+    setup_diff(app);
   });
 }

@@ -102,6 +102,21 @@ inline constexpr std::string_view qualifiedEffectiveParty = "https://w3id.org/po
 inline constexpr std::string_view derivation = "https://w3id.org/policykg/ontology#derivation";
 inline constexpr std::string_view statedOn = "https://w3id.org/policykg/ontology#statedOn";
 inline constexpr std::string_view route = "https://w3id.org/policykg/ontology#route";
+// Comparisons of versions (policykg diff --record)
+inline constexpr std::string_view Comparison = "https://w3id.org/policykg/ontology#Comparison";
+inline constexpr std::string_view Continuation = "https://w3id.org/policykg/ontology#Continuation";
+inline constexpr std::string_view continues = "https://w3id.org/policykg/ontology#continues";
+inline constexpr std::string_view revises = "https://w3id.org/policykg/ontology#revises";
+inline constexpr std::string_view unchangedFrom = "https://w3id.org/policykg/ontology#unchangedFrom";
+inline constexpr std::string_view qualifiedContinuation = "https://w3id.org/policykg/ontology#qualifiedContinuation";
+inline constexpr std::string_view continuedUnit = "https://w3id.org/policykg/ontology#continuedUnit";
+inline constexpr std::string_view similarity = "https://w3id.org/policykg/ontology#similarity";
+inline constexpr std::string_view changeKind = "https://w3id.org/policykg/ontology#changeKind";
+inline constexpr std::string_view inComparison = "https://w3id.org/policykg/ontology#inComparison";
+inline constexpr std::string_view oldVersion = "https://w3id.org/policykg/ontology#oldVersion";
+inline constexpr std::string_view newVersion = "https://w3id.org/policykg/ontology#newVersion";
+inline constexpr std::string_view addedUnit = "https://w3id.org/policykg/ontology#addedUnit";
+inline constexpr std::string_view removedUnit = "https://w3id.org/policykg/ontology#removedUnit";
 
 // Concept schemes
 inline constexpr std::string_view InstrumentTypes = "https://w3id.org/policykg/ontology#InstrumentTypes";

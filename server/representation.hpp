@@ -42,6 +42,11 @@ void send_error(httplib::Response& res, int status, std::string_view message);
 /// 406 listing what the resource is available as.
 void send_not_acceptable(httplib::Response& res, std::string_view available);
 
+/// " 'sha256-…'" for the text of every inline <tag> element of `page` ("script", "style"), as a
+/// Content-Security-Policy source list allowing exactly those; scripts that hold data
+/// (type="application/json") are not run and need none.
+std::string inline_hashes(std::string_view page, std::string_view tag);
+
 /// "http://host:port" as the client addressed the server (Host header), for absolute links.
 std::string origin(const httplib::Request& req);
 

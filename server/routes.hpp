@@ -21,5 +21,7 @@ void add_static_files(httplib::Server& http, Context& ctx);
 void add_graph_page(httplib::Server& http, Context& ctx);
 /// /search?q=WORDS[&limit=N][&format=json]: ranked full-text search over labels and unit texts.
 void add_search_page(httplib::Server& http, Context& ctx);
+/// /diff?old=DOCUMENT&new=DOCUMENT[&format=json]: what changed between two documents, side by side.
+void add_diff_page(httplib::Server& http, Context& ctx);
 
 }  // namespace policykg::server

@@ -241,6 +241,7 @@ Server::Server(const rdf::Model& model, Options options) : impl_(std::make_uniqu
   add_dataset_descriptions(http, ctx);
   add_graph_page(http, ctx);
   add_search_page(http, ctx);
+  add_diff_page(http, ctx);
   add_static_files(http, ctx);
 }
 
