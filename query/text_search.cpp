@@ -20,6 +20,7 @@ constexpr double kB = 0.75;             // BM25: how much a long text is discoun
 constexpr float kLabelWeight = 2;       // a word of a label counts as two of the text
 constexpr float kPrefixWeight = 0.6F;   // "institution" matching "institutions"
 constexpr std::size_t kMinPrefix = 3;   // shorter query words match only whole words
+constexpr std::size_t kMaxSuffix = 4;   // a prefix finds words at most this many bytes longer
 constexpr std::size_t kSnippetBytes = 160;
 
 const std::string_view kLabelPredicates[] = {std_terms::rdfs_label, std_terms::skos_prefLabel,
@@ -209,7 +210,7 @@ std::vector<std::pair<std::uint32_t, float>> TextIndex::expand(const std::string
   if (it != vocabulary_.end() && it->first == word) out.emplace_back((it++)->second, 1.0F);
   if (word.size() < kMinPrefix) return out;
   for (; it != vocabulary_.end() && std::string_view(it->first).starts_with(word); ++it)
-    out.emplace_back(it->second, kPrefixWeight);
+    if (it->first.size() <= word.size() + kMaxSuffix) out.emplace_back(it->second, kPrefixWeight);
   return out;
 }
 
@@ -238,53 +239,82 @@ std::vector<SearchHit> TextIndex::search(std::string_view query, std::size_t lim
     auto it = vocabulary_.find(w);
     run.push_back(it == vocabulary_.end() ? std::vector<std::uint32_t>{} : std::vector<std::uint32_t>{it->second});
   }
-  struct Score {
-    std::size_t matched = 0;
-    double bm25 = 0;
-  };
-  std::map<std::uint32_t, Score> scores;
+  // Per entry: how many query words it has and its BM25 so far (dense, touched entries listed).
+  std::vector<std::uint32_t> matched(entries_.size(), 0);
+  std::vector<double> bm25(entries_.size(), 0), tf(entries_.size(), 0);
+  std::vector<std::uint32_t> touched, found;
   const double n = static_cast<double>(entries_.size());
   for (const auto& w : words) {
     // Each entry's weighted frequency of this query word over the words it matches.
-    std::map<std::uint32_t, double> tf;
+    touched.clear();
     for (const auto& [id, weight] : expand(w))
-      for (const auto& p : postings_[id]) tf[p.entry] += weight * p.tf;
-    if (tf.empty()) continue;
-    const double df = static_cast<double>(tf.size());
+      for (const auto& p : postings_[id]) {
+        if (tf[p.entry] == 0) touched.push_back(p.entry);
+        tf[p.entry] += weight * p.tf;
+      }
+    if (touched.empty()) continue;
+    const double df = static_cast<double>(touched.size());
     const double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
-    for (const auto& [entry, f] : tf) {
-      const double length = static_cast<double>(entries_[entry].length);
-      Score& s = scores[entry];
-      ++s.matched;
-      s.bm25 += idf * f * (kK1 + 1) / (f + kK1 * (1 - kB + kB * length / average_length_));
+    for (std::uint32_t entry : touched) {
+      const double f = tf[entry], length = static_cast<double>(entries_[entry].length);
+      if (matched[entry]++ == 0) found.push_back(entry);
+      bm25[entry] += idf * f * (kK1 + 1) / (f + kK1 * (1 - kB + kB * length / average_length_));
+      tf[entry] = 0;
     }
   }
-  std::vector<SearchHit> hits;
-  for (const auto& [entry, s] : scores) {
+  // Only the best `limit` need snippets: rank on the figures first.
+  auto before = [&](std::uint32_t a, std::uint32_t b) {
+    if (matched[a] != matched[b]) return matched[a] > matched[b];
+    return bm25[a] > bm25[b];
+  };
+  std::sort(found.begin(), found.end(), before);
+  // The phrase test can lift an entry above others with as many words, so every entry with as
+  // many words as the last one kept is looked at (one word: the first `limit` are the answer).
+  struct Candidate {
+    std::uint32_t entry;
+    bool phrase;
+  };
+  std::vector<Candidate> kept;
+  for (std::uint32_t entry : found) {
+    if (kept.size() >= limit && (run.size() <= 1 || matched[entry] < matched[kept[limit - 1].entry])) break;
     const Entry& e = entries_[entry];
-    SearchHit h{e.vertex, s.matched, false, s.bm25, {}};
+    bool phrase = run.size() > 1 && has_run(e.text, run);
+    for (std::size_t i = 0; !phrase && run.size() > 1 && i < e.labels.size(); ++i) phrase = has_run(e.labels[i], run);
+    kept.push_back({entry, phrase});
+  }
+  std::sort(kept.begin(), kept.end(), [&](const Candidate& a, const Candidate& b) {
+    if (matched[a.entry] != matched[b.entry]) return matched[a.entry] > matched[b.entry];
+    if (a.phrase != b.phrase) return a.phrase;
+    if (bm25[a.entry] != bm25[b.entry]) return bm25[a.entry] > bm25[b.entry];
+    return natural_less(view_->node(entries_[a.entry].vertex).iri, view_->node(entries_[b.entry].vertex).iri);
+  });
+  if (kept.size() > limit) kept.resize(limit);
+
+  std::set<std::uint32_t> wanted;  // vocabulary ids of the query words, for snippets
+  for (const auto& w : words)
+    for (const auto& [id, weight] : expand(w)) wanted.insert(id);
+  std::vector<SearchHit> hits;
+  for (const auto& c : kept) {
+    const Entry& e = entries_[c.entry];
+    SearchHit h{e.vertex, matched[c.entry], c.phrase, bm25[c.entry], {}};
+    // Where the snippet is cut from: the phrase, else the first word of the text (else of a
+    // label) that matches a query word.
     std::size_t at = 0;
     const Field* where = nullptr;
-    if (run.size() > 1) {
+    if (c.phrase) {
       if (has_run(e.text, run, &at)) where = &e.text;
       for (std::size_t i = 0; !where && i < e.labels.size(); ++i)
         if (has_run(e.labels[i], run, &at)) where = &e.labels[i];
-      h.phrase = where != nullptr;
     }
-    if (!where) {
-      // The first word of the text (else of a label) that matches a query word.
-      std::set<std::uint32_t> wanted;
-      for (const auto& w : words)
-        for (const auto& [id, weight] : expand(w)) wanted.insert(id);
-      auto first = [&](const Field& f) {
-        for (std::size_t i = 0; i < f.words.size(); ++i)
-          if (wanted.count(f.words[i])) return std::optional<std::size_t>(f.starts[i]);
-        return std::optional<std::size_t>();
-      };
+    auto first = [&](const Field& f) {
+      for (std::size_t i = 0; i < f.words.size(); ++i)
+        if (wanted.count(f.words[i])) return std::optional<std::size_t>(f.starts[i]);
+      return std::optional<std::size_t>();
+    };
+    if (!where)
       if (auto p = first(e.text)) where = &e.text, at = *p;
-      for (std::size_t i = 0; !where && i < e.labels.size(); ++i)
-        if (auto p = first(e.labels[i])) where = &e.labels[i], at = *p;
-    }
+    for (std::size_t i = 0; !where && i < e.labels.size(); ++i)
+      if (auto p = first(e.labels[i])) where = &e.labels[i], at = *p;
     if (where) {
       // A window around the match, cut at spaces.
       const std::string& t = where->text;
@@ -296,13 +326,6 @@ std::vector<SearchHit> TextIndex::search(std::string_view query, std::size_t lim
     }
     hits.push_back(std::move(h));
   }
-  std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
-    if (a.matched != b.matched) return a.matched > b.matched;
-    if (a.phrase != b.phrase) return a.phrase;
-    if (a.score != b.score) return a.score > b.score;
-    return natural_less(view_->node(a.vertex).iri, view_->node(b.vertex).iri);
-  });
-  if (hits.size() > limit) hits.resize(limit);
   return hits;
 }
 

@@ -1,4 +1,5 @@
-// Times GraphView construction and the five traversals on a generated policy-shaped graph of
+// Times GraphView construction, the five traversals, the bulk answers (responsible for every
+// unit, duties with inherited units) and full-text search on a generated policy-shaped graph of
 // about N triples (default 10^4, 10^5, 10^6). Run by hand: build/dev/bench/traversal/traversal_bench [N...]
 // Prints one table row per size; asserts nothing.
 #include <chrono>
@@ -10,6 +11,7 @@
 #include "ontology/terms.hpp"
 #include "query/entity_resolver.hpp"
 #include "query/graph_view.hpp"
+#include "query/text_search.hpp"
 #include "query/traversal.hpp"
 
 namespace {
@@ -77,7 +79,10 @@ std::vector<rdf::Triple> generate(std::size_t target) {
                             : kBase + "district/" + std::to_string(g.next(districts)));
           if (!measures.empty() && g.next(3) == 0) g.add(me, pol::dependsOn, measures[g.next(measures.size())]);
           if (doc > 0 && g.next(10) == 0) g.add(me, pol::references, kBase + "doc/" + std::to_string(g.next(doc)));
-          g.triples.push_back({Term::iri(me), Term::iri(std::string(pol::text)), Term::literal("text of " + me)});
+          // Twelve words of a 5,000-word vocabulary, spaced as sources are (doubled and no-break spaces).
+          std::string text = "support";
+          for (int w = 0; w < 12; ++w) text += (w % 5 == 4 ? "\xC2\xA0 " : " ") + std::string("word") + std::to_string(g.next(5000));
+          g.triples.push_back({Term::iri(me), Term::iri(std::string(pol::text)), Term::literal(text)});
           measures.push_back(me);
         }
       }
@@ -96,8 +101,8 @@ int main(int argc, char** argv) {
   std::vector<std::size_t> sizes;
   for (int i = 1; i < argc; ++i) sizes.push_back(std::strtoull(argv[i], nullptr, 10));
   if (sizes.empty()) sizes = {10000, 100000, 1000000};
-  std::printf("| triples | vertices | edges | view ms | resolver ms | responsible x1000 ms | duties --include-sub ms | deps --reverse ms | path x100 ms | impact ms |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|\n");
+  std::printf("| triples | vertices | edges | view ms | resolver ms | responsible x1000 ms | duties --include-sub ms | deps --reverse ms | path x100 ms | impact ms | responsible, every unit ms | duties --inherited ms | text index ms | search x100 ms |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (std::size_t n : sizes) {
     auto triples = generate(n);
     auto t0 = std::chrono::steady_clock::now();
@@ -130,9 +135,22 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     answers += query::impact(view, resolver.resolve("Plan 0")).size();
     double impact_ms = ms_since(t0);
-    std::printf("| %zu | %zu | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n", triples.size(),
-                view.node_count(), view.edge_count(), view_ms, resolver_ms, responsible_ms, duties_ms, deps_ms,
-                path_ms, impact_ms);
+    t0 = std::chrono::steady_clock::now();
+    answers += query::responsible_all(view).size();
+    double all_ms = ms_since(t0);
+    t0 = std::chrono::steady_clock::now();
+    answers += query::duties(view, resolver.resolve("Agency 0"), true, true).size();
+    double inherited_ms = ms_since(t0);
+    t0 = std::chrono::steady_clock::now();
+    query::TextIndex index(view);
+    double index_ms = ms_since(t0);
+    t0 = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < 100; ++i)
+      answers += index.search("support word" + std::to_string(i * 37 % 5000) + " word" + std::to_string(i * 91 % 5000)).size();
+    double search_ms = ms_since(t0);
+    std::printf("| %zu | %zu | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n",
+                triples.size(), view.node_count(), view.edge_count(), view_ms, resolver_ms, responsible_ms, duties_ms,
+                deps_ms, path_ms, impact_ms, all_ms, inherited_ms, index_ms, search_ms);
     std::fprintf(stderr, "(%zu answers)\n", answers);
   }
   return 0;
