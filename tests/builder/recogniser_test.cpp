@@ -52,3 +52,10 @@ TEST(Recogniser, MentionsMapBackToExactSourceSpans) {
   EXPECT_EQ(s.substr(ms[0].span.begin, ms[0].span.size()), "Haidian\xC2\xA0 District");
   EXPECT_EQ(ms[0].surface, "Haidian District");
 }
+
+TEST(Recogniser, AListedNameEndingInIngIsNoGerund) {
+  // "Beijing" opens the festival's name after a comma; a gerund there still opens no name.
+  EXPECT_EQ(f().ids("activities, Beijing International Film Festival"),
+            (V{"infrastructure/beijing-international-film-festival"}));
+  EXPECT_EQ(f().ids("activities, Hosting International Film Festival"), (V{"infrastructure/international-film-festival"}));
+}
