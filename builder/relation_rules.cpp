@@ -551,7 +551,12 @@ class DocumentRelator {
       auto exclusions = ctx_.exclusion_cues.scan(nt);
       for (const auto& e : ms) {
         // "Beijing Industrial Finance Center": a place that only begins a longer name is no place.
-        if (is_place(e.kind) && starts_longer_name(nt, e.end)) continue;
+        if (is_place(e.kind) && (starts_longer_name(nt, e.end) || ends_longer_name(nt, e.begin, e.end))) continue;
+        // A name inside a cited title belongs to the document cited, not to the clause.
+        if (std::any_of(cites.begin(), cites.end(), [&](const Citation& c) {
+              return c.kind == Citation::Kind::Document && c.begin <= e.begin && e.end <= c.end;
+            }))
+          continue;
         register_entity(e);
         Ref r = node(e.entity);
         f->mentions.insert(r);
@@ -616,14 +621,29 @@ class DocumentRelator {
               insert_names(facts_.document(plan).responsible, s.parties);
       if (facts_.documents.at(doc_id_).valid_for.empty())
         if (std::string v = validity(nt); !v.empty()) facts_.document(doc_id_).valid_for = v;
-      // Prerequisites named directly: "rely on the platform of <a named centre>".
+      // Prerequisites named directly: "rely on the platform of <a named centre>", "based on the
+      // concept of <a zone> and <a zone>"; a zone relied on is not where the clause applies.
       for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {
-        const std::size_t stop = std::min(lower.find_first_of(",;.", h.end), lower.size());
-        for (const auto& e : ms)
-          if (e.begin >= h.end && e.end <= stop && e.begin <= h.end + 24 && e.kind == EntityKind::Infrastructure) {
-            f->depends_on.insert(node(e.entity));
-            note(*f, Evidence::Kind::DependsOn, node(e.entity), points(nt, h.begin, e.end), "prerequisite cue");
+        const std::size_t stop = std::min(lower.find_first_of(";.", h.end), lower.size());
+        std::size_t last = 0;  // the end of the last name taken, when the next may join it
+        for (const auto& e : ms) {
+          if (e.begin < h.end || e.end > stop) continue;
+          if (e.kind != EntityKind::Infrastructure && e.kind != EntityKind::Zone) continue;
+          const bool near = e.begin <= h.end + 24 && lower.find(',', h.end) >= e.begin;
+          std::string_view between =
+              last ? std::string_view(lower).substr(last, e.begin - last) : std::string_view();
+          const bool joined = between == " and " || between == ", " || between == ", and ";
+          if (!near && !joined) continue;
+          last = e.end;
+          const Ref r = node(e.entity);
+          f->depends_on.insert(r);
+          note(*f, Evidence::Kind::DependsOn, r, points(nt, h.begin, e.end), "prerequisite cue");
+          if (e.kind == EntityKind::Zone && f->applies_to.contains(r)) {
+            f->applies_to.erase(r);
+            std::erase_if(f->evidence,
+                          [&](const Evidence& x) { return x.kind == Evidence::Kind::AppliesTo && x.object == r; });
           }
+        }
       }
       // Conditions (the text's own words), unless the clause removes them; classification.
       conditions_of(nt, masked, *f);
@@ -799,6 +819,41 @@ class DocumentRelator {
     const auto& within = rules_.relations.place_continuations;
     return std::find(ep.stop_words.begin(), ep.stop_words.end(), w) == ep.stop_words.end() &&
            std::find(within.begin(), within.end(), w) == within.end();
+  }
+
+  // Whether the place at normalised [begin, end) closes or qualifies a longer proper name: right
+  // after a capitalised word that does not open the clause ("Open Beijing"), after such a word and
+  // "of" or "for" ("Perception of Beijing"), or in brackets beside one ("China (Beijing)
+  // International Fair", "Cultural Trade (Beijing)").
+  bool ends_longer_name(const NormalizedText& nt, std::size_t begin, std::size_t end) const {
+    const std::string& t = nt.text();
+    const auto& stops = rules_.entity_patterns.stop_words;
+    auto name_word_before = [&](std::size_t at, std::size_t* word_begin) {  // the word ending just before `at`
+      std::size_t e = at;
+      while (e > 0 && t[e - 1] == ' ') --e;
+      std::size_t b = e;
+      while (b > 0 && (is_alnum(t[b - 1]) || t[b - 1] == '-' || t[b - 1] == '\'')) --b;
+      if (word_begin) *word_begin = b;
+      return std::string_view(t.data() + b, e - b);
+    };
+    auto is_name_word = [&](std::string_view w, std::size_t at) {
+      return !w.empty() && is_upper(w[0]) && at > 0 && std::find(stops.begin(), stops.end(), w) == stops.end();
+    };
+    if (begin > 0 && t[begin - 1] == '(' && end < t.size() && t[end] == ')') {
+      std::size_t at = 0;
+      const std::string_view before = name_word_before(begin - 1, &at);
+      if (is_name_word(before, at)) return true;
+      std::size_t e = end + 1;
+      while (e < t.size() && t[e] == ' ') ++e;
+      std::size_t we = e;
+      while (we < t.size() && (is_alnum(t[we]) || t[we] == '-')) ++we;
+      return is_name_word(std::string_view(t.data() + e, we - e), e);
+    }
+    if (begin == 0 || t[begin - 1] != ' ') return false;
+    std::size_t at = 0;
+    std::string_view w = name_word_before(begin, &at);
+    if (w == "of" || w == "for") w = name_word_before(at, &at);
+    return is_name_word(w, at);
   }
 
   // Whether an exclusion cue ("excluding", "except") stands a few words before `begin`, with no

@@ -215,3 +215,45 @@ TEST(Readings, EvidencePointsAtTheWordsAndIsOffByDefault) {
   EXPECT_TRUE(rules.count("sector keyword"));
   EXPECT_TRUE(rules.count("leading action"));
 }
+
+TEST(Readings, ANameInsideACitedTitleIsNoMentionOfTheClause) {
+  Graph g = reply("We shall implement the Plan for Expanding Opening-up of Hebei Province in full.");
+  EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:region/hebei"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/hebei"));
+  g = reply("We shall implement the plan in full in Hebei Province.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/hebei"));
+}
+
+TEST(Readings, APlaceClosingOrQualifyingANameIsNoPlace) {
+  // In brackets beside a name, after a capitalised word, after "<Name> of".
+  for (const char* clause : {"We shall hold the China (Beijing) International Fair for Trade in Services",
+                             "We shall expand the functions of the single window in China (Beijing)",
+                             "We shall build the \"Open Beijing\" information platform",
+                             "We shall organise activities including Perception of Beijing"}) {
+    Graph g = reply(std::string(clause) + ".");
+    EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/beijing")) << clause;
+  }
+  Graph g = reply("We shall expand the functions of the single window in Beijing.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/beijing"));
+  g = reply("We shall open the markets of Beijing (the capital) wider.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/beijing"));
+}
+
+TEST(Readings, AZoneReliedOnIsADependencyNotAPlace) {
+  Graph g = reply("Fangshan District shall create a financial area based on the concept of Financial Security Town "
+                  "and Fund Town.");
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:zone/financial-security-town"));
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:zone/fund-town"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:zone/fund-town"));
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:district/fangshan"));
+  g = reply("Fangshan District shall build Fund Town into a financial area.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:dependsOn").empty());
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:zone/fund-town"));
+}
+
+TEST(Readings, GuidingPrinciplesAreStatements) {
+  Graph g = reply("It is important to fully implement the guiding principles of the 19th National Congress.");
+  EXPECT_TRUE(g.has(M + "1", "a", "pol:Statement"));
+  g = reply("It is important to simplify the registration of enterprises.");
+  EXPECT_TRUE(g.has(M + "1", "a", "pol:Measure"));
+}
