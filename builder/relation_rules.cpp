@@ -76,12 +76,6 @@ struct Subject {
   std::vector<Named> named;  ///< where each party, agent and partner is named
 };
 
-/// The headings' sectors a clause without keywords of its own takes, and the heading that named them.
-struct SectorContext {
-  RefSet sectors;
-  Point at;  ///< the heading
-};
-
 class DocumentRelator {
  public:
   DocumentRelator(const SourceText& src, const RelationContext& ctx, Facts& facts)
@@ -350,7 +344,7 @@ class DocumentRelator {
     std::size_t first_unit = facts_.units.size();
     doc_ref_ = node(doc_id);
     for (std::size_t i = 0; i < pd.units.size(); ++i)
-      walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, {}, false, false);
+      walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, false, false);
     link_prerequisites();
     // A document references what its units reference.
     // (Sorted once: a long document may cite many documents, more than a RefSet is for.)
@@ -394,7 +388,7 @@ class DocumentRelator {
   };
 
   Walked walk(const Unit& u, std::size_t parent, std::size_t position, std::size_t ordinal,
-              SectorContext context_sectors, bool implementation, bool statements) {
+              bool implementation, bool statements) {
     std::string id, key;
     switch (u.kind) {
       case UnitKind::Provision:
@@ -448,14 +442,6 @@ class DocumentRelator {
         if (c.kind == Citation::Kind::Document) register_citation(c);
         if (!doc.empty() && doc != doc_id_) facts_.units[index].references.insert(node(doc));
       }
-      auto s = ctx_.classifier.sectors(nt);
-      if (!s.empty()) {
-        context_sectors.sectors.clear();
-        for (std::size_t k : s) context_sectors.sectors.insert(sector_refs_[k]);
-        if (ctx_.evidence)
-          context_sectors.at = {src_.code_point(u.heading.begin), src_.code_point(u.heading.end),
-                                collapse_whitespace(src_.view(u.heading))};
-      }
       if (u.kind == UnitKind::Section) {
         for (const auto& ih : rules_.relations.implementation_headings)
           if (same_folded(src_.view(u.heading), ih)) implementation = true;
@@ -475,14 +461,14 @@ class DocumentRelator {
     while (i < u.children.size()) {
       const Unit& c = u.children[i];
       if (c.kind != UnitKind::Measure) {
-        Walked w = walk(c, index, i + 1, ++initiatives, context_sectors, implementation, statements);
+        Walked w = walk(c, index, i + 1, ++initiatives, implementation, statements);
         result.active.insert(w.active);
         ++i;
         continue;
       }
       std::size_t j = i;
       while (j < u.children.size() && u.children[j].kind == UnitKind::Measure && u.children[j].sentence == c.sentence) ++j;
-      RefSet active = sentence(u.children, i, j, measures, index, context_sectors, statements);
+      RefSet active = sentence(u.children, i, j, measures, index, statements);
       measures += j - i;
       result.active.insert(active);
       i = j;
@@ -501,7 +487,7 @@ class DocumentRelator {
 
   // Analyses the clauses [from, to) of one sentence; returns the parties stated in the active voice.
   RefSet sentence(const std::vector<Unit>& siblings, std::size_t from, std::size_t to, std::size_t measures_before,
-                  std::size_t parent, const SectorContext& context_sectors, bool statements) {
+                  std::size_t parent, bool statements) {
     RefSet carried;  // subject carried over to later clauses
     struct Carried {
       Ref ref;
@@ -671,11 +657,8 @@ class DocumentRelator {
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),
                cl.by_action ? "leading action" : "instrument keywords");
         }
-        if (cl.sectors.empty()) {
-          f->sectors = context_sectors.sectors;
-          for (Ref r : context_sectors.sectors)
-            note(*f, Evidence::Kind::Sector, r, context_sectors.at, "sector of the heading above");
-        }
+        // A clause's sectors are its own: a heading's words name what its clauses share, not
+        // what each of them does.
         for (std::size_t i = 0; i < cl.sectors.size(); ++i) {
           f->sectors.insert(sector_refs_[cl.sectors[i]]);
           note(*f, Evidence::Kind::Sector, sector_refs_[cl.sectors[i]],

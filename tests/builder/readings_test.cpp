@@ -257,3 +257,18 @@ TEST(Readings, GuidingPrinciplesAreStatements) {
   g = reply("It is important to simplify the registration of enterprises.");
   EXPECT_TRUE(g.has(M + "1", "a", "pol:Measure"));
 }
+
+TEST(Readings, AClausesSectorsAreItsOwnNotItsHeadings) {
+  Graph g = policykg::test::build_string(
+      "Plan for Testing the Readings\n\nI. Main Tasks\n\n1. Opening up the financial sector\n\nWe shall attract "
+      "foreign investors to acquire shares of local companies; we shall allow foreign banks to open branches.\n");
+  EXPECT_FALSE(g.has("id:doc/test/task/1/measure/1", "pol:sector", "pol:FinanceSector"));
+  EXPECT_TRUE(g.has("id:doc/test/task/1/measure/2", "pol:sector", "pol:FinanceSector"));
+}
+
+TEST(Readings, ApprovingAPlanSetsTheRules) {
+  Graph g = reply("The Plan for Testing is hereby approved in principle for your earnest implementation.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("The People's Government of Hainan Province shall build a public service platform.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
