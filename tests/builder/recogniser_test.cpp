@@ -59,3 +59,11 @@ TEST(Recogniser, AListedNameEndingInIngIsNoGerund) {
             (V{"infrastructure/beijing-international-film-festival"}));
   EXPECT_EQ(f().ids("activities, Hosting International Film Festival"), (V{"infrastructure/international-film-festival"}));
 }
+
+TEST(Recogniser, PlatformsAndProgrammesFromTheGazetteer) {
+  EXPECT_EQ(f().ids("raise funds on the National Equities Exchange and Quotations (\"NEEQ\")"),
+            (V{"infrastructure/national-equities-exchange-and-quotations",
+               "infrastructure/national-equities-exchange-and-quotations"}));
+  EXPECT_EQ(f().ids("countries along the \"Belt and Road\""), (V{"infrastructure/belt-and-road"}));
+  EXPECT_EQ(f().ids("a belt and a road"), V{});
+}
