@@ -538,9 +538,10 @@ class DocumentRelator {
       for (const auto& e : ms) {
         // "Beijing Industrial Finance Center": a place that only begins a longer name is no place.
         if (is_place(e.kind) && (starts_longer_name(nt, e.end) || ends_longer_name(nt, e.begin, e.end))) continue;
-        // A name inside a cited title belongs to the document cited, not to the clause.
+        // A name inside a cited title belongs to the document cited, not to the clause (its
+        // issuer, "the action plan made by X", is the clause's).
         if (std::any_of(cites.begin(), cites.end(), [&](const Citation& c) {
-              return c.kind == Citation::Kind::Document && c.begin <= e.begin && e.end <= c.end;
+              return c.kind == Citation::Kind::Document && c.begin <= e.begin && e.end <= c.end && c.issuer != e.entity;
             }))
           continue;
         register_entity(e);
@@ -651,7 +652,14 @@ class DocumentRelator {
         });
         note(*f, Evidence::Kind::Statement, 0, statement_at, statement_rule);
       } else {
-        Classification cl = ctx_.classifier.classify(nt, masked, action_start(nt));
+        // A named platform or programme says what it serves ("QDII" is finance): its name is
+        // masked for the instrument, not for the sector.
+        const bool named_platform = std::any_of(ms.begin(), ms.end(), [](const Mention& e) {
+          return e.kind == EntityKind::Infrastructure;
+        });
+        const Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : Masked{};
+        Classification cl =
+            ctx_.classifier.classify(nt, masked, action_start(nt), named_platform ? &sector_masked : nullptr);
         if (cl.instrument != Classification::kNone) {
           f->instrument = instrument_refs_[cl.instrument];
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),
@@ -752,9 +760,13 @@ class DocumentRelator {
   // The names in a clause, which are never read as cues: entities, citations, and runs of two
   // or more capitalised words ("Capital Airport", "Qualified Foreign Institutional Investor"),
   // connectors allowed inside ("Ministry of Finance"), stop words not at the start.
-  Masked names_in(const NormalizedText& nt, const std::vector<Mention>& ms, const std::vector<Citation>& cites) const {
+  // With `platforms` false, the names of platforms and programmes (pol:Infrastructure) and the
+  // capitalised runs inside them are left out.
+  Masked names_in(const NormalizedText& nt, const std::vector<Mention>& ms, const std::vector<Citation>& cites,
+                  bool platforms = true) const {
     Masked out;
-    for (const auto& m : ms) out.emplace_back(m.begin, m.end);
+    for (const auto& m : ms)
+      if (platforms || m.kind != EntityKind::Infrastructure) out.emplace_back(m.begin, m.end);
     for (const auto& c : cites) out.emplace_back(c.begin, c.end);
     const std::string& t = nt.text();
     const auto& ep = rules_.entity_patterns;
@@ -762,8 +774,13 @@ class DocumentRelator {
       return std::find(list.begin(), list.end(), w) != list.end();
     };
     std::size_t run_begin = 0, run_end = 0, capitals = 0, i = 0;
+    auto inside_platform = [&](std::size_t b, std::size_t e) {
+      return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.kind == EntityKind::Infrastructure && m.begin <= b && e <= m.end;
+      });
+    };
     auto close = [&] {
-      if (capitals >= 2) out.emplace_back(run_begin, run_end);
+      if (capitals >= 2 && (platforms || !inside_platform(run_begin, run_end))) out.emplace_back(run_begin, run_end);
       capitals = 0;
     };
     while (i < t.size()) {

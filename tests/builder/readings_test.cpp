@@ -272,3 +272,21 @@ TEST(Readings, ApprovingAPlanSetsTheRules) {
   g = reply("The People's Government of Hainan Province shall build a public service platform.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
 }
+
+TEST(Readings, NamedPlatformsAndProgrammesAreMentionsAndNameTheirSector) {
+  Graph g = reply("We shall support enterprises to apply for Qualified Domestic Institutional Investor (\"QDII\").");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:infrastructure/qualified-domestic-institutional-investor"));
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());  // "Qualified" inside the name restricts nothing
+  g = reply("We shall support enterprises to apply for qualified domestic investors.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:mentions").empty());
+  EXPECT_FALSE(has_sector(g, "1", "FinanceSector"));
+}
+
+TEST(Readings, TheIssuerOfACitedPlanIsMentioned) {
+  Graph g = reply("We shall put into effect the three-year action plan made by the People's Government of Hainan "
+                  "Province to promote trade.");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:agency/peoples-government-of-hainan-province"));
+  g = reply("We shall implement the Plan for Expanding Opening-up of Hebei Province in full.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:mentions").empty());
+}
