@@ -225,9 +225,21 @@ class DocumentRelator {
     if (c.kind == Citation::Kind::Document) return c.doc;
     if (c.kind != Citation::Kind::DefinedTerm) return {};
     const DocumentFacts& d = facts_.documents.at(doc_id);
-    if (d.type == "Plan" || d.type == "Document") return doc_id;
+    if (d.type == "Plan") return doc_id;
+    // A text that approves no annex of its own: the document it defined as "the Plan", if any.
+    if (d.approves.empty() && !defined_doc_.empty()) return defined_doc_;
+    if (d.type == "Document") return doc_id;
     if (d.approves.size() == 1) return *d.approves.begin();
     return {};
+  }
+
+  // Whether a citation at [begin, end) ends with or is followed by its definition as a term
+  // ("(hereinafter referred to as the "Plan")").
+  bool defines_term(const std::string& lower, std::size_t begin, std::size_t end) const {
+    const std::size_t from = std::max(begin, end > 48 ? end - 48 : 0);
+    const std::string_view after = std::string_view(lower).substr(from, end - from + 48);
+    return std::any_of(rules_.structure.defined_term_cues.begin(), rules_.structure.defined_term_cues.end(),
+                       [&](const std::string& cue) { return !cue.empty() && after.find(fold(cue)) != std::string_view::npos; });
   }
 
   Subject subject_of(const NormalizedText& nt, const std::vector<Mention>& all, const std::vector<Citation>& cites) {
@@ -339,6 +351,7 @@ class DocumentRelator {
 
   void relate_units(const std::string& doc_id, const ParsedDocument& pd) {
     doc_id_ = doc_id;
+    defined_doc_.clear();
     counters_ = {};
     measures_.clear();
     std::size_t first_unit = facts_.units.size();
@@ -572,12 +585,20 @@ class DocumentRelator {
       const std::string& lower = nt.lower();
       // Citations: references, dependencies, force.
       std::vector<std::string> ordered;  // documents in this clause in order, back references expanded
+      const auto back_cues = cites.empty() ? std::vector<PhraseTable::Hit>{} : ctx_.back_dependency_cues.scan(nt);
       for (const auto& c : cites) {
-        if (c.kind == Citation::Kind::BackReference) {
+        if (c.kind == Citation::Kind::BackReference) {  // "the above Official Replies": each of them
           for (const auto& [doc, clause] : earlier_docs)
-            if (clause < k) ordered.push_back(doc);
+            if (clause < k) {
+              ordered.push_back(doc);
+              if (doc == doc_id_ || f->references.contains(node(doc))) continue;
+              f->references.insert(node(doc));
+              note(*f, Evidence::Kind::References, node(doc), points(nt, c.begin, c.end), "back reference");
+            }
           continue;
         }
+        if (c.kind == Citation::Kind::Document && defined_doc_.empty() && defines_term(lower, c.begin, c.end))
+          defined_doc_ = c.doc;
         std::string doc = resolve(c, doc_id_);
         if (doc.empty()) continue;
         if (c.kind == Citation::Kind::Document) register_citation(c);
@@ -589,6 +610,13 @@ class DocumentRelator {
         if (cue_before(lower, c.begin)) {
           f->depends_on.insert(node(doc));
           note(*f, Evidence::Kind::DependsOn, node(doc), points(nt, c.begin, c.end), "dependency cue before a citation");
+        } else {
+          for (const auto& h : back_cues)
+            if (h.begin >= c.end) {
+              f->depends_on.insert(node(doc));
+              note(*f, Evidence::Kind::DependsOn, node(doc), points(nt, h.begin, h.end), "dependency cue after a citation");
+              break;
+            }
         }
       }
       if (ctx_.keep_in_force.any(nt)) keep = true;
@@ -1006,6 +1034,9 @@ class DocumentRelator {
         each_word(std::string_view(lower).substr(h.end, phrase_end - h.end), 6,
                   [&](std::string_view w) { words.push_back(w); });
         if (words.size() < 2) continue;
+        // The words of the prerequisite as written, from its first word to its last counted one.
+        const std::string_view named(words.front().data(),
+                                     static_cast<std::size_t>(words.back().data() + words.back().size() - words.front().data()));
         // The first measure in document order, other than this one, listed under every word:
         // the rarest word's run is walked in order, each measure looked up in the other runs
         // (within a run only the measure differs), so a long document's common words cost a
@@ -1026,6 +1057,9 @@ class DocumentRelator {
         for (auto it = rarest->first; it != rarest->second && !linked; ++it) {
           const std::size_t k = it->measure;
           if (k == mi || !std::all_of(runs.begin(), runs.end(), [&](const Run& r) { return listed(r, k); })) continue;
+          // The measure must name it in the same words, in the same order ("credit commitment
+          // system" is not built by "a credit supervision system centered on credit commitment").
+          if (measures_[k].text.lower().find(named) == std::string::npos) continue;
           auto& deps = facts_.units[index].depends_on_units;
           if (std::find(deps.begin(), deps.end(), measures_[k].index) == deps.end()) {
             deps.push_back(measures_[k].index);
@@ -1080,6 +1114,7 @@ class DocumentRelator {
   const Rules& rules_;
   Facts& facts_;
   std::string doc_id_;
+  std::string defined_doc_;  ///< the document a text defines as "the Plan" when it approves no annex of its own
   Ref doc_ref_ = UnitFacts::kNoRef;
   std::array<std::size_t, 3> counters_{};
   struct MeasureText {
@@ -1101,6 +1136,7 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   for (const auto& c : r.conditions)
     for (const auto& p : c.phrases) conditions.add(p, n++);
   add_all(dependency_cues, r.relations.dependency_cues);
+  add_all(back_dependency_cues, r.relations.back_dependency_cues);
   add_all(prerequisite_cues, r.relations.prerequisite_cues);
   add_all(creation_verbs, r.relations.creation_verbs);
   add_all(keep_in_force, r.relations.keep_in_force_cues);

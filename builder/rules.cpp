@@ -23,6 +23,15 @@ json read_json(const std::filesystem::path& file) {
   }
 }
 
+// Throws when `j` holds a key outside `known` (a misspelt key would otherwise be ignored).
+void only_keys(const json& j, std::initializer_list<const char*> known, const std::filesystem::path& file) {
+  for (const auto& [key, value] : j.items()) {
+    bool listed = false;
+    for (const char* k : known) listed = listed || key == k;
+    if (!listed) throw Error(Error::Category::Input, file.string(), "unknown key '" + key + "'");
+  }
+}
+
 template <typename T>
 void get(const json& j, const char* key, T& out) {
   if (j.contains(key)) out = j.at(key).get<T>();
@@ -96,8 +105,17 @@ Rules Rules::load(const std::filesystem::path& dir) {
 
     file = dir / "relations.json";
     json rel = read_json(file);
+    only_keys(rel,
+              {"comment", "dependency_cues", "back_dependency_cues", "prerequisite_cues", "creation_verbs",
+               "infrastructure_heads", "infrastructure_max_words", "keep_in_force_cues", "prevail_cues",
+               "prevail_latter", "prevail_former", "plan_responsibility_cues", "implementation_headings",
+               "together_with", "passive_agent_cue", "exclusion_cues", "exclusion_max_words", "removal_cues",
+               "place_continuations", "lead_cues", "coordinate_cues", "supervise_cues", "leadership_cues",
+               "approval_cues", "addressee_cues"},
+              file);
     auto& rr = r.relations;
     get(rel, "dependency_cues", rr.dependency_cues);
+    get(rel, "back_dependency_cues", rr.back_dependency_cues);
     get(rel, "prerequisite_cues", rr.prerequisite_cues);
     get(rel, "creation_verbs", rr.creation_verbs);
     get(rel, "infrastructure_heads", rr.infrastructure_heads);

@@ -63,6 +63,9 @@ struct CitationRules {
 /// data/rules/relations.json: cues of relations.
 struct RelationRules {
   std::vector<std::string> dependency_cues;
+  /// Words after a citation that act on it through a pronoun ("organize the implementation
+  /// thereof", "organize its implementation"): the clause depends on the document cited.
+  std::vector<std::string> back_dependency_cues;
   std::vector<std::string> prerequisite_cues;
   std::vector<std::string> creation_verbs;
   /// Last words of a prerequisite that no measure builds but that names an infrastructure

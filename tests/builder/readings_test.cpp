@@ -290,3 +290,38 @@ TEST(Readings, TheIssuerOfACitedPlanIsMentioned) {
   g = reply("We shall implement the Plan for Expanding Opening-up of Hebei Province in full.");
   EXPECT_TRUE(g.objects(M + "1", "pol:mentions").empty());
 }
+
+TEST(Readings, TheAboveDocumentsAreEachReferenced) {
+  Graph g = reply("The Official Reply on Testing (No. 81 [2015], the State Council) and the Official Reply on Trying "
+                  "(No. 86 [2017], the State Council) shall continue to be effective; where the above Official "
+                  "Replies are inconsistent with the Plan, the latter shall prevail.");
+  EXPECT_EQ(g.objects(M + "2", "pol:references").size(), 2u);
+  g = reply("The Official Reply on Testing (No. 81 [2015], the State Council) shall continue to be effective; the "
+            "latter shall prevail where rules differ.");
+  EXPECT_TRUE(g.objects(M + "2", "pol:references").empty());
+}
+
+TEST(Readings, AReplyWithoutItsPlanResolvesThePlanItDefined) {
+  // The reply's text carries no annex: "the Plan" is the plan it named and defined.
+  Graph g = reply("The Framework Plan for Testing the Service Sector (hereinafter referred to as the \"Plan\") is "
+                  "hereby approved in principle and you shall diligently organize the implementation thereof; the "
+                  "People's Government of Hainan Province shall strengthen leadership for the implementation of the "
+                  "Plan.");
+  const auto plan = g.objects(M + "1", "pol:references");
+  ASSERT_EQ(plan.size(), 1u);
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", plan.front().value));  // "the implementation thereof"
+  EXPECT_TRUE(g.has(M + "2", "pol:references", plan.front().value));
+  EXPECT_TRUE(g.has(M + "2", "pol:dependsOn", plan.front().value));
+  g = reply("The Framework Plan for Testing the Service Sector is hereby approved in principle.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:dependsOn").empty());
+}
+
+TEST(Readings, APrerequisiteBuiltElsewhereIsNamedInTheSameWords) {
+  Graph g = policykg::test::build_string(
+      "Plan for Testing the Readings\n\nI. Main Tasks\n\n1. Credit\n\nWe shall construct a credit supervision "
+      "system centered on credit commitment.\n\n2. Registration\n\nWe shall simplify registration based on the "
+      "credit commitment system.\n\n3. Filing\n\nWe shall simplify filing based on the credit supervision system.\n");
+  EXPECT_FALSE(g.has("id:doc/test/task/2/measure/1", "pol:dependsOn", "id:doc/test/task/1/measure/1"));
+  EXPECT_TRUE(g.has("id:doc/test/task/2/measure/1", "pol:dependsOn", "id:infrastructure/credit-commitment-system"));
+  EXPECT_TRUE(g.has("id:doc/test/task/3/measure/1", "pol:dependsOn", "id:doc/test/task/1/measure/1"));
+}
