@@ -325,3 +325,15 @@ TEST(Readings, APrerequisiteBuiltElsewhereIsNamedInTheSameWords) {
   EXPECT_TRUE(g.has("id:doc/test/task/2/measure/1", "pol:dependsOn", "id:infrastructure/credit-commitment-system"));
   EXPECT_TRUE(g.has("id:doc/test/task/3/measure/1", "pol:dependsOn", "id:doc/test/task/1/measure/1"));
 }
+
+TEST(Readings, ConditionsOfTimeAndFormAndRelaxedRequirements) {
+  Graph g = reply("We shall allow foreign talents, when they leave their jobs for home countries, to withdraw their "
+                  "funds, and allow exhibits to be released in the form of guaranty.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "when they leave their jobs for home countries"));
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "in the form of guaranty"));
+  // Relaxing a requirement states none: "incorporated in China" is what is relaxed.
+  g = reply("We shall relax the conditions for companies incorporated in China by a foreign investor.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());
+  g = reply("We shall support companies incorporated in China by a foreign investor.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "incorporated in China by a foreign investor"));
+}
