@@ -551,16 +551,19 @@ class DocumentRelator {
       for (const auto& e : ms) {
         // "Beijing Industrial Finance Center": a place that only begins a longer name is no place.
         if (is_place(e.kind) && (starts_longer_name(nt, e.end) || ends_longer_name(nt, e.begin, e.end))) continue;
-        // A name inside a cited title belongs to the document cited, not to the clause (its
-        // issuer, "the action plan made by X", is the clause's).
+        // A name inside a cited title or number belongs to the document cited, not to the clause
+        // (its issuer named in the clause's words, "the action plan made by X", is the clause's).
         if (std::any_of(cites.begin(), cites.end(), [&](const Citation& c) {
-              return c.kind == Citation::Kind::Document && c.begin <= e.begin && e.end <= c.end && c.issuer != e.entity;
+              return c.kind == Citation::Kind::Document && c.begin <= e.begin && e.end <= c.end &&
+                     !(c.issuer == e.entity && after_by(nt.lower(), e.begin));
             }))
           continue;
         register_entity(e);
         Ref r = node(e.entity);
         f->mentions.insert(r);
         if (!is_place(e.kind)) continue;
+        const auto& unlocated = rules_.relations.unlocated_places;
+        if (std::find(unlocated.begin(), unlocated.end(), e.entity) != unlocated.end()) continue;
         if (std::size_t cue = excluded(nt, exclusions, e.begin); cue != kNotExcluded) {
           f->excludes.insert(r);
           note(*f, Evidence::Kind::Excludes, r, points(nt, cue, e.end), "exclusion cue");
@@ -839,6 +842,9 @@ class DocumentRelator {
   // names a spot inside the place ("Zhongguancun Avenue").
   bool starts_longer_name(const NormalizedText& nt, std::size_t end) const {
     const std::string& t = nt.text();
+    // "China (Beijing) International Fair", "in China (Beijing)": a place with a bracketed place
+    // after it names something else together.
+    if (end + 2 < t.size() && t[end] == ' ' && t[end + 1] == '(' && is_upper(t[end + 2])) return true;
     if (end + 1 >= t.size() || t[end] != ' ' || !is_upper(t[end + 1])) return false;
     std::size_t e = end + 1;
     while (e < t.size() && (is_alnum(t[e]) || t[e] == '-')) ++e;
@@ -847,6 +853,14 @@ class DocumentRelator {
     const auto& within = rules_.relations.place_continuations;
     return std::find(ep.stop_words.begin(), ep.stop_words.end(), w) == ep.stop_words.end() &&
            std::find(within.begin(), within.end(), w) == within.end();
+  }
+
+  // Whether the word before `at` (an article aside) is "by": "made by the X".
+  static bool after_by(const std::string& lower, std::size_t at) {
+    std::string_view before(lower.data(), at);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.ends_with(" the")) before.remove_suffix(4);
+    return before.ends_with(" by");
   }
 
   // Whether the place at normalised [begin, end) closes or qualifies a longer proper name: right

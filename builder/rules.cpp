@@ -110,7 +110,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
                "infrastructure_heads", "infrastructure_max_words", "keep_in_force_cues", "prevail_cues",
                "prevail_latter", "prevail_former", "plan_responsibility_cues", "implementation_headings",
                "together_with", "passive_agent_cue", "exclusion_cues", "exclusion_max_words", "removal_cues",
-               "place_continuations", "lead_cues", "coordinate_cues", "supervise_cues", "leadership_cues",
+               "place_continuations", "unlocated_places", "lead_cues", "coordinate_cues", "supervise_cues", "leadership_cues",
                "approval_cues", "addressee_cues"},
               file);
     auto& rr = r.relations;
@@ -131,6 +131,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(rel, "exclusion_max_words", rr.exclusion_max_words);
     get(rel, "removal_cues", rr.removal_cues);
     get(rel, "place_continuations", rr.place_continuations);
+    get(rel, "unlocated_places", rr.unlocated_places);
     get(rel, "lead_cues", rr.lead_cues);
     get(rel, "coordinate_cues", rr.coordinate_cues);
     get(rel, "supervise_cues", rr.supervise_cues);

@@ -86,6 +86,9 @@ struct RelationRules {
   /// Capitalised words after a place that name a spot inside it ("Avenue"): the place stays one.
   /// Any other capitalised word after a place makes it part of a longer name, and no place.
   std::vector<std::string> place_continuations;
+  /// Places (entity ids) so wide that naming them locates no measure (the country itself):
+  /// mentioned, never pol:appliesTo.
+  std::vector<std::string> unlocated_places;
   /// Roles (pol:role) of the parties of a clause, read after "shall": lead, coordinate or guide,
   /// supervise (else implement); "under the leadership of X" (X leads); in a reply, approving
   /// ("hereby approved": its issuer) and handing over ("for your earnest implementation": its

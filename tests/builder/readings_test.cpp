@@ -337,3 +337,20 @@ TEST(Readings, ConditionsOfTimeAndFormAndRelaxedRequirements) {
   g = reply("We shall support companies incorporated in China by a foreign investor.");
   EXPECT_TRUE(g.has(M + "1", "pol:condition", "incorporated in China by a foreign investor"));
 }
+
+TEST(Readings, TheCountryIsMentionedButLocatesNothing) {
+  Graph g = reply("We shall allow foreign lawyers to work in China and in Beijing.");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:region/china"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/china"));
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/beijing"));
+  // Beside a bracketed place the country is part of a name: "China (Beijing)".
+  g = reply("We shall expand the single window for international trade in China (Beijing).");
+  EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:region/china"));
+}
+
+TEST(Readings, AnIssuerInACitationsNumberIsTheDocumentsNotTheClauses) {
+  Graph g = reply("The Official Reply on Testing (No. 81 [2015], the State Council) shall continue to be effective.");
+  EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:agency/state-council"));
+  g = reply("We shall put into effect the action plan made by the State Council to promote trade.");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:agency/state-council"));
+}
