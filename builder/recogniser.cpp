@@ -190,6 +190,12 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
       }
       if (tail > 0) last = good_end;
     }
+    // "Beijing International Garden Expo 2019": a year right after the name is part of it.
+    if (p.year_after && last + 1 < toks.size() && adjacent(last, last + 1) && toks[last + 1].word) {
+      std::string_view y = word(last + 1);
+      if (y.size() == 4 && std::all_of(y.begin(), y.end(), is_digit) && (y.starts_with("19") || y.starts_with("20")))
+        ++last;
+    }
     if (p.before_words > 0 && p.tail_words == 0 && taken == 0) continue;
     if (p.before_words == 0 && tail == 0) continue;
     if (taken == 0 && tail == 0) continue;

@@ -83,7 +83,9 @@ Rules Rules::load(const std::filesystem::path& dir) {
     json e = read_json(file);
     get(e, "stop_words", r.entity_patterns.stop_words);
     get(e, "connectors", r.entity_patterns.connectors);
+    only_keys(e, {"comment", "stop_words", "connectors", "patterns"}, file);
     for (const auto& p : e.at("patterns")) {
+      only_keys(p, {"kind", "head", "before_words", "tail_words", "id_prefix", "drop_head", "year_after"}, file);
       EntityPattern ep;
       ep.kind = p.at("kind").get<std::string>();
       ep.head = p.at("head").get<std::string>();
@@ -91,6 +93,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
       get(p, "tail_words", ep.tail_words);
       ep.id_prefix = p.at("id_prefix").get<std::string>();
       get(p, "drop_head", ep.drop_head);
+      get(p, "year_after", ep.year_after);
       r.entity_patterns.patterns.push_back(std::move(ep));
     }
 

@@ -43,6 +43,7 @@ struct EntityPattern {
   std::size_t tail_words = 0;
   std::string id_prefix;
   bool drop_head = false;
+  bool year_after = false;  ///< a year right after the name belongs to it ("Expo 2019")
 };
 struct EntityPatternRules {
   std::vector<std::string> stop_words;

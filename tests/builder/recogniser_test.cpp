@@ -67,3 +67,14 @@ TEST(Recogniser, PlatformsAndProgrammesFromTheGazetteer) {
   EXPECT_EQ(f().ids("countries along the \"Belt and Road\""), (V{"infrastructure/belt-and-road"}));
   EXPECT_EQ(f().ids("a belt and a road"), V{});
 }
+
+TEST(Recogniser, AYearRightAfterAnEventsNameBelongsToIt) {
+  EXPECT_EQ(f().ids("serve Beijing International Garden Expo 2019, open"),
+            (V{"infrastructure/beijing-international-garden-expo-2019"}));
+  EXPECT_EQ(f().ids("support Paralympic Games 2022 and"), (V{"infrastructure/paralympic-games-2022"}));
+  // Not a year, or not right after the name.
+  EXPECT_EQ(f().ids("serve Beijing International Garden Expo 300 times"),
+            (V{"infrastructure/beijing-international-garden-expo"}));
+  EXPECT_EQ(f().ids("serve Beijing International Garden Expo, 2019"),
+            (V{"infrastructure/beijing-international-garden-expo"}));
+}
