@@ -639,8 +639,9 @@ class DocumentRelator {
               insert_names(facts_.document(plan).responsible, s.parties);
       if (facts_.documents.at(doc_id_).valid_for.empty())
         if (std::string v = validity(nt); !v.empty()) facts_.document(doc_id_).valid_for = v;
-      // Prerequisites named directly: "rely on the platform of <a named centre>", "based on the
-      // concept of <a zone> and <a zone>"; a zone relied on is not where the clause applies.
+      // Prerequisites named directly: "rely on the platform of <a named centre>"; a zone named
+      // there ("based on the concept of <a zone> and <a zone>") is relied on, not where the
+      // clause applies (pol:dependsOn does not reach places: it is no place of the clause).
       for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {
         const std::size_t stop = std::min(lower.find_first_of(";.", h.end), lower.size());
         std::size_t last = 0;  // the end of the last name taken, when the next may join it
@@ -654,9 +655,10 @@ class DocumentRelator {
           if (!near && !joined) continue;
           last = e.end;
           const Ref r = node(e.entity);
-          f->depends_on.insert(r);
-          note(*f, Evidence::Kind::DependsOn, r, points(nt, h.begin, e.end), "prerequisite cue");
-          if (e.kind == EntityKind::Zone && f->applies_to.contains(r)) {
+          if (e.kind == EntityKind::Infrastructure) {
+            f->depends_on.insert(r);
+            note(*f, Evidence::Kind::DependsOn, r, points(nt, h.begin, e.end), "prerequisite cue");
+          } else if (f->applies_to.contains(r)) {
             f->applies_to.erase(r);
             std::erase_if(f->evidence,
                           [&](const Evidence& x) { return x.kind == Evidence::Kind::AppliesTo && x.object == r; });
@@ -683,10 +685,10 @@ class DocumentRelator {
         });
         note(*f, Evidence::Kind::Statement, 0, statement_at, statement_rule);
       } else {
-        // A named platform or programme says what it serves ("QDII" is finance): its name is
+        // A listed platform or programme says what it serves ("QDII" is finance): its name is
         // masked for the instrument, not for the sector.
         const bool named_platform = std::any_of(ms.begin(), ms.end(), [](const Mention& e) {
-          return e.kind == EntityKind::Infrastructure;
+          return e.known && e.kind == EntityKind::Infrastructure;
         });
         const Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : Masked{};
         Classification cl =
@@ -791,13 +793,13 @@ class DocumentRelator {
   // The names in a clause, which are never read as cues: entities, citations, and runs of two
   // or more capitalised words ("Capital Airport", "Qualified Foreign Institutional Investor"),
   // connectors allowed inside ("Ministry of Finance"), stop words not at the start.
-  // With `platforms` false, the names of platforms and programmes (pol:Infrastructure) and the
-  // capitalised runs inside them are left out.
+  // With `platforms` false, the names of the platforms and programmes the gazetteer lists
+  // (pol:Infrastructure) and the capitalised runs inside them are left out.
   Masked names_in(const NormalizedText& nt, const std::vector<Mention>& ms, const std::vector<Citation>& cites,
                   bool platforms = true) const {
     Masked out;
     for (const auto& m : ms)
-      if (platforms || m.kind != EntityKind::Infrastructure) out.emplace_back(m.begin, m.end);
+      if (platforms || !(m.known && m.kind == EntityKind::Infrastructure)) out.emplace_back(m.begin, m.end);
     for (const auto& c : cites) out.emplace_back(c.begin, c.end);
     const std::string& t = nt.text();
     const auto& ep = rules_.entity_patterns;
@@ -807,7 +809,7 @@ class DocumentRelator {
     std::size_t run_begin = 0, run_end = 0, capitals = 0, i = 0;
     auto inside_platform = [&](std::size_t b, std::size_t e) {
       return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
-        return m.kind == EntityKind::Infrastructure && m.begin <= b && e <= m.end;
+        return m.known && m.kind == EntityKind::Infrastructure && m.begin <= b && e <= m.end;
       });
     };
     auto close = [&] {
