@@ -65,7 +65,8 @@ Classification Classifier::classify(std::string_view lower) const {
   return classify(NormalizedText(lower, {0, lower.size()}));
 }
 
-Classification Classifier::classify(const NormalizedText& text, const Masked& names, std::size_t action) const {
+Classification Classifier::classify(const NormalizedText& text, const Masked& names, std::size_t action,
+                                    const Masked* sector_names) const {
   const Masked masked = with_ignored(text, names);
   Classification c;
   // Scores on the stack for as many types as rules usually list.
@@ -107,7 +108,7 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
       if (first != hits.end()) c.instrument_at = first->second;
     }
   }
-  c.sectors = sectors_outside(text, masked, &c.sector_at);
+  c.sectors = sectors_outside(text, sector_names ? with_ignored(text, *sector_names) : masked, &c.sector_at);
   return c;
 }
 

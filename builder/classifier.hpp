@@ -38,8 +38,10 @@ bool is_masked(const Masked& masked, std::size_t begin, std::size_t end);
 class Classifier {
  public:
   explicit Classifier(const ClassificationRules& rules);
-  /// `action`: where the clause's first action starts in `text` (0: its start).
-  Classification classify(const NormalizedText& text, const Masked& masked = {}, std::size_t action = 0) const;
+  /// `action`: where the clause's first action starts in `text` (0: its start). `sector_masked`,
+  /// when given, masks the sectors' keywords instead of `masked`.
+  Classification classify(const NormalizedText& text, const Masked& masked = {}, std::size_t action = 0,
+                          const Masked* sector_masked = nullptr) const;
   /// Classifies folded text (see fold()).
   Classification classify(std::string_view lower) const;
   /// Sectors only (with where each was first named, when `at` is given).

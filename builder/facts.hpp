@@ -53,6 +53,7 @@ class RefSet {
   bool empty() const { return refs_.empty(); }
   std::size_t size() const { return refs_.size(); }
   void clear() { refs_.clear(); }
+  void erase(Ref r) { std::erase(refs_, r); }
   std::vector<Ref>::const_iterator begin() const { return refs_.begin(); }
   std::vector<Ref>::const_iterator end() const { return refs_.end(); }
 

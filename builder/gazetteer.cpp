@@ -47,7 +47,7 @@ std::string string_or_empty(const json& j, const char* key) {
 Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
   Gazetteer g;
   std::set<std::string> ids;
-  for (const char* name : {"agencies.json", "districts.json", "zones.json", "regions.json"}) {
+  for (const char* name : {"agencies.json", "districts.json", "zones.json", "regions.json", "infrastructure.json"}) {
     auto file = dir / name;
     if (!std::filesystem::exists(file)) continue;
     std::ifstream in(file);

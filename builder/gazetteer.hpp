@@ -44,7 +44,7 @@ struct Gazetteer {
   std::vector<KnownDocument> documents;
   std::vector<DocumentSeries> series;
 
-  /// Reads agencies.json, districts.json, zones.json, regions.json and documents.json (each
+  /// Reads agencies.json, districts.json, zones.json, regions.json, infrastructure.json and documents.json (each
   /// optional) and checks that every parent and location is listed; throws
   /// policykg::Error(Input) naming the file.
   static Gazetteer load(const std::filesystem::path& dir);

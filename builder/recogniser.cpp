@@ -82,6 +82,13 @@ Recogniser::Recogniser(const Gazetteer& gazetteer, const EntityPatternRules& rul
     }
 }
 
+bool Recogniser::listed_name(std::string_view word) const {
+  const std::string folded = fold(word);
+  for (const auto& h : names_.scan(std::string_view(folded)))
+    if (h.begin == 0 && h.end == folded.size()) return true;
+  return false;
+}
+
 void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>& out) const {
   const std::string& t = nt.text();
   std::vector<Token> toks = tokenize(t);
@@ -142,11 +149,12 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
       }
       break;
     }
-    // A sentence-initial gerund is not part of a name ("Supporting Minhang District").
+    // A sentence-initial gerund is not part of a name ("Supporting Minhang District"); a name
+    // the gazetteer lists is no gerund ("Beijing International Film Festival").
     if (taken > 1) {
       std::string_view w = word(b);
       bool sentence_start = b == 0 || !toks[b - 1].word;
-      if (sentence_start && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+      if (sentence_start && w.size() > 4 && w.substr(w.size() - 3) == "ing" && !listed_name(w)) {
         ++b;
         --taken;
       }
@@ -181,6 +189,12 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
         break;
       }
       if (tail > 0) last = good_end;
+    }
+    // "Beijing International Garden Expo 2019": a year right after the name is part of it.
+    if (p.year_after && last + 1 < toks.size() && adjacent(last, last + 1) && toks[last + 1].word) {
+      std::string_view y = word(last + 1);
+      if (y.size() == 4 && std::all_of(y.begin(), y.end(), is_digit) && (y.starts_with("19") || y.starts_with("20")))
+        ++last;
     }
     if (p.before_words > 0 && p.tail_words == 0 && taken == 0) continue;
     if (p.before_words == 0 && tail == 0) continue;

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "builder/gazetteer.hpp"
@@ -38,6 +39,8 @@ class Recogniser {
     bool known;
   };
   void find_patterns(const NormalizedText& text, std::vector<Candidate>& out) const;
+  /// Whether `word` is, whole, a gazetteer name or alias.
+  bool listed_name(std::string_view word) const;
 
   const Gazetteer& gazetteer_;
   const EntityPatternRules& rules_;

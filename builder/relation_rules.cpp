@@ -76,12 +76,6 @@ struct Subject {
   std::vector<Named> named;  ///< where each party, agent and partner is named
 };
 
-/// The headings' sectors a clause without keywords of its own takes, and the heading that named them.
-struct SectorContext {
-  RefSet sectors;
-  Point at;  ///< the heading
-};
-
 class DocumentRelator {
  public:
   DocumentRelator(const SourceText& src, const RelationContext& ctx, Facts& facts)
@@ -231,9 +225,21 @@ class DocumentRelator {
     if (c.kind == Citation::Kind::Document) return c.doc;
     if (c.kind != Citation::Kind::DefinedTerm) return {};
     const DocumentFacts& d = facts_.documents.at(doc_id);
-    if (d.type == "Plan" || d.type == "Document") return doc_id;
+    if (d.type == "Plan") return doc_id;
+    // A text that approves no annex of its own: the document it defined as "the Plan", if any.
+    if (d.approves.empty() && !defined_doc_.empty()) return defined_doc_;
+    if (d.type == "Document") return doc_id;
     if (d.approves.size() == 1) return *d.approves.begin();
     return {};
+  }
+
+  // Whether a citation at [begin, end) ends with or is followed by its definition as a term
+  // ("(hereinafter referred to as the "Plan")").
+  bool defines_term(const std::string& lower, std::size_t begin, std::size_t end) const {
+    const std::size_t from = std::max(begin, end > 48 ? end - 48 : 0);
+    const std::string_view after = std::string_view(lower).substr(from, end - from + 48);
+    return std::any_of(rules_.structure.defined_term_cues.begin(), rules_.structure.defined_term_cues.end(),
+                       [&](const std::string& cue) { return !cue.empty() && after.find(fold(cue)) != std::string_view::npos; });
   }
 
   Subject subject_of(const NormalizedText& nt, const std::vector<Mention>& all, const std::vector<Citation>& cites) {
@@ -345,12 +351,13 @@ class DocumentRelator {
 
   void relate_units(const std::string& doc_id, const ParsedDocument& pd) {
     doc_id_ = doc_id;
+    defined_doc_.clear();
     counters_ = {};
     measures_.clear();
     std::size_t first_unit = facts_.units.size();
     doc_ref_ = node(doc_id);
     for (std::size_t i = 0; i < pd.units.size(); ++i)
-      walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, {}, false, false);
+      walk(pd.units[i], UnitFacts::kNoUnit, i + 1, i + 1, false, false);
     link_prerequisites();
     // A document references what its units reference.
     // (Sorted once: a long document may cite many documents, more than a RefSet is for.)
@@ -394,7 +401,7 @@ class DocumentRelator {
   };
 
   Walked walk(const Unit& u, std::size_t parent, std::size_t position, std::size_t ordinal,
-              SectorContext context_sectors, bool implementation, bool statements) {
+              bool implementation, bool statements) {
     std::string id, key;
     switch (u.kind) {
       case UnitKind::Provision:
@@ -448,14 +455,6 @@ class DocumentRelator {
         if (c.kind == Citation::Kind::Document) register_citation(c);
         if (!doc.empty() && doc != doc_id_) facts_.units[index].references.insert(node(doc));
       }
-      auto s = ctx_.classifier.sectors(nt);
-      if (!s.empty()) {
-        context_sectors.sectors.clear();
-        for (std::size_t k : s) context_sectors.sectors.insert(sector_refs_[k]);
-        if (ctx_.evidence)
-          context_sectors.at = {src_.code_point(u.heading.begin), src_.code_point(u.heading.end),
-                                collapse_whitespace(src_.view(u.heading))};
-      }
       if (u.kind == UnitKind::Section) {
         for (const auto& ih : rules_.relations.implementation_headings)
           if (same_folded(src_.view(u.heading), ih)) implementation = true;
@@ -475,14 +474,14 @@ class DocumentRelator {
     while (i < u.children.size()) {
       const Unit& c = u.children[i];
       if (c.kind != UnitKind::Measure) {
-        Walked w = walk(c, index, i + 1, ++initiatives, context_sectors, implementation, statements);
+        Walked w = walk(c, index, i + 1, ++initiatives, implementation, statements);
         result.active.insert(w.active);
         ++i;
         continue;
       }
       std::size_t j = i;
       while (j < u.children.size() && u.children[j].kind == UnitKind::Measure && u.children[j].sentence == c.sentence) ++j;
-      RefSet active = sentence(u.children, i, j, measures, index, context_sectors, statements);
+      RefSet active = sentence(u.children, i, j, measures, index, statements);
       measures += j - i;
       result.active.insert(active);
       i = j;
@@ -501,7 +500,7 @@ class DocumentRelator {
 
   // Analyses the clauses [from, to) of one sentence; returns the parties stated in the active voice.
   RefSet sentence(const std::vector<Unit>& siblings, std::size_t from, std::size_t to, std::size_t measures_before,
-                  std::size_t parent, const SectorContext& context_sectors, bool statements) {
+                  std::size_t parent, bool statements) {
     RefSet carried;  // subject carried over to later clauses
     struct Carried {
       Ref ref;
@@ -551,11 +550,20 @@ class DocumentRelator {
       auto exclusions = ctx_.exclusion_cues.scan(nt);
       for (const auto& e : ms) {
         // "Beijing Industrial Finance Center": a place that only begins a longer name is no place.
-        if (is_place(e.kind) && starts_longer_name(nt, e.end)) continue;
+        if (is_place(e.kind) && (starts_longer_name(nt, e.end) || ends_longer_name(nt, e.begin, e.end))) continue;
+        // A name inside a cited title or number belongs to the document cited, not to the clause
+        // (its issuer named in the clause's words, "the action plan made by X", is the clause's).
+        if (std::any_of(cites.begin(), cites.end(), [&](const Citation& c) {
+              return c.kind == Citation::Kind::Document && c.begin <= e.begin && e.end <= c.end &&
+                     !(c.issuer == e.entity && after_by(nt.lower(), e.begin));
+            }))
+          continue;
         register_entity(e);
         Ref r = node(e.entity);
         f->mentions.insert(r);
         if (!is_place(e.kind)) continue;
+        const auto& unlocated = rules_.relations.unlocated_places;
+        if (std::find(unlocated.begin(), unlocated.end(), e.entity) != unlocated.end()) continue;
         if (std::size_t cue = excluded(nt, exclusions, e.begin); cue != kNotExcluded) {
           f->excludes.insert(r);
           note(*f, Evidence::Kind::Excludes, r, points(nt, cue, e.end), "exclusion cue");
@@ -580,12 +588,20 @@ class DocumentRelator {
       const std::string& lower = nt.lower();
       // Citations: references, dependencies, force.
       std::vector<std::string> ordered;  // documents in this clause in order, back references expanded
+      const auto back_cues = cites.empty() ? std::vector<PhraseTable::Hit>{} : ctx_.back_dependency_cues.scan(nt);
       for (const auto& c : cites) {
-        if (c.kind == Citation::Kind::BackReference) {
+        if (c.kind == Citation::Kind::BackReference) {  // "the above Official Replies": each of them
           for (const auto& [doc, clause] : earlier_docs)
-            if (clause < k) ordered.push_back(doc);
+            if (clause < k) {
+              ordered.push_back(doc);
+              if (doc == doc_id_ || f->references.contains(node(doc))) continue;
+              f->references.insert(node(doc));
+              note(*f, Evidence::Kind::References, node(doc), points(nt, c.begin, c.end), "back reference");
+            }
           continue;
         }
+        if (c.kind == Citation::Kind::Document && defined_doc_.empty() && defines_term(lower, c.begin, c.end))
+          defined_doc_ = c.doc;
         std::string doc = resolve(c, doc_id_);
         if (doc.empty()) continue;
         if (c.kind == Citation::Kind::Document) register_citation(c);
@@ -597,6 +613,13 @@ class DocumentRelator {
         if (cue_before(lower, c.begin)) {
           f->depends_on.insert(node(doc));
           note(*f, Evidence::Kind::DependsOn, node(doc), points(nt, c.begin, c.end), "dependency cue before a citation");
+        } else {
+          for (const auto& h : back_cues)
+            if (h.begin >= c.end) {
+              f->depends_on.insert(node(doc));
+              note(*f, Evidence::Kind::DependsOn, node(doc), points(nt, h.begin, h.end), "dependency cue after a citation");
+              break;
+            }
         }
       }
       if (ctx_.keep_in_force.any(nt)) keep = true;
@@ -616,14 +639,31 @@ class DocumentRelator {
               insert_names(facts_.document(plan).responsible, s.parties);
       if (facts_.documents.at(doc_id_).valid_for.empty())
         if (std::string v = validity(nt); !v.empty()) facts_.document(doc_id_).valid_for = v;
-      // Prerequisites named directly: "rely on the platform of <a named centre>".
+      // Prerequisites named directly: "rely on the platform of <a named centre>"; a zone named
+      // there ("based on the concept of <a zone> and <a zone>") is relied on, not where the
+      // clause applies (pol:dependsOn does not reach places: it is no place of the clause).
       for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {
-        const std::size_t stop = std::min(lower.find_first_of(",;.", h.end), lower.size());
-        for (const auto& e : ms)
-          if (e.begin >= h.end && e.end <= stop && e.begin <= h.end + 24 && e.kind == EntityKind::Infrastructure) {
-            f->depends_on.insert(node(e.entity));
-            note(*f, Evidence::Kind::DependsOn, node(e.entity), points(nt, h.begin, e.end), "prerequisite cue");
+        const std::size_t stop = std::min(lower.find_first_of(";.", h.end), lower.size());
+        std::size_t last = 0;  // the end of the last name taken, when the next may join it
+        for (const auto& e : ms) {
+          if (e.begin < h.end || e.end > stop) continue;
+          if (e.kind != EntityKind::Infrastructure && e.kind != EntityKind::Zone) continue;
+          const bool near = e.begin <= h.end + 24 && lower.find(',', h.end) >= e.begin;
+          std::string_view between =
+              last ? std::string_view(lower).substr(last, e.begin - last) : std::string_view();
+          const bool joined = between == " and " || between == ", " || between == ", and ";
+          if (!near && !joined) continue;
+          last = e.end;
+          const Ref r = node(e.entity);
+          if (e.kind == EntityKind::Infrastructure) {
+            f->depends_on.insert(r);
+            note(*f, Evidence::Kind::DependsOn, r, points(nt, h.begin, e.end), "prerequisite cue");
+          } else if (f->applies_to.contains(r)) {
+            f->applies_to.erase(r);
+            std::erase_if(f->evidence,
+                          [&](const Evidence& x) { return x.kind == Evidence::Kind::AppliesTo && x.object == r; });
           }
+        }
       }
       // Conditions (the text's own words), unless the clause removes them; classification.
       conditions_of(nt, masked, *f);
@@ -645,17 +685,21 @@ class DocumentRelator {
         });
         note(*f, Evidence::Kind::Statement, 0, statement_at, statement_rule);
       } else {
-        Classification cl = ctx_.classifier.classify(nt, masked, action_start(nt));
+        // A listed platform or programme says what it serves ("QDII" is finance): its name is
+        // masked for the instrument, not for the sector.
+        const bool named_platform = std::any_of(ms.begin(), ms.end(), [](const Mention& e) {
+          return e.known && e.kind == EntityKind::Infrastructure;
+        });
+        const Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : Masked{};
+        Classification cl =
+            ctx_.classifier.classify(nt, masked, action_start(nt), named_platform ? &sector_masked : nullptr);
         if (cl.instrument != Classification::kNone) {
           f->instrument = instrument_refs_[cl.instrument];
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),
                cl.by_action ? "leading action" : "instrument keywords");
         }
-        if (cl.sectors.empty()) {
-          f->sectors = context_sectors.sectors;
-          for (Ref r : context_sectors.sectors)
-            note(*f, Evidence::Kind::Sector, r, context_sectors.at, "sector of the heading above");
-        }
+        // A clause's sectors are its own: a heading's words name what its clauses share, not
+        // what each of them does.
         for (std::size_t i = 0; i < cl.sectors.size(); ++i) {
           f->sectors.insert(sector_refs_[cl.sectors[i]]);
           note(*f, Evidence::Kind::Sector, sector_refs_[cl.sectors[i]],
@@ -749,9 +793,13 @@ class DocumentRelator {
   // The names in a clause, which are never read as cues: entities, citations, and runs of two
   // or more capitalised words ("Capital Airport", "Qualified Foreign Institutional Investor"),
   // connectors allowed inside ("Ministry of Finance"), stop words not at the start.
-  Masked names_in(const NormalizedText& nt, const std::vector<Mention>& ms, const std::vector<Citation>& cites) const {
+  // With `platforms` false, the names of the platforms and programmes the gazetteer lists
+  // (pol:Infrastructure) and the capitalised runs inside them are left out.
+  Masked names_in(const NormalizedText& nt, const std::vector<Mention>& ms, const std::vector<Citation>& cites,
+                  bool platforms = true) const {
     Masked out;
-    for (const auto& m : ms) out.emplace_back(m.begin, m.end);
+    for (const auto& m : ms)
+      if (platforms || !(m.known && m.kind == EntityKind::Infrastructure)) out.emplace_back(m.begin, m.end);
     for (const auto& c : cites) out.emplace_back(c.begin, c.end);
     const std::string& t = nt.text();
     const auto& ep = rules_.entity_patterns;
@@ -759,8 +807,13 @@ class DocumentRelator {
       return std::find(list.begin(), list.end(), w) != list.end();
     };
     std::size_t run_begin = 0, run_end = 0, capitals = 0, i = 0;
+    auto inside_platform = [&](std::size_t b, std::size_t e) {
+      return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.known && m.kind == EntityKind::Infrastructure && m.begin <= b && e <= m.end;
+      });
+    };
     auto close = [&] {
-      if (capitals >= 2) out.emplace_back(run_begin, run_end);
+      if (capitals >= 2 && (platforms || !inside_platform(run_begin, run_end))) out.emplace_back(run_begin, run_end);
       capitals = 0;
     };
     while (i < t.size()) {
@@ -791,6 +844,9 @@ class DocumentRelator {
   // names a spot inside the place ("Zhongguancun Avenue").
   bool starts_longer_name(const NormalizedText& nt, std::size_t end) const {
     const std::string& t = nt.text();
+    // "China (Beijing) International Fair", "in China (Beijing)": a place with a bracketed place
+    // after it names something else together.
+    if (end + 2 < t.size() && t[end] == ' ' && t[end + 1] == '(' && is_upper(t[end + 2])) return true;
     if (end + 1 >= t.size() || t[end] != ' ' || !is_upper(t[end + 1])) return false;
     std::size_t e = end + 1;
     while (e < t.size() && (is_alnum(t[e]) || t[e] == '-')) ++e;
@@ -799,6 +855,49 @@ class DocumentRelator {
     const auto& within = rules_.relations.place_continuations;
     return std::find(ep.stop_words.begin(), ep.stop_words.end(), w) == ep.stop_words.end() &&
            std::find(within.begin(), within.end(), w) == within.end();
+  }
+
+  // Whether the word before `at` (an article aside) is "by": "made by the X".
+  static bool after_by(const std::string& lower, std::size_t at) {
+    std::string_view before(lower.data(), at);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.ends_with(" the")) before.remove_suffix(4);
+    return before.ends_with(" by");
+  }
+
+  // Whether the place at normalised [begin, end) closes or qualifies a longer proper name: right
+  // after a capitalised word that does not open the clause ("Open Beijing"), after such a word and
+  // "of" or "for" ("Perception of Beijing"), or in brackets beside one ("China (Beijing)
+  // International Fair", "Cultural Trade (Beijing)").
+  bool ends_longer_name(const NormalizedText& nt, std::size_t begin, std::size_t end) const {
+    const std::string& t = nt.text();
+    const auto& stops = rules_.entity_patterns.stop_words;
+    auto name_word_before = [&](std::size_t at, std::size_t* word_begin) {  // the word ending just before `at`
+      std::size_t e = at;
+      while (e > 0 && t[e - 1] == ' ') --e;
+      std::size_t b = e;
+      while (b > 0 && (is_alnum(t[b - 1]) || t[b - 1] == '-' || t[b - 1] == '\'')) --b;
+      if (word_begin) *word_begin = b;
+      return std::string_view(t.data() + b, e - b);
+    };
+    auto is_name_word = [&](std::string_view w, std::size_t at) {
+      return !w.empty() && is_upper(w[0]) && at > 0 && std::find(stops.begin(), stops.end(), w) == stops.end();
+    };
+    if (begin > 0 && t[begin - 1] == '(' && end < t.size() && t[end] == ')') {
+      std::size_t at = 0;
+      const std::string_view before = name_word_before(begin - 1, &at);
+      if (is_name_word(before, at)) return true;
+      std::size_t e = end + 1;
+      while (e < t.size() && t[e] == ' ') ++e;
+      std::size_t we = e;
+      while (we < t.size() && (is_alnum(t[we]) || t[we] == '-')) ++we;
+      return is_name_word(std::string_view(t.data() + e, we - e), e);
+    }
+    if (begin == 0 || t[begin - 1] != ' ') return false;
+    std::size_t at = 0;
+    std::string_view w = name_word_before(begin, &at);
+    if (w == "of" || w == "for") w = name_word_before(at, &at);
+    return is_name_word(w, at);
   }
 
   // Whether an exclusion cue ("excluding", "except") stands a few words before `begin`, with no
@@ -951,6 +1050,9 @@ class DocumentRelator {
         each_word(std::string_view(lower).substr(h.end, phrase_end - h.end), 6,
                   [&](std::string_view w) { words.push_back(w); });
         if (words.size() < 2) continue;
+        // The words of the prerequisite as written, from its first word to its last counted one.
+        const std::string_view named(words.front().data(),
+                                     static_cast<std::size_t>(words.back().data() + words.back().size() - words.front().data()));
         // The first measure in document order, other than this one, listed under every word:
         // the rarest word's run is walked in order, each measure looked up in the other runs
         // (within a run only the measure differs), so a long document's common words cost a
@@ -971,6 +1073,9 @@ class DocumentRelator {
         for (auto it = rarest->first; it != rarest->second && !linked; ++it) {
           const std::size_t k = it->measure;
           if (k == mi || !std::all_of(runs.begin(), runs.end(), [&](const Run& r) { return listed(r, k); })) continue;
+          // The measure must name it in the same words, in the same order ("credit commitment
+          // system" is not built by "a credit supervision system centered on credit commitment").
+          if (measures_[k].text.lower().find(named) == std::string::npos) continue;
           auto& deps = facts_.units[index].depends_on_units;
           if (std::find(deps.begin(), deps.end(), measures_[k].index) == deps.end()) {
             deps.push_back(measures_[k].index);
@@ -1025,6 +1130,7 @@ class DocumentRelator {
   const Rules& rules_;
   Facts& facts_;
   std::string doc_id_;
+  std::string defined_doc_;  ///< the document a text defines as "the Plan" when it approves no annex of its own
   Ref doc_ref_ = UnitFacts::kNoRef;
   std::array<std::size_t, 3> counters_{};
   struct MeasureText {
@@ -1046,6 +1152,7 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   for (const auto& c : r.conditions)
     for (const auto& p : c.phrases) conditions.add(p, n++);
   add_all(dependency_cues, r.relations.dependency_cues);
+  add_all(back_dependency_cues, r.relations.back_dependency_cues);
   add_all(prerequisite_cues, r.relations.prerequisite_cues);
   add_all(creation_verbs, r.relations.creation_verbs);
   add_all(keep_in_force, r.relations.keep_in_force_cues);

@@ -23,6 +23,15 @@ json read_json(const std::filesystem::path& file) {
   }
 }
 
+// Throws when `j` holds a key outside `known` (a misspelt key would otherwise be ignored).
+void only_keys(const json& j, std::initializer_list<const char*> known, const std::filesystem::path& file) {
+  for (const auto& [key, value] : j.items()) {
+    bool listed = false;
+    for (const char* k : known) listed = listed || key == k;
+    if (!listed) throw Error(Error::Category::Input, file.string(), "unknown key '" + key + "'");
+  }
+}
+
 template <typename T>
 void get(const json& j, const char* key, T& out) {
   if (j.contains(key)) out = j.at(key).get<T>();
@@ -74,7 +83,9 @@ Rules Rules::load(const std::filesystem::path& dir) {
     json e = read_json(file);
     get(e, "stop_words", r.entity_patterns.stop_words);
     get(e, "connectors", r.entity_patterns.connectors);
+    only_keys(e, {"comment", "stop_words", "connectors", "patterns"}, file);
     for (const auto& p : e.at("patterns")) {
+      only_keys(p, {"kind", "head", "before_words", "tail_words", "id_prefix", "drop_head", "year_after"}, file);
       EntityPattern ep;
       ep.kind = p.at("kind").get<std::string>();
       ep.head = p.at("head").get<std::string>();
@@ -82,6 +93,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
       get(p, "tail_words", ep.tail_words);
       ep.id_prefix = p.at("id_prefix").get<std::string>();
       get(p, "drop_head", ep.drop_head);
+      get(p, "year_after", ep.year_after);
       r.entity_patterns.patterns.push_back(std::move(ep));
     }
 
@@ -96,8 +108,17 @@ Rules Rules::load(const std::filesystem::path& dir) {
 
     file = dir / "relations.json";
     json rel = read_json(file);
+    only_keys(rel,
+              {"comment", "dependency_cues", "back_dependency_cues", "prerequisite_cues", "creation_verbs",
+               "infrastructure_heads", "infrastructure_max_words", "keep_in_force_cues", "prevail_cues",
+               "prevail_latter", "prevail_former", "plan_responsibility_cues", "implementation_headings",
+               "together_with", "passive_agent_cue", "exclusion_cues", "exclusion_max_words", "removal_cues",
+               "place_continuations", "unlocated_places", "lead_cues", "coordinate_cues", "supervise_cues", "leadership_cues",
+               "approval_cues", "addressee_cues"},
+              file);
     auto& rr = r.relations;
     get(rel, "dependency_cues", rr.dependency_cues);
+    get(rel, "back_dependency_cues", rr.back_dependency_cues);
     get(rel, "prerequisite_cues", rr.prerequisite_cues);
     get(rel, "creation_verbs", rr.creation_verbs);
     get(rel, "infrastructure_heads", rr.infrastructure_heads);
@@ -113,6 +134,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(rel, "exclusion_max_words", rr.exclusion_max_words);
     get(rel, "removal_cues", rr.removal_cues);
     get(rel, "place_continuations", rr.place_continuations);
+    get(rel, "unlocated_places", rr.unlocated_places);
     get(rel, "lead_cues", rr.lead_cues);
     get(rel, "coordinate_cues", rr.coordinate_cues);
     get(rel, "supervise_cues", rr.supervise_cues);

@@ -43,6 +43,7 @@ struct EntityPattern {
   std::size_t tail_words = 0;
   std::string id_prefix;
   bool drop_head = false;
+  bool year_after = false;  ///< a year right after the name belongs to it ("Expo 2019")
 };
 struct EntityPatternRules {
   std::vector<std::string> stop_words;
@@ -63,6 +64,9 @@ struct CitationRules {
 /// data/rules/relations.json: cues of relations.
 struct RelationRules {
   std::vector<std::string> dependency_cues;
+  /// Words after a citation that act on it through a pronoun ("organize the implementation
+  /// thereof", "organize its implementation"): the clause depends on the document cited.
+  std::vector<std::string> back_dependency_cues;
   std::vector<std::string> prerequisite_cues;
   std::vector<std::string> creation_verbs;
   /// Last words of a prerequisite that no measure builds but that names an infrastructure
@@ -83,6 +87,9 @@ struct RelationRules {
   /// Capitalised words after a place that name a spot inside it ("Avenue"): the place stays one.
   /// Any other capitalised word after a place makes it part of a longer name, and no place.
   std::vector<std::string> place_continuations;
+  /// Places (entity ids) so wide that naming them locates no measure (the country itself):
+  /// mentioned, never pol:appliesTo.
+  std::vector<std::string> unlocated_places;
   /// Roles (pol:role) of the parties of a clause, read after "shall": lead, coordinate or guide,
   /// supervise (else implement); "under the leadership of X" (X leads); in a reply, approving
   /// ("hereby approved": its issuer) and handing over ("for your earnest implementation": its

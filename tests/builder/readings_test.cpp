@@ -215,3 +215,142 @@ TEST(Readings, EvidencePointsAtTheWordsAndIsOffByDefault) {
   EXPECT_TRUE(rules.count("sector keyword"));
   EXPECT_TRUE(rules.count("leading action"));
 }
+
+TEST(Readings, ANameInsideACitedTitleIsNoMentionOfTheClause) {
+  Graph g = reply("We shall implement the Plan for Expanding Opening-up of Hebei Province in full.");
+  EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:region/hebei"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/hebei"));
+  g = reply("We shall implement the plan in full in Hebei Province.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/hebei"));
+}
+
+TEST(Readings, APlaceClosingOrQualifyingANameIsNoPlace) {
+  // In brackets beside a name, after a capitalised word, after "<Name> of".
+  for (const char* clause : {"We shall hold the China (Beijing) International Fair for Trade in Services",
+                             "We shall expand the functions of the single window in China (Beijing)",
+                             "We shall build the \"Open Beijing\" information platform",
+                             "We shall organise activities including Perception of Beijing"}) {
+    Graph g = reply(std::string(clause) + ".");
+    EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/beijing")) << clause;
+  }
+  Graph g = reply("We shall expand the functions of the single window in Beijing.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/beijing"));
+  g = reply("We shall open the markets of Beijing (the capital) wider.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/beijing"));
+}
+
+TEST(Readings, AZoneReliedOnIsNoPlace) {
+  Graph g = reply("Fangshan District shall create a financial area based on the concept of Financial Security Town "
+                  "and Fund Town.");
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:zone/financial-security-town"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:zone/fund-town"));
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:zone/fund-town"));
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:district/fangshan"));
+  g = reply("Fangshan District shall build Fund Town into a financial area.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:dependsOn").empty());
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:zone/fund-town"));
+}
+
+TEST(Readings, GuidingPrinciplesAreStatements) {
+  Graph g = reply("It is important to fully implement the guiding principles of the 19th National Congress.");
+  EXPECT_TRUE(g.has(M + "1", "a", "pol:Statement"));
+  g = reply("It is important to simplify the registration of enterprises.");
+  EXPECT_TRUE(g.has(M + "1", "a", "pol:Measure"));
+}
+
+TEST(Readings, AClausesSectorsAreItsOwnNotItsHeadings) {
+  Graph g = policykg::test::build_string(
+      "Plan for Testing the Readings\n\nI. Main Tasks\n\n1. Opening up the financial sector\n\nWe shall attract "
+      "foreign investors to acquire shares of local companies; we shall allow foreign banks to open branches.\n");
+  EXPECT_FALSE(g.has("id:doc/test/task/1/measure/1", "pol:sector", "pol:FinanceSector"));
+  EXPECT_TRUE(g.has("id:doc/test/task/1/measure/2", "pol:sector", "pol:FinanceSector"));
+}
+
+TEST(Readings, ApprovingAPlanSetsTheRules) {
+  Graph g = reply("The Plan for Testing is hereby approved in principle for your earnest implementation.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("The People's Government of Hainan Province shall build a public service platform.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
+
+TEST(Readings, NamedPlatformsAndProgrammesAreMentionsAndNameTheirSector) {
+  Graph g = reply("We shall support enterprises to apply for Qualified Domestic Institutional Investor (\"QDII\").");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:infrastructure/qualified-domestic-institutional-investor"));
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());  // "Qualified" inside the name restricts nothing
+  g = reply("We shall support enterprises to apply for qualified domestic investors.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:mentions").empty());
+  EXPECT_FALSE(has_sector(g, "1", "FinanceSector"));
+}
+
+TEST(Readings, TheIssuerOfACitedPlanIsMentioned) {
+  Graph g = reply("We shall put into effect the three-year action plan made by the People's Government of Hainan "
+                  "Province to promote trade.");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:agency/peoples-government-of-hainan-province"));
+  g = reply("We shall implement the Plan for Expanding Opening-up of Hebei Province in full.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:mentions").empty());
+}
+
+TEST(Readings, TheAboveDocumentsAreEachReferenced) {
+  Graph g = reply("The Official Reply on Testing (No. 81 [2015], the State Council) and the Official Reply on Trying "
+                  "(No. 86 [2017], the State Council) shall continue to be effective; where the above Official "
+                  "Replies are inconsistent with the Plan, the latter shall prevail.");
+  EXPECT_EQ(g.objects(M + "2", "pol:references").size(), 2u);
+  g = reply("The Official Reply on Testing (No. 81 [2015], the State Council) shall continue to be effective; the "
+            "latter shall prevail where rules differ.");
+  EXPECT_TRUE(g.objects(M + "2", "pol:references").empty());
+}
+
+TEST(Readings, AReplyWithoutItsPlanResolvesThePlanItDefined) {
+  // The reply's text carries no annex: "the Plan" is the plan it named and defined.
+  Graph g = reply("The Framework Plan for Testing the Service Sector (hereinafter referred to as the \"Plan\") is "
+                  "hereby approved in principle and you shall diligently organize the implementation thereof; the "
+                  "People's Government of Hainan Province shall strengthen leadership for the implementation of the "
+                  "Plan.");
+  const auto plan = g.objects(M + "1", "pol:references");
+  ASSERT_EQ(plan.size(), 1u);
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", plan.front().value));  // "the implementation thereof"
+  EXPECT_TRUE(g.has(M + "2", "pol:references", plan.front().value));
+  EXPECT_TRUE(g.has(M + "2", "pol:dependsOn", plan.front().value));
+  g = reply("The Framework Plan for Testing the Service Sector is hereby approved in principle.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:dependsOn").empty());
+}
+
+TEST(Readings, APrerequisiteBuiltElsewhereIsNamedInTheSameWords) {
+  Graph g = policykg::test::build_string(
+      "Plan for Testing the Readings\n\nI. Main Tasks\n\n1. Credit\n\nWe shall construct a credit supervision "
+      "system centered on credit commitment.\n\n2. Registration\n\nWe shall simplify registration based on the "
+      "credit commitment system.\n\n3. Filing\n\nWe shall simplify filing based on the credit supervision system.\n");
+  EXPECT_FALSE(g.has("id:doc/test/task/2/measure/1", "pol:dependsOn", "id:doc/test/task/1/measure/1"));
+  EXPECT_TRUE(g.has("id:doc/test/task/2/measure/1", "pol:dependsOn", "id:infrastructure/credit-commitment-system"));
+  EXPECT_TRUE(g.has("id:doc/test/task/3/measure/1", "pol:dependsOn", "id:doc/test/task/1/measure/1"));
+}
+
+TEST(Readings, ConditionsOfTimeAndFormAndRelaxedRequirements) {
+  Graph g = reply("We shall allow foreign talents, when they leave their jobs for home countries, to withdraw their "
+                  "funds, and allow exhibits to be released in the form of guaranty.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "when they leave their jobs for home countries"));
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "in the form of guaranty"));
+  // Relaxing a requirement states none: "incorporated in China" is what is relaxed.
+  g = reply("We shall relax the conditions for companies incorporated in China by a foreign investor.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());
+  g = reply("We shall support companies incorporated in China by a foreign investor.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "incorporated in China by a foreign investor"));
+}
+
+TEST(Readings, TheCountryIsMentionedButLocatesNothing) {
+  Graph g = reply("We shall allow foreign lawyers to work in China and in Beijing.");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:region/china"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/china"));
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/beijing"));
+  // Beside a bracketed place the country is part of a name: "China (Beijing)".
+  g = reply("We shall expand the single window for international trade in China (Beijing).");
+  EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:region/china"));
+}
+
+TEST(Readings, AnIssuerInACitationsNumberIsTheDocumentsNotTheClauses) {
+  Graph g = reply("The Official Reply on Testing (No. 81 [2015], the State Council) shall continue to be effective.");
+  EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:agency/state-council"));
+  g = reply("We shall put into effect the action plan made by the State Council to promote trade.");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:agency/state-council"));
+}

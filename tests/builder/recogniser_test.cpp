@@ -52,3 +52,29 @@ TEST(Recogniser, MentionsMapBackToExactSourceSpans) {
   EXPECT_EQ(s.substr(ms[0].span.begin, ms[0].span.size()), "Haidian\xC2\xA0 District");
   EXPECT_EQ(ms[0].surface, "Haidian District");
 }
+
+TEST(Recogniser, AListedNameEndingInIngIsNoGerund) {
+  // "Beijing" opens the festival's name after a comma; a gerund there still opens no name.
+  EXPECT_EQ(f().ids("activities, Beijing International Film Festival"),
+            (V{"infrastructure/beijing-international-film-festival"}));
+  EXPECT_EQ(f().ids("activities, Hosting International Film Festival"), (V{"infrastructure/international-film-festival"}));
+}
+
+TEST(Recogniser, PlatformsAndProgrammesFromTheGazetteer) {
+  EXPECT_EQ(f().ids("raise funds on the National Equities Exchange and Quotations (\"NEEQ\")"),
+            (V{"infrastructure/national-equities-exchange-and-quotations",
+               "infrastructure/national-equities-exchange-and-quotations"}));
+  EXPECT_EQ(f().ids("countries along the \"Belt and Road\""), (V{"infrastructure/belt-and-road"}));
+  EXPECT_EQ(f().ids("a belt and a road"), V{});
+}
+
+TEST(Recogniser, AYearRightAfterAnEventsNameBelongsToIt) {
+  EXPECT_EQ(f().ids("serve Beijing International Garden Expo 2019, open"),
+            (V{"infrastructure/beijing-international-garden-expo-2019"}));
+  EXPECT_EQ(f().ids("support Paralympic Games 2022 and"), (V{"infrastructure/paralympic-games-2022"}));
+  // Not a year, or not right after the name.
+  EXPECT_EQ(f().ids("serve Beijing International Garden Expo 300 times"),
+            (V{"infrastructure/beijing-international-garden-expo"}));
+  EXPECT_EQ(f().ids("serve Beijing International Garden Expo, 2019"),
+            (V{"infrastructure/beijing-international-garden-expo"}));
+}

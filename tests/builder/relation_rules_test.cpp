@@ -59,8 +59,10 @@ TEST(RelationRules, DocumentsForceDependenciesConditions) {
   EXPECT_EQ(g.one("id:doc/state-council-2017-86", "http://purl.org/dc/terms/identifier"), "No. 86 [2017]");
   EXPECT_TRUE(g.has(R + "/provision/5/measure/2", "pol:dependsOn", P));  // "in accordance with the Plan"
   EXPECT_TRUE(g.has(P + "/task/9/initiative/5/measure/4", "pol:dependsOn", "id:doc/zhongguancun-talent-measures"));
-  // "based on the credit commitment system": the measure that constructs it.
-  EXPECT_TRUE(g.has(P + "/task/9/initiative/4/measure/5", "pol:dependsOn", P + "/task/9/initiative/6/measure/8"));
+  // "based on the credit commitment system": no measure builds it in those words ("a credit
+  // supervision system centered on credit commitment" is another system): the system itself.
+  EXPECT_FALSE(g.has(P + "/task/9/initiative/4/measure/5", "pol:dependsOn", P + "/task/9/initiative/6/measure/8"));
+  EXPECT_TRUE(g.has(P + "/task/9/initiative/4/measure/5", "pol:dependsOn", "id:infrastructure/credit-commitment-system"));
   // "based on the nationwide credit information sharing platform": built by no measure.
   const std::string platform = "id:infrastructure/nationwide-credit-information-sharing-platform";
   EXPECT_TRUE(g.has(P + "/task/9/initiative/6/measure/8", "pol:dependsOn", platform));
