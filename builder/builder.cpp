@@ -6,8 +6,11 @@
 #include "builder/builder.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "builder/catalog.hpp"
 #include "builder/citation_recogniser.hpp"
@@ -257,6 +260,14 @@ Parsed parse(SourceText text, const std::filesystem::path& name, const Rules& ru
   return p;
 }
 
+// Throws the error reading or parsing `file` gave, as itself: the worker kept only its text, so the
+// document is read once more on this thread (only on the way out of a failed build).
+[[noreturn]] void rethrow_parse_error(const std::filesystem::path& file, const std::string& error, const Rules& rules,
+                                      const Catalog* catalog) {
+  (void)parse(read_source(file), file, rules, catalog);
+  throw Error(Error::Category::Input, file.string(), error);
+}
+
 void check_base(const std::string& base) {
   if (base.empty() || base.find_first_of(" <>\"{}|\\^`") != std::string::npos || base.find(':') == std::string::npos)
     throw Error(Error::Category::Usage, "--base", "not an absolute IRI: '" + base + "'");
@@ -279,21 +290,59 @@ Corpus build_corpus(const std::vector<std::filesystem::path>& files, const Optio
   check_base(options.base);
   Rules rules = Rules::load(options.rules_dir.empty() ? paths::data_dir() / "rules" : options.rules_dir);
   Gazetteer gazetteer = Gazetteer::load(options.gazetteer_dir.empty() ? paths::gazetteer_dir() : options.gazetteer_dir);
-  // Each folder's catalogue, read once.
+  // Each folder's catalogue, read once, before the workers start.
   std::map<std::filesystem::path, Catalog> catalogs;
-  std::vector<Parsed> docs;
-  docs.reserve(files.size());
+  std::vector<const Catalog*> catalog_of;
   for (const auto& f : files) {
     const std::filesystem::path dir = f.parent_path().empty() ? std::filesystem::path(".") : f.parent_path();
     auto it = catalogs.find(dir);
     if (it == catalogs.end()) it = catalogs.emplace(dir, Catalog::load_beside(dir)).first;
-    docs.push_back(parse(read_source(f), f, rules, &it->second));
+    catalog_of.push_back(&it->second);
   }
+  // Reading and parsing the structure are independent per document: workers take the next
+  // file index and fill its slot, so the order, and the graph, do not depend on the threads.
+  std::vector<std::optional<Parsed>> slots(files.size());
+  std::vector<std::string> errors(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      try {
+        slots[i] = parse(read_source(files[i]), files[i], rules, catalog_of[i]);
+      } catch (const Error& e) {
+        errors[i] = e.describe();
+      } catch (const std::exception& e) {
+        errors[i] = files[i].string() + ": " + e.what();
+      }
+    }
+  };
+  std::size_t jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+  jobs = std::min(jobs, std::max<std::size_t>(files.size(), 1));
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);
+    work();
+  }
+  std::vector<Parsed> docs;
+  docs.reserve(files.size());
+  std::vector<Skipped> skipped;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (slots[i]) {
+      docs.push_back(std::move(*slots[i]));
+      continue;
+    }
+    // The first failure in file order, as a one-thread build would have stopped on it.
+    if (!options.keep_going) rethrow_parse_error(files[i], errors[i], rules, catalog_of[i]);
+    skipped.push_back({files[i], errors[i]});
+  }
+  if (docs.empty() && !skipped.empty())
+    throw Error(Error::Category::Input, skipped.front().file.string(), "no document could be read; the first: " + skipped.front().error);
   // Two files with the same stem would share an IRI: number the later ones.
   std::map<std::string, int> seen;
   for (auto& d : docs)
     if (int n = seen[d.id]++; n > 0) d.id += "-" + std::to_string(n + 1);
-  return build_sources(docs, rules, gazetteer, options, progress);
+  Corpus corpus = build_sources(docs, rules, gazetteer, options, progress);
+  corpus.skipped = std::move(skipped);
+  return corpus;
 }
 
 rdf::Graph build_graph(const std::vector<std::filesystem::path>& files, const Options& options,

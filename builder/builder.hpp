@@ -25,6 +25,12 @@ struct Options {
   /// One evidence node per derived fact of a unit (rdf:Statement with the cue's offsets, words
   /// and rule): about twice the triples, so off unless asked for.
   bool evidence = false;
+  /// Threads that read and parse the documents (0: one per core). The graph is the same whatever
+  /// the number: documents are related and emitted in order.
+  std::size_t jobs = 1;
+  /// A document that cannot be read or parsed is skipped (and listed in Corpus::skipped) instead
+  /// of ending the build.
+  bool keep_going = false;
 };
 
 /// Progress after each document: documents done, of total, triples so far.
@@ -48,10 +54,17 @@ struct BuiltText {
   bool principal = true;   ///< the document's first text: its units are the document's
 };
 
+/// A document left out with Options::keep_going, and why ("FILE:byte N: …").
+struct Skipped {
+  std::filesystem::path file;
+  std::string error;
+};
+
 /// A corpus's graph and, in build order, the texts it was built from.
 struct Corpus {
   rdf::Graph graph;
   std::vector<BuiltText> texts;
+  std::vector<Skipped> skipped;  ///< with Options::keep_going, in the order given
 };
 
 /// build_graph, also saying which document and expression each file became.

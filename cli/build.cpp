@@ -7,10 +7,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "builder/builder.hpp"
 #include "cli/commands.hpp"
@@ -32,25 +36,37 @@ struct BuildOptions {
   std::string store;
   std::string base;
   bool evidence = false;
+  std::size_t jobs = 0;  ///< 0: one per core
+  bool keep_going = false;
+  bool progress = false;
+  bool quiet = false;
 };
 
 using Clock = std::chrono::steady_clock;
 
-// A progress bar on stderr, shown only on a terminal and once the build has run a second.
+// A progress line on stderr: shown on a terminal once the build has run a second, always with
+// --progress, never with --quiet. Files done, MB/s and the time left, from the bytes read.
 class ProgressBar {
  public:
-  ProgressBar() : start_(Clock::now()), tty_(::isatty(STDERR_FILENO) == 1) {}
+  ProgressBar(bool on, std::vector<std::uintmax_t> bytes)
+      : start_(Clock::now()), on_(on), force_(on), bytes_(std::move(bytes)) {
+    for (auto b : bytes_) total_bytes_ += b;
+  }
   void update(std::size_t done, std::size_t total, std::size_t triples) {
-    if (!tty_) return;
+    if (!on_) return;
     double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-    if (seconds < 1.0 && !shown_) return;
+    if (seconds < 1.0 && !shown_ && !force_) return;
     shown_ = true;
+    std::uintmax_t read = 0;
+    for (std::size_t i = 0; i < done && i < bytes_.size(); ++i) read += bytes_[i];
+    const double mb_s = seconds > 0 ? static_cast<double>(read) / 1e6 / seconds : 0.0;
+    const double left = read > 0 ? seconds * static_cast<double>(total_bytes_ - read) / static_cast<double>(read) : 0.0;
     constexpr std::size_t kWidth = 30;
     std::size_t filled = total == 0 ? kWidth : done * kWidth / total;
     std::string bar(filled, '#');
     bar.resize(kWidth, '.');
-    std::fprintf(stderr, "\r[%s] %zu/%zu documents, %zu triples, %.0f documents/s", bar.c_str(), done, total, triples,
-                 seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+    std::fprintf(stderr, "\r[%s] %zu/%zu files, %zu triples, %.1f MB/s, %.0f s left ", bar.c_str(), done, total,
+                 triples, mb_s, left);
     std::fflush(stderr);
   }
   void finish() {
@@ -60,7 +76,10 @@ class ProgressBar {
 
  private:
   Clock::time_point start_;
-  bool tty_;
+  bool on_;
+  bool force_;
+  std::vector<std::uintmax_t> bytes_;
+  std::uintmax_t total_bytes_ = 0;
   bool shown_ = false;
 };
 
@@ -78,6 +97,8 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
   builder::Options options;
   if (!o.base.empty()) options.base = o.base;
   options.evidence = o.evidence;
+  options.jobs = o.jobs;
+  options.keep_going = o.keep_going;
   std::vector<std::filesystem::path> files;
   for (const auto& f : o.files) {
     std::error_code ec;
@@ -97,7 +118,13 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
   }
   if (!o.output.empty()) rdf::check_output_path(o.output, inputs);
 
-  ProgressBar progress;
+  std::vector<std::uintmax_t> bytes;
+  for (const auto& f : files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(f, ec);
+    bytes.push_back(ec ? 0 : size);
+  }
+  ProgressBar progress(!o.quiet && (o.progress || ::isatty(STDERR_FILENO) == 1), std::move(bytes));
   builder::Corpus corpus = builder::build_corpus(files, options, [&](std::size_t done, std::size_t total, std::size_t n) {
     progress.update(done, total, n);
   });
@@ -120,8 +147,20 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
       if (!std::cout) throw Error(Error::Category::Io, "<stdout>", "cannot write the graph");
     }
   }
-  std::fprintf(stderr, "built %zu triples from %zu document%s in %.0f ms\n", graph.size(), files.size(),
-               files.size() == 1 ? "" : "s", progress.milliseconds());
+  const std::size_t built = files.size() - corpus.skipped.size();
+  if (!o.quiet)
+    std::fprintf(stderr, "built %zu triples from %zu document%s in %.0f ms\n", graph.size(), built,
+                 built == 1 ? "" : "s", progress.milliseconds());
+  if (!corpus.skipped.empty()) {
+    std::string names;
+    for (const auto& s : corpus.skipped) {
+      std::fprintf(stderr, "policykg: skipped %s\n", s.error.c_str());
+      names += (names.empty() ? "" : ", ") + s.file.string();
+    }
+    throw Error(Error::Category::Input, "build --keep-going",
+                std::to_string(corpus.skipped.size()) + " document" + (corpus.skipped.size() == 1 ? "" : "s") +
+                    " skipped (the graph holds the others): " + names);
+  }
 }
 
 }  // namespace
@@ -148,9 +187,17 @@ void setup_build(CLI::App& app, StoreLoader load_store) {
   cmd->add_flag("--evidence", options->evidence,
                 "add one evidence node per derived fact (an rdf:Statement with the words' offsets, the words and "
                 "the rule that read them; about doubles the graph), which `explain` and the resource pages show");
-  cmd->footer("Prints one summary line on stderr; a progress bar too when stderr is a terminal and the build "
-              "takes over a second. Exit status: 0 on success, 1 on bad input (one line naming file and place), "
-              "2 on a usage error.");
+  cmd->add_option("-j,--jobs", options->jobs,
+                  "threads reading and parsing the documents (default 0: one per core); the output is the same "
+                  "whatever the number");
+  cmd->add_flag("--keep-going", options->keep_going,
+                "skip a document that cannot be read or parsed (named on stderr), build the others, and exit 1 at "
+                "the end naming what was skipped");
+  auto* progress = cmd->add_flag("--progress", options->progress, "show the progress line even when stderr is not a terminal");
+  cmd->add_flag("--quiet", options->quiet, "no progress line and no summary line")->excludes(progress);
+  cmd->footer("Prints one summary line on stderr; a progress line too (files, MB/s, time left) when stderr is a "
+              "terminal and the build takes over a second. Exit status: 0 on success, 1 on bad input (one line "
+              "naming file and place; with --keep-going, after writing the others), 2 on a usage error.");
   cmd->callback([options, load_store] { run_build(*options, load_store); });
 }
 

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <optional>
 #include <set>
-#include <tuple>
 #include <utility>
 
 #include "ontology/terms.hpp"
