@@ -20,12 +20,6 @@ struct DutiesOptions : TraversalOptions {
   bool brief = false;
 };
 
-std::string roles_list(const std::vector<std::string>& roles) {
-  std::string out;
-  for (const auto& r : roles) out += (out.empty() ? "" : "; ") + r;
-  return out;
-}
-
 void run_duties(const DutiesOptions& o) {
   TraversalInput in(o.source);
   query::Vertex agency = in.resolver.resolve(o.entity);
@@ -33,11 +27,10 @@ void run_duties(const DutiesOptions& o) {
   if (o.format == "csv" || o.format == "tsv") {
     Table t{{"unit", "key", "type", "label", "party", "party_label", "how", "stated_on", "roles"}, {}};
     for (const auto& d : answers) {
-      const auto& keys = in.view.attribute(d.unit, std_terms::dcterms_identifier);
-      t.rows.push_back({in.view.node(d.unit).iri, keys.empty() ? std::string() : keys.front().value,
+      t.rows.push_back({in.view.node(d.unit).iri, query::key_of(in.view, d.unit),
                         query::compact_iri(in.view.node(d.unit).cls, in.base), in.view.node(d.unit).label,
                         in.view.node(d.party).iri, in.view.node(d.party).label, d.how, in.view.node(d.stated_on).iri,
-                        roles_list(query::roles(in.view, d.stated_on, d.party))});
+                        join(query::roles(in.view, d.stated_on, d.party), "; ")});
     }
     return write_table(std::cout, t, o.format);
   }

@@ -23,17 +23,6 @@ struct ResponsibleOptions : TraversalOptions {
   bool brief = false;
 };
 
-std::string key_of(const query::GraphView& view, query::Vertex v) {
-  const auto& keys = view.attribute(v, std_terms::dcterms_identifier);
-  return keys.empty() ? std::string() : keys.front().value;
-}
-
-std::string joined(const std::vector<std::string>& values, std::string_view separator) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : std::string(separator)) + v;
-  return out;
-}
-
 // One row per unit: its parties, how they were found and on which unit they are stated.
 Table units_table(const TraversalInput& in, const query::ResponsibilityTable& all) {
   Table t{{"unit", "key", "type", "label", "parties", "party_iris", "how", "stated_on", "roles"}, {}};
@@ -50,9 +39,9 @@ Table units_table(const TraversalInput& in, const query::ResponsibilityTable& al
       for (auto& r : query::roles(in.view, on, a.party))
         if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
     }
-    t.rows.push_back({in.view.node(unit).iri, key_of(in.view, unit), query::compact_iri(in.view.node(unit).cls, in.base),
-                      in.view.node(unit).label, joined(labels, "; "), joined(iris, " "), how, joined(stated, " "),
-                      joined(roles, "; ")});
+    t.rows.push_back({in.view.node(unit).iri, query::key_of(in.view, unit), query::compact_iri(in.view.node(unit).cls, in.base),
+                      in.view.node(unit).label, join(labels, "; "), join(iris, " "), how, join(stated, " "),
+                      join(roles, "; ")});
   }
   return t;
 }
@@ -99,7 +88,7 @@ void run_all_units(const ResponsibleOptions& o) {
   for (const auto& [unit, answers] : all) with += answers.empty() ? 0 : 1;
   std::cout << "Responsible parties of " << all.size() << " units (" << with << " with a party)\n";
   for (const auto& [unit, answers] : all) {
-    const std::string key = key_of(in.view, unit);
+    const std::string key = query::key_of(in.view, unit);
     std::cout << "  " << (key.empty() ? query::compact_iri(in.view.node(unit).iri, in.base) : key) << "  "
               << in.view.node(unit).label << "\n";
     if (answers.empty()) std::cout << "    none stated, above it or by an approving reply\n";
@@ -107,7 +96,7 @@ void run_all_units(const ResponsibleOptions& o) {
       const query::Vertex on = query::stated_on(a.route, unit);
       std::cout << "    " << in.view.node(a.party).label << ", " << a.how;
       if (on != unit) {
-        const std::string from = key_of(in.view, on);
+        const std::string from = query::key_of(in.view, on);
         std::cout << " from " << (from.empty() ? query::compact_iri(in.view.node(on).iri, in.base) : from);
       }
       std::cout << query::roles_text(query::roles(in.view, on, a.party)) << "\n";
@@ -129,7 +118,7 @@ void run_responsible(const ResponsibleOptions& o) {
     for (const auto& a : answers) {
       const query::Vertex on = query::stated_on(a.route, unit);
       t.rows.push_back({in.view.node(a.party).iri, in.view.node(a.party).label, a.how, in.view.node(on).iri,
-                        joined(query::roles(in.view, on, a.party), "; "), in.route(a.route)});
+                        join(query::roles(in.view, on, a.party), "; "), in.route(a.route)});
     }
     return write_table(std::cout, t, o.format);
   }
@@ -144,7 +133,7 @@ void run_responsible(const ResponsibleOptions& o) {
     std::cout << j.dump(2) << "\n";
     return;
   }
-  const std::string key = key_of(in.view, unit);
+  const std::string key = query::key_of(in.view, unit);
   std::cout << "Responsible for " << (key.empty() ? "" : key + ", ") << in.describe(unit) << ": " << answers.size()
             << "\n";
   if (answers.empty())
@@ -153,7 +142,7 @@ void run_responsible(const ResponsibleOptions& o) {
     const query::Vertex stated = query::stated_on(a.route, unit);
     std::cout << "  " << in.describe(a.party) << ", " << a.how;
     if (stated != unit && a.how != "stated") {
-      const std::string from = key_of(in.view, stated);
+      const std::string from = query::key_of(in.view, stated);
       std::cout << " from " << (from.empty() ? query::compact_iri(in.view.node(stated).iri, in.base) : from);
     }
     std::cout << query::roles_text(query::roles(in.view, stated, a.party)) << "\n";

@@ -18,11 +18,6 @@ struct SearchOptions : TraversalOptions {
   std::size_t limit = 20;
 };
 
-std::string first(const query::GraphView& view, query::Vertex v, std::string_view predicate) {
-  const auto& values = view.attribute(v, predicate);
-  return values.empty() ? std::string() : values.front().value;
-}
-
 void run_search(const SearchOptions& o) {
   std::string text;
   for (const auto& w : o.words) text += (text.empty() ? "" : " ") + w;
@@ -39,7 +34,7 @@ void run_search(const SearchOptions& o) {
       const auto& node = in.view.node(h.vertex);
       char score[32];
       std::snprintf(score, sizeof score, "%.3f", h.score);
-      t.rows.push_back({std::to_string(i + 1), node.iri, first(in.view, h.vertex, std_terms::dcterms_identifier),
+      t.rows.push_back({std::to_string(i + 1), node.iri, query::key_of(in.view, h.vertex),
                         query::compact_iri(node.cls, in.base), node.label, std::to_string(h.matched),
                         h.phrase ? "true" : "false", score, h.snippet});
     }
@@ -50,7 +45,7 @@ void run_search(const SearchOptions& o) {
             << (hits.empty() ? "" : ", best first") << "\n";
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const auto& h = hits[i];
-    const std::string key = first(in.view, h.vertex, std_terms::dcterms_identifier);
+    const std::string key = query::key_of(in.view, h.vertex);
     std::cout << "\n" << i + 1 << ". " << (key.empty() ? "" : key + "  ") << in.describe(h.vertex) << "\n";
     std::cout << "   " << (h.phrase ? "the words side by side" : std::to_string(h.matched) + " of " + std::to_string(words) + " words");
     if (!in.view.node(h.vertex).cls.empty()) std::cout << ", " << query::compact_iri(in.view.node(h.vertex).cls, in.base);

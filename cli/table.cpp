@@ -21,6 +21,12 @@ std::string tsv_field(std::string s) {
 
 }  // namespace
 
+std::string join(const std::vector<std::string>& values, std::string_view separator) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : std::string(separator)) + v;
+  return out;
+}
+
 void write_table(std::ostream& out, const Table& table, std::string_view format) {
   if (format == "json") {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();

@@ -15,6 +15,9 @@ struct Table {
   std::vector<std::vector<std::string>> rows;  ///< each as long as `columns`
 };
 
+/// `values` joined with `separator` between them: several values in one cell.
+std::string join(const std::vector<std::string>& values, std::string_view separator);
+
 /// Writes `table` as "csv", "tsv" or "json". In TSV, tabs and line breaks inside a value become
 /// spaces (TSV has no quoting).
 void write_table(std::ostream& out, const Table& table, std::string_view format);

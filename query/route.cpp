@@ -1,5 +1,7 @@
 #include "query/route.hpp"
 
+#include "ontology/terms.hpp"
+
 #include "query/prefixes.hpp"
 
 namespace policykg::query {
@@ -76,6 +78,11 @@ nlohmann::json route_json(const GraphView& view, const Route& route) {
                     {"to", view.node(hop.to).iri},
                     {"direction", hop.forward ? "forward" : "backward"}});
   return hops;
+}
+
+std::string key_of(const GraphView& view, Vertex v) {
+  const auto& keys = view.attribute(v, std_terms::dcterms_identifier);
+  return keys.empty() ? std::string() : keys.front().value;
 }
 
 nlohmann::json node_json(const GraphView& view, Vertex v) {

@@ -44,6 +44,9 @@ std::string route_text(const GraphView& view, const Route& route, std::string_vi
 ///   "direction": "forward"|"backward"}, ...]
 nlohmann::json route_json(const GraphView& view, const Route& route);
 
+/// A unit's citation key (its dcterms:identifier, "T9.5.2"), or "" when it has none.
+std::string key_of(const GraphView& view, Vertex v);
+
 /// {"iri": ..., "label": ..., "class": ...} for one vertex.
 nlohmann::json node_json(const GraphView& view, Vertex v);
 

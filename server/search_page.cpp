@@ -19,11 +19,6 @@ constexpr std::size_t kDefaultLimit = 50;
 constexpr std::size_t kMaxLimit = 1000;
 constexpr std::size_t kMaxQueryBytes = 1000;
 
-std::string key_of(const query::GraphView& view, query::Vertex v) {
-  const auto& keys = view.attribute(v, std_terms::dcterms_identifier);
-  return keys.empty() ? std::string() : keys.front().value;
-}
-
 std::string form(const std::string& q) {
   return "<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><label for=\"q\">Search the "
          "text and the names</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"" +
@@ -63,7 +58,7 @@ void add_search_page(httplib::Server& http, Context& ctx) {
       for (const auto& h : hits) {
         const auto& node = view.node(h.vertex);
         j["results"].push_back({{"iri", node.iri},
-                                {"key", key_of(view, h.vertex)},
+                                {"key", query::key_of(view, h.vertex)},
                                 {"label", node.label},
                                 {"class", node.cls},
                                 {"page", ctx.linker.href(node.iri)},
@@ -83,7 +78,7 @@ void add_search_page(httplib::Server& http, Context& ctx) {
               html_escape(url_encode(q)) + "&amp;format=json\">As JSON</a>.</p>\n<ol class=\"search-results\">\n";
       for (const auto& h : hits) {
         const auto& node = view.node(h.vertex);
-        const std::string key = key_of(view, h.vertex);
+        const std::string key = query::key_of(view, h.vertex);
         body += "<li><a href=\"" + html_escape(ctx.linker.href(node.iri)) + "\">" +
                 (key.empty() ? std::string() : "<span class=\"key\">" + html_escape(key) + "</span> ") +
                 html_escape(node.label) + "</a> <span class=\"class\">" +

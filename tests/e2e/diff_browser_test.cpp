@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/e2e/browser.hpp"
 #include "tests/e2e/http_client.hpp"
 #include "tests/e2e/run.hpp"
 #include "tests/e2e/serve_process.hpp"
@@ -16,9 +17,7 @@ using policykg::test::url_encode;
 
 TEST(DiffBrowser, TheSideBySidePageShowsEveryKindOfChangeWithItsStyle) {
   const fs::path source = POLICYKG_SOURCE_DIR;
-  const fs::path chromium = std::getenv("POLICYKG_CHROMIUM") ? std::getenv("POLICYKG_CHROMIUM") : "/usr/bin/chromium";
-  if (!fs::exists(chromium) || !fs::exists(source / "tests/js/node_modules/playwright-core"))
-    GTEST_SKIP() << "needs Debian's chromium and the npm packages (scripts/install-deps)";
+  if (auto why = policykg::test::browser_missing(false); !why.empty()) GTEST_SKIP() << why;
 
   const fs::path graph = fs::temp_directory_path() / ("policykg-diff-browser-" + std::to_string(::getpid()) + ".nt");
   auto built = policykg::test::run_policykg(
@@ -37,14 +36,10 @@ TEST(DiffBrowser, TheSideBySidePageShowsEveryKindOfChangeWithItsStyle) {
   EXPECT_EQ(http_request(serve.port(), "GET", "/diff").status, 400);
 
   const std::string url = "http://127.0.0.1:" + std::to_string(serve.port()) + path;
-  const fs::path out = fs::temp_directory_path() / ("policykg-diff-page-" + std::to_string(::getpid()) + ".json");
-  const std::string cmd = "node " + policykg::test::shell_quote((source / "tests/js/diff-page.mjs").string()) + " " +
-                          policykg::test::shell_quote(url) + " >" + policykg::test::shell_quote(out.string());
-  int status = std::system(cmd.c_str());
-  std::string text = policykg::test::read_file(out);
-  fs::remove(out);
+  auto run = policykg::test::run_browser_script("diff-page.mjs", {url});
+  const std::string& text = run.out;
   fs::remove(graph);
-  ASSERT_EQ(status, 0) << text << serve.stderr_text();
+  ASSERT_EQ(run.exit_code, 0) << text << run.err << serve.stderr_text();
   auto seen = nlohmann::json::parse(text);
 
   // No error (a style the policy refused would be one), nothing fetched from elsewhere.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/e2e/browser.hpp"
 #include "tests/e2e/http_client.hpp"
 #include "tests/e2e/run.hpp"
 #include "tests/e2e/serve_process.hpp"
@@ -17,10 +18,7 @@ using policykg::test::url_encode;
 
 TEST(ServeBrowser, QueryPageRunsAnExampleAndResourcePagesLink) {
   const fs::path source = POLICYKG_SOURCE_DIR;
-  const fs::path chromium = std::getenv("POLICYKG_CHROMIUM") ? std::getenv("POLICYKG_CHROMIUM") : "/usr/bin/chromium";
-  if (!fs::exists(chromium) || !fs::exists(source / "tests/js/node_modules/playwright-core") ||
-      !fs::exists(source / "web/node_modules/@zazuko/yasgui"))
-    GTEST_SKIP() << "needs Debian's chromium and the npm packages (scripts/install-deps)";
+  if (auto why = policykg::test::browser_missing(true); !why.empty()) GTEST_SKIP() << why;
 
   ServeProcess serve({});
   ASSERT_GT(serve.port(), 0) << serve.stderr_text();
@@ -36,14 +34,9 @@ TEST(ServeBrowser, QueryPageRunsAnExampleAndResourcePagesLink) {
   const std::string page_path = "/page/" + measure.substr(std::string("https://w3id.org/policykg/id/").size());
   auto examples = nlohmann::json::parse(http_request(port, "GET", "/examples/queries.json").body);
 
-  const fs::path out = fs::temp_directory_path() / ("policykg-serve-browser-" + std::to_string(::getpid()) + ".json");
-  const std::string cmd = "node " + policykg::test::shell_quote((source / "tests/js/serve-browser.mjs").string()) + " " +
-                          policykg::test::shell_quote(origin) + " " + policykg::test::shell_quote(page_path) + " >" +
-                          policykg::test::shell_quote(out.string());
-  int status = std::system(cmd.c_str());
-  std::string text = policykg::test::read_file(out);
-  fs::remove(out);
-  ASSERT_EQ(status, 0) << text << serve.stderr_text();
+  auto run = policykg::test::run_browser_script("serve-browser.mjs", {origin, page_path});
+  const std::string& text = run.out;
+  ASSERT_EQ(run.exit_code, 0) << text << run.err << serve.stderr_text();
   auto seen = nlohmann::json::parse(text);
 
   EXPECT_TRUE(seen["errors"].empty()) << seen["errors"].dump();
@@ -67,10 +60,7 @@ TEST(ServeBrowser, QueryPageRunsAnExampleAndResourcePagesLink) {
 
 TEST(ServeBrowser, QueryPageListsThePrefixesNewTabsUseThemAndEditsSurviveAReload) {
   const fs::path source = POLICYKG_SOURCE_DIR;
-  const fs::path chromium = std::getenv("POLICYKG_CHROMIUM") ? std::getenv("POLICYKG_CHROMIUM") : "/usr/bin/chromium";
-  if (!fs::exists(chromium) || !fs::exists(source / "tests/js/node_modules/playwright-core") ||
-      !fs::exists(source / "web/node_modules/@zazuko/yasgui"))
-    GTEST_SKIP() << "needs Debian's chromium and the npm packages (scripts/install-deps)";
+  if (auto why = policykg::test::browser_missing(true); !why.empty()) GTEST_SKIP() << why;
 
   ServeProcess serve({});
   ASSERT_GT(serve.port(), 0) << serve.stderr_text();
@@ -80,14 +70,9 @@ TEST(ServeBrowser, QueryPageListsThePrefixesNewTabsUseThemAndEditsSurviveAReload
   ASSERT_EQ(site["prefixes"]["id"], "https://w3id.org/policykg/id/");
 
   const std::string mark = "kept across the reload " + std::to_string(::getpid());
-  const fs::path out = fs::temp_directory_path() / ("policykg-query-page-" + std::to_string(::getpid()) + ".json");
-  const std::string cmd = "node " + policykg::test::shell_quote((source / "tests/js/query-page.mjs").string()) + " " +
-                          policykg::test::shell_quote(origin) + " " + policykg::test::shell_quote(mark) + " >" +
-                          policykg::test::shell_quote(out.string());
-  int status = std::system(cmd.c_str());
-  std::string text = policykg::test::read_file(out);
-  fs::remove(out);
-  ASSERT_EQ(status, 0) << text << serve.stderr_text();
+  auto run = policykg::test::run_browser_script("query-page.mjs", {origin, mark});
+  const std::string& text = run.out;
+  ASSERT_EQ(run.exit_code, 0) << text << run.err << serve.stderr_text();
   auto seen = nlohmann::json::parse(text);
 
   EXPECT_TRUE(seen["errors"].empty()) << seen["errors"].dump();
@@ -106,10 +91,7 @@ TEST(ServeBrowser, QueryPageListsThePrefixesNewTabsUseThemAndEditsSurviveAReload
 
 TEST(ServeBrowser, SearchFindsAMeasureWhosePageSaysWhoIsResponsibleAndLinksToItsGraph) {
   const fs::path source = POLICYKG_SOURCE_DIR;
-  const fs::path chromium = std::getenv("POLICYKG_CHROMIUM") ? std::getenv("POLICYKG_CHROMIUM") : "/usr/bin/chromium";
-  if (!fs::exists(chromium) || !fs::exists(source / "tests/js/node_modules/playwright-core") ||
-      !fs::exists(source / "web/node_modules/@zazuko/yasgui"))
-    GTEST_SKIP() << "needs Debian's chromium and the npm packages (scripts/install-deps)";
+  if (auto why = policykg::test::browser_missing(true); !why.empty()) GTEST_SKIP() << why;
 
   ServeProcess serve({});
   ASSERT_GT(serve.port(), 0) << serve.stderr_text();
@@ -129,14 +111,9 @@ TEST(ServeBrowser, SearchFindsAMeasureWhosePageSaysWhoIsResponsibleAndLinksToIts
   const auto expected = nlohmann::json::parse(cli.out)["responsible"];
   ASSERT_FALSE(expected.empty());
 
-  const fs::path out = fs::temp_directory_path() / ("policykg-measure-page-" + std::to_string(::getpid()) + ".json");
-  const std::string cmd = "node " + policykg::test::shell_quote((source / "tests/js/measure-page.mjs").string()) + " " +
-                          policykg::test::shell_quote(origin) + " " + policykg::test::shell_quote(words) + " >" +
-                          policykg::test::shell_quote(out.string());
-  int status = std::system(cmd.c_str());
-  std::string text = policykg::test::read_file(out);
-  fs::remove(out);
-  ASSERT_EQ(status, 0) << text << serve.stderr_text();
+  auto run = policykg::test::run_browser_script("measure-page.mjs", {origin, words});
+  const std::string& text = run.out;
+  ASSERT_EQ(run.exit_code, 0) << text << run.err << serve.stderr_text();
   auto seen = nlohmann::json::parse(text);
   EXPECT_TRUE(seen["errors"].empty()) << seen["errors"].dump();
   EXPECT_TRUE(seen["external"].empty()) << seen["external"].dump();

@@ -5,10 +5,7 @@
 //  "columns": [left x, right x], "delStyle": "...", "insBackground": "...",
 //  "shownAfter": [the change of each row still shown once "changes only" is ticked]}
 // Usage: node diff-page.mjs URL
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { withServedPage } from './served-page.mjs';
 
 const [url] = process.argv.slice(2);
 if (!url) {
@@ -16,27 +13,7 @@ if (!url) {
   process.exit(2);
 }
 const origin = new URL(url).origin;
-const executablePath = process.env.POLICYKG_CHROMIUM || '/usr/bin/chromium';
-const profile = mkdtempSync(join(tmpdir(), 'policykg-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
-  const errors = [], external = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(origin + '/') || u.startsWith('data:')) return route.continue();
-    external.push(u);
-    return route.abort();
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+await withServedPage('diff-page', origin, async (page) => {
   await page.goto(url, { waitUntil: 'load' });
   const seen = await page.evaluate(() => {
     const count = (sel) => document.querySelectorAll(sel).length;
@@ -63,8 +40,5 @@ try {
   await page.check('#changes-only');
   const shownAfter = await page.$$eval('table.diff tbody tr', (trs) =>
     trs.filter((tr) => tr.getBoundingClientRect().height > 0).map((tr) => tr.dataset.change));
-  console.log(JSON.stringify({ errors, external, ...seen, shownAfter }));
-} finally {
-  if (context) await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+  return { ...seen, shownAfter };
+});

@@ -7,38 +7,14 @@
 //  "graph": {"url", "nodes", "focus": "id of the selected node"}}.
 // Requests to anything but the server are aborted and listed in "external".
 // Usage: node measure-page.mjs ORIGIN WORDS
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { withServedPage } from './served-page.mjs';
 
 const [origin, words] = process.argv.slice(2);
 if (!origin || !words) {
   console.error('usage: node measure-page.mjs ORIGIN WORDS');
   process.exit(2);
 }
-const executablePath = process.env.POLICYKG_CHROMIUM || '/usr/bin/chromium';
-const profile = mkdtempSync(join(tmpdir(), 'policykg-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
-  const errors = [], external = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/') || url.startsWith('data:')) return route.continue();
-    external.push(url);
-    return route.abort();
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-
+await withServedPage('measure-page', origin, async (page) => {
   // The search form of the query page.
   await page.goto(origin + '/query', { waitUntil: 'load' });
   await page.fill('form.search input[name="q"]', words);
@@ -67,12 +43,5 @@ try {
     const cy = window.policykgGraph.cy;
     return { url: location.href, nodes: cy.nodes().length, ids: cy.nodes().map((n) => n.id()) };
   });
-  process.stdout.write(JSON.stringify({ errors, external, results,
-                                        page: { url: pageUrl, title, responsible, facts }, graph }));
-} catch (e) {
-  console.error(`measure-page: ${e.message}`);
-  process.exitCode = 1;
-} finally {
-  if (context) await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+  return { results, page: { url: pageUrl, title, responsible, facts }, graph };
+});

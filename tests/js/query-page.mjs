@@ -5,37 +5,14 @@
 // {"errors": [...], "external": [...], "listed": {"pol": "...", ...}, "newTabQuery": "...",
 //  "newTabRows": N, "tabsBefore": [...], "tabsAfter": [...], "firstQueryAfter": "..."}.
 // Usage: node query-page.mjs ORIGIN MARK   (MARK: the text typed into the first tab)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { withServedPage } from './served-page.mjs';
 
 const [origin, mark] = process.argv.slice(2);
 if (!origin || !mark) {
   console.error('usage: node query-page.mjs ORIGIN MARK');
   process.exit(2);
 }
-const executablePath = process.env.POLICYKG_CHROMIUM || '/usr/bin/chromium';
-const profile = mkdtempSync(join(tmpdir(), 'policykg-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
-  const errors = [], external = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/') || url.startsWith('data:')) return route.continue();
-    external.push(url);
-    return route.abort();
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+await withServedPage('query-page', origin, async (page) => {
   const tabNames = () => page.$$eval('.yasgui .tabsList .tab a[role="tab"]',
                                      (els) => els.map((e) => e.textContent.replace('\u2716', '').trim()));
 
@@ -63,12 +40,5 @@ try {
   const tabsAfter = await tabNames();
   await page.click('.yasgui .tabsList .tab:first-child a[role="tab"]');
   const firstQueryAfter = await page.evaluate(() => window.policykgYasgui.getTab().getYasqe().getValue());
-  process.stdout.write(JSON.stringify({ errors, external, listed, newTabQuery, newTabRows, tabsBefore, tabsAfter,
-                                        firstQueryAfter }));
-} catch (e) {
-  console.error(`query-page: ${e.message}`);
-  process.exitCode = 1;
-} finally {
-  if (context) await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+  return { listed, newTabQuery, newTabRows, tabsBefore, tabsAfter, firstQueryAfter };
+});

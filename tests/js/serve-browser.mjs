@@ -5,38 +5,14 @@
 //  "page": {"title": "...", "link": "...", "followedUrl": "...", "followedTitle": "..."}}.
 // Requests to anything but the server are aborted and listed in "external".
 // Usage: node serve-browser.mjs ORIGIN RESOURCE_PATH   (e.g. http://127.0.0.1:8080 /page/agency/x)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { withServedPage } from './served-page.mjs';
 
 const [origin, resourcePath] = process.argv.slice(2);
 if (!origin || !resourcePath) {
   console.error('usage: node serve-browser.mjs ORIGIN RESOURCE_PATH');
   process.exit(2);
 }
-const executablePath = process.env.POLICYKG_CHROMIUM || '/usr/bin/chromium';
-const profile = mkdtempSync(join(tmpdir(), 'policykg-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
-  const errors = [], external = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin + '/') || url.startsWith('data:')) return route.continue();
-    external.push(url);
-    return route.abort();
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-
+await withServedPage('serve-browser', origin, async (page) => {
   // The query page: example tabs, run the first one, wait for its results table.
   await page.goto(origin + '/query', { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
@@ -56,12 +32,5 @@ try {
   const href = await link.getAttribute('href');
   await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/page/') && u.pathname !== resourcePath), link.click()]);
   const followedTitle = (await page.textContent('h1')).trim();
-  process.stdout.write(JSON.stringify({ errors, external, tabs, columns, rows, firstRow,
-                                        page: { title, link: href, followedUrl: page.url(), followedTitle } }));
-} catch (e) {
-  console.error(`serve-browser: ${e.message}`);
-  process.exitCode = 1;
-} finally {
-  if (context) await context.close();
-  rmSync(profile, { recursive: true, force: true });
-}
+  return { tabs, columns, rows, firstRow, page: { title, link: href, followedUrl: page.url(), followedTitle } };
+});
