@@ -237,19 +237,42 @@ TEST(HostileRequests, ConnectionsAreCappedPerClientAndInTotal) {
   options.max_connections = 6;
   options.max_connections_per_client = 3;
   TestServer server(options);
-  // Three idle connections from 127.0.0.1 (each sends one byte, so that the server holds it).
-  std::vector<std::unique_ptr<Connection>> idle;
-  for (int i = 0; i < 3; ++i) {
-    idle.push_back(std::make_unique<Connection>(server.port()));
-    ASSERT_TRUE(idle.back()->send("G"));
-  }
-  const std::string page = get("/");
-  // The server counts a connection when a worker takes it: wait until the fourth is refused.
-  Reply refused;
-  for (int i = 0; i < 50 && refused.status != 503; ++i) {
-    refused = request(server.port(), page);
-    if (refused.status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  // Idle connections, each of which sends one byte so that the server holds it. The server counts
+  // a connection when a worker takes it, so one opened while an earlier request still counts can
+  // itself be refused: such a connection (answered, hence readable) is opened again.
+  struct Idle {
+    const char* from;
+    std::unique_ptr<Connection> connection;
+  };
+  std::vector<Idle> idle;
+  const auto hold = [&](const char* from) {
+    idle.push_back({from, std::make_unique<Connection>(server.port(), from)});
+    ASSERT_TRUE(idle.back().connection->send("G"));
+  };
+  const auto reopen_refused = [&] {
+    for (auto& i : idle)
+      if (i.connection->answered_within(0)) {
+        i.connection = std::make_unique<Connection>(server.port(), i.from);
+        i.connection->send("G");
+      }
+  };
+  // Asks from `from` until the answer has `status` (a connection is counted a moment after it opens).
+  const auto ask_until = [&](const char* from, int status) {
+    const std::string page = get("/");
+    Reply r;
+    for (auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+         r.status != status && std::chrono::steady_clock::now() < end;) {
+      reopen_refused();
+      Connection c(server.port(), from);
+      c.send(page);
+      r = c.read_reply();
+      if (r.status != status) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return r;
+  };
+  for (int i = 0; i < 3; ++i) hold("127.0.0.1");
+  // A fourth from the same client is refused.
+  const Reply refused = ask_until("127.0.0.1", 503);
   EXPECT_EQ(refused.status, 503);
   EXPECT_EQ(refused.header("retry-after"), "1");
   EXPECT_EQ(refused.header("x-content-type-options"), "nosniff");
@@ -257,28 +280,15 @@ TEST(HostileRequests, ConnectionsAreCappedPerClientAndInTotal) {
   {
     Connection other(server.port(), "127.0.0.2");
     ASSERT_TRUE(other.connected());
-    other.send(page);
+    other.send(get("/"));
     EXPECT_EQ(other.read_reply().status, 200);
   }
-  // Three more idle connections from other addresses reach the total of six.
-  for (const char* from : {"127.0.0.3", "127.0.0.4", "127.0.0.5"}) {
-    idle.push_back(std::make_unique<Connection>(server.port(), from));
-    ASSERT_TRUE(idle.back()->send("G"));
-  }
-  Reply full;
-  for (int i = 0; i < 50 && full.status != 503; ++i) {
-    Connection c(server.port(), "127.0.0.6");
-    c.send(page);
-    full = c.read_reply();
-    if (full.status != 503) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  EXPECT_EQ(full.status, 503);
+  // Three more idle connections from other addresses reach the total of six: a seventh client
+  // is refused.
+  for (const char* from : {"127.0.0.3", "127.0.0.4", "127.0.0.5"}) hold(from);
+  EXPECT_EQ(ask_until("127.0.0.6", 503).status, 503);
   idle.clear();
-  Reply again;
-  for (int i = 0; i < 50 && again.status != 200; ++i) {
-    again = request(server.port(), page);
-    if (again.status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  const Reply again = ask_until("127.0.0.1", 200);
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.header("connection"), "close");
 }
