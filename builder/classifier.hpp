@@ -58,12 +58,18 @@ class Classifier {
       auto keep = [&](const PhraseTable::Hit& h) {
         if (!is_masked(masked, h.begin, h.end)) fn(h);
       };
-      words.each(text, false, keep);
+      // A keyword inside a longer keyword counts only as that one: "technolog*" in "financial
+      // technology" is finance.
+      Masked phrases;
+      words.each(text, false, [&](const PhraseTable::Hit& h) {
+        phrases.emplace_back(h.begin, h.end);
+        keep(h);
+      });
       // A prefix's hit covers its whole word: "financ*" in "financial" is "financial".
       const std::string& lower = text.lower();
       prefixes.each(text, false, [&](PhraseTable::Hit h) {
         while (h.end < lower.size() && (is_alnum(lower[h.end]) || lower[h.end] == '-')) ++h.end;
-        keep(h);
+        if (!is_masked(phrases, h.begin, h.end)) keep(h);
       });
     }
   };

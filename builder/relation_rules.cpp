@@ -548,6 +548,7 @@ class DocumentRelator {
       all_active.insert(s.stated ? s.parties : carried);
       const Masked masked = names_in(nt, ms, cites);
       auto exclusions = ctx_.exclusion_cues.scan(nt);
+      auto scopes = ctx_.scope_cues.scan(nt);
       for (const auto& e : ms) {
         // "Beijing Industrial Finance Center": a place that only begins a longer name is no place.
         if (is_place(e.kind) && (starts_longer_name(nt, e.end) || ends_longer_name(nt, e.begin, e.end))) continue;
@@ -561,9 +562,19 @@ class DocumentRelator {
         register_entity(e);
         Ref r = node(e.entity);
         f->mentions.insert(r);
+        // "the relevant departments of the State Council" names the State Council too.
+        if (const GazetteerEntity* g = ctx_.gazetteer.find(e.entity); g && !g->parent.empty())
+          if (const GazetteerEntity* p = ctx_.gazetteer.find(g->parent);
+              p && nt.lower().substr(e.begin, e.end - e.begin).find(fold(p->name)) != std::string::npos) {
+            add_known(*p);
+            f->mentions.insert(node(p->id));
+          }
         if (!is_place(e.kind)) continue;
         const auto& unlocated = rules_.relations.unlocated_places;
         if (std::find(unlocated.begin(), unlocated.end(), e.entity) != unlocated.end()) continue;
+        // "the strategy of coordinated development of <a region>": the strategy's scope.
+        if (std::any_of(scopes.begin(), scopes.end(), [&](const PhraseTable::Hit& h) { return h.end + 1 == e.begin; }))
+          continue;
         if (std::size_t cue = excluded(nt, exclusions, e.begin); cue != kNotExcluded) {
           f->excludes.insert(r);
           note(*f, Evidence::Kind::Excludes, r, points(nt, cue, e.end), "exclusion cue");
@@ -641,32 +652,37 @@ class DocumentRelator {
         if (std::string v = validity(nt); !v.empty()) facts_.document(doc_id_).valid_for = v;
       // Prerequisites named directly: "rely on the platform of <a named centre>"; a zone named
       // there ("based on the concept of <a zone> and <a zone>") is relied on, not where the
-      // clause applies (pol:dependsOn does not reach places: it is no place of the clause).
-      for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {
-        const std::size_t stop = std::min(lower.find_first_of(";.", h.end), lower.size());
-        std::size_t last = 0;  // the end of the last name taken, when the next may join it
-        for (const auto& e : ms) {
-          if (e.begin < h.end || e.end > stop) continue;
-          if (e.kind != EntityKind::Infrastructure && e.kind != EntityKind::Zone) continue;
-          const bool near = e.begin <= h.end + 24 && lower.find(',', h.end) >= e.begin;
-          std::string_view between =
-              last ? std::string_view(lower).substr(last, e.begin - last) : std::string_view();
-          const bool joined = between == " and " || between == ", " || between == ", and ";
-          if (!near && !joined) continue;
-          last = e.end;
-          const Ref r = node(e.entity);
-          if (e.kind == EntityKind::Infrastructure) {
+      // clause applies. After a named cue the name comes at once ("under the Madrid system",
+      // "take <a park> as the core"), and a zone is also where the clause applies.
+      auto named_prerequisites = [&](const PhraseTable& cues, bool at_once) {
+        for (const auto& h : cues.scan(nt)) {
+          const std::size_t stop = std::min(lower.find_first_of(";.", h.end), lower.size());
+          std::size_t last = 0;  // the end of the last name taken, when the next may join it
+          for (const auto& e : ms) {
+            if (e.begin < h.end || e.end > stop) continue;
+            if (e.kind != EntityKind::Infrastructure && e.kind != EntityKind::Zone) continue;
+            const bool near = at_once ? e.begin == h.end + 1 && lower[h.end] == ' '
+                                      : e.begin <= h.end + 24 && lower.find(',', h.end) >= e.begin;
+            std::string_view between =
+                last ? std::string_view(lower).substr(last, e.begin - last) : std::string_view();
+            const bool joined = between == " and " || between == ", " || between == ", and ";
+            if (!near && !joined) continue;
+            last = e.end;
+            const Ref r = node(e.entity);
             f->depends_on.insert(r);
             note(*f, Evidence::Kind::DependsOn, r, points(nt, h.begin, e.end), "prerequisite cue");
-          } else if (f->applies_to.contains(r)) {
-            f->applies_to.erase(r);
-            std::erase_if(f->evidence,
-                          [&](const Evidence& x) { return x.kind == Evidence::Kind::AppliesTo && x.object == r; });
+            if (!at_once && e.kind == EntityKind::Zone && f->applies_to.contains(r)) {
+              f->applies_to.erase(r);
+              std::erase_if(f->evidence,
+                            [&](const Evidence& x) { return x.kind == Evidence::Kind::AppliesTo && x.object == r; });
+            }
           }
         }
-      }
+      };
+      named_prerequisites(ctx_.prerequisite_cues, false);
+      named_prerequisites(ctx_.named_prerequisite_cues, true);
       // Conditions (the text's own words), unless the clause removes them; classification.
-      conditions_of(nt, masked, *f);
+      const Masked restrictions = conditions_of(nt, masked, *f);
       Point statement_at{};
       const char* statement_rule = nullptr;
       if (statements) {
@@ -690,9 +706,15 @@ class DocumentRelator {
         const bool named_platform = std::any_of(ms.begin(), ms.end(), [](const Mention& e) {
           return e.known && e.kind == EntityKind::Infrastructure;
         });
-        const Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : Masked{};
-        Classification cl =
-            ctx_.classifier.classify(nt, masked, action_start(nt), named_platform ? &sector_masked : nullptr);
+        // Nor does a restriction or a prerequisite say what the clause is about: "services with
+        // high added value and advanced technologies" or "products based on digital technologies"
+        // are no technology measure.
+        Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : masked;
+        sector_masked.insert(sector_masked.end(), restrictions.begin(), restrictions.end());
+        for (const auto& h : ctx_.prerequisite_cues.scan(nt))  // up to the next punctuation or "and"
+          sector_masked.emplace_back(h.begin, std::min({lower.find_first_of(",;.", h.end), lower.find(" and ", h.end), lower.size()}));
+        std::sort(sector_masked.begin(), sector_masked.end());
+        Classification cl = ctx_.classifier.classify(nt, masked, action_start(nt), &sector_masked);
         if (cl.instrument != Classification::kNone) {
           f->instrument = instrument_refs_[cl.instrument];
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),
@@ -952,7 +974,9 @@ class DocumentRelator {
 
   // Conditions in the text's words: each cue outside names, extended to the end of its phrase
   // where the rule says so; none when a removal cue ("lift the restriction") comes before it.
-  void conditions_of(const NormalizedText& nt, const Masked& masked, UnitFacts& f) {
+  // Where they stand in the normalised text, ascending.
+  Masked conditions_of(const NormalizedText& nt, const Masked& masked, UnitFacts& f) {
+    Masked spans;
     const std::string& lower = nt.lower();
     std::size_t removal = std::string::npos;
     for (const auto& h : ctx_.removal_cues.scan(nt)) {
@@ -974,11 +998,13 @@ class DocumentRelator {
         end = stop;
         while (end > h.end && lower[end - 1] == ' ') --end;
       }
+      spans.emplace_back(h.begin, end);
       const Ref r = facts_.literals.ref(nt.text().substr(h.begin, end - h.begin));
       if (f.conditions.contains(r)) return;
       f.conditions.insert(r);
       note(f, Evidence::Kind::Condition, r, points(nt, h.begin, end), "condition cue");
     });
+    return spans;
   }
 
   // "based on the credit commitment system": the measure of the same document that builds it.
@@ -1154,6 +1180,7 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   add_all(dependency_cues, r.relations.dependency_cues);
   add_all(back_dependency_cues, r.relations.back_dependency_cues);
   add_all(prerequisite_cues, r.relations.prerequisite_cues);
+  add_all(named_prerequisite_cues, r.relations.named_prerequisite_cues);
   add_all(creation_verbs, r.relations.creation_verbs);
   add_all(keep_in_force, r.relations.keep_in_force_cues);
   add_all(prevail, r.relations.prevail_cues);
@@ -1162,6 +1189,7 @@ RelationContext::RelationContext(const Gazetteer& g, const Rules& r, const Title
   add_all(plan_responsibility, r.relations.plan_responsibility_cues);
   add_all(implementation_headings, r.relations.implementation_headings);
   add_all(together_with, r.relations.together_with);
+  add_all(scope_cues, r.relations.scope_cues);
   add_all(exclusion_cues, r.relations.exclusion_cues);
   add_all(removal_cues, r.relations.removal_cues);
   add_all(statement_openings, r.classification.statements.openings);

@@ -109,10 +109,10 @@ Rules Rules::load(const std::filesystem::path& dir) {
     file = dir / "relations.json";
     json rel = read_json(file);
     only_keys(rel,
-              {"comment", "dependency_cues", "back_dependency_cues", "prerequisite_cues", "creation_verbs",
+              {"comment", "dependency_cues", "back_dependency_cues", "prerequisite_cues", "named_prerequisite_cues", "creation_verbs",
                "infrastructure_heads", "infrastructure_max_words", "keep_in_force_cues", "prevail_cues",
                "prevail_latter", "prevail_former", "plan_responsibility_cues", "implementation_headings",
-               "together_with", "passive_agent_cue", "exclusion_cues", "exclusion_max_words", "removal_cues",
+               "together_with", "passive_agent_cue", "scope_cues", "exclusion_cues", "exclusion_max_words", "removal_cues",
                "place_continuations", "unlocated_places", "lead_cues", "coordinate_cues", "supervise_cues", "leadership_cues",
                "approval_cues", "addressee_cues"},
               file);
@@ -120,6 +120,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(rel, "dependency_cues", rr.dependency_cues);
     get(rel, "back_dependency_cues", rr.back_dependency_cues);
     get(rel, "prerequisite_cues", rr.prerequisite_cues);
+    get(rel, "named_prerequisite_cues", rr.named_prerequisite_cues);
     get(rel, "creation_verbs", rr.creation_verbs);
     get(rel, "infrastructure_heads", rr.infrastructure_heads);
     get(rel, "infrastructure_max_words", rr.infrastructure_max_words);
@@ -130,6 +131,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(rel, "plan_responsibility_cues", rr.plan_responsibility_cues);
     get(rel, "implementation_headings", rr.implementation_headings);
     get(rel, "together_with", rr.together_with);
+    get(rel, "scope_cues", rr.scope_cues);
     get(rel, "exclusion_cues", rr.exclusion_cues);
     get(rel, "exclusion_max_words", rr.exclusion_max_words);
     get(rel, "removal_cues", rr.removal_cues);

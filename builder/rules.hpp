@@ -68,6 +68,9 @@ struct RelationRules {
   /// thereof", "organize its implementation"): the clause depends on the document cited.
   std::vector<std::string> back_dependency_cues;
   std::vector<std::string> prerequisite_cues;
+  /// Cues a named infrastructure or zone must follow at once to be relied on ("under the Madrid
+  /// system", "take the <park> as the core"); a zone named so is also where the clause applies.
+  std::vector<std::string> named_prerequisite_cues;
   std::vector<std::string> creation_verbs;
   /// Last words of a prerequisite that no measure builds but that names an infrastructure
   /// ("platform", "system"), and the longest such name in words.
@@ -81,6 +84,8 @@ struct RelationRules {
   std::vector<std::string> implementation_headings;
   std::vector<std::string> together_with;
   /// Words before a place that exclude it ("excluding", "except"): pol:excludes, not appliesTo.
+  /// Words just before a place that make it a strategy's scope, not where the clause applies.
+  std::vector<std::string> scope_cues;
   std::vector<std::string> exclusion_cues;
   /// How many words may stand between an exclusion cue and the place it excludes.
   std::size_t exclusion_max_words = 4;

@@ -246,6 +246,8 @@ TEST(Readings, AZoneReliedOnIsNoPlace) {
   EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:zone/fund-town"));
   EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:zone/fund-town"));
   EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:district/fangshan"));
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:zone/financial-security-town"));
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:zone/fund-town"));
   g = reply("Fangshan District shall build Fund Town into a financial area.");
   EXPECT_TRUE(g.objects(M + "1", "pol:dependsOn").empty());
   EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:zone/fund-town"));
@@ -353,4 +355,65 @@ TEST(Readings, AnIssuerInACitationsNumberIsTheDocumentsNotTheClauses) {
   EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:agency/state-council"));
   g = reply("We shall put into effect the action plan made by the State Council to promote trade.");
   EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:agency/state-council"));
+}
+
+TEST(Readings, ANameRightAfterANamedPrerequisiteCueIsReliedOn) {
+  // The park is relied on and is also where the clause applies.
+  Graph g = reply("Shijingshan District shall take the Beijing Insurance Industry Park as the core of a financial area.");
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:zone/beijing-insurance-industry-park"));
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:zone/beijing-insurance-industry-park"));
+  g = reply("We shall handle applications for the registration of trademarks under the Madrid system.");
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:infrastructure/madrid-system"));
+  // Not at once after the cue: a place, not a prerequisite.
+  g = reply("We shall support trade facilitation under the capital account of Zhongguancun.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:dependsOn").empty());
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:zone/zhongguancun"));
+}
+
+TEST(Readings, TheRegionAStrategyCoversLocatesNothing) {
+  Graph g = reply("We shall centre on the strategy of coordinated development of the Beijing-Tianjin-Hebei region and "
+                  "open the service sector wider.");
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:region/beijing-tianjin-hebei"));
+  EXPECT_FALSE(g.has(M + "1", "pol:appliesTo", "id:region/beijing-tianjin-hebei"));
+  g = reply("We shall open the markets of the Beijing-Tianjin-Hebei region wider.");
+  EXPECT_TRUE(g.has(M + "1", "pol:appliesTo", "id:region/beijing-tianjin-hebei"));
+}
+
+TEST(Readings, RestrictiveClausesQualitiesAndEventsAreConditions) {
+  Graph g = reply("We shall promote the facilitation for overseas investments that are substantial and standardized.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "that are substantial and standardized"));
+  g = reply("We shall encourage the employers to offer enterprise annuities to high-level foreigners.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "high-level"));
+  g = reply("We shall support exhibited vehicles to be reserved for sale after exhibition.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "after exhibition"));
+  g = reply("We shall promote the facilitation for overseas investments.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());
+  // A restriction the clause lifts is none of its conditions.
+  g = reply("We shall lift the restriction on overseas investments that are substantial and standardized.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:condition").empty());
+}
+
+TEST(Readings, AKeywordInsideALongerKeywordCountsAsThatOne) {
+  Graph g = reply("We shall strengthen financial technology innovations.");
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+  EXPECT_FALSE(has_sector(g, "1", "TechnologySector"));
+  g = reply("We shall strengthen technology innovations.");
+  EXPECT_TRUE(has_sector(g, "1", "TechnologySector"));
+  // Social insurance is no insurance business.
+  g = reply("We shall allow foreign talents to transfer their social insurance relations.");
+  EXPECT_FALSE(has_sector(g, "1", "FinanceSector"));
+  g = reply("We shall allow foreign insurance companies to open branches.");
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+}
+
+TEST(Readings, ARestrictionOrAPrerequisiteNamesNoSector) {
+  Graph g = reply("We shall allow qualified enterprises to provide maintenance services with high added value and "
+                  "advanced technologies.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "with high added value and advanced technologies"));
+  EXPECT_FALSE(has_sector(g, "1", "TechnologySector"));
+  g = reply("We shall boost the export of products based on digital technologies.");
+  EXPECT_FALSE(has_sector(g, "1", "TechnologySector"));
+  EXPECT_TRUE(has_sector(g, "1", "TradeSector"));
+  g = reply("We shall promote digital technologies in maintenance services.");
+  EXPECT_TRUE(has_sector(g, "1", "TechnologySector"));
 }

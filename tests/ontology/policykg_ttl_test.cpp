@@ -137,7 +137,7 @@ TEST(PolicykgTtl, DomainsAndRangesFollowTheContract) {
       {pol::references, with(units, {pol::Document}), one(pol::Document)},
       {pol::keepsInForce, one(pol::Document), one(pol::Document)},
       {pol::prevailsOver, one(pol::Document), one(pol::Document)},
-      {pol::dependsOn, one(pol::Measure), with({}, {pol::Measure, pol::Document, pol::Infrastructure})},  // widened
+      {pol::dependsOn, one(pol::Measure), with({}, {pol::Measure, pol::Document, pol::Infrastructure, pol::Zone})},  // widened
       {pol::condition, one(pol::Measure), xsd("string")},
       {pol::instrumentType, one(pol::Measure), {concept_class}},
       {pol::sector, one(pol::Measure), {concept_class}},
