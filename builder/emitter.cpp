@@ -32,6 +32,7 @@ std::string_view class_of(EntityKind k) {
     case EntityKind::Zone: return pol::Zone;
     case EntityKind::Region: return pol::Region;
     case EntityKind::Infrastructure: return pol::Infrastructure;
+    case EntityKind::Event: return pol::Event;
   }
   return pol::Agency;
 }

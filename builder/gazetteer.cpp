@@ -18,6 +18,7 @@ std::string_view kind_name(EntityKind kind) {
     case EntityKind::Zone: return "Zone";
     case EntityKind::Region: return "Region";
     case EntityKind::Infrastructure: return "Infrastructure";
+    case EntityKind::Event: return "Event";
   }
   return "Agency";
 }
@@ -28,6 +29,7 @@ EntityKind kind_from_name(std::string_view name, const std::string& where) {
   if (name == "Zone") return EntityKind::Zone;
   if (name == "Region") return EntityKind::Region;
   if (name == "Infrastructure") return EntityKind::Infrastructure;
+  if (name == "Event") return EntityKind::Event;
   throw Error(Error::Category::Input, where, "unknown entity kind '" + std::string(name) + "'");
 }
 

@@ -121,9 +121,34 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
       if (auto it = by_first_word_.find(word(k)); it != by_first_word_.end())
         for (std::size_t pi : it->second) starts.emplace_back(pi, k);
   std::sort(starts.begin(), starts.end());
+  // "19th": an ordinal, a word of an event's name ("19th CPC National Congress").
+  auto ordinal = [&](std::size_t k) {
+    std::string_view w = word(k);
+    std::size_t d = 0;
+    while (d < w.size() && is_digit(w[d])) ++d;
+    std::string_view rest = w.substr(d);
+    return toks[k].word && d > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
+  };
+  // "(Beijing)" from token k on: a capitalised word in brackets inside or after a name.
+  auto bracketed = [&](std::size_t k) {
+    const auto lower_in = [&](std::size_t w) {
+      return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(toks[w].begin),
+                         t.begin() + static_cast<std::ptrdiff_t>(toks[w].end), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    };
+    // Not an abbreviation: "(CPC)" after a name spells it out, it does not place it.
+    return k + 2 < toks.size() && !toks[k].word && t[toks[k].begin] == '(' && capitalised(k + 1) && lower_in(k + 1) &&
+           !toks[k + 2].word && t[toks[k + 2].begin] == ')' && adjacent(k, k + 1) && adjacent(k + 1, k + 2);
+  };
   for (auto [pi, k] : starts) {
     const EntityPattern& p = rules_.patterns[pi];
     const auto& head = heads_[pi];
+    // An event's name takes ordinals and joins its words with connectors on both sides of the
+    // head, and runs on through an agency's name ("Plenary Session of the CPC Central Committee").
+    const bool event = p.kind == "Event";
+    auto name_word = [&](std::size_t c) { return capitalised(c) || (event && ordinal(c)); };
+    auto connector = [&](std::size_t c) {
+      return toks[c].word && (in(rules_.connectors, word(c)) || in(p.connectors, word(c)));
+    };
     if (k + head.size() > toks.size()) continue;
     bool match = true;
     for (std::size_t h = 0; h < head.size() && match; ++h)
@@ -135,13 +160,17 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
     std::size_t b = k;
     while (taken < p.before_words && b > 0 && adjacent(b - 1, b)) {
       std::size_t c = b - 1;
-      if (capitalised(c) && !in(rules_.stop_words, word(c)) && !is_head_word(word(c))) {
+      if (name_word(c) && !in(rules_.stop_words, word(c)) && !is_head_word(word(c))) {
         b = c;
         ++taken;
         continue;
       }
-      if (p.kind == "Agency" && toks[c].word && in(rules_.connectors, word(c)) && c > 0 && adjacent(c - 1, c) &&
-          capitalised(c - 1) &&
+      // "China (Beijing) International Fair": a bracketed place inside the name.
+      if (p.kind != "Agency" && c >= 2 && bracketed(c - 2) && taken > 0) {
+        b = c - 2;
+        continue;
+      }
+      if ((p.kind == "Agency" || event) && connector(c) && c > 0 && adjacent(c - 1, c) && name_word(c - 1) &&
           !in(rules_.stop_words, word(c - 1)) && !is_head_word(word(c - 1)) && taken > 0) {
         b = c - 1;
         taken += 1;
@@ -168,14 +197,14 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
       std::size_t good_end = last;
       while (e + 1 < toks.size() && tail < p.tail_words && adjacent(e, e + 1)) {
         std::size_t c = e + 1;
-        if (capitalised(c) && !in(rules_.stop_words, word(c))) {
-          if (is_agency_head(word(c)) && tail > 0) break;
+        if (name_word(c) && !in(rules_.stop_words, word(c))) {
+          if (!event && is_agency_head(word(c)) && tail > 0) break;
           e = c;
           ++tail;
           good_end = c;
           continue;
         }
-        if (toks[c].word && in(rules_.connectors, word(c)) && tail > 0) {
+        if (connector(c) && tail > 0) {
           // "... of the Communist Party of China and the State Council" joins two bodies: the
           // "and" inside a name takes no article ("Ministry of Industry and Information Technology").
           if (word(c) == "and" && c + 1 < toks.size() && toks[c + 1].word && word(c + 1) == "the") break;
@@ -190,6 +219,11 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
       }
       if (tail > 0) last = good_end;
     }
+    // "National Base for International Cultural Trade (Beijing)": a bracketed place after a
+    // name other than an agency's belongs to it.
+    if (p.kind != "Agency" && (taken > 0 || tail > 0) && last + 1 < toks.size() && adjacent(last, last + 1) &&
+        bracketed(last + 1))
+      last += 3;
     // "Beijing International Garden Expo 2019": a year right after the name is part of it.
     if (p.year_after && last + 1 < toks.size() && adjacent(last, last + 1) && toks[last + 1].word) {
       std::string_view y = word(last + 1);

@@ -85,7 +85,8 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(e, "connectors", r.entity_patterns.connectors);
     only_keys(e, {"comment", "stop_words", "connectors", "patterns"}, file);
     for (const auto& p : e.at("patterns")) {
-      only_keys(p, {"kind", "head", "before_words", "tail_words", "id_prefix", "drop_head", "year_after"}, file);
+      only_keys(p, {"kind", "head", "before_words", "tail_words", "id_prefix", "drop_head", "year_after", "connectors"},
+                file);
       EntityPattern ep;
       ep.kind = p.at("kind").get<std::string>();
       ep.head = p.at("head").get<std::string>();
@@ -94,6 +95,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
       ep.id_prefix = p.at("id_prefix").get<std::string>();
       get(p, "drop_head", ep.drop_head);
       get(p, "year_after", ep.year_after);
+      get(p, "connectors", ep.connectors);
       r.entity_patterns.patterns.push_back(std::move(ep));
     }
 

@@ -37,13 +37,16 @@ struct StructureRules {
 
 /// data/rules/entity_patterns.json: names no gazetteer lists.
 struct EntityPattern {
-  std::string kind;  ///< Agency, District, Zone, Region
+  std::string kind;  ///< Agency, District, Zone, Region, Infrastructure, Event
   std::string head;
   std::size_t before_words = 0;
   std::size_t tail_words = 0;
   std::string id_prefix;
   bool drop_head = false;
   bool year_after = false;  ///< a year right after the name belongs to it ("Expo 2019")
+  /// Words that join name words of this pattern besides EntityPatternRules::connectors ("in":
+  /// "Fair for Trade in Services").
+  std::vector<std::string> connectors;
 };
 struct EntityPatternRules {
   std::vector<std::string> stop_words;

@@ -24,6 +24,7 @@ const std::map<std::string, ClassStyle, std::less<>>& known_styles() {
       {std::string(pol::Zone), {"#d37295", "hexagon"}},
       {std::string(pol::Region), {"#bab0ac", "hexagon"}},
       {std::string(pol::Infrastructure), {"#86bcb6", "diamond"}},
+      {std::string(pol::Event), {"#d4a6c8", "star"}},
   };
   return styles;
 }

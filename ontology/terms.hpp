@@ -57,6 +57,7 @@ inline constexpr std::string_view District = "https://w3id.org/policykg/ontology
 inline constexpr std::string_view Zone = "https://w3id.org/policykg/ontology#Zone";
 inline constexpr std::string_view Region = "https://w3id.org/policykg/ontology#Region";
 inline constexpr std::string_view Infrastructure = "https://w3id.org/policykg/ontology#Infrastructure";
+inline constexpr std::string_view Event = "https://w3id.org/policykg/ontology#Event";
 
 // Properties
 inline constexpr std::string_view position = "https://w3id.org/policykg/ontology#position";

@@ -56,8 +56,8 @@ TEST(Recogniser, MentionsMapBackToExactSourceSpans) {
 TEST(Recogniser, AListedNameEndingInIngIsNoGerund) {
   // "Beijing" opens the festival's name after a comma; a gerund there still opens no name.
   EXPECT_EQ(f().ids("activities, Beijing International Film Festival"),
-            (V{"infrastructure/beijing-international-film-festival"}));
-  EXPECT_EQ(f().ids("activities, Hosting International Film Festival"), (V{"infrastructure/international-film-festival"}));
+            (V{"event/beijing-international-film-festival"}));
+  EXPECT_EQ(f().ids("activities, Hosting International Film Festival"), (V{"event/international-film-festival"}));
 }
 
 TEST(Recogniser, PlatformsAndProgrammesFromTheGazetteer) {
@@ -70,11 +70,35 @@ TEST(Recogniser, PlatformsAndProgrammesFromTheGazetteer) {
 
 TEST(Recogniser, AYearRightAfterAnEventsNameBelongsToIt) {
   EXPECT_EQ(f().ids("serve Beijing International Garden Expo 2019, open"),
-            (V{"infrastructure/beijing-international-garden-expo-2019"}));
-  EXPECT_EQ(f().ids("support Paralympic Games 2022 and"), (V{"infrastructure/paralympic-games-2022"}));
+            (V{"event/beijing-international-garden-expo-2019"}));
+  EXPECT_EQ(f().ids("support Paralympic Games 2022 and"), (V{"event/paralympic-games-2022"}));
   // Not a year, or not right after the name.
   EXPECT_EQ(f().ids("serve Beijing International Garden Expo 300 times"),
-            (V{"infrastructure/beijing-international-garden-expo"}));
+            (V{"event/beijing-international-garden-expo"}));
   EXPECT_EQ(f().ids("serve Beijing International Garden Expo, 2019"),
-            (V{"infrastructure/beijing-international-garden-expo"}));
+            (V{"event/beijing-international-garden-expo"}));
+}
+
+TEST(Recogniser, EventsTakeOrdinalsConnectorsAndTheBodyThatHoldsThem) {
+  EXPECT_EQ(f().ids("the spirit of the 19th CPC National Congress and"), (V{"event/19th-cpc-national-congress"}));
+  EXPECT_EQ(f().ids("the Second and Third Plenary Sessions of the 19th CPC Central Committee, heighten"),
+            (V{"event/second-and-third-plenary-sessions-of-the-19th-cpc-central-committee"}));
+  EXPECT_EQ(f().ids("of the 19th National Congress of the Communist Party of China (CPC) and"),
+            (V{"event/19th-national-congress-of-the-communist-party-of-china"}));
+  // An ordinal is no word of an agency's name: the Committee stays the gazetteer's.
+  EXPECT_EQ(f().ids("the 19th CPC Central Committee"), (V{"agency/cpc-central-committee"}));
+  // Lower-case words are no name.
+  EXPECT_EQ(f().ids("the 2nd plenary sessions of it"), V{});
+}
+
+TEST(Recogniser, ABracketedPlaceInsideOrAfterANameBelongsToIt) {
+  EXPECT_EQ(f().ids("make China (Beijing) International Fair for Trade in Services a great success"),
+            (V{"event/china-beijing-international-fair-for-trade-in-services"}));
+  EXPECT_EQ(f().ids("establish the National Base for International Cultural Trade (Beijing), and"),
+            (V{"infrastructure/national-base-for-international-cultural-trade-beijing"}));
+  // An abbreviation in brackets spells the name out and stays outside it.
+  EXPECT_EQ(f().ids("the National Base for Cultural Export (NBCE) and"),
+            (V{"infrastructure/national-base-for-cultural-export"}));
+  // "in" joins an event's words, not an agency's.
+  EXPECT_EQ(f().ids("the Ministry of Commerce in Beijing"), (V{"agency/ministry-of-commerce", "region/beijing"}));
 }

@@ -71,7 +71,7 @@ TEST(Context, CoversEveryPolProperty) {
 TEST(Context, CoversEveryPolClass) {
   for (auto cls : {pol::Document, pol::OfficialReply, pol::Plan, pol::Provision, pol::Section, pol::Task,
                    pol::Initiative, pol::Measure, pol::Agency, pol::Place, pol::District, pol::Zone, pol::Region,
-                   pol::Infrastructure})
+                   pol::Infrastructure, pol::Event})
     EXPECT_NE(term_for(std::string(cls)), nullptr) << cls;
 }
 

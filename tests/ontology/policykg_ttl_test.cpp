@@ -30,7 +30,7 @@ std::string std_iri(std::string_view ns_iri, std::string_view local) {
 const std::vector<std::string_view> kContractClasses = {
     pol::Document, pol::OfficialReply, pol::Plan,  pol::Provision, pol::Section, pol::Task,   pol::Initiative,
     pol::Measure,  pol::Agency,        pol::Place, pol::District,  pol::Zone,    pol::Region,
-    pol::Infrastructure};
+    pol::Infrastructure, pol::Event};
 const std::vector<std::string_view> kContractProperties = {
     pol::position,    pol::number,         pol::text,        pol::sourceStart, pol::sourceEnd,
     pol::responsibleParty, pol::appliesTo, pol::mentions,    pol::locatedIn,   pol::approves,
