@@ -47,6 +47,7 @@ struct Parsed {
   std::string own_title;     ///< the text's title, else the catalogue's
   std::string expression;    ///< IRI path of the text as an expression of `id`
   bool principal = true;
+  bool number_in_text = false;  ///< the text prints its own number (else it came from the catalogue)
 };
 
 // The text before its addressees or first unit: the title and a number line.
@@ -90,6 +91,7 @@ std::string without_number(const std::string& title, const std::string& identifi
 // gazetteer knows names it by the gazetteer's id; else its file does (p.id as parsed).
 void identify(Parsed& p, const Gazetteer& gazetteer, const Recogniser& recogniser, const CitationRecogniser& numbers) {
   Citation c = own_number(p.text.bytes(), head_of(p.tree, p.text.bytes().size()), recogniser, numbers);
+  p.number_in_text = !c.doc.empty();
   if (c.doc.empty() && !p.entry.title.empty())
     c = own_number(p.entry.title, Span{0, p.entry.title.size()}, recogniser, numbers);
   const std::string text_title = collapse_whitespace(p.text.view(p.tree.title));
@@ -234,6 +236,13 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
     // Moved out so that its memory serves the next documents once it is emitted.
     const Parsed doc = std::move(docs[i]);
     const std::string& as = doc.principal ? doc.id : doc.expression;
+    // What the text's own number says is known while its clauses are read: "The State Council
+    // agrees in principle" in "Guo Han (2020) No.123" is the approval of an official reply.
+    if (doc.number_in_text) {
+      DocumentFacts& d = facts.document(as);
+      if (d.type == "Document" && !doc.type.empty()) d.type = doc.type;
+      if (!doc.issuer.empty() && context.gazetteer.find(doc.issuer) != nullptr) d.issued_by.insert(doc.issuer);
+    }
     relate(doc.text, doc.tree, as, doc.stem, context, facts);
     emitter.units(facts);
     facts.units.clear();

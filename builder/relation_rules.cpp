@@ -95,6 +95,14 @@ class DocumentRelator {
       if (m.kind == EntityKind::Agency) d.addressed_to.insert(m.entity);
     for (const auto& m : entities_in(pd.signer))
       if (m.kind == EntityKind::Agency) d.issued_by.insert(m.entity);
+    // Without a signature, a title that names its author ("Official Reply of the State Council
+    // to …") names the issuer: the title's first agency.
+    if (d.issued_by.empty())
+      for (const auto& m : entities_in(pd.title))
+        if (m.kind == EntityKind::Agency) {
+          d.issued_by.insert(m.entity);
+          break;
+        }
     for (const auto& a : pd.annex_list) {
       std::string id = annex_id(doc_id, a.number);
       DocumentFacts& ad = facts_.document(id);

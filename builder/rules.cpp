@@ -60,6 +60,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     get(s, "title_keywords", st.title_keywords);
     get(s, "breadcrumb_markers", st.breadcrumb_markers);
     get(s, "reply_keywords", st.reply_keywords);
+    get(s, "addressee_openings", st.addressee_openings);
     if (s.contains("document_types"))
       for (const auto& t : s.at("document_types"))
         st.document_types.push_back({t.at("keyword").get<std::string>(), t.at("type").get<std::string>()});

@@ -13,6 +13,9 @@ struct StructureRules {
   std::vector<std::string> title_keywords;
   std::vector<std::string> breadcrumb_markers;
   std::vector<std::string> reply_keywords;
+  /// Words in a header paragraph after which its addressees are named, up to the next comma
+  /// ("The State Council presents its compliments to X and Y and, with reference to …").
+  std::vector<std::string> addressee_openings;
   struct TypeKeyword {
     std::string keyword;
     std::string type;  ///< pol: local name: OfficialReply, Plan

@@ -92,6 +92,20 @@ class Parser {
   std::string_view text(Span s) const { return src_.view(s); }
   std::string_view text(std::size_t k) const { return text(paras_[k].span); }
 
+  // Paragraph k's words after an addressee opening, up to its next comma; empty without one.
+  Span after_opening(std::size_t k) const {
+    const Span s = paras_[k].span;
+    std::string_view p = text(s);
+    for (const auto& w : rules_.addressee_openings)
+      for (std::size_t at = p.find(w); at != std::string_view::npos; at = p.find(w, at + 1)) {
+        const std::size_t from = at + w.size();
+        if ((at > 0 && is_alnum(p[at - 1])) || (from < p.size() && is_alnum(p[from]))) continue;
+        const std::size_t comma = std::min(p.find(',', from), p.size());
+        return Span{s.begin + from, s.begin + comma};
+      }
+    return {};
+  }
+
   std::optional<std::string> annex_start(Span s) const {
     std::string_view p = text(s);
     for (const auto& w : rules_.annex_start_words) {
@@ -173,6 +187,15 @@ class Parser {
         continue;
       }
       std::string_view p = text(j);
+      // "The State Council presents its compliments to X and Y and, with reference to …": the
+      // addressees are named inside a longer paragraph, up to its next comma.
+      if (main && doc.addressees.empty())
+        if (Span to_whom = after_opening(j); !to_whom.empty()) {
+          doc.addressees = to_whom;
+          if (doc.kind == DocumentKind::Other && doc.title.empty()) doc.kind = DocumentKind::Reply;
+          k = j + 1;
+          break;
+        }
       bool colon = p.size() > 1 && (p.back() == ':' || (p.size() >= 3 && p.substr(p.size() - 3) == "："));
       if (main && colon && !is_annex_list_header(j) && word_count(t_, paras_[j].span) <= 40) {
         doc.addressees = paras_[j].span;

@@ -417,3 +417,34 @@ TEST(Readings, ARestrictionOrAPrerequisiteNamesNoSector) {
   g = reply("We shall promote digital technologies in maintenance services.");
   EXPECT_TRUE(has_sector(g, "1", "TechnologySector"));
 }
+
+TEST(Readings, OrganizationalLeadershipIsLeading) {
+  Graph g = reply("The People's Government of Hainan Province shall strengthen organizational leadership for the "
+                  "implementation of the Plan.");
+  EXPECT_EQ(roles_of(g, M + "1"), std::set<std::string>{"agency/peoples-government-of-hainan-province LeadRole"});
+  g = reply("The People's Government of Hainan Province shall strengthen the supply of talent.");
+  EXPECT_EQ(roles_of(g, M + "1"), std::set<std::string>{"agency/peoples-government-of-hainan-province ImplementRole"});
+}
+
+TEST(Readings, AReplyWithoutSignatureIsApprovedByWhomItsTitleOrNumberNames) {
+  // Its title names its author.
+  Graph g = policykg::test::build_string(
+      "Official Reply of the State Council to the Plan for Testing\n\nThe People's Government of Hainan Province:\n\n"
+      "I. It is hereby approved to continue the pilot program.\n");
+  EXPECT_TRUE(roles_of(g, M + "1").count("agency/state-council ApproveRole"));
+  // Its number names the series, hence the issuer, and the addressees follow "presents its compliments to".
+  g = policykg::test::build_string(
+      "Guo Han (2020) No.123\n\nThe State Council presents its compliments to the People's Government of Hainan "
+      "Province and the Ministry of Commerce and, with reference to the latter's request, has the honour to reply "
+      "as follows:\n\nI. The State Council agrees in principle to the Plan for Testing and requests the People's "
+      "Government of Hainan Province and the Ministry of Commerce to organize its implementation.\n");
+  const std::string m = "id:doc/state-council-2020-123/provision/1/measure/1";
+  EXPECT_TRUE(g.has("id:doc/state-council-2020-123", "a", "pol:OfficialReply"));
+  EXPECT_TRUE(roles_of(g, m).count("agency/state-council ApproveRole"));
+  EXPECT_TRUE(roles_of(g, m).count("agency/ministry-of-commerce AddresseeRole"));
+  EXPECT_TRUE(roles_of(g, m).count("agency/peoples-government-of-hainan-province AddresseeRole"));
+  // Neither title nor number nor signature: nobody approves.
+  g = policykg::test::build_string(
+      "The People's Government of Hainan Province:\n\nI. We hereby approve the pilot program.\n");
+  EXPECT_TRUE(roles_of(g, M + "1").empty());
+}
