@@ -1153,8 +1153,9 @@ class DocumentRelator {
     m.entity = "infrastructure/" + slugify(m.surface);
     register_entity(m);
     Ref r = node(m.entity);
+    // A common noun ("the integrated government service platform") is relied on, not a name the
+    // clause mentions.
     facts_.units[unit].depends_on.insert(r);
-    facts_.units[unit].mentions.insert(r);
     return r;
   }
 

@@ -448,3 +448,13 @@ TEST(Readings, AReplyWithoutSignatureIsApprovedByWhomItsTitleOrNumberNames) {
       "The People's Government of Hainan Province:\n\nI. We hereby approve the pilot program.\n");
   EXPECT_TRUE(roles_of(g, M + "1").empty());
 }
+
+TEST(Readings, APrerequisiteNamedByACommonNounIsReliedOnNotMentioned) {
+  Graph g = reply("We shall simplify the registration of enterprises based on the credit commitment system.");
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:infrastructure/credit-commitment-system"));
+  EXPECT_FALSE(g.has(M + "1", "pol:mentions", "id:infrastructure/credit-commitment-system"));
+  // A name is mentioned as well as relied on.
+  g = reply("Shunyi District shall rely on the platform of Beijing Industrial Finance Center.");
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:infrastructure/beijing-industrial-finance-center"));
+  EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:infrastructure/beijing-industrial-finance-center"));
+}
