@@ -451,7 +451,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
 Value Evaluator::cast(const std::string& dt, const Value& v) {
   if (!v || v->is_blank()) return std::nullopt;
   const rdf::Term& x = *v;
-  if (dt == xsd("string")) return rdf::Term::literal(x.value);
+  if (dt == xsd("string")) return rdf::Term::literal(string_cast(x));
   if (x.is_iri()) return std::nullopt;
   if (!x.lang.empty()) return std::nullopt;
   auto n = numeric_value(x);

@@ -93,7 +93,47 @@ std::string scientific_canonical(Real v) {
   return mantissa + "E" + std::to_string(std::stoi(s.substr(e + 1)));
 }
 
+// A float or double between 1e-6 and 1e6 as XPath casts it to a string: decimal notation of its
+// shortest round-trip digits ("1", "1.25", "0.000123").
+template <class Real>
+std::string plain_decimal(Real v) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  std::string s(buf, res.ptr);
+  bool negative = s[0] == '-';
+  if (negative) s.erase(0, 1);
+  auto e = s.find('e');
+  std::string digits = s.substr(0, 1) + (e > 1 ? s.substr(2, e - 2) : "");
+  return decimal_from_digits(negative, digits, std::stoi(s.substr(e + 1)));
+}
+
+template <class Real>
+std::string real_as_string(Real v) {
+  if (v == 0) return std::signbit(v) ? "-0" : "0";
+  Real magnitude = std::fabs(v);
+  if (magnitude >= Real(1e-6) && magnitude < Real(1e6)) return plain_decimal(v);
+  return scientific_canonical(v);
+}
+
 }  // namespace
+
+std::string string_cast(const rdf::Term& t) {
+  if (!t.is_literal() || !t.lang.empty() || t.datatype.empty()) return t.value;
+  if (t.datatype == xsd("boolean")) {
+    if (t.value == "1" || t.value == "true") return "true";
+    if (t.value == "0" || t.value == "false") return "false";
+    return t.value;
+  }
+  auto n = numeric_value(t);
+  if (!n) return t.value;  // not a number, or not a valid one: its text as written
+  switch (n->type) {
+    case Numeric::Type::Integer: return std::to_string(n->integer);
+    case Numeric::Type::Decimal: return canonical_decimal(std::string_view(t.value)).value_or(t.value);
+    case Numeric::Type::Float: return real_as_string(static_cast<float>(n->real));
+    case Numeric::Type::Double: return real_as_string(static_cast<double>(n->real));
+  }
+  return t.value;
+}
 
 std::string canonical_decimal(long double v) {
   if (!std::isfinite(v)) return {};

@@ -39,6 +39,12 @@ std::optional<std::string> canonical_decimal(std::string_view lexical);
 /// "1.0E0", "0.0E0", "-1.02E4"; "INF", "-INF", "NaN".
 std::string canonical_float(float v);
 std::string canonical_double(double v);
+/// The text xsd:string(t) gives, as XPath casts to xs:string: a number or boolean in its
+/// canonical form ("+01"^^xsd:integer -> "1", "1.0"^^xsd:decimal -> "1", "0"^^xsd:boolean ->
+/// "false"), a float or double in decimal notation from 1e-6 to 1e6 ("1E0" -> "1", "1.25") and in
+/// canonical form outside it ("1.0E6", "0", "-0", "INF", "NaN"); any other literal its lexical
+/// form (an invalid number too), an IRI the IRI.
+std::string string_cast(const rdf::Term& t);
 /// + - * / with promotion; nullopt on error (division of integers/decimals by zero).
 std::optional<Numeric> arithmetic(char op, const Numeric& a, const Numeric& b);
 

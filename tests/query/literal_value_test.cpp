@@ -79,6 +79,41 @@ TEST(CanonicalDouble, ShortestDigitsThatReadBackAsTheDouble) {
   EXPECT_EQ(canonical_double(std::nan("")), "NaN");
 }
 
+TEST(StringCast, NumbersAndBooleansInTheirCanonicalForms) {
+  using query::string_cast;
+  using rdf::Term;
+  EXPECT_EQ(string_cast(Term::xsd("+01", "integer")), "1");
+  EXPECT_EQ(string_cast(Term::xsd("-0", "int")), "0");
+  EXPECT_EQ(string_cast(Term::xsd("1.0", "decimal")), "1");
+  EXPECT_EQ(string_cast(Term::xsd("-002.500", "decimal")), "-2.5");
+  EXPECT_EQ(string_cast(Term::xsd("1E0", "float")), "1");
+  EXPECT_EQ(string_cast(Term::xsd("1.25", "float")), "1.25");
+  EXPECT_EQ(string_cast(Term::xsd("33.33", "float")), "33.33");
+  EXPECT_EQ(string_cast(Term::xsd("-10.2E3", "double")), "-10200");
+  EXPECT_EQ(string_cast(Term::xsd("1.5E-5", "double")), "0.000015");
+  EXPECT_EQ(string_cast(Term::xsd("1E6", "double")), "1.0E6");
+  EXPECT_EQ(string_cast(Term::xsd("1.5E-7", "double")), "1.5E-7");
+  EXPECT_EQ(string_cast(Term::xsd("0E1", "double")), "0");
+  EXPECT_EQ(string_cast(Term::xsd("-0.0E0", "double")), "-0");
+  EXPECT_EQ(string_cast(Term::xsd("INF", "double")), "INF");
+  EXPECT_EQ(string_cast(Term::xsd("NaN", "float")), "NaN");
+  EXPECT_EQ(string_cast(Term::xsd("0", "boolean")), "false");
+  EXPECT_EQ(string_cast(Term::xsd("1", "boolean")), "true");
+}
+
+TEST(StringCast, EverythingElseAsWritten) {
+  using query::string_cast;
+  using rdf::Term;
+  EXPECT_EQ(string_cast(Term::iri("http://example.org/z")), "http://example.org/z");
+  EXPECT_EQ(string_cast(Term::literal("+33.3300")), "+33.3300");
+  EXPECT_EQ(string_cast(Term::lang_literal("01", "en")), "01");
+  EXPECT_EQ(string_cast(Term::xsd("2002-10-10T17:00:00Z", "dateTime")), "2002-10-10T17:00:00Z");
+  // invalid lexical forms are no numbers: their text stays
+  EXPECT_EQ(string_cast(Term::xsd("one", "integer")), "one");
+  EXPECT_EQ(string_cast(Term::xsd("1.0.0", "decimal")), "1.0.0");
+  EXPECT_EQ(string_cast(Term::xsd("yes", "boolean")), "yes");
+}
+
 namespace {
 
 // The one value ?x of a query on an empty graph, as N-Triples.
@@ -110,6 +145,8 @@ TEST(CanonicalForms, OfQueryResults) {
   EXPECT_EQ(value_of("xsd:integer(\"+01\")"), "\"1\"" + kXsd + "integer>");
   EXPECT_EQ(value_of("xsd:float(1) + xsd:float(\"0.1\")"), "\"1.1E0\"" + kXsd + "float>");
   EXPECT_EQ(value_of("1.0e0 * 100"), "\"1.0E2\"" + kXsd + "double>");
+  EXPECT_EQ(value_of("xsd:string(1.0)"), "\"1\"");
+  EXPECT_EQ(value_of("xsd:string(\"0\"^^xsd:boolean)"), "\"false\"");
 }
 
 TEST(CanonicalForms, CastsOfWhatIsNoNumberAreUnbound) {
