@@ -1,14 +1,21 @@
-// policykg query (QUERY_FILE | -e SPARQL | -) [--data FILE...|--store SPEC] [--format F] [--raw]
-//                [--timeout MS] [--limit N] [--max-memory MIB] [--max-depth N] [-o OUT]
-// Runs a SPARQL 1.1 query. The predefined prefixes (query/prefixes.hpp: pol:, rdfs:, skos:,
-// dcterms:, org:, ..., and id: for the instance base) need no PREFIX line; a query may redeclare
-// them. A relative IRI needs the query's own BASE.
+// policykg query (QUERY_FILE | -e SPARQL | -) [--data FILE...|--store SPEC] [--named [IRI=]FILE...]
+//                [--query-base IRI] [--check] [--format F] [--raw] [--timeout MS] [--limit N]
+//                [--max-memory MIB] [--max-depth N] [-o OUT]
+// Runs a SPARQL 1.1 query. --data (or --store, or the documents) is the default graph; each
+// --named FILE is a named graph called by the file's IRI (rdf::file_iri: file:// and its absolute
+// path, as the W3C manifests name their qt:graphData), --named IRI=FILE by the IRI given. With
+// --named alone the default graph is empty. The predefined prefixes (query/prefixes.hpp: pol:,
+// rdfs:, skos:, dcterms:, org:, ..., and id: for the instance base) need no PREFIX line; a query
+// may redeclare them. A relative IRI needs the query's own BASE or --query-base.
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -19,6 +26,7 @@
 #include "query/sparql.hpp"
 #include "rdf/atomic_file.hpp"
 #include "rdf/error.hpp"
+#include "rdf/parser.hpp"
 
 namespace policykg::cli {
 
@@ -26,6 +34,9 @@ namespace {
 
 struct QueryCommand {
   GraphSource source;
+  std::vector<std::string> named;  ///< FILE or IRI=FILE
+  std::string query_base;          ///< base IRI of a query without BASE
+  bool check = false;              ///< only parse the query
   std::string file;
   std::string expression;
   std::string format = "table";
@@ -56,16 +67,78 @@ std::string read_query(const QueryCommand& o) {
   return text;
 }
 
+struct NamedGraphFile {
+  std::string iri;
+  std::filesystem::path file;
+};
+
+// Whether `iri` is absolute: a scheme (a letter, then letters, digits, + - .), a colon, and no
+// character an IRI may not hold.
+bool absolute_iri(const std::string& iri) {
+  auto colon = iri.find(':');
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
+  for (std::size_t i = 0; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(iri[i])) && std::string_view("+-.").find(iri[i]) == std::string_view::npos)
+      return false;
+  return std::none_of(iri.begin(), iri.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || std::string_view("<>\"{}|\\^`").find(c) != std::string_view::npos;
+  });
+}
+
+// FILE, or IRI=FILE. A spec naming an existing file is a file, '=' or not; otherwise it splits at
+// the first '=' that leaves an existing file on its right, else at the last '=' (the file that
+// is then missing is named when it is read).
+NamedGraphFile named_graph_file(const std::string& spec) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto eq = spec.find('=');
+  if (eq == std::string::npos || fs::exists(spec, ec)) {
+    if (spec.empty()) throw Error(Error::Category::Usage, "--named", "give FILE or IRI=FILE");
+    return {rdf::file_iri(spec), spec};
+  }
+  std::size_t split = spec.rfind('=');
+  for (auto at = eq; at != std::string::npos; at = spec.find('=', at + 1))
+    if (fs::exists(spec.substr(at + 1), ec)) {
+      split = at;
+      break;
+    }
+  NamedGraphFile g{spec.substr(0, split), spec.substr(split + 1)};
+  if (g.iri.empty()) throw Error(Error::Category::Usage, "--named " + spec, "the graph's IRI before '=' is empty");
+  if (!absolute_iri(g.iri))
+    throw Error(Error::Category::Usage, "--named " + spec,
+                "'" + g.iri + "' is not an absolute IRI (a scheme such as http: or urn:, no spaces or <>\"{}|\\^`)");
+  if (g.file.empty()) throw Error(Error::Category::Usage, "--named " + spec, "no file after '='");
+  return g;
+}
+
+std::vector<NamedGraphFile> named_graph_files(const std::vector<std::string>& specs) {
+  std::vector<NamedGraphFile> out;
+  for (const auto& spec : specs) {
+    NamedGraphFile g = named_graph_file(spec);
+    for (const auto& earlier : out)
+      if (earlier.iri == g.iri)
+        throw Error(Error::Category::Usage, "--named", "two graphs are named <" + g.iri + ">: " + earlier.file.string() +
+                                                           " and " + g.file.string());
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
 void run_query(const QueryCommand& o) {
   auto format = query::result_format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
+  if (!o.query_base.empty() && !absolute_iri(o.query_base))
+    throw Error(Error::Category::Usage, "--query-base", "'" + o.query_base + "' is not an absolute IRI");
+  const auto named = named_graph_files(o.named);
+  // --named alone: the default graph is empty, not the documents built
+  const bool default_graph = named.empty() || !o.source.data.empty() || !o.source.store.empty();
   // The output is checked before any work: never the query file or the data, a folder, a device or a FIFO.
-  std::vector<std::filesystem::path> inputs = input_files(o.source);
+  std::vector<std::filesystem::path> inputs;
+  if (!o.check && default_graph) inputs = input_files(o.source);
+  for (const auto& g : named) inputs.push_back(g.file);
   if (!o.file.empty() && o.file != "-") inputs.emplace_back(o.file);
   if (!o.output.empty()) rdf::check_output_path(o.output, inputs);
   std::string text = read_query(o);
-  query::Dataset dataset;
-  dataset.set_default(load_triples(o.source));
   const std::string base = instance_base(o.source);
   query::QueryOptions options;
   options.timeout = std::chrono::milliseconds(o.timeout_ms);
@@ -73,13 +146,28 @@ void run_query(const QueryCommand& o) {
   options.max_memory = o.max_memory_mib << 20;
   options.max_depth = o.max_depth;
   options.prefixes = query::predefined_prefix_map(base);
+  options.base = o.query_base;
+  // errors at "query:LINE:COLUMN" name the query file
+  auto in_query_file = [&](const Error& e) {
+    std::string where = e.where();
+    if (!o.file.empty() && o.file != "-" && where.starts_with("query")) where = o.file + where.substr(5);
+    return Error(e.category(), where, e.what());
+  };
+  // a malformed query fails before any data is read
+  try {
+    query::check(text, options);
+  } catch (const Error& e) {
+    throw in_query_file(e);
+  }
+  if (o.check) return;
+  query::Dataset dataset;
+  if (default_graph) dataset.set_default(load_triples(o.source));
+  for (const auto& g : named) dataset.add_named(g.iri, rdf::parse_file(g.file));
   query::Results results;
   try {
     results = query::run(dataset, text, options);
   } catch (const Error& e) {
-    std::string where = e.where();
-    if (!o.file.empty() && o.file != "-" && where.starts_with("query")) where = o.file + where.substr(5);
-    throw Error(e.category(), where, e.what());
+    throw in_query_file(e);
   }
   std::string out = query::write_results(results, *format, base, o.raw);
   if (o.output.empty()) std::cout << out;
@@ -97,6 +185,15 @@ void setup_query(CLI::App& app) {
   cmd->add_option("QUERY_FILE", o->file, "file holding the query, or - for standard input");
   cmd->add_option("-e,--expression", o->expression, "the query text");
   add_graph_options(*cmd, o->source);
+  cmd->add_option("--named", o->named,
+                  "named graph from an RDF file, called by the file's IRI (file:// and its absolute path); "
+                  "IRI=FILE calls it by the IRI given. Repeatable; with --named alone the default graph is empty");
+  cmd->add_option("--query-base", o->query_base,
+                  "base IRI for the query's relative IRIs when it has no BASE (without either, a relative IRI is an "
+                  "error); its file's IRI, file:///.../q.rq, makes <g.ttl> the graph --named g.ttl beside it");
+  cmd->add_flag("--check", o->check,
+                "only check the query: exit 0 when it is well formed, else 1 with the line and column of the "
+                "error (2 for what policykg refuses: SERVICE, updates); reads no data and writes nothing");
   cmd->add_option("--format", o->format, "table, json, xml, csv, tsv (bindings); turtle, ntriples, jsonld (graphs)")
       ->check(CLI::IsMember({"table", "json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld"}));
   cmd->add_flag("--raw", o->raw, "table: show exact terms (<iri>, \"text\"@lang) instead of prefixed names and plain text");

@@ -113,10 +113,17 @@ void Dataset::add_named(const std::string& iri, const rdf::Model& model) {
   named_[dict_.intern(rdf::Term::iri(iri))] = IndexedGraph(std::move(triples));
 }
 
-void Dataset::set_default(const std::vector<rdf::Triple>& ts) {
+void Dataset::add_named(const std::string& iri, const std::vector<rdf::Triple>& triples) {
+  named_[dict_.intern(rdf::Term::iri(iri))] = IndexedGraph(snapshot(triples));
+}
+
+void Dataset::set_default(const std::vector<rdf::Triple>& triples) { default_ = IndexedGraph(snapshot(triples)); }
+
+std::vector<IdTriple> Dataset::snapshot(const std::vector<rdf::Triple>& ts) {
   std::vector<IdTriple> triples;
+  triples.reserve(ts.size());
   for (const auto& t : ts) triples.push_back({dict_.intern(t.s), dict_.intern(t.p), dict_.intern(t.o)});
-  default_ = IndexedGraph(std::move(triples));
+  return triples;
 }
 
 const IndexedGraph* Dataset::named_graph(TermId iri) const {

@@ -80,6 +80,8 @@ class Dataset {
   explicit Dataset(const rdf::Model& model);
   /// Adds a named graph (replacing one of the same name).
   void add_named(const std::string& iri, const rdf::Model& model);
+  /// The same from triples, e.g. parsed straight from a file (rdf/parser.hpp).
+  void add_named(const std::string& iri, const std::vector<rdf::Triple>& triples);
   /// Adds triples to the default graph (rebuilds its indexes).
   void set_default(const std::vector<rdf::Triple>& triples);
 
@@ -91,6 +93,7 @@ class Dataset {
 
  private:
   std::vector<IdTriple> snapshot(const rdf::Model& model);
+  std::vector<IdTriple> snapshot(const std::vector<rdf::Triple>& triples);
   TermDictionary dict_;
   IndexedGraph default_;
   std::map<TermId, IndexedGraph> named_;

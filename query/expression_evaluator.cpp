@@ -411,7 +411,9 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
       if (i < x.value.size() && x.value[i] == '.') {
         while (i < x.value.size() && (x.value[i] == '.' || std::isdigit(static_cast<unsigned char>(x.value[i])))) sec += x.value[i++];
       }
-      return rdf::Term::typed(sec, xsd("decimal"));
+      auto canonical = canonical_decimal(sec);  // "01.50" is 1.5
+      if (!canonical) return std::nullopt;
+      return rdf::Term::typed(*canonical, xsd("decimal"));
     }
     if (f == "TZ") return rdf::Term::literal(d->tz_text);
     if (!d->tz_minutes) return std::nullopt;
@@ -449,7 +451,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
 Value Evaluator::cast(const std::string& dt, const Value& v) {
   if (!v || v->is_blank()) return std::nullopt;
   const rdf::Term& x = *v;
-  if (dt == xsd("string")) return rdf::Term::literal(x.value);
+  if (dt == xsd("string")) return rdf::Term::literal(string_cast(x));
   if (x.is_iri()) return std::nullopt;
   if (!x.lang.empty()) return std::nullopt;
   auto n = numeric_value(x);
@@ -483,10 +485,14 @@ Value Evaluator::cast(const std::string& dt, const Value& v) {
         r.integer = n->integer;
         return numeric_term(r);
       }
+      // an integer or decimal keeps every digit it has
+      if (r.type == Numeric::Type::Decimal && n->type <= Numeric::Type::Decimal)
+        if (auto exact = canonical_decimal(x.value)) return rdf::Term::typed(*exact, xsd("decimal"));
     } else if (is_str) {
       auto parsed = numeric_value(rdf::Term::typed(lex, dt));
       if (!parsed) return std::nullopt;
       if (r.type == Numeric::Type::Integer) return numeric_term(*parsed);
+      if (r.type == Numeric::Type::Decimal) return rdf::Term::typed(*canonical_decimal(lex), xsd("decimal"));
       val = parsed->value();
     } else {
       return std::nullopt;

@@ -56,34 +56,111 @@ long double parse_real(std::string_view s) {
   return std::strtold(str.c_str(), nullptr);
 }
 
-std::string format_decimal(long double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.18Lf", v);
-  std::string s(buf);
-  auto dot = s.find('.');
-  if (dot != std::string::npos) {
-    // round away representation noise: keep 18 significant digits at most
-    while (s.size() > dot + 2 && s.back() == '0') s.pop_back();
+// "d.ddd" and a power of ten as an XSD 1.1 decimal: no point when whole, no trailing zeros,
+// "0." before a fraction, no sign for zero.
+std::string decimal_from_digits(bool negative, std::string digits, int exponent) {
+  // digits holds the significant digits d1 d2 ... with the point after d1 (value d1.d2... * 10^exponent)
+  auto first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return "0";
+  int point = 1 + exponent;  // digits before the point
+  digits.erase(0, first);
+  point -= static_cast<int>(first);
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  std::string whole, fraction;
+  if (point <= 0) {
+    whole = "0";
+    fraction = std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    whole = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    whole = digits.substr(0, static_cast<std::size_t>(point));
+    fraction = digits.substr(static_cast<std::size_t>(point));
   }
-  if (s == "-0.0") s = "0.0";
-  return s;
+  return (negative ? "-" : "") + whole + (fraction.empty() ? "" : "." + fraction);
 }
 
-std::string format_double(long double v) {
+// Shortest round-trip digits of a float or double, as XSD 1.1 writes them: "3.333E1", "1.0E0".
+template <class Real>
+std::string scientific_canonical(Real v) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "INF" : "-INF";
-  double d = static_cast<double>(v);
   char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
   std::string s(buf, res.ptr);
   auto e = s.find('e');
-  std::string mant = s.substr(0, e), exp = s.substr(e + 1);
-  if (mant.find('.') == std::string::npos) mant += ".0";
-  int ex = std::stoi(exp);
-  return mant + "E" + std::to_string(ex);
+  std::string mantissa = s.substr(0, e);
+  if (mantissa.find('.') == std::string::npos) mantissa += ".0";
+  return mantissa + "E" + std::to_string(std::stoi(s.substr(e + 1)));
+}
+
+// A float or double between 1e-6 and 1e6 as XPath casts it to a string: decimal notation of its
+// shortest round-trip digits ("1", "1.25", "0.000123").
+template <class Real>
+std::string plain_decimal(Real v) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  std::string s(buf, res.ptr);
+  bool negative = s[0] == '-';
+  if (negative) s.erase(0, 1);
+  auto e = s.find('e');
+  std::string digits = s.substr(0, 1) + (e > 1 ? s.substr(2, e - 2) : "");
+  return decimal_from_digits(negative, digits, std::stoi(s.substr(e + 1)));
+}
+
+template <class Real>
+std::string real_as_string(Real v) {
+  if (v == 0) return std::signbit(v) ? "-0" : "0";
+  Real magnitude = std::fabs(v);
+  if (magnitude >= Real(1e-6) && magnitude < Real(1e6)) return plain_decimal(v);
+  return scientific_canonical(v);
 }
 
 }  // namespace
+
+std::string string_cast(const rdf::Term& t) {
+  if (!t.is_literal() || !t.lang.empty() || t.datatype.empty()) return t.value;
+  if (t.datatype == xsd("boolean")) {
+    if (t.value == "1" || t.value == "true") return "true";
+    if (t.value == "0" || t.value == "false") return "false";
+    return t.value;
+  }
+  auto n = numeric_value(t);
+  if (!n) return t.value;  // not a number, or not a valid one: its text as written
+  switch (n->type) {
+    case Numeric::Type::Integer: return std::to_string(n->integer);
+    case Numeric::Type::Decimal: return canonical_decimal(std::string_view(t.value)).value_or(t.value);
+    case Numeric::Type::Float: return real_as_string(static_cast<float>(n->real));
+    case Numeric::Type::Double: return real_as_string(static_cast<double>(n->real));
+  }
+  return t.value;
+}
+
+std::string canonical_decimal(long double v) {
+  if (!std::isfinite(v)) return {};
+  // 18 significant digits: what long double holds of a decimal without representation noise
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17Le", v);
+  std::string s(buf);
+  bool negative = s[0] == '-';
+  if (negative) s.erase(0, 1);
+  auto e = s.find('e');
+  std::string digits = s.substr(0, 1) + s.substr(2, e - 2);
+  return decimal_from_digits(negative, digits, std::stoi(s.substr(e + 1)));
+}
+
+std::optional<std::string> canonical_decimal(std::string_view lexical) {
+  if (!valid_decimal(lexical)) return std::nullopt;
+  bool negative = lexical[0] == '-';
+  if (lexical[0] == '-' || lexical[0] == '+') lexical.remove_prefix(1);
+  auto dot = lexical.find('.');
+  std::string whole(lexical.substr(0, dot));
+  std::string fraction = dot == std::string_view::npos ? "" : std::string(lexical.substr(dot + 1));
+  // the digits with the point after the first one: value = d1.d2... * 10^(whole digits - 1)
+  return decimal_from_digits(negative, whole + fraction, static_cast<int>(whole.size()) - 1);
+}
+
+std::string canonical_float(float v) { return scientific_canonical(v); }
+std::string canonical_double(double v) { return scientific_canonical(v); }
 
 bool is_numeric_type(std::string_view dt) {
   return integer_types().count(dt) || dt == xsd("decimal") || dt == xsd("float") || dt == xsd("double");
@@ -120,9 +197,9 @@ std::optional<Numeric> numeric_value(const rdf::Term& t) {
 rdf::Term numeric_term(const Numeric& n) {
   switch (n.type) {
     case Numeric::Type::Integer: return rdf::Term::typed(std::to_string(n.integer), xsd("integer"));
-    case Numeric::Type::Decimal: return rdf::Term::typed(format_decimal(n.real), xsd("decimal"));
-    case Numeric::Type::Float: return rdf::Term::typed(format_double(static_cast<float>(n.real)), xsd("float"));
-    case Numeric::Type::Double: return rdf::Term::typed(format_double(n.real), xsd("double"));
+    case Numeric::Type::Decimal: return rdf::Term::typed(canonical_decimal(n.real), xsd("decimal"));
+    case Numeric::Type::Float: return rdf::Term::typed(canonical_float(static_cast<float>(n.real)), xsd("float"));
+    case Numeric::Type::Double: return rdf::Term::typed(canonical_double(static_cast<double>(n.real)), xsd("double"));
   }
   return {};
 }

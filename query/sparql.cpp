@@ -59,11 +59,17 @@ Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions&
   return results;
 }
 
-Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions& options) {
-  // parse first, so that a malformed or refused query fails before the snapshot is taken
+void check(std::string_view sparql, const QueryOptions& options) {
+  Deadline deadline(options.timeout);
   ParseLimits limits;
   limits.max_depth = options.max_depth;
-  (void)parse_sparql(sparql, options.base, limits, options.prefixes);
+  limits.deadline = &deadline;
+  auto parsed = parse_sparql(sparql, options.base, limits, options.prefixes);
+  bind_values(parsed, options.bindings);
+}
+
+Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions& options) {
+  check(sparql, options);  // a malformed or refused query fails before the snapshot is taken
   Dataset dataset(model);
   return run(dataset, sparql, options);
 }

@@ -54,6 +54,10 @@ Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions
 /// dataset are what GRAPH, FROM and FROM NAMED may select.
 Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions& options = {});
 
+/// Parses the query as run does, without data: throws what run throws for a malformed query
+/// (Error Syntax at its line and column) or a refused one (SERVICE, an update: Error Usage).
+void check(std::string_view sparql, const QueryOptions& options = {});
+
 /// Result formats for bindings/boolean results and for graph results.
 enum class ResultFormat { Table, Json, Xml, Csv, Tsv, Turtle, NTriples, JsonLd };
 std::optional<ResultFormat> result_format_from_name(std::string_view name);

@@ -32,7 +32,7 @@ std::ifstream open_file(const std::filesystem::path& file, std::ios::openmode mo
 }
 
 std::string base_of(const std::filesystem::path& file, std::string_view base) {
-  return base.empty() ? "file://" + std::filesystem::absolute(file).string() : std::string(base);
+  return base.empty() ? file_iri(file) : std::string(base);
 }
 
 // One raptor parse of RDF/XML, holding the redland lock: feed() the document of `size` bytes
@@ -117,8 +117,13 @@ const char* raptor_parser_name(Format f) {
 
 RdfFile read_rdf_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {
   Format f = format_of(file, format);
+  // a folder opens all the same, and its end is anywhere
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) throw Error(Error::Category::Io, file.string(), "cannot read: a folder, not a file");
   std::ifstream in = open_file(file, std::ios::ate);
-  std::string text(static_cast<std::size_t>(in.tellg()), '\0');
+  const auto size = in.tellg();
+  if (size < 0) throw Error(Error::Category::Io, file.string(), "cannot read: not a regular file");
+  std::string text(static_cast<std::size_t>(size), '\0');
   in.seekg(0);
   if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
     throw Error(Error::Category::Io, file.string(), std::string("cannot read: ") + std::strerror(errno));
@@ -143,6 +148,22 @@ void check_parsed(int rc, std::string_view where, Format format, const raptor_lo
   if (line > 0) place += ":" + std::to_string(line);
   if (line > 0 && column > 0) place += ":" + std::to_string(column);
   throw Error(Error::Category::Syntax, place, message);
+}
+
+std::string file_iri(const std::filesystem::path& file) {
+  static const char* const kHex = "0123456789ABCDEF";
+  std::string iri = "file://";
+  for (char c : std::filesystem::absolute(file).lexically_normal().string()) {
+    auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b == 0x7F || std::string_view("<>\"{}|\\^`%").find(c) != std::string_view::npos) {
+      iri += '%';
+      iri += kHex[b >> 4];
+      iri += kHex[b & 0xF];
+    } else {
+      iri += c;
+    }
+  }
+  return iri;
 }
 
 std::vector<Triple> parse_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {

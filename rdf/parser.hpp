@@ -14,8 +14,14 @@
 
 namespace policykg::rdf {
 
+/// The IRI of a file: "file://" and its absolute path, lexically normal ("./", "../" resolved,
+/// symbolic links kept), with the bytes an IRI may not hold (controls, space, <>"{}|\^` and '%'
+/// itself) percent-encoded. What a file's relative IRIs resolve against, and the name
+/// `policykg query --named FILE` gives its graph.
+std::string file_iri(const std::filesystem::path& file);
+
 /// Parses a file; the format comes from `format` or the file's extension, the base IRI from
-/// `base` or the file's own URI. Throws Error(Usage) for an unknown extension, Error(Io) when
+/// `base` or the file's own IRI (file_iri). Throws Error(Usage) for an unknown extension, Error(Io) when
 /// the file cannot be read, Error(Syntax) with "file:line:column" on bad input: bad syntax, text
 /// that is not UTF-8 or holds a NUL, a language tag that is not one, a term over kMaxTermBytes,
 /// RDF/XML entities expanding past their bound, JSON nested more than kMaxJsonDepth levels.

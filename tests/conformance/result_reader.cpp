@@ -211,11 +211,13 @@ bool match_all(const std::vector<Item>& exp, const std::vector<Item>& act, bool 
 }  // namespace
 
 rdf::QueryResult read_result_file(const std::filesystem::path& file) {
-  std::string text = slurp(file);
   auto ext = file.extension().string();
-  if (ext == ".srx") return read_srx(text);
-  if (ext == ".srj") return read_srj(text);
-  throw std::runtime_error("unsupported result file " + file.string());
+  if (ext != ".srx" && ext != ".srj") throw std::runtime_error("unsupported result file " + file.string());
+  return read_result_text(slurp(file), ext == ".srx" ? ResultSyntax::Xml : ResultSyntax::Json);
+}
+
+rdf::QueryResult read_result_text(const std::string& text, ResultSyntax syntax) {
+  return syntax == ResultSyntax::Xml ? read_srx(text) : read_srj(text);
 }
 
 bool same_solutions(const rdf::QueryResult& expected, const rdf::QueryResult& actual, bool ordered) {

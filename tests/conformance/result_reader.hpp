@@ -1,5 +1,5 @@
-// Reading the W3C suite's expected results (.srx, .srj, .tsv, .csv; .ttl graphs through
-// rdf::Model) and comparing them as the suite specifies: solutions as multisets with blank nodes
+// Reading SPARQL results XML and JSON (the suite's .srx and .srj files, and what the binary
+// writes) and comparing them as the suite specifies: solutions as multisets with blank nodes
 // matched up to renaming, order only under ORDER BY, graphs by isomorphism.
 #pragma once
 
@@ -13,8 +13,11 @@
 
 namespace policykg::conformance {
 
-/// Expected bindings or boolean from a .srx, .srj, .tsv or .csv file.
+/// Expected bindings or boolean from a .srx or .srj file.
 rdf::QueryResult read_result_file(const std::filesystem::path& file);
+/// Bindings or boolean from SPARQL results XML or JSON text; throws on JSON that does not parse.
+enum class ResultSyntax { Xml, Json };
+rdf::QueryResult read_result_text(const std::string& text, ResultSyntax syntax);
 
 /// Whether two solution sequences are equal up to blank node renaming; `ordered` compares them
 /// position by position.

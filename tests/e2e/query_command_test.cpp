@@ -1,6 +1,6 @@
 // policykg query on real files: query from -e, a file and standard input, every result format,
-// refusals, syntax errors with line and column, --limit and --timeout; and one W3C suite test
-// through the binary.
+// refusals, syntax errors with line and column, --limit and --timeout, numbers in canonical
+// forms; and one W3C suite test through the binary (all of them: tests/conformance/).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -116,6 +116,20 @@ TEST(QueryCommand, OneW3cSuiteTestThroughTheBinary) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // pp01.srx: in:a ex:p1/ex:p2/ex:p3 reaches in:c, one row
   EXPECT_EQ(r.out, "?x\n<http://www.example.org/instance#c>\n");
+}
+
+TEST(QueryCommand, NumbersAreWrittenInTheirCanonicalForms) {
+  auto r = run_policykg({"query", "-e",
+                         "SELECT (CEIL(-1.6) AS ?ceil) (SECONDS(\"2010-06-21T11:28:01Z\"^^xsd:dateTime) AS ?s) "
+                         "(xsd:float(\"+33.3300\") AS ?f) (xsd:string(1.0) AS ?text) WHERE {}",
+                         "--data", fixture().string(), "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto row = nlohmann::json::parse(r.out)["results"]["bindings"][0];
+  EXPECT_EQ(row["ceil"]["value"], "-1");
+  EXPECT_EQ(row["ceil"]["datatype"], "http://www.w3.org/2001/XMLSchema#decimal");
+  EXPECT_EQ(row["s"]["value"], "1");
+  EXPECT_EQ(row["f"]["value"], "3.333E1");
+  EXPECT_EQ(row["text"]["value"], "1");
 }
 
 TEST(QueryCommand, HostileQueriesEndWithOneClearError) {

@@ -208,6 +208,33 @@ TEST(Parser, UnknownExtensionsAndMissingFilesAreClearErrors) {
   }
 }
 
+TEST(Parser, AFolderIsAClearErrorNamingIt) {
+  auto dir = fs::temp_directory_path() / ("policykg-parser-test-" + std::to_string(::getpid())) / "folder.ttl";
+  fs::create_directories(dir);
+  try {
+    parse_file(dir);
+    FAIL() << "a folder was parsed";
+  } catch (const policykg::Error& e) {
+    EXPECT_EQ(e.category(), policykg::Error::Category::Io);
+    EXPECT_EQ(e.describe(), dir.string() + ": cannot read: a folder, not a file");
+  }
+  fs::remove(dir);
+}
+
+TEST(Parser, AFileIriIsItsAbsolutePathEncodedWhereAnIriMust) {
+  EXPECT_EQ(file_iri("/data/g.ttl"), "file:///data/g.ttl");
+  EXPECT_EQ(file_iri("/data/./x/../g.ttl"), "file:///data/g.ttl");
+  EXPECT_EQ(file_iri("/data/my graph%1<2>.ttl"), "file:///data/my%20graph%251%3C2%3E.ttl");
+  EXPECT_EQ(file_iri("/data/图.ttl"), "file:///data/图.ttl");  // an IRI holds any other character
+  EXPECT_EQ(file_iri("g.ttl"), "file://" + (fs::current_path() / "g.ttl").string());
+  // relative IRIs of a file resolve against it
+  auto file = temp_file("relative.ttl", "<a> <b> <#c> .\n");
+  auto triples = parse_file(file);
+  ASSERT_EQ(triples.size(), 1u);
+  EXPECT_EQ(triples[0].s.value, "file://" + file.parent_path().string() + "/a");
+  EXPECT_EQ(triples[0].o.value, file_iri(file) + "#c");
+}
+
 namespace {
 
 // The error parsing `text` as the file `name` gives; fails the test when it parses.
