@@ -148,6 +148,7 @@ class Printer {
         }
         out_ += "{ ";
         for (const auto& c : p.children) {
+          if (c.kind == Pattern::Kind::Bgp && c.triples.empty()) continue;  // CONSTRUCT WHERE { }
           pattern(c);
           out_ += ' ';
         }

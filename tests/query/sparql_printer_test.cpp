@@ -92,6 +92,8 @@ TEST(SparqlPrinter, PathsValuesSubqueriesAndBlankNodesReadBack) {
   const std::string printed = round_trip("SELECT * { _:anon0_ <http://p> [ <http://q> ?o ] }", "");
   EXPECT_NE(printed.find("_:anon0_ <http://p> _:anon0__"), std::string::npos) << printed;
   round_trip("ASK { ?s ?p ?o FILTER(?o IN (1, 2) && ?o NOT IN (3)) }", "");
+  // Found by the fuzz target: the short form's empty pattern.
+  EXPECT_EQ(round_trip("CONSTRUCT WHERE { }", ""), "CONSTRUCT { } WHERE { }");
   round_trip("DESCRIBE <http://a> ?s WHERE { ?s ?p ?o }", "");
 }
 
