@@ -188,11 +188,11 @@ Token Lexer::next() {
     return punct(peek(1) == '=' ? 2 : 1);
   }
   if (c == '?' || c == '$') {
-    if (is_name_char(static_cast<unsigned char>(peek(1)))) {
+    // VARNAME: name characters without '-' (SPARQL 1.1 grammar [166]), at least one.
+    auto var_char = [&](char ch) { return ch != '-' && is_name_char(static_cast<unsigned char>(ch)); };
+    if (var_char(peek(1))) {
       advance();
-      while (pos_ < text_.size() && (is_name_char(static_cast<unsigned char>(text_[pos_])) &&
-                                     text_[pos_] != '-'))
-        t.text += text_[pos_], advance();
+      while (pos_ < text_.size() && var_char(text_[pos_])) t.text += text_[pos_], advance();
       return done(Token::Kind::Var);
     }
     if (c == '$') fail("'$' without a variable name");

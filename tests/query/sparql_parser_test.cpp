@@ -91,3 +91,13 @@ TEST(SparqlParser, PredefinedPrefixesAreOverriddenByTheQuerys) {
   EXPECT_EQ(t.p.term.value, "http://mine/p");
   EXPECT_THROW(query::parse_sparql("SELECT * { id:a pol:p ?o }"), Error);
 }
+
+TEST(SparqlParser, AVariableNameHasOneCharacterAtLeastAndNoHyphen) {
+  // Found by the parser's fuzz target: "$-" was a variable with an empty name.
+  auto e = error_of("SELECT * { ?s ?p ?o FILTER(?o = 1-$-1) }");
+  EXPECT_EQ(e.category(), Error::Category::Syntax);
+  EXPECT_EQ(e.where(), "query:1:35");
+  e = error_of("SELECT * { ?s ?p ?o FILTER(?o = 1-?-1) }");
+  EXPECT_EQ(e.category(), Error::Category::Syntax);
+  EXPECT_NO_THROW(query::parse_sparql("SELECT * { ?s ?p ?o FILTER(?o = 1-$o-1) }"));
+}
