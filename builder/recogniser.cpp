@@ -132,8 +132,8 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
   // "(Beijing)" from token k on: a capitalised word in brackets inside or after a name.
   auto bracketed = [&](std::size_t k) {
     const auto lower_in = [&](std::size_t w) {
-      return std::any_of(t.begin() + static_cast<std::ptrdiff_t>(toks[w].begin),
-                         t.begin() + static_cast<std::ptrdiff_t>(toks[w].end), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      const std::string_view s = std::string_view(t).substr(toks[w].begin, toks[w].end - toks[w].begin);
+      return std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     };
     // Not an abbreviation: "(CPC)" after a name spells it out, it does not place it.
     return k + 2 < toks.size() && !toks[k].word && t[toks[k].begin] == '(' && capitalised(k + 1) && lower_in(k + 1) &&

@@ -719,8 +719,10 @@ class DocumentRelator {
         // are no technology measure.
         Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : masked;
         sector_masked.insert(sector_masked.end(), restrictions.begin(), restrictions.end());
-        for (const auto& h : ctx_.prerequisite_cues.scan(nt))  // up to the next punctuation or "and"
-          sector_masked.emplace_back(h.begin, std::min({lower.find_first_of(",;.", h.end), lower.find(" and ", h.end), lower.size()}));
+        for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {  // up to the next punctuation or "and"
+          const std::size_t end = std::min({lower.find_first_of(",;.", h.end), lower.find(" and ", h.end), lower.size()});
+          sector_masked.emplace_back(h.begin, end);
+        }
         std::sort(sector_masked.begin(), sector_masked.end());
         Classification cl = ctx_.classifier.classify(nt, masked, action_start(nt), &sector_masked);
         if (cl.instrument != Classification::kNone) {

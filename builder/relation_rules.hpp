@@ -28,8 +28,9 @@ struct RelationContext {
   Recogniser recogniser;
   CitationRecogniser citations;
   Classifier classifier;
-  PhraseTable conditions, dependency_cues, back_dependency_cues, prerequisite_cues, named_prerequisite_cues, creation_verbs, keep_in_force, prevail, latter, former,
-      plan_responsibility, implementation_headings, together_with, validity_cues, scope_cues, exclusion_cues, removal_cues,
+  PhraseTable conditions, dependency_cues, back_dependency_cues, prerequisite_cues, named_prerequisite_cues,
+      creation_verbs, keep_in_force, prevail, latter, former, plan_responsibility, implementation_headings,
+      together_with, validity_cues, scope_cues, exclusion_cues, removal_cues,
       statement_openings, statement_phrases, lead_cues, coordinate_cues, supervise_cues, leadership_cues, approval_cues,
       addressee_cues;
   bool evidence = false;  ///< record where each derived fact comes from (UnitFacts::evidence)
