@@ -370,6 +370,8 @@ class Parser {
 
   // ---- names --------------------------------------------------------------------------------
   std::string iri_ref(const std::string& text) const {
+    // An absolute IRI is the term as written: <http://a/./b> is not <http://a/b>.
+    if (is_absolute_iri(text)) return text;
     // Without a base, <doc/x> would stay relative and silently match nothing.
     if (base_.empty() && !is_absolute_iri(text)) {
       auto id = prefixes_.find("id");
