@@ -662,8 +662,9 @@ class DocumentRelator {
       // there ("based on the concept of <a zone> and <a zone>") is relied on, not where the
       // clause applies. After a named cue the name comes at once ("under the Madrid system",
       // "take <a park> as the core"), and a zone is also where the clause applies.
-      auto named_prerequisites = [&](const PhraseTable& cues, bool at_once) {
-        for (const auto& h : cues.scan(nt)) {
+      const auto prerequisites = ctx_.prerequisite_cues.scan(nt);
+      auto named_prerequisites = [&](const std::vector<PhraseTable::Hit>& cues, bool at_once) {
+        for (const auto& h : cues) {
           const std::size_t stop = std::min(lower.find_first_of(";.", h.end), lower.size());
           std::size_t last = 0;  // the end of the last name taken, when the next may join it
           for (const auto& e : ms) {
@@ -687,8 +688,8 @@ class DocumentRelator {
           }
         }
       };
-      named_prerequisites(ctx_.prerequisite_cues, false);
-      named_prerequisites(ctx_.named_prerequisite_cues, true);
+      named_prerequisites(prerequisites, false);
+      named_prerequisites(ctx_.named_prerequisite_cues.scan(nt), true);
       // Conditions (the text's own words), unless the clause removes them; classification.
       const Masked restrictions = conditions_of(nt, masked, *f);
       Point statement_at{};
@@ -719,7 +720,7 @@ class DocumentRelator {
         // are no technology measure.
         Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : masked;
         sector_masked.insert(sector_masked.end(), restrictions.begin(), restrictions.end());
-        for (const auto& h : ctx_.prerequisite_cues.scan(nt)) {  // up to the next punctuation or "and"
+        for (const auto& h : prerequisites) {  // up to the next punctuation or "and"
           const std::size_t end = std::min({lower.find_first_of(",;.", h.end), lower.find(" and ", h.end), lower.size()});
           sector_masked.emplace_back(h.begin, end);
         }
