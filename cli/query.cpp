@@ -41,6 +41,7 @@ struct QueryCommand {
   std::string expression;
   std::string format = "table";
   bool raw = false;
+  bool no_plan = false;            ///< join patterns as written (query/planner.hpp)
   std::string output;
   long long timeout_ms = 0;
   std::size_t limit = 0;
@@ -145,6 +146,7 @@ void run_query(const QueryCommand& o) {
   options.limit = o.limit;
   options.max_memory = o.max_memory_mib << 20;
   options.max_depth = o.max_depth;
+  options.plan = !o.no_plan;
   options.prefixes = query::predefined_prefix_map(base);
   options.base = o.query_base;
   // errors at "query:LINE:COLUMN" name the query file
@@ -206,6 +208,9 @@ void setup_query(CLI::App& app) {
                   "refuse queries nested deeper than this (groups, parentheses, paths, blank nodes)")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  cmd->add_flag("--no-plan", o->no_plan,
+                "evaluate without the planner: triple patterns joined in the order written and each group's "
+                "filters checked after it (the same results, usually slower: to compare or to check the planner)");
   cmd->add_option("-o,--output", o->output, "write the results to this file (atomically) instead of standard output; a symbolic link's "
                   "target is replaced; never the query file or the data");
   cmd->callback([o] { run_query(*o); });

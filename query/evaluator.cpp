@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "query/literal_value.hpp"
+#include "query/planner.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::query {
@@ -397,26 +398,24 @@ Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::s
     return join(std::move(input), r);
   }
   Rows acc = std::move(input);
-  // a group's filters apply to all of it, wherever they are written
-  std::vector<ExprPtr> filters;
+  // A group's filters apply to all of it, wherever they are written: after its last element, or
+  // inside a basic graph pattern as soon as the variables they read are bound (query/planner.hpp).
+  std::vector<PendingFilter> filters;
   const Pattern* last = nullptr;  // the last element that is not a filter
   for (const auto& c : g.children) {
-    if (c.kind == Pattern::Kind::Filter) filters.push_back(c.expr);
+    if (c.kind == Pattern::Kind::Filter) filters.push_back({c.expr.get()});
     else last = &c;
   }
-  bool filtered = false;
   for (const auto& c : g.children) {
     if (acc.empty()) break;
     // the last element gives the group's rows: a cap stops it once enough have passed the filters
     const bool capped = cap && &c == last;
     switch (c.kind) {
       case Pattern::Kind::Bgp:
-        if (capped) {
-          acc = eval_bgp(c.triples, std::move(acc), &filters, cap);
-          filtered = true;
-        } else {
+        if (plan_ || capped)
+          acc = eval_bgp(c.triples, std::move(acc), &filters, &c == last, capped ? cap : 0);
+        else
           acc = eval_bgp(c.triples, std::move(acc));
-        }
         break;
       case Pattern::Kind::Group:
         acc = eval_group(c, std::move(acc), substitute, capped && filters.empty() ? cap : 0);
@@ -471,11 +470,14 @@ Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::s
         break;
     }
   }
-  if (!filters.empty() && !filtered) {
+  std::vector<const Expr*> unchecked;
+  for (const auto& f : filters)
+    if (!f.checked) unchecked.push_back(f.expr);
+  if (!unchecked.empty()) {
     Rows kept;
     for (auto& row : acc) {
       deadline_.check();
-      if (passes(filters, row)) kept.push_back(std::move(row));
+      if (passes(unchecked, row)) kept.push_back(std::move(row));
     }
     acc = std::move(kept);
   }
@@ -525,97 +527,48 @@ TermId Evaluator::node_id(const Node& n, const Row& row) {
   return intern(n.term);
 }
 
-double Evaluator::estimate(const TriplePattern& t, const std::vector<bool>& bound) {
-  const IndexedGraph& g = *active_.graph;
-  auto known = [&](const Node& n) { return !n.is_var() || bound[static_cast<std::size_t>(n.var)]; };
-  auto cid = [&](const Node& n) -> TermId { return n.is_var() ? 0 : lookup(n.term); };
-  bool S = known(t.s), O = known(t.o);
-  if (t.path) {
-    if (S && O) return 2;
-    if (S || O) return 30;
-    return 1e9;
-  }
-  bool P = known(t.p);
-  TermId s = cid(t.s), p = cid(t.p), o = cid(t.o);
-  if ((!t.s.is_var() && !s) || (!t.p.is_var() && !p) || (!t.o.is_var() && !o)) return 0;
-  double n = static_cast<double>(g.count(s, p, o));
-  if (n == 0) return 0;
-  if (p) {
-    auto st = g.stats(p);
-    if (S && !s) n /= std::max<double>(1, static_cast<double>(st.subjects));
-    if (O && !o) n /= std::max<double>(1, static_cast<double>(st.objects));
-  } else {
-    if (S && !s) n /= std::max<double>(1, static_cast<double>(g.distinct_subjects()));
-    if (O && !o) n /= std::max<double>(1, static_cast<double>(g.distinct_objects()));
-    if (P) n /= 10;
-  }
-  return n;
-}
-
-Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input,
-                         const std::vector<ExprPtr>* filters, std::size_t cap) {
+Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, std::vector<PendingFilter>* filters,
+                         bool last, std::size_t cap) {
   if (input.empty()) return input;
+  // The filters this pattern may check (the group's not yet checked), by index into `given`.
+  std::vector<const Expr*> given;
+  std::vector<PendingFilter*> pending;
+  if (filters)
+    for (auto& f : *filters)
+      if (!f.checked) {
+        given.push_back(f.expr);
+        pending.push_back(&f);
+      }
   if (triples.empty()) {
-    if (!filters && !cap) return input;
+    if (!last && !cap) return input;
+    for (auto* f : pending) f->checked = true;
     Rows out;
     for (auto& r : input) {
       deadline_.check();
-      if (filters && !passes(*filters, r)) continue;
+      if (!passes(given, r)) continue;
       out.push_back(std::move(r));
       if (cap && out.size() >= cap) break;
     }
     return out;
   }
-  std::vector<bool> bound(width_, false);
-  for (std::size_t v = 0; v < width_; ++v)
-    bound[v] = std::all_of(input.begin(), input.end(), [v](const Row& r) { return r[v] != 0; });
-  bool any_bound = std::any_of(bound.begin(), bound.end(), [](bool b) { return b; });
-
-  // Greedy order: the cheapest pattern next, connected ones first. A pattern's estimate changes
-  // only when one of its variables becomes bound, so only those are estimated again: a group of
-  // thousands of patterns is ordered without estimating every pair.
-  const std::size_t n = triples.size();
-  std::vector<double> cost(n);
-  std::vector<bool> connected(n, false), used(n, false);
-  std::unordered_map<int, std::vector<std::size_t>> patterns_of;  // variable -> patterns naming it
-  auto assess = [&](std::size_t i) {
-    const auto& t = triples[i];
-    cost[i] = estimate(t, bound);
-    connected[i] = false;
-    for (const Node* v : {&t.s, &t.p, &t.o})
-      if (v->is_var() && bound[static_cast<std::size_t>(v->var)]) connected[i] = true;
+  BgpPlan plan;
+  if (plan_) {
+    std::vector<bool> bound(width_, false);
+    for (std::size_t v = 0; v < width_; ++v)
+      bound[v] = std::all_of(input.begin(), input.end(), [v](const Row& r) { return r[v] != 0; });
+    const Planner planner(*active_.graph, [this](const rdf::Term& t) { return lookup(t); });
+    plan = planner.plan(triples, std::move(bound), given, last, deadline_);
+  } else {
+    plan = written_order(triples.size(), given.size(), last);
+  }
+  for (std::size_t f = 0; f < pending.size(); ++f)
+    if (plan.taken[f]) pending[f]->checked = true;
+  auto passes_level = [&](std::size_t level, const Row& r) {
+    for (std::size_t f : plan.filters_at[level])
+      if (!passes_one(*given[f], r)) return false;
+    return true;
   };
-  for (std::size_t i = 0; i < n; ++i) {
-    deadline_.check();
-    assess(i);
-    for (const Node* v : {&triples[i].s, &triples[i].p, &triples[i].o})
-      if (v->is_var()) patterns_of[v->var].push_back(i);
-  }
-  std::vector<std::size_t> order;
-  while (order.size() < n) {
-    std::size_t best = n;
-    double best_cost = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (used[i]) continue;
-      double c = cost[i];
-      if (!connected[i] && any_bound && c > 1) c *= 1000;
-      if (best == n || c < best_cost) {
-        best = i;
-        best_cost = c;
-      }
-    }
-    deadline_.check();
-    used[best] = true;
-    order.push_back(best);
-    any_bound = true;
-    const auto& t = triples[best];
-    for (const Node* v : {&t.s, &t.p, &t.o}) {
-      if (!v->is_var() || bound[static_cast<std::size_t>(v->var)]) continue;
-      bound[static_cast<std::size_t>(v->var)] = true;
-      for (std::size_t i : patterns_of[v->var])
-        if (!used[i]) assess(i);
-    }
-  }
+  const auto& order = plan.order;
 
   // Depth first: the solutions come in the order a level-by-level join would give, but each is
   // finished before the next is started, so only the rows on the way down are held and `cap`
@@ -635,11 +588,12 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input,
     step.clear();
     extend(triples[order[top.level]], top.row, step);
     if (top.level + 1 < order.size()) {
-      for (auto it = step.rbegin(); it != step.rend(); ++it) stack.push_back({top.level + 1, std::move(*it)});
+      for (auto it = step.rbegin(); it != step.rend(); ++it)
+        if (passes_level(top.level, *it)) stack.push_back({top.level + 1, std::move(*it)});
       continue;
     }
     for (auto& r : step) {
-      if (filters && !passes(*filters, r)) continue;
+      if (!passes_level(top.level, r)) continue;
       out.push_back(std::move(r));
       if (cap && out.size() >= cap) return out;
     }
@@ -761,14 +715,19 @@ Rows Evaluator::values_rows(const ValuesTable& values) {
   return out;
 }
 
+bool Evaluator::passes_one(const Expr& filter, const Row& row) {
+  Value v = eval_expr(filter, row);
+  if (!v) return false;
+  auto b = effective_boolean(*v);
+  return b && *b;
+}
+
 bool Evaluator::passes(const std::vector<ExprPtr>& filters, const Row& row) {
-  for (const auto& f : filters) {
-    Value v = eval_expr(*f, row);
-    if (!v) return false;
-    auto b = effective_boolean(*v);
-    if (!b || !*b) return false;
-  }
-  return true;
+  return std::all_of(filters.begin(), filters.end(), [&](const ExprPtr& f) { return passes_one(*f, row); });
+}
+
+bool Evaluator::passes(const std::vector<const Expr*>& filters, const Row& row) {
+  return std::all_of(filters.begin(), filters.end(), [&](const Expr* f) { return passes_one(*f, row); });
 }
 
 bool Evaluator::exists(const Pattern& p, const Row& row) {

@@ -1,8 +1,8 @@
 // Evaluator: runs an algebra::ParsedQuery over a Dataset. Solutions are rows of term ids, one
-// slot per query variable. Basic graph patterns are joined by index lookups in an order chosen by
-// estimated selectivity (evaluator.cpp), property paths by breadth-first search over the indexes
-// (path_evaluator.cpp), expressions and builtin functions in expression_evaluator.cpp, DESCRIBE's
-// concise bounded description in describe.cpp. Internal to query/.
+// slot per query variable. Basic graph patterns are joined by index lookups in the order, and with
+// the filters, the planner gives (query/planner.hpp); property paths by breadth-first search over
+// the indexes (path_evaluator.cpp), expressions and builtin functions in expression_evaluator.cpp,
+// DESCRIBE's concise bounded description in describe.cpp. Internal to query/.
 #pragma once
 
 #include <cstddef>
@@ -47,6 +47,9 @@ class Evaluator {
   /// A SELECT needs at most `rows` results (the caller's row cap): evaluation stops there where
   /// the query's shape allows.
   void cap_results(std::size_t rows) { result_cap_ = rows; }
+  /// false: no planning (query/planner.hpp, written_order): patterns joined as written, filters
+  /// after their group. For comparing plans with the algebra's own order.
+  void set_planning(bool on) { plan_ = on; }
 
   const rdf::Term& term(TermId id) const;
   TermId intern(const rdf::Term& t);
@@ -74,10 +77,16 @@ class Evaluator {
   /// How many solutions of `q`'s WHERE clause its modifiers and the result cap can use (the
   /// first ones), or 0 for all.
   std::size_t solutions_needed(const algebra::Query& q) const;
-  /// Joins `triples` to `input`; with `filters`, only the rows that pass them; with a `cap`,
-  /// at most that many rows (the first ones), searching no further.
+  /// A filter of a group and whether it has been checked yet.
+  struct PendingFilter {
+    const algebra::Expr* expr = nullptr;
+    bool checked = false;
+  };
+  /// Joins `triples` to `input` in the planner's order (query/planner.hpp). It checks those of
+  /// `filters` the plan takes (with `last`, the group's last element: all) and marks them checked;
+  /// with a `cap`, at most that many rows (the first ones), searching no further.
   Rows eval_bgp(const std::vector<algebra::TriplePattern>& triples, Rows input,
-                const std::vector<algebra::ExprPtr>* filters = nullptr, std::size_t cap = 0);
+                std::vector<PendingFilter>* filters = nullptr, bool last = false, std::size_t cap = 0);
   /// Appends to `out` the extensions of `row` that match one triple pattern.
   void extend(const algebra::TriplePattern& t, const Row& row, Rows& out);
   Rows eval_graph(const algebra::Pattern& p, Rows input, bool substitute);
@@ -86,10 +95,11 @@ class Evaluator {
                              const std::vector<algebra::ExprPtr>& filters);
   Rows minus(Rows left, const Rows& right);
   Rows values_rows(const algebra::ValuesTable& values);
+  bool passes_one(const algebra::Expr& filter, const Row& row);
   bool passes(const std::vector<algebra::ExprPtr>& filters, const Row& row);
+  bool passes(const std::vector<const algebra::Expr*>& filters, const Row& row);
   Row unit() const { return Row(width_, 0); }
   TermId node_id(const algebra::Node& n, const Row& row);
-  double estimate(const algebra::TriplePattern& t, const std::vector<bool>& bound);
 
   // property paths (path_evaluator.cpp)
   /// Pairs (subject, object) connected by `path`; 0 for an unbound end.
@@ -126,6 +136,7 @@ class Evaluator {
   /// The bound end a path search starts from came from a variable: a zero-length path then
   /// matches it only when it is a node of the graph (as for a pattern with two variables).
   bool path_start_from_var_ = false;
+  bool plan_ = true;
 };
 
 }  // namespace policykg::query

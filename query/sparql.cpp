@@ -43,6 +43,7 @@ Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions&
   MemoryBudget budget(options.max_memory);
   MemoryBudget::Scope scope(budget);
   Evaluator evaluator(dataset, parsed, deadline, options.base);
+  evaluator.set_planning(options.plan);
   // one row more than the cap, to know whether the cap cut the results
   if (options.limit > 0) evaluator.cap_results(options.limit + 1);
   Results results;

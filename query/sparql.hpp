@@ -37,6 +37,9 @@ struct QueryOptions {
   /// VALUES block added to the parsed query's WHERE clause, never pasted into the text. A name
   /// the query does not use is Error(Usage).
   std::map<std::string, rdf::Term> bindings;
+  /// false: evaluate without the planner (query/planner.hpp): triple patterns joined in the order
+  /// written, each group's filters checked after it. Same results, usually slower: for testing.
+  bool plan = true;
 };
 
 /// Query results: rdf::QueryResult and whether the row limit cut them.

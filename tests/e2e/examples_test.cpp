@@ -114,6 +114,16 @@ TEST_P(Examples, AnswerIsTheExpectedOne) {
   EXPECT_EQ(got, want) << "policykg query " << rq.string() << " --format tsv";
 }
 
+TEST_P(Examples, TheAnswerIsTheSameWithoutThePlanner) {
+  ASSERT_TRUE(build_ok_) << "policykg build failed: " << build_err_;
+  const fs::path rq = kExamples / (GetParam() + ".rq");
+  auto planned = run_policykg({"query", rq.string(), "--data", seed_, "--format", "json"});
+  auto written = run_policykg({"query", rq.string(), "--data", seed_, "--format", "json", "--no-plan"});
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  EXPECT_EQ(planned.out, written.out) << "policykg query " << rq.string() << " with and without --no-plan";
+}
+
 TEST(ExamplesFolder, HoldsAtLeastFifteenQuestionsEachWithItsAnswer) {
   auto names = example_names();
   EXPECT_GE(names.size(), 15u);
