@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "query/functions.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::query::algebra {
@@ -42,13 +43,13 @@ struct Expr {
   int var = -1;
   rdf::Term constant;
   std::string name;  ///< operator ("=", "<", "+", ...), builtin or aggregate name, or function IRI
+  Function function = Function::Extension;  ///< Call: the builtin, a cast, or an unknown IRI
   bool is_iri_function = false;
   std::vector<ExprPtr> args;
   std::shared_ptr<Pattern> pattern;  ///< for EXISTS / NOT EXISTS
   bool distinct = false;             ///< aggregates
   std::string separator = " ";       ///< GROUP_CONCAT
   int aggregate_slot = -1;           ///< where the grouped evaluation stores this aggregate
-  mutable std::shared_ptr<void> cache;  ///< compiled regex for constant patterns
 };
 
 /// A property path. Link is a plain predicate.

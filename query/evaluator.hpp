@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -37,6 +38,11 @@ inline std::size_t term_bytes(const rdf::Term& t) {
 /// The graphs a pattern is matched against.
 struct ActiveGraph {
   const IndexedGraph* graph = nullptr;
+};
+
+struct PreparedRegexes;  // expression_evaluator.cpp
+struct PreparedRegexesDeleter {
+  void operator()(PreparedRegexes* r) const;
 };
 
 class Evaluator {
@@ -137,6 +143,7 @@ class Evaluator {
   /// matches it only when it is a node of the graph (as for a pattern with two variables).
   bool path_start_from_var_ = false;
   bool plan_ = true;
+  std::unique_ptr<PreparedRegexes, PreparedRegexesDeleter> regexes_;  ///< REGEX and REPLACE patterns, compiled once a query
 };
 
 }  // namespace policykg::query

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <boost/regex.hpp>
@@ -209,60 +210,135 @@ Value Evaluator::eval_expr(const Expr& e, const Row& row, const std::vector<Valu
   return std::nullopt;
 }
 
-Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* aggregates) {
-  const std::string& f = e.name;
-  if (f == "BOUND") return boolean_term(row[static_cast<std::size_t>(e.args[0]->var)] != 0);
-  if (f == "IF") {
-    Value c = eval_expr(*e.args[0], row, aggregates);
-    auto b = c ? effective_boolean(*c) : std::nullopt;
-    if (!b) return std::nullopt;
-    return eval_expr(*e.args[*b ? 1 : 2], row, aggregates);
+/// The regular expressions of one query's REGEX and REPLACE calls: a constant pattern (and flags)
+/// compiled at its first call and kept for the others, any other compiled anew each call.
+struct PreparedRegexes {
+  std::unordered_map<const Expr*, std::optional<boost::wregex>> constant;
+  std::optional<boost::wregex> latest;
+};
+
+namespace {
+
+/// The compiled pattern of a REGEX or REPLACE `call` whose pattern is `pattern` and flags `flags`
+/// this time; nullptr for an invalid one (an error).
+const boost::wregex* prepared_regex(PreparedRegexes& regexes, const Expr& call, const std::string& pattern,
+                                    const std::string& flags) {
+  const std::size_t flag_at = call.function == Function::Regex ? 2 : 3;
+  const bool constant = call.args[1]->kind == Expr::Kind::Const &&
+                        (call.args.size() <= flag_at || call.args[flag_at]->kind == Expr::Kind::Const);
+  std::optional<boost::wregex>* slot = &regexes.latest;
+  if (constant) {
+    auto [it, first] = regexes.constant.try_emplace(&call);
+    if (!first) return it->second ? &*it->second : nullptr;
+    slot = &it->second;
   }
-  if (f == "COALESCE") {
-    for (const auto& a : e.args)
-      if (Value v = eval_expr(*a, row, aggregates)) return v;
-    return std::nullopt;
+  *slot = compile(pattern, flags);
+  return *slot ? &**slot : nullptr;
+}
+
+/// YEAR, MONTH, DAY, HOURS, MINUTES, SECONDS, TIMEZONE and TZ of an xsd:dateTime.
+Value date_time_part(Function part, const rdf::Term& x) {
+  auto d = parse_date_time(x);
+  if (!d) return std::nullopt;
+  switch (part) {
+    case Function::Year: return integer_value(d->year);
+    case Function::Month: return integer_value(d->month);
+    case Function::Day: return integer_value(d->day);
+    case Function::Hours: return integer_value(d->hour);
+    case Function::Minutes: return integer_value(d->minute);
+    case Function::Seconds: {
+      auto tpos = x.value.find('T');
+      std::string sec = x.value.substr(tpos + 7, 2);
+      std::size_t i = tpos + 9;
+      if (i < x.value.size() && x.value[i] == '.') {
+        while (i < x.value.size() && (x.value[i] == '.' || std::isdigit(static_cast<unsigned char>(x.value[i]))))
+          sec += x.value[i++];
+      }
+      auto canonical = canonical_decimal(sec);  // "01.50" is 1.5
+      if (!canonical) return std::nullopt;
+      return rdf::Term::typed(*canonical, xsd("decimal"));
+    }
+    case Function::Tz: return rdf::Term::literal(d->tz_text);
+    default: break;
+  }
+  // TIMEZONE
+  if (!d->tz_minutes) return std::nullopt;
+  int m = *d->tz_minutes;
+  if (m == 0) return rdf::Term::typed("PT0S", xsd("dayTimeDuration"));
+  std::string out = m < 0 ? "-PT" : "PT";
+  int am = std::abs(m);
+  if (am / 60) out += std::to_string(am / 60) + "H";
+  if (am % 60) out += std::to_string(am % 60) + "M";
+  return rdf::Term::typed(out, xsd("dayTimeDuration"));
+}
+
+}  // namespace
+
+Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* aggregates) {
+  using F = Function;
+  // The three that do not evaluate every argument first.
+  switch (e.function) {
+    case F::Bound:
+      return boolean_term(row[static_cast<std::size_t>(e.args[0]->var)] != 0);
+    case F::If: {
+      Value c = eval_expr(*e.args[0], row, aggregates);
+      auto b = c ? effective_boolean(*c) : std::nullopt;
+      if (!b) return std::nullopt;
+      return eval_expr(*e.args[*b ? 1 : 2], row, aggregates);
+    }
+    case F::Coalesce:
+      for (const auto& a : e.args)
+        if (Value v = eval_expr(*a, row, aggregates)) return v;
+      return std::nullopt;
+    default:
+      break;
   }
   std::vector<Value> a;
   a.reserve(e.args.size());
   for (const auto& arg : e.args) a.push_back(eval_expr(*arg, row, aggregates));
 
-  if (e.is_iri_function) {
-    if (f.rfind(rdf::kXsd, 0) == 0 && a.size() == 1) return cast(f, a[0]);
-    return std::nullopt;
-  }
-  auto all = [&] { return std::all_of(a.begin(), a.end(), [](const Value& v) { return v.has_value(); }); };
-  if (f == "RAND") {
-    std::uniform_real_distribution<double> d(0, 1);
-    Numeric n;
-    n.type = Numeric::Type::Double;
-    n.real = d(random_);
-    return numeric_term(n);
-  }
-  if (f == "NOW") return rdf::Term::typed(now_, xsd("dateTime"));
-  if (f == "UUID" || f == "STRUUID") {
-    char buf[40];
-    std::uniform_int_distribution<unsigned long long> d;
-    unsigned long long x = d(random_), y = d(random_);
-    std::snprintf(buf, sizeof buf, "%08llx-%04llx-4%03llx-%04llx-%012llx", x >> 32, (x >> 16) & 0xFFFF,
-                  x & 0xFFF, ((y >> 48) & 0x3FFF) | 0x8000, y & 0xFFFFFFFFFFFFULL);
-    if (f == "UUID") return rdf::Term::iri(std::string("urn:uuid:") + buf);
-    return rdf::Term::literal(buf);
-  }
-  if (f == "BNODE") {
-    if (a.empty()) return rdf::Term::blank("f" + std::to_string(blank_counter_++));
-    if (!a[0] || !is_simple_or_string(*a[0])) return std::nullopt;
-    if (bnode_row_ != &row) {
-      bnode_per_row_.clear();
-      bnode_row_ = &row;
+  // Those that take no argument, or accept an error in one.
+  switch (e.function) {
+    case F::Cast:
+      return a.size() == 1 ? cast(e.name, a[0]) : std::nullopt;
+    case F::Extension:
+      return std::nullopt;
+    case F::Rand: {
+      std::uniform_real_distribution<double> d(0, 1);
+      Numeric n;
+      n.type = Numeric::Type::Double;
+      n.real = d(random_);
+      return numeric_term(n);
     }
-    auto it = bnode_per_row_.find(a[0]->value);
-    if (it == bnode_per_row_.end())
-      it = bnode_per_row_.emplace(a[0]->value, intern(rdf::Term::blank("f" + std::to_string(blank_counter_++)))).first;
-    return term(it->second);
+    case F::Now:
+      return rdf::Term::typed(now_, xsd("dateTime"));
+    case F::Uuid:
+    case F::StrUuid: {
+      char buf[40];
+      std::uniform_int_distribution<unsigned long long> d;
+      unsigned long long x = d(random_), y = d(random_);
+      std::snprintf(buf, sizeof buf, "%08llx-%04llx-4%03llx-%04llx-%012llx", x >> 32, (x >> 16) & 0xFFFF,
+                    x & 0xFFF, ((y >> 48) & 0x3FFF) | 0x8000, y & 0xFFFFFFFFFFFFULL);
+      if (e.function == F::Uuid) return rdf::Term::iri(std::string("urn:uuid:") + buf);
+      return rdf::Term::literal(buf);
+    }
+    case F::Bnode: {
+      if (a.empty()) return rdf::Term::blank("f" + std::to_string(blank_counter_++));
+      if (!a[0] || !is_simple_or_string(*a[0])) return std::nullopt;
+      if (bnode_row_ != &row) {
+        bnode_per_row_.clear();
+        bnode_row_ = &row;
+      }
+      auto it = bnode_per_row_.find(a[0]->value);
+      if (it == bnode_per_row_.end())
+        it = bnode_per_row_.emplace(a[0]->value, intern(rdf::Term::blank("f" + std::to_string(blank_counter_++)))).first;
+      return term(it->second);
+    }
+    default:
+      break;
   }
-  if (f == "CONCAT") {
-    if (!all()) return std::nullopt;
+  if (!std::all_of(a.begin(), a.end(), [](const Value& v) { return v.has_value(); })) return std::nullopt;
+  if (e.function == F::Concat) {
     std::string out, lang;
     bool same_lang = true;
     std::size_t size = 0;
@@ -277,176 +353,178 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
     if (same_lang && !lang.empty()) return rdf::Term::lang_literal(out, lang);
     return rdf::Term::literal(out);
   }
-  if (!all()) return std::nullopt;
   const rdf::Term& x = *a[0];
 
-  if (f == "STR") {
-    if (x.is_blank()) return std::nullopt;
-    return rdf::Term::literal(x.value);
-  }
-  if (f == "LANG") {
-    if (!x.is_literal()) return std::nullopt;
-    return rdf::Term::literal(x.lang);
-  }
-  if (f == "DATATYPE") {
-    if (!x.is_literal()) return std::nullopt;
-    if (!x.lang.empty()) return rdf::Term::iri(std::string(rdf::kRdfLangString));
-    return rdf::Term::iri(x.datatype.empty() ? xsd("string") : x.datatype);
-  }
-  if (f == "LANGMATCHES") {
-    if (!x.is_literal() || !is_simple_or_string(*a[1])) return std::nullopt;
-    std::string tag = upper(x.value, false), range = upper(a[1]->value, false);
-    if (range == "*") return boolean_term(!tag.empty());
-    return boolean_term(tag == range || (tag.size() > range.size() && tag.rfind(range, 0) == 0 && tag[range.size()] == '-'));
-  }
-  if (f == "IRI") {
-    if (x.is_iri()) return x;
-    if (!is_simple_or_string(x)) return std::nullopt;
-    return rdf::Term::iri(resolve_iri(base_, x.value));
-  }
-  if (f == "ABS" || f == "CEIL" || f == "FLOOR" || f == "ROUND") {
-    auto n = numeric_value(x);
-    if (!n) return std::nullopt;
-    if (n->type == Numeric::Type::Integer) {
-      if (f == "ABS") n->integer = std::llabs(n->integer);
+  switch (e.function) {
+    case F::Str:
+      if (x.is_blank()) return std::nullopt;
+      return rdf::Term::literal(x.value);
+    case F::Lang:
+      if (!x.is_literal()) return std::nullopt;
+      return rdf::Term::literal(x.lang);
+    case F::Datatype:
+      if (!x.is_literal()) return std::nullopt;
+      if (!x.lang.empty()) return rdf::Term::iri(std::string(rdf::kRdfLangString));
+      return rdf::Term::iri(x.datatype.empty() ? xsd("string") : x.datatype);
+    case F::LangMatches: {
+      if (!x.is_literal() || !is_simple_or_string(*a[1])) return std::nullopt;
+      std::string tag = upper(x.value, false), range = upper(a[1]->value, false);
+      if (range == "*") return boolean_term(!tag.empty());
+      return boolean_term(tag == range ||
+                          (tag.size() > range.size() && tag.rfind(range, 0) == 0 && tag[range.size()] == '-'));
+    }
+    case F::Iri:
+      if (x.is_iri()) return x;
+      if (!is_simple_or_string(x)) return std::nullopt;
+      return rdf::Term::iri(resolve_iri(base_, x.value));
+    case F::Abs:
+    case F::Ceil:
+    case F::Floor:
+    case F::Round: {
+      auto n = numeric_value(x);
+      if (!n) return std::nullopt;
+      if (n->type == Numeric::Type::Integer) {
+        if (e.function == F::Abs) n->integer = std::llabs(n->integer);
+        return numeric_term(*n);
+      }
+      if (e.function == F::Abs) n->real = std::fabs(n->real);
+      else if (e.function == F::Ceil) n->real = std::ceil(n->real);
+      else if (e.function == F::Floor) n->real = std::floor(n->real);
+      else n->real = std::floor(n->real + 0.5L);
       return numeric_term(*n);
     }
-    if (f == "ABS") n->real = std::fabs(n->real);
-    else if (f == "CEIL") n->real = std::ceil(n->real);
-    else if (f == "FLOOR") n->real = std::floor(n->real);
-    else n->real = std::floor(n->real + 0.5L);
-    return numeric_term(*n);
-  }
-  if (f == "STRLEN") {
-    if (!is_string_literal(a[0])) return std::nullopt;
-    return integer_value(static_cast<long long>(decode(x.value).size()));
-  }
-  if (f == "UCASE" || f == "LCASE") {
-    if (!is_string_literal(a[0])) return std::nullopt;
-    return same_kind(x, upper(x.value, f == "UCASE"));
-  }
-  if (f == "ENCODE_FOR_URI") {
-    if (!is_string_literal(a[0])) return std::nullopt;
-    std::string out;
-    char buf[4];
-    for (unsigned char c : x.value) {
-      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-        out += static_cast<char>(c);
-      } else {
-        std::snprintf(buf, sizeof buf, "%%%02X", c);
-        out += buf;
+    case F::StrLen:
+      if (!is_string_literal(a[0])) return std::nullopt;
+      return integer_value(static_cast<long long>(decode(x.value).size()));
+    case F::UCase:
+    case F::LCase:
+      if (!is_string_literal(a[0])) return std::nullopt;
+      return same_kind(x, upper(x.value, e.function == F::UCase));
+    case F::EncodeForUri: {
+      if (!is_string_literal(a[0])) return std::nullopt;
+      std::string out;
+      char buf[4];
+      for (unsigned char c : x.value) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+          out += static_cast<char>(c);
+        } else {
+          std::snprintf(buf, sizeof buf, "%%%02X", c);
+          out += buf;
+        }
       }
+      return rdf::Term::literal(out);
     }
-    return rdf::Term::literal(out);
-  }
-  if (f == "CONTAINS" || f == "STRSTARTS" || f == "STRENDS" || f == "STRBEFORE" || f == "STRAFTER") {
-    if (!is_string_literal(a[0]) || !is_string_literal(a[1]) || !compatible_args(x, *a[1])) return std::nullopt;
-    const std::string& s = x.value;
-    const std::string& t = a[1]->value;
-    if (f == "CONTAINS") return boolean_term(s.find(t) != std::string::npos);
-    if (f == "STRSTARTS") return boolean_term(s.rfind(t, 0) == 0);
-    if (f == "STRENDS") return boolean_term(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
-    auto pos = s.find(t);
-    if (pos == std::string::npos) return rdf::Term::literal("");
-    if (f == "STRBEFORE") return t.empty() ? same_kind(x, "") : same_kind(x, s.substr(0, pos));
-    return same_kind(x, s.substr(pos + t.size()));
-  }
-  if (f == "SUBSTR") {
-    if (!is_string_literal(a[0])) return std::nullopt;
-    auto start = numeric_value(*a[1]);
-    if (!start) return std::nullopt;
-    auto s = decode(x.value);
-    long double from = std::floor(start->value() + 0.5L);
-    long double to = INFINITY;
-    if (a.size() > 2) {
-      auto len = numeric_value(*a[2]);
-      if (!len) return std::nullopt;
-      to = from + std::floor(len->value() + 0.5L);
+    case F::Contains:
+    case F::StrStarts:
+    case F::StrEnds:
+    case F::StrBefore:
+    case F::StrAfter: {
+      if (!is_string_literal(a[0]) || !is_string_literal(a[1]) || !compatible_args(x, *a[1])) return std::nullopt;
+      const std::string& s = x.value;
+      const std::string& t = a[1]->value;
+      if (e.function == F::Contains) return boolean_term(s.find(t) != std::string::npos);
+      if (e.function == F::StrStarts) return boolean_term(s.rfind(t, 0) == 0);
+      if (e.function == F::StrEnds)
+        return boolean_term(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
+      auto pos = s.find(t);
+      if (pos == std::string::npos) return rdf::Term::literal("");
+      if (e.function == F::StrBefore) return t.empty() ? same_kind(x, "") : same_kind(x, s.substr(0, pos));
+      return same_kind(x, s.substr(pos + t.size()));
     }
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      long double pos = static_cast<long double>(i + 1);
-      if (pos >= from && pos < to) out.push_back(s[i]);
-    }
-    return same_kind(x, encode(out));
-  }
-  if (f == "REGEX" || f == "REPLACE") {
-    std::size_t flag_at = f == "REGEX" ? 2 : 3;
-    if (!is_string_literal(a[0])) return std::nullopt;
-    if (!is_simple_or_string(*a[1])) return std::nullopt;
-    std::string flags = a.size() > flag_at ? a[flag_at]->value : "";
-    std::shared_ptr<boost::wregex> re;
-    bool constant = e.args[1]->kind == Expr::Kind::Const &&
-                    (a.size() <= flag_at || e.args[flag_at]->kind == Expr::Kind::Const);
-    if (constant && e.cache) {
-      re = std::static_pointer_cast<boost::wregex>(e.cache);
-    } else {
-      auto compiled = compile(a[1]->value, flags);
-      if (!compiled) return std::nullopt;
-      re = std::make_shared<boost::wregex>(std::move(*compiled));
-      if (constant) e.cache = re;
-    }
-    if (f == "REGEX") return boolean_term(boost::regex_search(widen(x.value), *re));
-    if (!is_simple_or_string(*a[2])) return std::nullopt;
-    if (boost::regex_match(std::wstring(), *re)) return std::nullopt;  // a pattern matching "" is an error
-    // each match replaces at least one character: the result is at most this long (back
-    // references aside)
-    require_memory((x.value.size() + 1) * (a[2]->value.size() + 1) * sizeof(wchar_t));
-    std::wstring out = boost::regex_replace(widen(x.value), *re, widen(a[2]->value), boost::format_perl);
-    return same_kind(x, narrow(out));
-  }
-  if (f == "YEAR" || f == "MONTH" || f == "DAY" || f == "HOURS" || f == "MINUTES" || f == "SECONDS" ||
-      f == "TIMEZONE" || f == "TZ") {
-    auto d = parse_date_time(x);
-    if (!d) return std::nullopt;
-    if (f == "YEAR") return integer_value(d->year);
-    if (f == "MONTH") return integer_value(d->month);
-    if (f == "DAY") return integer_value(d->day);
-    if (f == "HOURS") return integer_value(d->hour);
-    if (f == "MINUTES") return integer_value(d->minute);
-    if (f == "SECONDS") {
-      auto tpos = x.value.find('T');
-      std::string sec = x.value.substr(tpos + 7, 2);
-      std::size_t i = tpos + 9;
-      if (i < x.value.size() && x.value[i] == '.') {
-        while (i < x.value.size() && (x.value[i] == '.' || std::isdigit(static_cast<unsigned char>(x.value[i])))) sec += x.value[i++];
+    case F::Substr: {
+      if (!is_string_literal(a[0])) return std::nullopt;
+      auto start = numeric_value(*a[1]);
+      if (!start) return std::nullopt;
+      auto s = decode(x.value);
+      long double from = std::floor(start->value() + 0.5L);
+      long double to = INFINITY;
+      if (a.size() > 2) {
+        auto len = numeric_value(*a[2]);
+        if (!len) return std::nullopt;
+        to = from + std::floor(len->value() + 0.5L);
       }
-      auto canonical = canonical_decimal(sec);  // "01.50" is 1.5
-      if (!canonical) return std::nullopt;
-      return rdf::Term::typed(*canonical, xsd("decimal"));
+      std::u32string out;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        long double pos = static_cast<long double>(i + 1);
+        if (pos >= from && pos < to) out.push_back(s[i]);
+      }
+      return same_kind(x, encode(out));
     }
-    if (f == "TZ") return rdf::Term::literal(d->tz_text);
-    if (!d->tz_minutes) return std::nullopt;
-    int m = *d->tz_minutes;
-    if (m == 0) return rdf::Term::typed("PT0S", xsd("dayTimeDuration"));
-    std::string out = m < 0 ? "-PT" : "PT";
-    int am = std::abs(m);
-    if (am / 60) out += std::to_string(am / 60) + "H";
-    if (am % 60) out += std::to_string(am % 60) + "M";
-    return rdf::Term::typed(out, xsd("dayTimeDuration"));
+    case F::Regex:
+    case F::Replace: {
+      const std::size_t flag_at = e.function == F::Regex ? 2 : 3;
+      if (!is_string_literal(a[0])) return std::nullopt;
+      if (!is_simple_or_string(*a[1])) return std::nullopt;
+      if (!regexes_) regexes_.reset(new PreparedRegexes());
+      const boost::wregex* re =
+          prepared_regex(*regexes_, e, a[1]->value, a.size() > flag_at ? a[flag_at]->value : "");
+      if (!re) return std::nullopt;
+      if (e.function == F::Regex) return boolean_term(boost::regex_search(widen(x.value), *re));
+      if (!is_simple_or_string(*a[2])) return std::nullopt;
+      if (boost::regex_match(std::wstring(), *re)) return std::nullopt;  // a pattern matching "" is an error
+      // each match replaces at least one character: the result is at most this long (back
+      // references aside)
+      require_memory((x.value.size() + 1) * (a[2]->value.size() + 1) * sizeof(wchar_t));
+      std::wstring out = boost::regex_replace(widen(x.value), *re, widen(a[2]->value), boost::format_perl);
+      return same_kind(x, narrow(out));
+    }
+    case F::Year:
+    case F::Month:
+    case F::Day:
+    case F::Hours:
+    case F::Minutes:
+    case F::Seconds:
+    case F::Timezone:
+    case F::Tz:
+      return date_time_part(e.function, x);
+    case F::Md5:
+    case F::Sha1:
+    case F::Sha256:
+    case F::Sha384:
+    case F::Sha512: {
+      if (!is_simple_or_string(x)) return std::nullopt;
+      const EVP_MD* md = e.function == F::Md5      ? EVP_md5()
+                         : e.function == F::Sha1   ? EVP_sha1()
+                         : e.function == F::Sha256 ? EVP_sha256()
+                         : e.function == F::Sha384 ? EVP_sha384()
+                                                   : EVP_sha512();
+      return rdf::Term::literal(hex_digest(md, x.value));
+    }
+    case F::StrLang:
+      if (!is_simple_or_string(x) || !is_simple_or_string(*a[1]) || a[1]->value.empty()) return std::nullopt;
+      return rdf::Term::lang_literal(x.value, upper(a[1]->value, false));
+    case F::StrDt:
+      if (!is_simple_or_string(x) || !a[1]->is_iri()) return std::nullopt;
+      if (a[1]->value == xsd("string")) return rdf::Term::literal(x.value);
+      return rdf::Term::typed(x.value, a[1]->value);
+    case F::SameTerm:
+      return boolean_term(x == *a[1]);
+    case F::IsIri:
+      return boolean_term(x.is_iri());
+    case F::IsBlank:
+      return boolean_term(x.is_blank());
+    case F::IsLiteral:
+      return boolean_term(x.is_literal());
+    case F::IsNumeric:
+      return boolean_term(numeric_value(x).has_value());
+    // handled above
+    case F::Bound:
+    case F::If:
+    case F::Coalesce:
+    case F::Cast:
+    case F::Extension:
+    case F::Rand:
+    case F::Now:
+    case F::Uuid:
+    case F::StrUuid:
+    case F::Bnode:
+    case F::Concat:
+      break;
   }
-  if (f == "MD5" || f == "SHA1" || f == "SHA256" || f == "SHA384" || f == "SHA512") {
-    if (!is_simple_or_string(x)) return std::nullopt;
-    const EVP_MD* md = f == "MD5" ? EVP_md5() : f == "SHA1" ? EVP_sha1() : f == "SHA256" ? EVP_sha256()
-                       : f == "SHA384" ? EVP_sha384() : EVP_sha512();
-    return rdf::Term::literal(hex_digest(md, x.value));
-  }
-  if (f == "STRLANG") {
-    if (!is_simple_or_string(x) || !is_simple_or_string(*a[1]) || a[1]->value.empty()) return std::nullopt;
-    return rdf::Term::lang_literal(x.value, upper(a[1]->value, false));
-  }
-  if (f == "STRDT") {
-    if (!is_simple_or_string(x) || !a[1]->is_iri()) return std::nullopt;
-    if (a[1]->value == xsd("string")) return rdf::Term::literal(x.value);
-    return rdf::Term::typed(x.value, a[1]->value);
-  }
-  if (f == "SAMETERM") return boolean_term(x == *a[1]);
-  if (f == "ISIRI") return boolean_term(x.is_iri());
-  if (f == "ISBLANK") return boolean_term(x.is_blank());
-  if (f == "ISLITERAL") return boolean_term(x.is_literal());
-  if (f == "ISNUMERIC") return boolean_term(numeric_value(x).has_value());
   return std::nullopt;
 }
+
+void PreparedRegexesDeleter::operator()(PreparedRegexes* r) const { delete r; }
 
 Value Evaluator::cast(const std::string& dt, const Value& v) {
   if (!v || v->is_blank()) return std::nullopt;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -24,9 +23,7 @@ bool gathers(const Expr& e, std::vector<int>& vars) {
     case Expr::Kind::Aggregate:
       return false;
     case Expr::Kind::Call:
-      if (!e.is_iri_function)
-        for (std::string_view fresh : {"RAND", "UUID", "STRUUID", "BNODE"})
-          if (e.name == fresh) return false;
+      if (function_info(e.function).fresh) return false;
       break;
     default:
       break;

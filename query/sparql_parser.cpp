@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "query/functions.hpp"
 #include "query/sparql_lexer.hpp"
 #include "rdf/error.hpp"
 #include "rdf/utf8.hpp"
@@ -17,15 +18,9 @@ namespace {
 
 constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
-const std::set<std::string, std::less<>>& builtin_names() {
-  static const std::set<std::string, std::less<>> names = {
-      "STR", "LANG", "LANGMATCHES", "DATATYPE", "BOUND", "IRI", "URI", "BNODE", "RAND", "ABS", "CEIL",
-      "FLOOR", "ROUND", "CONCAT", "STRLEN", "UCASE", "LCASE", "ENCODE_FOR_URI", "CONTAINS",
-      "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER", "YEAR", "MONTH", "DAY", "HOURS", "MINUTES",
-      "SECONDS", "TIMEZONE", "TZ", "NOW", "UUID", "STRUUID", "MD5", "SHA1", "SHA256", "SHA384",
-      "SHA512", "COALESCE", "IF", "STRLANG", "STRDT", "SAMETERM", "ISIRI", "ISURI", "ISBLANK",
-      "ISLITERAL", "ISNUMERIC", "REGEX", "SUBSTR", "REPLACE", "EXISTS", "NOT"};
-  return names;
+/// A keyword that starts a builtin call: a function of query/functions.hpp, EXISTS or NOT EXISTS.
+bool is_builtin_keyword(std::string_view word) {
+  return find_builtin(word) != nullptr || word == "EXISTS" || word == "NOT";
 }
 
 const std::set<std::string, std::less<>>& aggregate_names() {
@@ -542,7 +537,7 @@ class Parser {
           k.expr = expression();
           if (accept_kw("AS")) k.var = var();
           expect(")");
-        } else if (tok_.kind == Token::Kind::Keyword && builtin_names().count(tok_.text)) {
+        } else if (tok_.kind == Token::Kind::Keyword && is_builtin_keyword(tok_.text)) {
           k.expr = builtin_call();
         } else if (at_iri()) {
           k.expr = iri_or_function();
@@ -557,7 +552,7 @@ class Parser {
     if (accept_kw("HAVING")) {
       q.aggregated = true;
       do q.having.push_back(constraint());
-      while (is_punct("(") || at_iri() || (tok_.kind == Token::Kind::Keyword && builtin_names().count(tok_.text)));
+      while (is_punct("(") || at_iri() || (tok_.kind == Token::Kind::Keyword && is_builtin_keyword(tok_.text)));
     }
     if (is_kw("ORDER")) {
       next();
@@ -573,7 +568,7 @@ class Parser {
         } else if (tok_.kind == Token::Kind::Var) {
           k.expr = var_expr(var());
         } else if (is_punct("(") || at_iri() ||
-                   (tok_.kind == Token::Kind::Keyword && (builtin_names().count(tok_.text) ||
+                   (tok_.kind == Token::Kind::Keyword && (is_builtin_keyword(tok_.text) ||
                                                           aggregate_names().count(tok_.text)))) {
           k.expr = constraint();
         } else {
@@ -1091,7 +1086,7 @@ class Parser {
 
   ExprPtr constraint() {
     if (is_punct("(")) return bracketted();
-    if (tok_.kind == Token::Kind::Keyword && builtin_names().count(tok_.text)) return builtin_call();
+    if (tok_.kind == Token::Kind::Keyword && is_builtin_keyword(tok_.text)) return builtin_call();
     if (tok_.kind == Token::Kind::Keyword && aggregate_names().count(tok_.text)) return aggregate();
     if (at_iri()) return iri_or_function();
     fail("expected a constraint ('(', a function call) but found " + describe(tok_));
@@ -1191,7 +1186,7 @@ class Parser {
     if (tok_.kind == Token::Kind::Var) return var_expr(var());
     if (at_iri()) return iri_or_function();
     if (tok_.kind == Token::Kind::Keyword) {
-      if (builtin_names().count(tok_.text)) return builtin_call();
+      if (is_builtin_keyword(tok_.text)) return builtin_call();
       if (aggregate_names().count(tok_.text)) return aggregate();
     }
     auto lit = literal();
@@ -1203,6 +1198,7 @@ class Parser {
     if (tok_.kind == Token::Kind::Nil || is_punct("(")) {
       auto e = make(Expr::Kind::Call, name, {});
       e->is_iri_function = true;
+      e->function = name.starts_with(rdf::kXsd) ? Function::Cast : Function::Extension;
       if (tok_.kind == Token::Kind::Nil) {
         next();
         return e;
@@ -1230,10 +1226,11 @@ class Parser {
       e->pattern = std::make_shared<Pattern>(group_graph_pattern());
       return e;
     }
-    if (name == "URI") name = "IRI";
-    if (name == "ISURI") name = "ISIRI";
-    auto e = make(Expr::Kind::Call, name, {});
-    if (name == "BOUND") {
+    const FunctionInfo* f = find_builtin(name);
+    if (f == nullptr) fail("unknown function " + name);
+    auto e = make(Expr::Kind::Call, std::string(f->name), {});
+    e->function = f->function;
+    if (f->function == Function::Bound) {
       expect("(");
       e->args.push_back(var_expr(var()));
       expect(")");
@@ -1247,23 +1244,10 @@ class Parser {
       while (accept(",")) e->args.push_back(expression());
       expect(")");
     }
-    static const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> arity = {
-        {"STR", {1, 1}}, {"LANG", {1, 1}}, {"LANGMATCHES", {2, 2}}, {"DATATYPE", {1, 1}}, {"IRI", {1, 1}},
-        {"BNODE", {0, 1}}, {"RAND", {0, 0}}, {"ABS", {1, 1}}, {"CEIL", {1, 1}}, {"FLOOR", {1, 1}},
-        {"ROUND", {1, 1}}, {"CONCAT", {0, 1000}}, {"STRLEN", {1, 1}}, {"UCASE", {1, 1}}, {"LCASE", {1, 1}},
-        {"ENCODE_FOR_URI", {1, 1}}, {"CONTAINS", {2, 2}}, {"STRSTARTS", {2, 2}}, {"STRENDS", {2, 2}},
-        {"STRBEFORE", {2, 2}}, {"STRAFTER", {2, 2}}, {"YEAR", {1, 1}}, {"MONTH", {1, 1}}, {"DAY", {1, 1}},
-        {"HOURS", {1, 1}}, {"MINUTES", {1, 1}}, {"SECONDS", {1, 1}}, {"TIMEZONE", {1, 1}}, {"TZ", {1, 1}},
-        {"NOW", {0, 0}}, {"UUID", {0, 0}}, {"STRUUID", {0, 0}}, {"MD5", {1, 1}}, {"SHA1", {1, 1}},
-        {"SHA256", {1, 1}}, {"SHA384", {1, 1}}, {"SHA512", {1, 1}}, {"COALESCE", {0, 1000}}, {"IF", {3, 3}},
-        {"STRLANG", {2, 2}}, {"STRDT", {2, 2}}, {"SAMETERM", {2, 2}}, {"ISIRI", {1, 1}}, {"ISBLANK", {1, 1}},
-        {"ISLITERAL", {1, 1}}, {"ISNUMERIC", {1, 1}}, {"REGEX", {2, 3}}, {"SUBSTR", {2, 3}},
-        {"REPLACE", {3, 4}}};
-    auto it = arity.find(name);
-    if (it != arity.end() && (e->args.size() < it->second.first || e->args.size() > it->second.second))
-      fail(name + " takes " + std::to_string(it->second.first) +
-           (it->second.first == it->second.second ? "" : " to " + std::to_string(it->second.second)) +
-           " arguments, not " + std::to_string(e->args.size()));
+    if (e->args.size() < f->min_args || e->args.size() > f->max_args)
+      fail(e->name + " takes " + std::to_string(f->min_args) +
+           (f->min_args == f->max_args ? "" : " to " + std::to_string(f->max_args)) + " arguments, not " +
+           std::to_string(e->args.size()));
     return e;
   }
   ExprPtr aggregate() {
