@@ -4,7 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/traversal_input.hpp"
-#include "query/traversal.hpp"
+#include "query/traversal/traversal.hpp"
 
 namespace policykg::cli {
 

@@ -7,7 +7,7 @@
 #include "cli/table.hpp"
 #include "cli/traversal_input.hpp"
 #include "ontology/terms.hpp"
-#include "query/traversal.hpp"
+#include "query/traversal/traversal.hpp"
 
 namespace policykg::cli {
 

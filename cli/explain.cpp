@@ -10,7 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/traversal_input.hpp"
 #include "ontology/terms.hpp"
-#include "query/route.hpp"
+#include "query/traversal/route.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::cli {

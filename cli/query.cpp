@@ -20,10 +20,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
-#include "query/dataset.hpp"
-#include "query/memory_budget.hpp"
+#include "query/sparql/dataset.hpp"
+#include "query/sparql/memory_budget.hpp"
 #include "query/prefixes.hpp"
-#include "query/sparql.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/atomic_file.hpp"
 #include "rdf/error.hpp"
 #include "rdf/parser.hpp"
@@ -41,7 +41,7 @@ struct QueryCommand {
   std::string expression;
   std::string format = "table";
   bool raw = false;
-  bool no_plan = false;            ///< join patterns as written (query/planner.hpp)
+  bool no_plan = false;            ///< join patterns as written (query/sparql/internal/planner.hpp)
   std::string output;
   long long timeout_ms = 0;
   std::size_t limit = 0;

@@ -7,8 +7,8 @@
 #include "cli/table.hpp"
 #include "cli/traversal_input.hpp"
 #include "ontology/terms.hpp"
-#include "query/route.hpp"
-#include "query/traversal.hpp"
+#include "query/traversal/route.hpp"
+#include "query/traversal/traversal.hpp"
 #include "rdf/error.hpp"
 #include "rdf/serializer.hpp"
 

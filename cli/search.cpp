@@ -6,7 +6,7 @@
 #include "cli/table.hpp"
 #include "cli/traversal_input.hpp"
 #include "ontology/terms.hpp"
-#include "query/text_search.hpp"
+#include "query/traversal/text_search.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::cli {

@@ -1,6 +1,6 @@
 #include "cli/traversal_input.hpp"
 
-#include "query/route.hpp"
+#include "query/traversal/route.hpp"
 
 namespace policykg::cli {
 

@@ -9,9 +9,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/graph_source.hpp"
-#include "query/entity_resolver.hpp"
-#include "query/graph_view.hpp"
-#include "query/route.hpp"
+#include "query/traversal/entity_resolver.hpp"
+#include "query/traversal/graph_view.hpp"
+#include "query/traversal/route.hpp"
 
 namespace policykg::cli {
 

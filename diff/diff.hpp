@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "query/entity_resolver.hpp"
-#include "query/graph_view.hpp"
+#include "query/traversal/entity_resolver.hpp"
+#include "query/traversal/graph_view.hpp"
 
 namespace policykg::diff {
 

@@ -5,8 +5,8 @@
 #include <unordered_set>
 
 #include "ontology/terms.hpp"
-#include "query/route.hpp"
-#include "query/sparql.hpp"
+#include "query/traversal/route.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/error.hpp"
 #include "rdf/xml_text.hpp"
 

@@ -7,7 +7,7 @@
 #include "builder/normalized_text.hpp"
 #include "diff/diff.hpp"
 #include "ontology/terms.hpp"
-#include "query/route.hpp"
+#include "query/traversal/route.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::diff {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "query/graph_view.hpp"
+#include "query/traversal/graph_view.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::exports {

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "query/graph_view.hpp"
+#include "query/traversal/graph_view.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::exports {

@@ -12,8 +12,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "query/dataset.hpp"
-#include "query/sparql.hpp"
+#include "query/sparql/dataset.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/error.hpp"
 #include "rdf/model.hpp"
 
@@ -45,7 +45,8 @@ const policykg::query::Dataset& dataset() {
 std::vector<std::string> canonical(const policykg::query::Results& r) {
   using F = policykg::query::ResultFormat;
   const bool graph = r.kind == policykg::rdf::QueryResult::Kind::Graph;
-  std::string text = policykg::query::write_results(r, graph ? F::NTriples : (r.kind == policykg::rdf::QueryResult::Kind::Boolean ? F::Json : F::Tsv));
+  const bool boolean = r.kind == policykg::rdf::QueryResult::Kind::Boolean;
+  std::string text = policykg::query::write_results(r, graph ? F::NTriples : boolean ? F::Json : F::Tsv);
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -53,7 +54,7 @@ std::vector<std::string> canonical(const policykg::query::Results& r) {
   return lines;
 }
 
-/// Planning (query/planner.hpp) must not change an answer: the query without it gives the same
+/// Planning (query/sparql/internal/planner.hpp) must not change an answer: the query without it gives the same
 /// results, unless it calls a function that answers anew each time, makes blank nodes, or was cut
 /// by the row limit or stopped by the timeout or the memory budget (which may stop the two
 /// runs at different places).

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "query/sparql_parser.hpp"
-#include "query/sparql_printer.hpp"
+#include "query/sparql/sparql_parser.hpp"
+#include "query/sparql/sparql_printer.hpp"
 #include "rdf/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

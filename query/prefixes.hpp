@@ -27,4 +27,12 @@ std::map<std::string, std::string, std::less<>> predefined_prefix_map(std::strin
 /// The IRI of a predefined prefix ("" when `prefix` is not one).
 std::string predefined_namespace(std::string_view prefix, std::string_view base);
 
+/// Natural order of IRIs: runs of digits compare as numbers ("measure/2" < "measure/10"), so that
+/// answers list units in document order.
+bool natural_less(std::string_view a, std::string_view b);
+
+/// An IRI shortened with the predefined prefixes (above), `id:` for the instance base
+/// ("<iri>" otherwise).
+std::string compact_iri(std::string_view iri, std::string_view base);
+
 }  // namespace policykg::query

@@ -8,7 +8,7 @@
 #include "ontology/files.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
-#include "query/memory_budget.hpp"
+#include "query/sparql/memory_budget.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::server {

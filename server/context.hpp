@@ -7,9 +7,9 @@
 #include <mutex>
 #include <string>
 
-#include "query/dataset.hpp"
-#include "query/graph_view.hpp"
-#include "query/text_search.hpp"
+#include "query/sparql/dataset.hpp"
+#include "query/traversal/graph_view.hpp"
+#include "query/traversal/text_search.hpp"
 #include "rdf/format.hpp"
 #include "rdf/model.hpp"
 #include "server/graph_snapshot.hpp"

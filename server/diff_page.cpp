@@ -6,8 +6,8 @@
 
 #include "diff/diff.hpp"
 #include "diff/report.hpp"
-#include "query/entity_resolver.hpp"
-#include "query/graph_view.hpp"
+#include "query/traversal/entity_resolver.hpp"
+#include "query/traversal/graph_view.hpp"
 #include "rdf/error.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"

@@ -3,7 +3,7 @@
 #include <mutex>
 
 #include "export/export.hpp"
-#include "query/graph_view.hpp"
+#include "query/traversal/graph_view.hpp"
 #include "rdf/error.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"

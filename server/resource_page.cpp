@@ -3,8 +3,8 @@
 #include <set>
 
 #include "ontology/terms.hpp"
-#include "query/route.hpp"
-#include "query/traversal.hpp"
+#include "query/traversal/route.hpp"
+#include "query/traversal/traversal.hpp"
 
 namespace policykg::server {
 

@@ -1,4 +1,4 @@
-// /search?q=WORDS[&limit=N][&format=json]: the ranked full-text search of query/text_search.hpp,
+// /search?q=WORDS[&limit=N][&format=json]: the ranked full-text search of query/traversal/text_search.hpp,
 // as a page of results linking to the resources' pages and their neighbourhood in the graph
 // page, or as JSON (format=json, or Accept: application/json).
 #include <cstdio>
@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ontology/terms.hpp"
-#include "query/route.hpp"
-#include "query/text_search.hpp"
+#include "query/traversal/route.hpp"
+#include "query/traversal/text_search.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
 

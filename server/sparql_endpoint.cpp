@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "query/prefixes.hpp"
-#include "query/sparql.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/error.hpp"
 #include "server/connection.hpp"
 #include "server/content_negotiation.hpp"

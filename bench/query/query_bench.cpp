@@ -8,8 +8,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "query/dataset.hpp"
-#include "query/sparql.hpp"
+#include "query/sparql/dataset.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/error.hpp"
 #include "rdf/parser.hpp"
 

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "ontology/terms.hpp"
-#include "query/entity_resolver.hpp"
-#include "query/graph_view.hpp"
-#include "query/text_search.hpp"
-#include "query/traversal.hpp"
+#include "query/traversal/entity_resolver.hpp"
+#include "query/traversal/graph_view.hpp"
+#include "query/traversal/text_search.hpp"
+#include "query/traversal/traversal.hpp"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <variant>
 
-#include "query/dataset.hpp"
-#include "query/sparql.hpp"
-#include "query/sparql_parser.hpp"
+#include "query/sparql/dataset.hpp"
+#include "query/sparql/sparql.hpp"
+#include "query/sparql/sparql_parser.hpp"
 #include "rdf/error.hpp"
 #include "rdf/parser.hpp"
 #include "tests/conformance/suite.hpp"
@@ -87,7 +87,7 @@ TEST(W3cSparql11, QueryEvaluationAndSyntax) {
   conformance::report("In process (`query::run`, `w3c_suite_test.cpp`)", outcomes);
 }
 
-// Planning (query/planner.hpp) reorders joins and moves filters; it must not change an answer.
+// Planning (query/sparql/internal/planner.hpp) reorders joins and moves filters; it must not change an answer.
 // Every evaluation query runs with and without it, and the answers are compared as the suite
 // compares them. Queries calling functions that answer anew each time (RAND, NOW, UUID, STRUUID,
 // BNODE) are left out, as are two runs' errors, which must be the same error.

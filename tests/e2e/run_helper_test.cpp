@@ -1,4 +1,5 @@
-// The process helper itself (tests/e2e/run.hpp): what it captures, and when it runs a command again.
+// The process helper itself (tests/e2e/run.hpp): what it captures, and when it runs a command
+// again.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,11 +16,12 @@ class RunHelper : public test::TempFolderTest {
  protected:
   test::RunResult run_crashing(int crashes) {
     const std::string runs = (dir_ / "runs").string();
-    const std::string script = "n=$(( $(cat " + test::shell_quote(runs) + " 2>/dev/null || echo 0) + 1 )); echo $n > " +
-                               test::shell_quote(runs) + "; if [ $n -le " + std::to_string(crashes) +
-                               " ]; then echo 'Tracer caught signal 11: addr=0x17e8' >&2;"
-                               " echo '==1==LeakSanitizer has encountered a fatal error.' >&2; exit 23; fi;"
-                               " echo done $n";
+    const std::string script =
+        "n=$(( $(cat " + test::shell_quote(runs) + " 2>/dev/null || echo 0) + 1 )); echo $n > " +
+        test::shell_quote(runs) + "; if [ $n -le " + std::to_string(crashes) +
+        " ]; then echo 'Tracer caught signal 11: addr=0x17e8' >&2;"
+        " echo '==1==LeakSanitizer has encountered a fatal error.' >&2; exit 23; fi;"
+        " echo done $n";
     return test::run_binary("/bin/bash", {"-c", script});
   }
   int runs() const { return std::stoi(test::read_file(dir_ / "runs")); }
@@ -47,7 +49,8 @@ TEST_F(RunHelper, AFailingCommandRunsOnce) {
 }
 
 TEST(LeakCheckerCrashed, OnlyTheRuntimesFatalErrorWithoutALeakReport) {
-  EXPECT_TRUE(test::leak_checker_crashed("Tracer caught signal 11\n==9==LeakSanitizer has encountered a fatal error.\n"));
+  EXPECT_TRUE(test::leak_checker_crashed(
+      "Tracer caught signal 11\n==9==LeakSanitizer has encountered a fatal error.\n"));
   EXPECT_FALSE(test::leak_checker_crashed("==9==ERROR: LeakSanitizer: detected memory leaks\n"));
   EXPECT_FALSE(test::leak_checker_crashed("error: bad input\n"));
 }

@@ -20,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "query/graph_view.hpp"
+#include "query/traversal/graph_view.hpp"
 #include "rdf/model.hpp"
 
 namespace policykg::test {

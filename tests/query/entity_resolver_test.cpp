@@ -2,7 +2,7 @@
 // candidates.
 #include <gtest/gtest.h>
 
-#include "query/entity_resolver.hpp"
+#include "query/traversal/entity_resolver.hpp"
 #include "rdf/error.hpp"
 #include "tests/query/traversal_fixture.hpp"
 

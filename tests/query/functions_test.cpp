@@ -1,12 +1,13 @@
-// query/functions.hpp: the one table of builtins, as the parser resolves calls with it and the
-// evaluator answers them.
+// query/sparql/functions.hpp: the one table of builtins, as the parser resolves calls with it and
+// the evaluator answers them.
+#include "query/sparql/functions.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "query/functions.hpp"
-#include "query/sparql.hpp"
-#include "query/sparql_parser.hpp"
+#include "query/sparql/sparql.hpp"
+#include "query/sparql/sparql_parser.hpp"
 #include "rdf/error.hpp"
 #include "tests/query/sparql_fixture.hpp"
 
@@ -15,7 +16,8 @@ namespace {
 
 TEST(Functions, EveryBuiltinIsFoundByItsNameAndListedUnderIt) {
   std::size_t builtins = 0;
-  for (auto f = static_cast<std::size_t>(Function::Str); f < static_cast<std::size_t>(Function::Cast); ++f) {
+  for (auto f = static_cast<std::size_t>(Function::Str);
+       f < static_cast<std::size_t>(Function::Cast); ++f) {
     const FunctionInfo& info = function_info(static_cast<Function>(f));
     ASSERT_FALSE(info.name.empty());
     const FunctionInfo* found = find_builtin(info.name);
@@ -48,8 +50,9 @@ algebra::ExprPtr projected(const std::string& query) {
 TEST(Functions, TheParserResolvesEachCallOnce) {
   EXPECT_EQ(projected("SELECT (uri(\"http://a\") AS ?x) {}")->function, Function::Iri);
   EXPECT_EQ(projected("SELECT (uri(\"http://a\") AS ?x) {}")->name, "IRI");
-  EXPECT_EQ(projected("SELECT (<http://www.w3.org/2001/XMLSchema#integer>(\"1\") AS ?x) {}")->function,
-            Function::Cast);
+  EXPECT_EQ(
+      projected("SELECT (<http://www.w3.org/2001/XMLSchema#integer>(\"1\") AS ?x) {}")->function,
+      Function::Cast);
   EXPECT_EQ(projected("SELECT (<http://ex/f>(1, 2) AS ?x) {}")->function, Function::Extension);
 }
 
@@ -58,7 +61,8 @@ TEST(Functions, ArityComesFromTheTable) {
     parse_sparql("SELECT (REGEX(?s) AS ?x) {}");
     FAIL() << "accepted REGEX with one argument";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("REGEX takes 2 to 3 arguments, not 1"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("REGEX takes 2 to 3 arguments, not 1"), std::string::npos)
+        << e.what();
   }
   EXPECT_NO_THROW(parse_sparql("SELECT (CONCAT() AS ?x) (CONCAT(1, 2, 3, 4, 5, 6) AS ?y) {}"));
   EXPECT_THROW(parse_sparql("SELECT (NOW(1) AS ?x) {}"), Error);
@@ -68,16 +72,21 @@ TEST(Functions, AConstantPatternServesEveryRowAndABadOneFailsEveryRow) {
   Dataset data(test::sparql_fixture());
   QueryOptions options;
   options.prefixes = {{"", "http://ex/"}, {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"}};
-  auto good = run(data, "SELECT ?l WHERE { ?m a :Measure ; rdfs:label ?l FILTER REGEX(?l, \"^OPEN\", \"i\") } ORDER BY ?l",
+  auto good = run(data,
+                  "SELECT ?l WHERE { ?m a :Measure ; rdfs:label ?l FILTER REGEX(?l, \"^OPEN\", "
+                  "\"i\") } ORDER BY ?l",
                   options);
   ASSERT_EQ(good.rows.size(), 2u);
   EXPECT_EQ(good.rows[0][0]->value, "open banks");
   EXPECT_EQ(good.rows[1][0]->value, "open insurers");
-  auto bad = run(data, "SELECT ?m (REGEX(?l, \"(\") AS ?r) WHERE { ?m a :Measure ; rdfs:label ?l }", options);
+  auto bad = run(data, "SELECT ?m (REGEX(?l, \"(\") AS ?r) WHERE { ?m a :Measure ; rdfs:label ?l }",
+                 options);
   ASSERT_EQ(bad.rows.size(), 3u);
   for (const auto& row : bad.rows) EXPECT_FALSE(row[1].has_value());
   // a pattern that varies by row is compiled for each
-  auto varying = run(data, "SELECT ?m WHERE { ?m a :Measure ; rdfs:label ?l FILTER REGEX(?l, CONCAT(\"^\", SUBSTR(?l, 1, 4))) }",
+  auto varying = run(data,
+                     "SELECT ?m WHERE { ?m a :Measure ; rdfs:label ?l FILTER REGEX(?l, "
+                     "CONCAT(\"^\", SUBSTR(?l, 1, 4))) }",
                      options);
   EXPECT_EQ(varying.rows.size(), 3u);
 }

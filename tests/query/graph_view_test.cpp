@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ontology/terms.hpp"
-#include "query/graph_view.hpp"
+#include "query/traversal/graph_view.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
 namespace policykg {

@@ -8,8 +8,8 @@
 #include <string>
 #include <thread>
 
-#include "query/sparql.hpp"
-#include "query/sparql_parser.hpp"
+#include "query/sparql/sparql.hpp"
+#include "query/sparql/sparql_parser.hpp"
 #include "rdf/error.hpp"
 #include "tests/query/sparql_fixture.hpp"
 

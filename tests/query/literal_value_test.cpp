@@ -1,12 +1,12 @@
-// Numbers written in their XSD 1.1 canonical forms (query/literal_value.hpp), as SPARQL results
+// Numbers written in their XSD 1.1 canonical forms (query/sparql/internal/literal_value.hpp), as SPARQL results
 // carry them: casts, arithmetic, CEIL and friends, SECONDS.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-#include "query/literal_value.hpp"
-#include "query/sparql.hpp"
+#include "query/sparql/internal/literal_value.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/model.hpp"
 
 using namespace policykg;

@@ -1,14 +1,15 @@
 // query::Planner: estimates from the indexes, the join order, where filters are checked, and that
 // planning changes no answer.
+#include "query/sparql/internal/planner.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "query/dataset.hpp"
-#include "query/planner.hpp"
-#include "query/sparql.hpp"
-#include "query/sparql_parser.hpp"
+#include "query/sparql/dataset.hpp"
+#include "query/sparql/sparql.hpp"
+#include "query/sparql/sparql_parser.hpp"
 #include "tests/query/sparql_fixture.hpp"
 
 namespace policykg::query {
@@ -24,8 +25,10 @@ class PlannerTest : public ::testing::Test {
 
   /// The parsed query, its WHERE clause a group of one basic graph pattern and filters.
   algebra::ParsedQuery parse(const std::string& where) {
-    return parse_sparql("PREFIX : <http://ex/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-                        "PREFIX org: <http://www.w3.org/ns/org#> SELECT * WHERE { " + where + " }");
+    return parse_sparql(
+        "PREFIX : <http://ex/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "PREFIX org: <http://www.w3.org/ns/org#> SELECT * WHERE { " +
+        where + " }");
   }
   static const std::vector<TriplePattern>& triples(const algebra::ParsedQuery& q) {
     for (const auto& c : q.query.where->children)
@@ -39,7 +42,8 @@ class PlannerTest : public ::testing::Test {
     return out;
   }
   Planner planner() const {
-    return Planner(dataset_.default_graph(), [this](const rdf::Term& t) { return dataset_.dictionary().find(t); });
+    return Planner(dataset_.default_graph(),
+                   [this](const rdf::Term& t) { return dataset_.dictionary().find(t); });
   }
   std::vector<bool> nothing_bound(const algebra::ParsedQuery& q) const {
     return std::vector<bool>(q.variables.names.size(), false);
@@ -48,14 +52,18 @@ class PlannerTest : public ::testing::Test {
     Deadline deadline(std::chrono::milliseconds(0));
     return planner().plan(triples(q), nothing_bound(q), filters(q), take_all, deadline);
   }
-  int slot(const algebra::ParsedQuery& q, const std::string& name) { return *q.variables.find(name); }
+  int slot(const algebra::ParsedQuery& q, const std::string& name) {
+    return *q.variables.find(name);
+  }
 
   rdf::Model model_;
   Dataset dataset_;
 };
 
 TEST_F(PlannerTest, EstimatesAreRangeCountsAndZeroForATermTheGraphLacks) {
-  auto q = parse("?m a :Measure . ?m :appliesTo :haidian . ?m :appliesTo :nowhere . ?a org:subOrganizationOf ?b");
+  auto q = parse(
+      "?m a :Measure . ?m :appliesTo :haidian . ?m :appliesTo :nowhere . ?a org:subOrganizationOf "
+      "?b");
   const auto& t = triples(q);
   auto none = nothing_bound(q);
   EXPECT_EQ(planner().estimate(t[0], none), 3);  // three measures
@@ -69,7 +77,9 @@ TEST_F(PlannerTest, EstimatesAreRangeCountsAndZeroForATermTheGraphLacks) {
 }
 
 TEST_F(PlannerTest, PathsAreGuessedByTheirKnownEnds) {
-  auto q = parse("?a org:subOrganizationOf+ ?b . :dept org:subOrganizationOf* ?c . :dept org:subOrganizationOf+ :sc");
+  auto q = parse(
+      "?a org:subOrganizationOf+ ?b . :dept org:subOrganizationOf* ?c . :dept "
+      "org:subOrganizationOf+ :sc");
   const auto& t = triples(q);
   auto none = nothing_bound(q);
   EXPECT_EQ(planner().estimate(t[0], none), CostModel::kPathNoEnd);
@@ -88,8 +98,9 @@ TEST_F(PlannerTest, TheMostSelectivePatternComesFirstAndConnectedOnesBeforeCross
 }
 
 TEST_F(PlannerTest, AFilterIsCheckedRightAfterThePatternThatBindsItsLastVariable) {
-  auto q = parse("?m :appliesTo :haidian . ?m rdfs:label ?l . ?m :responsibleParty ?p . "
-                 "FILTER(CONTAINS(STR(?l), \"banks\")) FILTER(?p != :sc) FILTER(BOUND(?nowhere))");
+  auto q = parse(
+      "?m :appliesTo :haidian . ?m rdfs:label ?l . ?m :responsibleParty ?p . "
+      "FILTER(CONTAINS(STR(?l), \"banks\")) FILTER(?p != :sc) FILTER(BOUND(?nowhere))");
   auto p = plan(q, false);
   // the label filter sits where ?l is bound, the party filter where ?p is; ?nowhere is never bound
   // by these patterns, so the plan leaves that filter to the group
@@ -117,7 +128,8 @@ TEST_F(PlannerTest, AFilterIsCheckedRightAfterThePatternThatBindsItsLastVariable
 }
 
 TEST_F(PlannerTest, ExistsAndFreshValuesStayWhereTheyAreWritten) {
-  auto q = parse("?m a :Measure . FILTER(EXISTS { ?m :dependsOn ?x }) FILTER(RAND() < 2) FILTER(?m != :m1)");
+  auto q = parse(
+      "?m a :Measure . FILTER(EXISTS { ?m :dependsOn ?x }) FILTER(RAND() < 2) FILTER(?m != :m1)");
   auto f = filters(q);
   EXPECT_FALSE(movable_filter_variables(*f[0]));
   EXPECT_FALSE(movable_filter_variables(*f[1]));
@@ -139,11 +151,15 @@ TEST_F(PlannerTest, PlanningChangesNoAnswer) {
   for (const std::string q : {
            "SELECT ?m ?l WHERE { ?m a :Measure ; rdfs:label ?l ; :appliesTo ?d . ?d rdfs:label ?dl "
            "FILTER(CONTAINS(?dl, \"Haidian\")) } ORDER BY ?m",
-           "SELECT ?a ?b WHERE { ?a org:subOrganizationOf+ ?b . ?b a :Agency FILTER(?a != :dept) } ORDER BY ?a ?b",
-           "SELECT ?m ?p WHERE { ?m a :Measure OPTIONAL { ?m :responsibleParty ?p FILTER(?p != :dept) } "
+           "SELECT ?a ?b WHERE { ?a org:subOrganizationOf+ ?b . ?b a :Agency FILTER(?a != :dept) } "
+           "ORDER BY ?a ?b",
+           "SELECT ?m ?p WHERE { ?m a :Measure OPTIONAL { ?m :responsibleParty ?p FILTER(?p != "
+           ":dept) } "
            "FILTER(!BOUND(?p) || ?p = :mofcom) } ORDER BY ?m",
-           "SELECT ?m WHERE { ?m :appliesTo ?d FILTER NOT EXISTS { ?m :dependsOn ?x } ?d a :District } ORDER BY ?m",
-           "SELECT ?m ?n WHERE { ?m a :Measure . ?n a :Measure FILTER(STR(?m) < STR(?n)) } ORDER BY ?m ?n LIMIT 2",
+           "SELECT ?m WHERE { ?m :appliesTo ?d FILTER NOT EXISTS { ?m :dependsOn ?x } ?d a "
+           ":District } ORDER BY ?m",
+           "SELECT ?m ?n WHERE { ?m a :Measure . ?n a :Measure FILTER(STR(?m) < STR(?n)) } ORDER "
+           "BY ?m ?n LIMIT 2",
        }) {
     QueryOptions planned, written;
     planned.prefixes = written.prefixes = {{"", "http://ex/"},

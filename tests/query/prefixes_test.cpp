@@ -4,7 +4,7 @@
 
 #include "ontology/terms.hpp"
 #include "query/prefixes.hpp"
-#include "query/route.hpp"
+#include "query/traversal/route.hpp"
 
 using namespace policykg;
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "query/sparql.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/error.hpp"
 
 using namespace policykg;

@@ -1,7 +1,7 @@
 // query/route: compact IRIs, natural order, route text and JSON.
 #include <gtest/gtest.h>
 
-#include "query/route.hpp"
+#include "query/traversal/route.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
 namespace policykg {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "query/sparql.hpp"
+#include "query/sparql/sparql.hpp"
 #include "rdf/error.hpp"
 #include "tests/query/sparql_fixture.hpp"
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "query/sparql.hpp"
-#include "query/sparql_parser.hpp"
+#include "query/sparql/sparql.hpp"
+#include "query/sparql/sparql_parser.hpp"
 #include "rdf/error.hpp"
 #include "tests/query/sparql_fixture.hpp"
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "query/sparql_parser.hpp"
-#include "query/sparql_printer.hpp"
+#include "query/sparql/sparql_parser.hpp"
+#include "query/sparql/sparql_printer.hpp"
 #include "rdf/error.hpp"
 
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 // query::TextIndex: words as the index reads them, a unit's own text, ranking, runs of words.
 #include <gtest/gtest.h>
 
-#include "query/text_search.hpp"
+#include "query/traversal/text_search.hpp"
 #include "rdf/model.hpp"
 
 namespace policykg {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "query/traversal.hpp"
+#include "query/traversal/traversal.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
 namespace policykg {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "query/graph_view.hpp"
+#include "query/traversal/graph_view.hpp"
 #include "rdf/model.hpp"
 
 namespace policykg::test {

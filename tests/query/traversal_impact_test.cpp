@@ -2,7 +2,7 @@
 // and transitively what depends on those.
 #include <gtest/gtest.h>
 
-#include "query/traversal.hpp"
+#include "query/traversal/traversal.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
 namespace policykg {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "ontology/terms.hpp"
-#include "query/traversal.hpp"
+#include "query/traversal/traversal.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
 namespace policykg {

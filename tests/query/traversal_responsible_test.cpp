@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "ontology/terms.hpp"
-#include "query/route.hpp"
-#include "query/traversal.hpp"
+#include "query/traversal/route.hpp"
+#include "query/traversal/traversal.hpp"
 #include "rdf/model.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
