@@ -89,6 +89,8 @@ struct RelationRules {
   std::vector<std::string> plan_responsibility_cues;
   std::vector<std::string> implementation_headings;
   std::vector<std::string> together_with;
+  /// The word before the agent of a passive clause ("shall be organized by X").
+  std::string passive_agent_cue = "by";
   /// Words before a place that exclude it ("excluding", "except"): pol:excludes, not appliesTo.
   /// Words just before a place that make it a strategy's scope, not where the clause applies.
   std::vector<std::string> scope_cues;
@@ -148,7 +150,9 @@ struct Rules {
   std::vector<ConditionRule> conditions;
   ClassificationRules classification;
 
-  /// Loads every file of `dir`; throws policykg::Error(Input) naming the file and what is wrong.
+  /// Loads every file of `dir`; throws policykg::Error(Input) naming the file, line and column and
+  /// what is wrong there: an unreadable file, bad JSON, an unknown key, a key given twice, a value
+  /// of the wrong type, a missing required key.
   static Rules load(const std::filesystem::path& dir);
 };
 
