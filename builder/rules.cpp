@@ -53,6 +53,13 @@ Rules Rules::load(const std::filesystem::path& dir) {
     s.get("number_words", st.number_words);
     s.get("measure_label_max_chars", st.measure_label_max_chars);
     s.get("heading_label_max_chars", st.heading_label_max_chars);
+    s.get("measure_label_dropped_openings", st.measure_label_dropped_openings);
+    s.get("defined_term_window_chars", st.defined_term_window_chars);
+    for (const JsonValue& v : s.array("validity_units")) {
+      JsonObject u(v);
+      st.validity_units.push_back({u.at("word").as_string(), u.at("designator").as_string()});
+      u.finish();
+    }
     s.finish();
   }
   {
@@ -91,12 +98,23 @@ Rules Rules::load(const std::filesystem::path& dir) {
     const JsonFile file(dir / "relations.json");
     JsonObject rel = file.root();
     auto& rr = r.relations;
+    rel.get("subject_verbs", rr.subject_verbs);
+    rel.get("adverb_suffixes", rr.adverb_suffixes);
+    rel.get("adverb_min_chars", rr.adverb_min_chars);
+    rel.get("passive_auxiliaries", rr.passive_auxiliaries);
     rel.get("dependency_cues", rr.dependency_cues);
+    rel.get("dependency_cue_window_chars", rr.dependency_cue_window_chars);
     rel.get("back_dependency_cues", rr.back_dependency_cues);
     rel.get("prerequisite_cues", rr.prerequisite_cues);
     rel.get("named_prerequisite_cues", rr.named_prerequisite_cues);
+    rel.get("prerequisite_name_window_chars", rr.prerequisite_name_window_chars);
+    rel.get("prerequisite_skip_words", rr.prerequisite_skip_words);
+    rel.get("prerequisite_word_min_chars", rr.prerequisite_word_min_chars);
+    rel.get("prerequisite_min_words", rr.prerequisite_min_words);
+    rel.get("prerequisite_max_words", rr.prerequisite_max_words);
     rel.get("creation_verbs", rr.creation_verbs);
     rel.get("infrastructure_heads", rr.infrastructure_heads);
+    rel.get("infrastructure_min_words", rr.infrastructure_min_words);
     rel.get("infrastructure_max_words", rr.infrastructure_max_words);
     rel.get("keep_in_force_cues", rr.keep_in_force_cues);
     rel.get("prevail_cues", rr.prevail_cues);
@@ -106,6 +124,8 @@ Rules Rules::load(const std::filesystem::path& dir) {
     rel.get("implementation_headings", rr.implementation_headings);
     rel.get("together_with", rr.together_with);
     rel.get("passive_agent_cue", rr.passive_agent_cue);
+    rel.get("passive_agent_window_chars", rr.passive_agent_window_chars);
+    rel.get("party_window_chars", rr.party_window_chars);
     rel.get("scope_cues", rr.scope_cues);
     rel.get("exclusion_cues", rr.exclusion_cues);
     rel.get("exclusion_max_words", rr.exclusion_max_words);
@@ -118,6 +138,9 @@ Rules Rules::load(const std::filesystem::path& dir) {
     rel.get("leadership_cues", rr.leadership_cues);
     rel.get("approval_cues", rr.approval_cues);
     rel.get("addressee_cues", rr.addressee_cues);
+    rel.get("conjunctions", rr.conjunctions);
+    rel.get("articles", rr.articles);
+    rel.get("label_articles", rr.label_articles);
     rel.finish();
   }
   {

@@ -36,6 +36,18 @@ struct StructureRules {
   std::vector<std::string> number_words;
   std::size_t measure_label_max_chars = 72;
   std::size_t heading_label_max_chars = 96;
+  /// Words a measure's label leaves out when the clause opens with them and a comma or space
+  /// ("we shall"), lower case: the label starts at the action.
+  std::vector<std::string> measure_label_dropped_openings;
+  /// How many bytes after a citation a defined-term cue may end ("(hereinafter referred to as …)").
+  std::size_t defined_term_window_chars = 48;
+  /// The units a validity cue's number counts ("for a period of three years": P3Y): the word's
+  /// start (lower case) and the ISO 8601 duration designator.
+  struct ValidityUnit {
+    std::string word;
+    std::string designator;
+  };
+  std::vector<ValidityUnit> validity_units;
 };
 
 /// data/rules/entity_patterns.json: names no gazetteer lists.
@@ -67,9 +79,20 @@ struct CitationRules {
   std::vector<std::string> defined_terms;
 };
 
-/// data/rules/relations.json: cues of relations.
+/// data/rules/relations.json: cues of relations. Cues and words are lower case; windows count
+/// bytes of the clause's normalised text.
 struct RelationRules {
+  /// The verb between a clause's subject and its action ("X shall …"), the first in the clause;
+  /// words after it of at least `adverb_min_chars` characters ending in an adverb suffix ("-ly")
+  /// are skipped to reach the action; a passive auxiliary there ("shall be …") makes the clause
+  /// passive, its agents named after `passive_agent_cue`.
+  std::vector<std::string> subject_verbs;
+  std::vector<std::string> adverb_suffixes;
+  std::size_t adverb_min_chars = 4;
+  std::vector<std::string> passive_auxiliaries;
   std::vector<std::string> dependency_cues;
+  /// How many bytes before a citation a dependency cue may stand (after the last semicolon).
+  std::size_t dependency_cue_window_chars = 60;
   /// Words after a citation that act on it through a pronoun ("organize the implementation
   /// thereof", "organize its implementation"): the clause depends on the document cited.
   std::vector<std::string> back_dependency_cues;
@@ -77,10 +100,20 @@ struct RelationRules {
   /// Cues a named infrastructure or zone must follow at once to be relied on ("under the Madrid
   /// system", "take the <park> as the core"); a zone named so is also where the clause applies.
   std::vector<std::string> named_prerequisite_cues;
+  /// How many bytes after a prerequisite cue a named infrastructure or zone may start.
+  std::size_t prerequisite_name_window_chars = 24;
+  /// A prerequisite some measure builds is named by its first `prerequisite_max_words` words of
+  /// at least `prerequisite_word_min_chars` characters, skip words aside, and needs
+  /// `prerequisite_min_words` of them.
+  std::vector<std::string> prerequisite_skip_words;
+  std::size_t prerequisite_word_min_chars = 4;
+  std::size_t prerequisite_min_words = 2;
+  std::size_t prerequisite_max_words = 6;
   std::vector<std::string> creation_verbs;
   /// Last words of a prerequisite that no measure builds but that names an infrastructure
   /// ("platform", "system"), and the longest such name in words.
   std::vector<std::string> infrastructure_heads;
+  std::size_t infrastructure_min_words = 3;
   std::size_t infrastructure_max_words = 8;
   std::vector<std::string> keep_in_force_cues;
   std::vector<std::string> prevail_cues;
@@ -89,8 +122,12 @@ struct RelationRules {
   std::vector<std::string> plan_responsibility_cues;
   std::vector<std::string> implementation_headings;
   std::vector<std::string> together_with;
-  /// The word before the agent of a passive clause ("shall be organized by X").
-  std::string passive_agent_cue = "by";
+  /// The word before the agent of a passive clause ("shall be organized by X"), whose name starts
+  /// at most `passive_agent_window_chars` bytes after the word and its space; a party named after
+  /// together_with or leadership_cues starts at most `party_window_chars` bytes after the cue.
+  std::string passive_agent_cue;
+  std::size_t passive_agent_window_chars = 5;
+  std::size_t party_window_chars = 5;
   /// Words before a place that exclude it ("excluding", "except"): pol:excludes, not appliesTo.
   /// Words just before a place that make it a strategy's scope, not where the clause applies.
   std::vector<std::string> scope_cues;
@@ -111,6 +148,14 @@ struct RelationRules {
   /// Words that remove a requirement ("lift the restriction"): conditions after them are not
   /// the measure's conditions.
   std::vector<std::string> removal_cues;
+  /// Conjunctions joining names ("X and Y"), ending a prerequisite's words, or opening a clause
+  /// without a subject verb ("and improve …").
+  std::vector<std::string> conjunctions;
+  /// Articles skipped before an infrastructure's name ("based on the … platform").
+  std::vector<std::string> articles;
+  /// Articles left out of an entity's label, lower case or capitalised ("the State Council"),
+  /// and skipped between "by" and an issuer ("made by the X").
+  std::vector<std::string> label_articles;
 };
 
 /// data/rules/conditions.json: condition phrases. The condition is the text's own words: the
