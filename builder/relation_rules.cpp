@@ -986,7 +986,7 @@ class DocumentRelator {
     if (begin == 0 || t[begin - 1] != ' ') return false;
     std::size_t at = 0;
     std::string_view w = name_word_before(begin, &at);
-    if (w == "of" || w == "for") w = name_word_before(at, &at);
+    if (listed(rules_.entity_patterns.tail_openers, w)) w = name_word_before(at, &at);
     return is_name_word(w, at);
   }
 

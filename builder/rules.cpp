@@ -60,6 +60,11 @@ Rules Rules::load(const std::filesystem::path& dir) {
       st.validity_units.push_back({u.at("word").as_string(), u.at("designator").as_string()});
       u.finish();
     }
+    s.get("title_search_paragraphs", st.title_search_paragraphs);
+    s.get("title_max_words", st.title_max_words);
+    s.get("annex_title_max_words", st.annex_title_max_words);
+    s.get("header_max_words", st.header_max_words);
+    s.get("closing_max_words", st.closing_max_words);
     s.finish();
   }
   {
@@ -81,6 +86,12 @@ Rules Rules::load(const std::filesystem::path& dir) {
       p.finish();
       r.entity_patterns.patterns.push_back(std::move(ep));
     }
+    e.get("tail_openers", r.entity_patterns.tail_openers);
+    e.get("tail_articles", r.entity_patterns.tail_articles);
+    e.get("tail_conjunctions", r.entity_patterns.tail_conjunctions);
+    e.get("ordinal_suffixes", r.entity_patterns.ordinal_suffixes);
+    e.get("gerund_suffixes", r.entity_patterns.gerund_suffixes);
+    e.get("gerund_min_chars", r.entity_patterns.gerund_min_chars);
     e.finish();
   }
   {
@@ -92,6 +103,14 @@ Rules Rules::load(const std::filesystem::path& dir) {
     c.get("issuer_cues", r.citations.issuer_cues);
     c.get("back_references", r.citations.back_references);
     c.get("defined_terms", r.citations.defined_terms);
+    c.get("number_markers", r.citations.number_markers);
+    c.get("known_title_min_chars", r.citations.known_title_min_chars);
+    c.get("generic_name_determiners", r.citations.generic_name_determiners);
+    c.get("generic_name_max_words", r.citations.generic_name_max_words);
+    c.get("generic_name_continuations", r.citations.generic_name_continuations);
+    c.get("number_issuer_window_chars", r.citations.number_issuer_window_chars);
+    c.get("issuer_cue_window_chars", r.citations.issuer_cue_window_chars);
+    c.get("title_issuer_window_chars", r.citations.title_issuer_window_chars);
     c.finish();
   }
   {

@@ -48,6 +48,15 @@ struct StructureRules {
     std::string designator;
   };
   std::vector<ValidityUnit> validity_units;
+  /// The title is the first title-like paragraph of the first `title_search_paragraphs`, of at
+  /// most `title_max_words` words; an annex's first paragraph is its title up to
+  /// `annex_title_max_words`. A header paragraph (date, addressees) has at most
+  /// `header_max_words`; the closing lines (signer, date) at most `closing_max_words`.
+  std::size_t title_search_paragraphs = 6;
+  std::size_t title_max_words = 80;
+  std::size_t annex_title_max_words = 60;
+  std::size_t header_max_words = 40;
+  std::size_t closing_max_words = 10;
 };
 
 /// data/rules/entity_patterns.json: names no gazetteer lists.
@@ -67,6 +76,19 @@ struct EntityPatternRules {
   std::vector<std::string> stop_words;
   std::vector<std::string> connectors;
   std::vector<EntityPattern> patterns;
+  /// Words that open a pattern's tail ("of", "for": "Ministry of Finance"); a place after a
+  /// capitalised word and one of them ends a longer name ("Perception of Beijing").
+  std::vector<std::string> tail_openers;
+  /// Articles a tail may open with ("of the X"); a tail conjunction followed by one joins two
+  /// names and ends the tail ("… of the Communist Party of China and the State Council").
+  std::vector<std::string> tail_articles;
+  std::vector<std::string> tail_conjunctions;
+  /// Suffixes after digits that make an ordinal, a word of an event's name ("19th").
+  std::vector<std::string> ordinal_suffixes;
+  /// Suffixes of a gerund ("Supporting"), not part of a name when it opens a sentence, for words
+  /// of at least `gerund_min_chars` characters.
+  std::vector<std::string> gerund_suffixes;
+  std::size_t gerund_min_chars = 5;
 };
 
 /// data/rules/citations.json: how documents are cited.
@@ -77,6 +99,22 @@ struct CitationRules {
   std::vector<std::string> issuer_cues;
   std::vector<std::string> back_references;
   std::vector<std::string> defined_terms;
+  /// Words before a document number ("No. 81 [2015]", "Guo Han [2007] No. 76").
+  std::vector<std::string> number_markers;
+  /// Known titles shorter than this (folded, in bytes) identify no document.
+  std::size_t known_title_min_chars = 12;
+  /// A generic name runs back over at most `generic_name_max_words` words before it, up to a
+  /// determiner ("the big data action plan"); a continuation after it takes the words up to the
+  /// next punctuation into the title ("… action plan made by X to promote …").
+  std::vector<std::string> generic_name_determiners;
+  std::size_t generic_name_max_words = 5;
+  std::vector<std::string> generic_name_continuations;
+  /// How many bytes after its place the issuer's name may start: after a number and its comma
+  /// ("No. 81 [2015], the State Council"), after an issuer cue ("made by X"), after a title
+  /// start ("Official Reply of the State Council").
+  std::size_t number_issuer_window_chars = 8;
+  std::size_t issuer_cue_window_chars = 4;
+  std::size_t title_issuer_window_chars = 12;
 };
 
 /// data/rules/relations.json: cues of relations. Cues and words are lower case; windows count
