@@ -207,7 +207,7 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
     p.expression = p.id + "/" + slugify(language);
     if (int n = ++seen[p.expression]; n > 1) p.expression += "/" + std::to_string(n);
   }
-  TitleRegistry titles;
+  TitleRegistry titles(rules.citations.known_title_min_chars);
   for (const auto& d : gazetteer.documents) {
     if (!d.title.empty()) titles.add(d.title, d.id);
     for (const auto& a : d.aliases) titles.add(a, d.id);

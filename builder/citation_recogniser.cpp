@@ -10,7 +10,7 @@
 namespace policykg::builder {
 
 void TitleRegistry::add(std::string_view title, const std::string& doc) {
-  if (fold(title).size() < 12) return;  // too short to identify a document
+  if (fold(title).size() < min_chars_) return;  // too short to identify a document
   docs_.push_back(doc);
   table_.add(title, docs_.size() - 1);
 }
@@ -103,7 +103,7 @@ void CitationRecogniser::find_numbers(const NormalizedText& nt, const std::vecto
     std::size_t i = end;
     skip_spaces(t, i);
     if (i < t.size() && t[i] == ',') {
-      const Mention* m = mention_at(ms, i, 8, EntityKind::Agency);
+      const Mention* m = mention_at(ms, i, rules_.citations.number_issuer_window_chars, EntityKind::Agency);
       if (m) {
         end = m->end;
         return m->entity;
@@ -112,29 +112,32 @@ void CitationRecogniser::find_numbers(const NormalizedText& nt, const std::vecto
     return {};
   };
   // "No. 81 [2015]"
-  for (std::size_t p = t.find("No"); p != std::string::npos; p = t.find("No", p + 1)) {
-    if (p > 0 && is_alnum(t[p - 1])) continue;
-    std::size_t i = p + 2;
-    eat(t, i, ".");
-    skip_spaces(t, i);
-    long n = read_int(t, i);
-    if (n < 0) continue;
-    skip_spaces(t, i);
-    long y = read_year(t, i);
-    if (y < 0) continue;
-    Citation c;
-    c.begin = p;
-    c.identifier = t.substr(p, i - p);
-    c.issuer = issuer_after(i);
-    c.end = i;
-    c.span = nt.source(p, i);
-    const GazetteerEntity* issuer = c.issuer.empty() ? nullptr : gazetteer_.find(c.issuer);
-    std::string slug = issuer ? issuer->id.substr(issuer->id.find('/') + 1) : c.issuer.empty() ? "" : c.issuer.substr(c.issuer.find('/') + 1);
-    c.doc = numbered_id(c.identifier, slug, static_cast<int>(y), static_cast<int>(n));
-    if (auto k = by_id_.find(c.doc); k != by_id_.end() && !c.issuer.empty() && !k->second->issuer.empty() &&
-                                     k->second->issuer != c.issuer)
-      c.doc = "doc/" + slug + "-" + std::to_string(y) + "-" + std::to_string(n);
-    out.push_back(std::move(c));
+  for (const std::string& marker : rules_.citations.number_markers) {
+    if (marker.empty()) continue;
+    for (std::size_t p = t.find(marker); p != std::string::npos; p = t.find(marker, p + 1)) {
+      if (p > 0 && is_alnum(t[p - 1])) continue;
+      std::size_t i = p + marker.size();
+      eat(t, i, ".");
+      skip_spaces(t, i);
+      long n = read_int(t, i);
+      if (n < 0) continue;
+      skip_spaces(t, i);
+      long y = read_year(t, i);
+      if (y < 0) continue;
+      Citation c;
+      c.begin = p;
+      c.identifier = t.substr(p, i - p);
+      c.issuer = issuer_after(i);
+      c.end = i;
+      c.span = nt.source(p, i);
+      const GazetteerEntity* issuer = c.issuer.empty() ? nullptr : gazetteer_.find(c.issuer);
+      std::string slug = issuer ? issuer->id.substr(issuer->id.find('/') + 1) : c.issuer.empty() ? "" : c.issuer.substr(c.issuer.find('/') + 1);
+      c.doc = numbered_id(c.identifier, slug, static_cast<int>(y), static_cast<int>(n));
+      if (auto k = by_id_.find(c.doc); k != by_id_.end() && !c.issuer.empty() && !k->second->issuer.empty() &&
+                                       k->second->issuer != c.issuer)
+        c.doc = "doc/" + slug + "-" + std::to_string(y) + "-" + std::to_string(n);
+      out.push_back(std::move(c));
+    }
   }
   // "Guo Han [2007] No. 76"
   for (const auto& s : gazetteer_.series) {
@@ -145,7 +148,9 @@ void CitationRecogniser::find_numbers(const NormalizedText& nt, const std::vecto
       long y = read_year(t, i, /*round=*/true);
       if (y < 0) continue;
       skip_spaces(t, i);
-      if (!eat(t, i, "No")) continue;
+      const auto& markers = rules_.citations.number_markers;
+      if (std::none_of(markers.begin(), markers.end(), [&](const std::string& m) { return !m.empty() && eat(t, i, m); }))
+        continue;
       eat(t, i, ".");
       skip_spaces(t, i);
       long n = read_int(t, i);
@@ -219,7 +224,8 @@ void CitationRecogniser::find_titles(const NormalizedText& nt, const std::vector
     c.type = type_of_title(c.title);
     // "Official Reply of the State Council ...": the agency early in the title issued it.
     for (const auto& m : ms)
-      if (m.kind == EntityKind::Agency && m.begin > p && m.begin < p + start.size() + 12) c.issuer = m.entity;
+      if (m.kind == EntityKind::Agency && m.begin > p && m.begin < p + start.size() + rules_.citations.title_issuer_window_chars)
+        c.issuer = m.entity;
     c.doc = "doc/" + slugify(c.title, 120);
     out.push_back(std::move(c));
   }
@@ -230,14 +236,15 @@ void CitationRecogniser::find_generic(const NormalizedText& nt, const std::vecto
   const std::string& t = nt.text();
   for (const auto& h : generic_.scan(nt)) {
     // Back to the determiner: "the big data action plan", "the municipal government's ... plan".
+    const auto& determiners = rules_.citations.generic_name_determiners;
     std::size_t b = h.begin;
-    for (int words = 0; words < 5 && b > 0; ++words) {
+    for (std::size_t words = 0; words < rules_.citations.generic_name_max_words && b > 0; ++words) {
       std::size_t e = b;
       while (e > 0 && t[e - 1] == ' ') --e;
       std::size_t s = e;
       while (s > 0 && t[s - 1] != ' ') --s;
       std::string w = nt.lower().substr(s, e - s);
-      if (w.empty() || w == "the" || w == "its" || w == "their" || w == "a" || w == "an" || w == "our" ||
+      if (w.empty() || std::find(determiners.begin(), determiners.end(), w) != determiners.end() ||
           w.find('\'') != std::string::npos || !is_alnum(w.back()) || !is_alnum(w.front()))
         break;
       b = s;
@@ -250,21 +257,23 @@ void CitationRecogniser::find_generic(const NormalizedText& nt, const std::vecto
       std::size_t j = i;
       if (!eat(t, j, cue)) continue;
       skip_spaces(t, j);
-      if (const Mention* m = mention_at(ms, j, 4, EntityKind::Agency)) {
+      if (const Mention* m = mention_at(ms, j, rules_.citations.issuer_cue_window_chars, EntityKind::Agency)) {
         issuer = m->entity;
         i = m->end;
         skip_spaces(t, i);
       }
     }
     std::string title = t.substr(b, h.end - b);
-    std::size_t j = i;
-    if (eat(t, j, "to ")) {
+    for (const auto& word : rules_.citations.generic_name_continuations) {  // "… to promote …"
+      std::size_t j = i;
+      if (word.empty() || !eat(t, j, word) || !eat(t, j, " ")) continue;
       std::size_t stop = t.find_first_of(",;.(", j);
       if (stop == std::string::npos) stop = t.size();
       title += " " + t.substr(i, stop - i);
       end = stop;
       while (end > i && t[end - 1] == ' ') --end;
       title = title.substr(0, title.size() - (stop - end));
+      break;
     }
     Citation c;
     c.begin = b;

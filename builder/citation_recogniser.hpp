@@ -32,6 +32,10 @@ struct Citation {
 /// corpus, folded, with their IRI paths.
 class TitleRegistry {
  public:
+  TitleRegistry() = default;
+  /// Titles shorter than `min_chars` (folded, in bytes: CitationRules::known_title_min_chars)
+  /// are too short to identify a document and are left out.
+  explicit TitleRegistry(std::size_t min_chars) : min_chars_(min_chars) {}
   void add(std::string_view title, const std::string& doc);
   const PhraseTable& table() const { return table_; }
   const std::string& doc(std::size_t payload) const { return docs_[payload]; }
@@ -39,6 +43,7 @@ class TitleRegistry {
  private:
   PhraseTable table_;
   std::vector<std::string> docs_;
+  std::size_t min_chars_ = 0;
 };
 
 class CitationRecogniser {

@@ -1,12 +1,12 @@
 // Gazetteer loader: data/gazetteer/*.json into entities and known documents, checked for
-// dangling parents and locations so that every IRI the builder emits is described.
+// dangling parents and locations so that every IRI the builder emits is described. Files are read
+// strictly (builder/json_file.hpp): an unknown key or a value of the wrong type is an error at its
+// file, line and column.
 #include "builder/gazetteer.hpp"
 
-#include <fstream>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
+#include "builder/json_file.hpp"
 #include "rdf/error.hpp"
 
 namespace policykg::builder {
@@ -33,45 +33,40 @@ EntityKind kind_from_name(std::string_view name, const std::string& where) {
   throw Error(Error::Category::Input, where, "unknown entity kind '" + std::string(name) + "'");
 }
 
-namespace {
-
-using nlohmann::json;
-
-std::vector<std::string> strings(const json& j, const char* key) {
-  return j.contains(key) ? j.at(key).get<std::vector<std::string>>() : std::vector<std::string>{};
-}
-std::string string_or_empty(const json& j, const char* key) {
-  return j.contains(key) && j.at(key).is_string() ? j.at(key).get<std::string>() : std::string();
-}
-
-}  // namespace
-
 Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
   Gazetteer g;
   std::set<std::string> ids;
   for (const char* name : {"agencies.json", "districts.json", "zones.json", "regions.json", "infrastructure.json"}) {
-    auto file = dir / name;
-    if (!std::filesystem::exists(file)) continue;
-    std::ifstream in(file);
+    auto path = dir / name;
+    if (!std::filesystem::exists(path)) continue;
+    const JsonFile file(path);
+    JsonObject j = file.root();
+    const JsonValue kind_value = j.at("kind");
+    const std::string kind_text = kind_value.as_string();
+    EntityKind kind{};
     try {
-      json j = json::parse(in);
-      EntityKind kind = kind_from_name(j.at("kind").get<std::string>(), file.string());
-      for (const auto& e : j.at("entries")) {
-        GazetteerEntity ent;
-        ent.id = e.at("id").get<std::string>();
-        ent.kind = kind;
-        ent.name = e.at("name").get<std::string>();
-        ent.aliases = strings(e, "aliases");
-        for (auto& m : strings(e, "misspellings")) ent.aliases.push_back(std::move(m));
-        ent.parent = string_or_empty(e, "parent");
-        ent.located_in = string_or_empty(e, "located_in");
-        if (!ids.insert(ent.id).second)
-          throw Error(Error::Category::Input, file.string(), "entity '" + ent.id + "' listed twice");
-        g.entities.push_back(std::move(ent));
-      }
-    } catch (const json::exception& ex) {
-      throw Error(Error::Category::Input, file.string(), std::string("bad gazetteer: ") + ex.what());
+      kind = kind_from_name(kind_text, path.string());
+    } catch (const Error& e) {
+      kind_value.fail(e.what());
     }
+    for (const JsonValue& v : j.at("entries").as_array()) {
+      JsonObject e(v);
+      GazetteerEntity ent;
+      const JsonValue id = e.at("id");
+      ent.id = id.as_string();
+      ent.kind = kind;
+      ent.name = e.at("name").as_string();
+      e.get("aliases", ent.aliases);
+      std::vector<std::string> misspellings;
+      e.get("misspellings", misspellings);
+      for (auto& m : misspellings) ent.aliases.push_back(std::move(m));
+      e.get("parent", ent.parent);
+      e.get("located_in", ent.located_in);
+      e.finish();
+      if (!ids.insert(ent.id).second) id.fail("entity '" + ent.id + "' listed twice");
+      g.entities.push_back(std::move(ent));
+    }
+    j.finish();
   }
   for (const auto& e : g.entities) {
     if (!e.parent.empty() && !ids.count(e.parent))
@@ -81,31 +76,33 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
       throw Error(Error::Category::Input, (dir / "zones.json").string(),
                   "'" + e.id + "' lies in an unlisted place '" + e.located_in + "'");
   }
-  auto file = dir / "documents.json";
-  if (std::filesystem::exists(file)) {
-    std::ifstream in(file);
-    try {
-      json j = json::parse(in);
-      if (j.contains("series"))
-        for (const auto& s : j.at("series"))
-          g.series.push_back({s.at("code").get<std::string>(), s.at("slug").get<std::string>(),
-                              string_or_empty(s, "issuer"), string_or_empty(s, "type")});
-      if (j.contains("documents"))
-        for (const auto& d : j.at("documents")) {
-          KnownDocument k;
-          k.id = d.at("id").get<std::string>();
-          k.identifier = string_or_empty(d, "identifier");
-          k.title = string_or_empty(d, "title");
-          k.aliases = strings(d, "aliases");
-          k.type = d.contains("type") ? d.at("type").get<std::string>() : "Document";
-          k.issuer = string_or_empty(d, "issuer");
-          if (!k.issuer.empty() && !ids.count(k.issuer))
-            throw Error(Error::Category::Input, file.string(), "'" + k.id + "' names an unlisted issuer");
-          g.documents.push_back(std::move(k));
-        }
-    } catch (const json::exception& ex) {
-      throw Error(Error::Category::Input, file.string(), std::string("bad gazetteer: ") + ex.what());
+  auto path = dir / "documents.json";
+  if (std::filesystem::exists(path)) {
+    const JsonFile file(path);
+    JsonObject j = file.root();
+    for (const JsonValue& v : j.array("series")) {
+      JsonObject s(v);
+      DocumentSeries series{s.at("code").as_string(), s.at("slug").as_string(), {}, {}};
+      s.get("issuer", series.issuer);
+      s.get("type", series.type);
+      s.finish();
+      g.series.push_back(std::move(series));
     }
+    for (const JsonValue& v : j.array("documents")) {
+      JsonObject d(v);
+      KnownDocument k;
+      k.id = d.at("id").as_string();
+      d.get("identifier", k.identifier);
+      d.get("title", k.title);
+      d.get("aliases", k.aliases);
+      k.type = "Document";
+      d.get("type", k.type);
+      d.get("issuer", k.issuer);
+      d.finish();
+      if (!k.issuer.empty() && !ids.count(k.issuer)) d.at("issuer").fail("'" + k.id + "' names an unlisted issuer");
+      g.documents.push_back(std::move(k));
+    }
+    j.finish();
   }
   return g;
 }

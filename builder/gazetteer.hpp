@@ -46,7 +46,8 @@ struct Gazetteer {
 
   /// Reads agencies.json, districts.json, zones.json, regions.json, infrastructure.json and documents.json (each
   /// optional) and checks that every parent and location is listed; throws
-  /// policykg::Error(Input) naming the file.
+  /// policykg::Error(Input) naming the file, and the line, column and key of an unknown key, a key
+  /// given twice or a value of the wrong type.
   static Gazetteer load(const std::filesystem::path& dir);
   const GazetteerEntity* find(std::string_view id) const;
 };

@@ -127,7 +127,7 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
     std::size_t d = 0;
     while (d < w.size() && is_digit(w[d])) ++d;
     std::string_view rest = w.substr(d);
-    return toks[k].word && d > 0 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th");
+    return toks[k].word && d > 0 && in(rules_.ordinal_suffixes, rest);
   };
   // "(Beijing)" from token k on: a capitalised word in brackets inside or after a name.
   auto bracketed = [&](std::size_t k) {
@@ -183,16 +183,19 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
     if (taken > 1) {
       std::string_view w = word(b);
       bool sentence_start = b == 0 || !toks[b - 1].word;
-      if (sentence_start && w.size() > 4 && w.substr(w.size() - 3) == "ing" && !listed_name(w)) {
+      const auto& suffixes = rules_.gerund_suffixes;
+      const bool gerund = w.size() >= rules_.gerund_min_chars &&
+                          std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return w.ends_with(x); });
+      if (sentence_start && gerund && !listed_name(w)) {
         ++b;
         --taken;
       }
     }
     first = b;
-    // "of|for <Capitalised Words>" after the head.
+    // A tail opener and capitalised words after the head ("of|for <Capitalised Words>").
     std::size_t tail = 0;
     if (p.tail_words > 0 && last + 2 < toks.size() && adjacent(last, last + 1) && toks[last + 1].word &&
-        (word(last + 1) == "of" || word(last + 1) == "for")) {
+        in(rules_.tail_openers, word(last + 1))) {
       std::size_t e = last + 1;
       std::size_t good_end = last;
       while (e + 1 < toks.size() && tail < p.tail_words && adjacent(e, e + 1)) {
@@ -207,11 +210,13 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
         if (connector(c) && tail > 0) {
           // "... of the Communist Party of China and the State Council" joins two bodies: the
           // "and" inside a name takes no article ("Ministry of Industry and Information Technology").
-          if (word(c) == "and" && c + 1 < toks.size() && toks[c + 1].word && word(c + 1) == "the") break;
+          if (in(rules_.tail_conjunctions, word(c)) && c + 1 < toks.size() && toks[c + 1].word &&
+              in(rules_.tail_articles, word(c + 1)))
+            break;
           e = c;
           continue;
         }
-        if (toks[c].word && (word(c) == "the") && tail == 0) {
+        if (toks[c].word && in(rules_.tail_articles, word(c)) && tail == 0) {
           e = c;
           continue;
         }

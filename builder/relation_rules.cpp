@@ -23,12 +23,6 @@ void add_all(PhraseTable& t, const std::vector<std::string>& phrases) {
   for (std::size_t i = 0; i < phrases.size(); ++i) t.add(phrases[i], i);
 }
 
-std::string_view strip_article(std::string_view s) {
-  for (std::string_view a : {"the ", "The "})
-    if (s.starts_with(a)) s.remove_prefix(a.size());
-  return s;
-}
-
 // Cuts a label at a word boundary, marking the cut with an ellipsis.
 std::string shorten(std::string s, std::size_t max) {
   if (s.size() <= max) return s;
@@ -44,12 +38,23 @@ std::string shorten(std::string s, std::size_t max) {
 }
 
 std::size_t find_word(const std::string& lower, std::string_view w, std::size_t from = 0) {
+  if (w.empty()) return std::string::npos;
   for (std::size_t p = lower.find(w, from); p != std::string::npos; p = lower.find(w, p + 1)) {
     bool left = p == 0 || !is_alnum(lower[p - 1]);
     bool right = p + w.size() >= lower.size() || !is_alnum(lower[p + w.size()]);
     if (left && right) return p;
   }
   return std::string::npos;
+}
+
+bool listed(const std::vector<std::string>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Whether `w` has at least `min_chars` characters and ends with one of `suffixes` ("-ly").
+bool has_suffix(std::string_view w, const std::vector<std::string>& suffixes, std::size_t min_chars) {
+  return w.size() >= min_chars &&
+         std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return w.ends_with(x); });
 }
 
 /// Words of the source a fact was read from: [start, end) in code points, and the words.
@@ -80,6 +85,13 @@ class DocumentRelator {
  public:
   DocumentRelator(const SourceText& src, const RelationContext& ctx, Facts& facts)
       : src_(src), t_(src.bytes()), ctx_(ctx), rules_(ctx.rules), facts_(facts) {
+    for (const auto& a : rules_.relations.label_articles) {
+      if (a.empty()) continue;
+      label_articles_.push_back(a + " ");
+      std::string capital = a + " ";
+      if (is_lower(capital[0])) capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+      label_articles_.push_back(std::move(capital));
+    }
     for (std::size_t c = 0; c < rules_.conditions.size(); ++c)
       for (std::size_t i = 0; i < rules_.conditions[c].phrases.size(); ++i) condition_rule_.push_back(c);
     for (const auto& t : rules_.classification.instrument_types)
@@ -168,10 +180,8 @@ class DocumentRelator {
       for (std::size_t w = 0; w < rules_.structure.number_words.size(); ++w)
         if (rules_.structure.number_words[w] == n) value = static_cast<long>(w);
       if (value <= 0) continue;
-      std::string unit = lower.substr(e + 1, 6);
-      if (unit.compare(0, 4, "year") == 0) return "P" + std::to_string(value) + "Y";
-      if (unit.compare(0, 5, "month") == 0) return "P" + std::to_string(value) + "M";
-      if (unit.compare(0, 3, "day") == 0) return "P" + std::to_string(value) + "D";
+      for (const auto& unit : rules_.structure.validity_units)
+        if (lower.compare(e + 1, unit.word.size(), unit.word) == 0) return "P" + std::to_string(value) + unit.designator;
     }
     return {};
   }
@@ -244,8 +254,9 @@ class DocumentRelator {
   // Whether a citation at [begin, end) ends with or is followed by its definition as a term
   // ("(hereinafter referred to as the "Plan")").
   bool defines_term(const std::string& lower, std::size_t begin, std::size_t end) const {
-    const std::size_t from = std::max(begin, end > 48 ? end - 48 : 0);
-    const std::string_view after = std::string_view(lower).substr(from, end - from + 48);
+    const std::size_t window = rules_.structure.defined_term_window_chars;
+    const std::size_t from = std::max(begin, end > window ? end - window : 0);
+    const std::string_view after = std::string_view(lower).substr(from, end - from + window);
     return std::any_of(rules_.structure.defined_term_cues.begin(), rules_.structure.defined_term_cues.end(),
                        [&](const std::string& cue) { return !cue.empty() && after.find(fold(cue)) != std::string_view::npos; });
   }
@@ -253,7 +264,9 @@ class DocumentRelator {
   Subject subject_of(const NormalizedText& nt, const std::vector<Mention>& all, const std::vector<Citation>& cites) {
     Subject s;
     const std::string& lower = nt.lower();
-    std::size_t shall = find_word(lower, "shall");
+    const auto& rr = rules_.relations;
+    const auto verb = subject_verb(lower);
+    const std::size_t shall = verb.first;
     if (shall == std::string::npos) return s;
     s.stated = true;
     s.shall = shall;
@@ -270,7 +283,7 @@ class DocumentRelator {
     for (const auto& m : all)
       if (std::none_of(cites.begin(), cites.end(), [&](const Citation& c) { return m.begin >= c.begin && m.end <= c.end; }))
         ms.push_back(&m);
-    std::size_t i = shall + 5;
+    std::size_t i = shall + verb.second;
     while (i < lower.size() && lower[i] == ' ') ++i;
     // Adverbs between "shall" and the verb: "shall be separately issued".
     auto next_word = [&](std::size_t& k) {
@@ -283,8 +296,8 @@ class DocumentRelator {
     };
     std::size_t k = i;
     std::string w = next_word(k);
-    while (w.size() > 3 && w.compare(w.size() - 2, 2, "ly") == 0) w = next_word(k);
-    bool passive = w == "be";
+    while (has_suffix(w, rr.adverb_suffixes, rr.adverb_min_chars)) w = next_word(k);
+    bool passive = listed(rr.passive_auxiliaries, w);
     if (!passive) {
       for (const Mention* m : ms)
         if (m->begin >= from && m->end <= shall && can_be_responsible(m->kind)) {
@@ -295,26 +308,45 @@ class DocumentRelator {
       ctx_.together_with.each(nt, false, [&](const PhraseTable::Hit& h) {
         if (h.begin < shall) return;
         for (const Mention* m : ms)
-          if (m->begin >= h.end && m->begin <= h.end + 5 && can_be_responsible(m->kind)) {
+          if (m->begin >= h.end && m->begin <= h.end + rr.party_window_chars && can_be_responsible(m->kind)) {
             s.parties.insert(node(m->entity));
             s.partners.insert(node(m->entity));
             s.named.push_back({node(m->entity), h.begin, m->end, "together with"});
           }
       });
     } else {
-      for (std::size_t by = find_word(lower, "by", shall); by != std::string::npos; by = find_word(lower, "by", by + 2))
+      const std::string& cue = rr.passive_agent_cue;
+      for (std::size_t by = find_word(lower, cue, shall); by != std::string::npos; by = find_word(lower, cue, by + cue.size())) {
+        const std::size_t after = by + cue.size() + 1;  // past the cue and its space
         for (const Mention* m : ms)
-          if (m->begin >= by + 3 && m->begin <= by + 8 && can_be_responsible(m->kind)) {
+          if (m->begin >= after && m->begin <= after + rr.passive_agent_window_chars && can_be_responsible(m->kind)) {
             s.agents.insert(node(m->entity));
             s.named.push_back({node(m->entity), by, m->end, "agent of a passive shall"});
           }
+      }
     }
+    return s;
+  }
+
+  // Where the clause's first subject verb ("shall") is, and its length; npos when it has none.
+  std::pair<std::size_t, std::size_t> subject_verb(const std::string& lower) const {
+    std::pair<std::size_t, std::size_t> first{std::string::npos, 0};
+    for (const auto& v : rules_.relations.subject_verbs)
+      if (std::size_t at = find_word(lower, v); at < first.first) first = {at, v.size()};
+    return first;
+  }
+
+  // `s` without an opening label article ("the State Council").
+  std::string_view strip_article(std::string_view s) const {
+    for (const auto& a : label_articles_)
+      if (s.starts_with(a)) s.remove_prefix(a.size());
     return s;
   }
 
   // Whether a dependency cue stands just before position `at` of a clause.
   bool cue_before(const std::string& lower, std::size_t at) const {
-    std::size_t from = at > 60 ? at - 60 : 0;
+    const std::size_t reach = rules_.relations.dependency_cue_window_chars;
+    std::size_t from = at > reach ? at - reach : 0;
     std::string window = lower.substr(from, at - from);
     if (window.find(';') != std::string::npos) window = window.substr(window.rfind(';') + 1);
     return ctx_.dependency_cues.any(window);
@@ -345,10 +377,13 @@ class DocumentRelator {
                    return a == (is_upper(b) ? static_cast<char>(b - 'A' + 'a') : b);
                  });
         };
-        for (std::string_view lead : {"we shall, ", "we shall "})
-          if (starts_folded(lead) && text.size() > lead.size() + 3) {
+        bool dropped = false;
+        for (const auto& opening : st.measure_label_dropped_openings)
+          for (std::string_view after : {", ", " "}) {
+            const std::string lead = opening + std::string(after);
+            if (dropped || opening.empty() || !starts_folded(lead) || text.size() <= lead.size() + 3) continue;
             text = text.substr(lead.size());
-            break;
+            dropped = true;
           }
         if (is_lower(text[0])) text[0] = static_cast<char>(text[0] - 'a' + 'A');
         return shorten(text, st.measure_label_max_chars);
@@ -671,10 +706,11 @@ class DocumentRelator {
             if (e.begin < h.end || e.end > stop) continue;
             if (e.kind != EntityKind::Infrastructure && e.kind != EntityKind::Zone) continue;
             const bool near = at_once ? e.begin == h.end + 1 && lower[h.end] == ' '
-                                      : e.begin <= h.end + 24 && lower.find(',', h.end) >= e.begin;
+                                      : e.begin <= h.end + rules_.relations.prerequisite_name_window_chars &&
+                                            lower.find(',', h.end) >= e.begin;
             std::string_view between =
                 last ? std::string_view(lower).substr(last, e.begin - last) : std::string_view();
-            const bool joined = between == " and " || between == ", " || between == ", and ";
+            const bool joined = last && joins_names(between);
             if (!near && !joined) continue;
             last = e.end;
             const Ref r = node(e.entity);
@@ -721,7 +757,9 @@ class DocumentRelator {
         Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : masked;
         sector_masked.insert(sector_masked.end(), restrictions.begin(), restrictions.end());
         for (const auto& h : prerequisites) {  // up to the next punctuation or "and"
-          const std::size_t end = std::min({lower.find_first_of(",;.", h.end), lower.find(" and ", h.end), lower.size()});
+          std::size_t end = std::min(lower.find_first_of(",;.", h.end), lower.size());
+          for (const auto& c : rules_.relations.conjunctions)
+            if (!c.empty()) end = std::min(end, lower.find(" " + c + " ", h.end));
           sector_masked.emplace_back(h.begin, end);
         }
         std::sort(sector_masked.begin(), sector_masked.end());
@@ -803,7 +841,7 @@ class DocumentRelator {
     }
     ctx_.leadership_cues.each(nt, false, [&](const PhraseTable::Hit& h) {
       for (const auto& m : ms)
-        if (m.begin >= h.end && m.begin <= h.end + 5 && can_be_responsible(m.kind)) {
+        if (m.begin >= h.end && m.begin <= h.end + rules_.relations.party_window_chars && can_be_responsible(m.kind)) {
           register_entity(m);
           const Ref r = node(m.entity);
           f.responsible.insert(r);
@@ -890,12 +928,31 @@ class DocumentRelator {
            std::find(within.begin(), within.end(), w) == within.end();
   }
 
-  // Whether the word before `at` (an article aside) is "by": "made by the X".
-  static bool after_by(const std::string& lower, std::size_t at) {
+  // Whether the word before `at` (a label article aside) is the passive agent cue: "made by the X".
+  bool after_by(const std::string& lower, std::size_t at) const {
+    const auto& rr = rules_.relations;
     std::string_view before(lower.data(), at);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    if (before.ends_with(" the")) before.remove_suffix(4);
-    return before.ends_with(" by");
+    for (const auto& a : rr.label_articles)
+      if (!a.empty() && before.size() > a.size() && before.ends_with(a) && before[before.size() - a.size() - 1] == ' ') {
+        before.remove_suffix(a.size() + 1);
+        break;
+      }
+    const std::string& by = rr.passive_agent_cue;
+    return !by.empty() && before.size() > by.size() && before.ends_with(by) && before[before.size() - by.size() - 1] == ' ';
+  }
+
+  // Whether the text between two names joins them: ", ", or a conjunction (" and ", ", and ").
+  bool joins_names(std::string_view between) const {
+    if (between == ", ") return true;
+    for (const auto& c : rules_.relations.conjunctions) {
+      if (c.empty()) continue;
+      std::string_view rest = between;
+      if (rest.starts_with(",")) rest.remove_prefix(1);
+      if (rest.size() == c.size() + 2 && rest.front() == ' ' && rest.back() == ' ' && rest.substr(1, c.size()) == c)
+        return true;
+    }
+    return false;
   }
 
   // Whether the place at normalised [begin, end) closes or qualifies a longer proper name: right
@@ -929,7 +986,7 @@ class DocumentRelator {
     if (begin == 0 || t[begin - 1] != ' ') return false;
     std::size_t at = 0;
     std::string_view w = name_word_before(begin, &at);
-    if (w == "of" || w == "for") w = name_word_before(at, &at);
+    if (listed(rules_.entity_patterns.tail_openers, w)) w = name_word_before(at, &at);
     return is_name_word(w, at);
   }
 
@@ -954,20 +1011,27 @@ class DocumentRelator {
   // or "we shall".
   std::size_t action_start(const NormalizedText& nt) const {
     const std::string& lower = nt.lower();
+    const auto& rr = rules_.relations;
     std::size_t k = 0;
-    std::size_t shall = find_word(lower, "shall");
-    if (shall != std::string::npos) k = shall + 5;
+    const auto verb = subject_verb(lower);
+    const std::size_t shall = verb.first;
+    if (shall != std::string::npos) k = shall + verb.second;
     auto skip_spaces = [&] {
       while (k < lower.size() && !is_alnum(lower[k])) ++k;
     };
     skip_spaces();
-    if (shall == std::string::npos && lower.compare(k, 4, "and ") == 0) k += 4;
+    if (shall == std::string::npos)
+      for (const auto& c : rr.conjunctions)
+        if (!c.empty() && lower.compare(k, c.size(), c) == 0 && lower.compare(k + c.size(), 1, " ") == 0) {
+          k += c.size() + 1;
+          break;
+        }
     for (;;) {  // adverbs: "shall actively", "continue to"
       skip_spaces();
       std::size_t e = k;
       while (e < lower.size() && is_alnum(lower[e])) ++e;
       std::string_view w(lower.data() + k, e - k);
-      if (w.size() > 3 && w.ends_with("ly")) k = e;
+      if (has_suffix(w, rr.adverb_suffixes, rr.adverb_min_chars)) k = e;
       else break;
     }
     return k;
@@ -1022,18 +1086,16 @@ class DocumentRelator {
   // An index from each word to the measures that create something and contain it keeps this
   // linear in long documents.
   void link_prerequisites() {
-    static constexpr std::array<std::string_view, 14> kSkip = {
-        "the", "their", "this", "that", "with", "from", "these", "those", "such", "respective", "relevant", "which",
-        "based", "basis"};
+    const auto& rr = rules_.relations;
     // Views into the clauses' folded text, which measures_ keeps unchanged while this runs.
-    auto each_word = [](std::string_view text, std::size_t max, auto&& fn) {
+    auto each_word = [&rr](std::string_view text, std::size_t max, auto&& fn) {
       std::size_t p = 0, n = 0;
       while (p < text.size() && n < max) {
         while (p < text.size() && !is_alnum(text[p])) ++p;
         std::size_t e = p;
         while (e < text.size() && (is_alnum(text[e]) || text[e] == '-')) ++e;
         std::string_view w = text.substr(p, e - p);
-        if (w.size() >= 4 && std::find(kSkip.begin(), kSkip.end(), w) == kSkip.end()) {
+        if (w.size() >= rr.prerequisite_word_min_chars && !listed(rr.prerequisite_skip_words, w)) {
           fn(w);
           ++n;
         }
@@ -1084,9 +1146,9 @@ class DocumentRelator {
         std::size_t stop = lower.find_first_of(",;.", h.end);
         const std::size_t phrase_end = stop == std::string::npos ? lower.size() : stop;
         words.clear();
-        each_word(std::string_view(lower).substr(h.end, phrase_end - h.end), 6,
+        each_word(std::string_view(lower).substr(h.end, phrase_end - h.end), rr.prerequisite_max_words,
                   [&](std::string_view w) { words.push_back(w); });
-        if (words.size() < 2) continue;
+        if (words.size() < std::max<std::size_t>(rr.prerequisite_min_words, 1)) continue;
         // The words of the prerequisite as written, from its first word to its last counted one.
         const std::string_view named(words.front().data(),
                                      static_cast<std::size_t>(words.back().data() + words.back().size() - words.front().data()));
@@ -1138,13 +1200,15 @@ class DocumentRelator {
     const auto& rr = rules_.relations;
     while (from < to && lower[from] == ' ') ++from;
     while (to > from && lower[to - 1] == ' ') --to;
-    for (std::string_view article : {"the ", "a ", "an "})
-      if (lower.compare(from, article.size(), article) == 0) from += article.size();
+    for (const auto& article : rr.articles)
+      if (!article.empty() && lower.compare(from, article.size(), article) == 0 &&
+          lower.compare(from + article.size(), 1, " ") == 0)
+        from += article.size() + 1;
     if (from >= to) return UnitFacts::kNoRef;
     std::string_view phrase(lower.data() + from, to - from);
     // Three words at least: "the existing platforms" names nothing in particular.
     std::size_t words = 1 + static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' '));
-    if (words < 3 || words > rr.infrastructure_max_words) return UnitFacts::kNoRef;
+    if (words < rr.infrastructure_min_words || words > rr.infrastructure_max_words) return UnitFacts::kNoRef;
     if (!std::all_of(phrase.begin(), phrase.end(), [](char c) { return is_alnum(c) || c == ' ' || c == '-' || c == '\''; }))
       return UnitFacts::kNoRef;
     std::string_view last = phrase.substr(phrase.rfind(' ') + 1);
@@ -1180,6 +1244,7 @@ class DocumentRelator {
   Point statement_heading_{};               ///< the heading that makes the clauses under it statements
   std::vector<Ref> instrument_refs_;  ///< by rule index, in Facts::concepts
   std::vector<Ref> sector_refs_;      ///< by rule index, in Facts::concepts
+  std::vector<std::string> label_articles_;  ///< "the ", "The ": each label article and a space, then capitalised
 };
 
 }  // namespace

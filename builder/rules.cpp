@@ -1,48 +1,21 @@
-// Rules loader: data/rules/*.json into plain structs; a missing key keeps the default.
+// Rules loader: data/rules/*.json into plain structs; a missing key keeps the default. Files are
+// read strictly (builder/json_file.hpp): an unknown key or a value of the wrong type is an error
+// at its file, line and column.
 #include "builder/rules.hpp"
 
-#include <fstream>
-
-#include <nlohmann/json.hpp>
-
-#include "rdf/error.hpp"
+#include "builder/json_file.hpp"
 
 namespace policykg::builder {
 
 namespace {
 
-using nlohmann::json;
-
-json read_json(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw Error(Error::Category::Input, file.string(), "cannot read the rules file");
-  try {
-    return json::parse(in);
-  } catch (const json::exception& e) {
-    throw Error(Error::Category::Input, file.string(), std::string("bad JSON: ") + e.what());
-  }
-}
-
-// Throws when `j` holds a key outside `known` (a misspelt key would otherwise be ignored).
-void only_keys(const json& j, std::initializer_list<const char*> known, const std::filesystem::path& file) {
-  for (const auto& [key, value] : j.items()) {
-    bool listed = false;
-    for (const char* k : known) listed = listed || key == k;
-    if (!listed) throw Error(Error::Category::Input, file.string(), "unknown key '" + key + "'");
-  }
-}
-
-template <typename T>
-void get(const json& j, const char* key, T& out) {
-  if (j.contains(key)) out = j.at(key).get<T>();
-}
-
-std::vector<ConceptKeywords> concepts(const json& j, const char* key) {
+std::vector<ConceptKeywords> concepts(JsonObject& j, const char* key) {
   std::vector<ConceptKeywords> out;
-  if (!j.contains(key)) return out;
-  for (const auto& c : j.at(key)) {
-    ConceptKeywords k{c.at("concept").get<std::string>(), c.at("keywords").get<std::vector<std::string>>(), {}};
-    get(c, "actions", k.actions);
+  for (const JsonValue& v : j.array(key)) {
+    JsonObject c(v);
+    ConceptKeywords k{c.at("concept").as_string(), c.at("keywords").as_strings(), {}};
+    c.get("actions", k.actions);
+    c.finish();
     out.push_back(std::move(k));
   }
   return out;
@@ -52,123 +25,170 @@ std::vector<ConceptKeywords> concepts(const json& j, const char* key) {
 
 Rules Rules::load(const std::filesystem::path& dir) {
   Rules r;
-  std::filesystem::path file;
-  try {
-    file = dir / "structure.json";
-    json s = read_json(file);
+  {
+    const JsonFile file(dir / "structure.json");
+    JsonObject s = file.root();
     auto& st = r.structure;
-    get(s, "title_keywords", st.title_keywords);
-    get(s, "breadcrumb_markers", st.breadcrumb_markers);
-    get(s, "reply_keywords", st.reply_keywords);
-    get(s, "addressee_openings", st.addressee_openings);
-    if (s.contains("document_types"))
-      for (const auto& t : s.at("document_types"))
-        st.document_types.push_back({t.at("keyword").get<std::string>(), t.at("type").get<std::string>()});
-    get(s, "annex_list_headers", st.annex_list_headers);
-    get(s, "annex_start_words", st.annex_start_words);
-    get(s, "article_words", st.article_words);
-    get(s, "finite_verbs", st.finite_verbs);
-    get(s, "pronoun_subjects", st.pronoun_subjects);
-    get(s, "heading_max_words", st.heading_max_words);
-    get(s, "numbered_heading_max_words", st.numbered_heading_max_words);
-    get(s, "abbreviations", st.abbreviations);
-    get(s, "leading_conjunctions", st.leading_conjunctions);
-    get(s, "validity_cues", st.validity_cues);
-    get(s, "defined_term_cues", st.defined_term_cues);
-    get(s, "months", st.months);
-    get(s, "number_words", st.number_words);
-    get(s, "measure_label_max_chars", st.measure_label_max_chars);
-    get(s, "heading_label_max_chars", st.heading_label_max_chars);
-
-    file = dir / "entity_patterns.json";
-    json e = read_json(file);
-    get(e, "stop_words", r.entity_patterns.stop_words);
-    get(e, "connectors", r.entity_patterns.connectors);
-    only_keys(e, {"comment", "stop_words", "connectors", "patterns"}, file);
-    for (const auto& p : e.at("patterns")) {
-      only_keys(p, {"kind", "head", "before_words", "tail_words", "id_prefix", "drop_head", "year_after", "connectors"},
-                file);
+    s.get("title_keywords", st.title_keywords);
+    s.get("breadcrumb_markers", st.breadcrumb_markers);
+    s.get("reply_keywords", st.reply_keywords);
+    s.get("addressee_openings", st.addressee_openings);
+    for (const JsonValue& v : s.array("document_types")) {
+      JsonObject t(v);
+      st.document_types.push_back({t.at("keyword").as_string(), t.at("type").as_string()});
+      t.finish();
+    }
+    s.get("annex_list_headers", st.annex_list_headers);
+    s.get("annex_start_words", st.annex_start_words);
+    s.get("article_words", st.article_words);
+    s.get("finite_verbs", st.finite_verbs);
+    s.get("pronoun_subjects", st.pronoun_subjects);
+    s.get("heading_max_words", st.heading_max_words);
+    s.get("numbered_heading_max_words", st.numbered_heading_max_words);
+    s.get("abbreviations", st.abbreviations);
+    s.get("leading_conjunctions", st.leading_conjunctions);
+    s.get("validity_cues", st.validity_cues);
+    s.get("defined_term_cues", st.defined_term_cues);
+    s.get("months", st.months);
+    s.get("number_words", st.number_words);
+    s.get("measure_label_max_chars", st.measure_label_max_chars);
+    s.get("heading_label_max_chars", st.heading_label_max_chars);
+    s.get("measure_label_dropped_openings", st.measure_label_dropped_openings);
+    s.get("defined_term_window_chars", st.defined_term_window_chars);
+    for (const JsonValue& v : s.array("validity_units")) {
+      JsonObject u(v);
+      st.validity_units.push_back({u.at("word").as_string(), u.at("designator").as_string()});
+      u.finish();
+    }
+    s.get("title_search_paragraphs", st.title_search_paragraphs);
+    s.get("title_max_words", st.title_max_words);
+    s.get("annex_title_max_words", st.annex_title_max_words);
+    s.get("header_max_words", st.header_max_words);
+    s.get("closing_max_words", st.closing_max_words);
+    s.finish();
+  }
+  {
+    const JsonFile file(dir / "entity_patterns.json");
+    JsonObject e = file.root();
+    e.get("stop_words", r.entity_patterns.stop_words);
+    e.get("connectors", r.entity_patterns.connectors);
+    for (const JsonValue& v : e.at("patterns").as_array()) {
+      JsonObject p(v);
       EntityPattern ep;
-      ep.kind = p.at("kind").get<std::string>();
-      ep.head = p.at("head").get<std::string>();
-      get(p, "before_words", ep.before_words);
-      get(p, "tail_words", ep.tail_words);
-      ep.id_prefix = p.at("id_prefix").get<std::string>();
-      get(p, "drop_head", ep.drop_head);
-      get(p, "year_after", ep.year_after);
-      get(p, "connectors", ep.connectors);
+      ep.kind = p.at("kind").as_string();
+      ep.head = p.at("head").as_string();
+      p.get("before_words", ep.before_words);
+      p.get("tail_words", ep.tail_words);
+      ep.id_prefix = p.at("id_prefix").as_string();
+      p.get("drop_head", ep.drop_head);
+      p.get("year_after", ep.year_after);
+      p.get("connectors", ep.connectors);
+      p.finish();
       r.entity_patterns.patterns.push_back(std::move(ep));
     }
-
-    file = dir / "citations.json";
-    json c = read_json(file);
-    get(c, "title_starts", r.citations.title_starts);
-    get(c, "title_connectors", r.citations.title_connectors);
-    get(c, "generic_names", r.citations.generic_names);
-    get(c, "issuer_cues", r.citations.issuer_cues);
-    get(c, "back_references", r.citations.back_references);
-    get(c, "defined_terms", r.citations.defined_terms);
-
-    file = dir / "relations.json";
-    json rel = read_json(file);
-    only_keys(rel,
-              {"comment", "dependency_cues", "back_dependency_cues", "prerequisite_cues", "named_prerequisite_cues", "creation_verbs",
-               "infrastructure_heads", "infrastructure_max_words", "keep_in_force_cues", "prevail_cues",
-               "prevail_latter", "prevail_former", "plan_responsibility_cues", "implementation_headings",
-               "together_with", "passive_agent_cue", "scope_cues", "exclusion_cues", "exclusion_max_words", "removal_cues",
-               "place_continuations", "unlocated_places", "lead_cues", "coordinate_cues", "supervise_cues", "leadership_cues",
-               "approval_cues", "addressee_cues"},
-              file);
+    e.get("tail_openers", r.entity_patterns.tail_openers);
+    e.get("tail_articles", r.entity_patterns.tail_articles);
+    e.get("tail_conjunctions", r.entity_patterns.tail_conjunctions);
+    e.get("ordinal_suffixes", r.entity_patterns.ordinal_suffixes);
+    e.get("gerund_suffixes", r.entity_patterns.gerund_suffixes);
+    e.get("gerund_min_chars", r.entity_patterns.gerund_min_chars);
+    e.finish();
+  }
+  {
+    const JsonFile file(dir / "citations.json");
+    JsonObject c = file.root();
+    c.get("title_starts", r.citations.title_starts);
+    c.get("title_connectors", r.citations.title_connectors);
+    c.get("generic_names", r.citations.generic_names);
+    c.get("issuer_cues", r.citations.issuer_cues);
+    c.get("back_references", r.citations.back_references);
+    c.get("defined_terms", r.citations.defined_terms);
+    c.get("number_markers", r.citations.number_markers);
+    c.get("known_title_min_chars", r.citations.known_title_min_chars);
+    c.get("generic_name_determiners", r.citations.generic_name_determiners);
+    c.get("generic_name_max_words", r.citations.generic_name_max_words);
+    c.get("generic_name_continuations", r.citations.generic_name_continuations);
+    c.get("number_issuer_window_chars", r.citations.number_issuer_window_chars);
+    c.get("issuer_cue_window_chars", r.citations.issuer_cue_window_chars);
+    c.get("title_issuer_window_chars", r.citations.title_issuer_window_chars);
+    c.finish();
+  }
+  {
+    const JsonFile file(dir / "relations.json");
+    JsonObject rel = file.root();
     auto& rr = r.relations;
-    get(rel, "dependency_cues", rr.dependency_cues);
-    get(rel, "back_dependency_cues", rr.back_dependency_cues);
-    get(rel, "prerequisite_cues", rr.prerequisite_cues);
-    get(rel, "named_prerequisite_cues", rr.named_prerequisite_cues);
-    get(rel, "creation_verbs", rr.creation_verbs);
-    get(rel, "infrastructure_heads", rr.infrastructure_heads);
-    get(rel, "infrastructure_max_words", rr.infrastructure_max_words);
-    get(rel, "keep_in_force_cues", rr.keep_in_force_cues);
-    get(rel, "prevail_cues", rr.prevail_cues);
-    get(rel, "prevail_latter", rr.prevail_latter);
-    get(rel, "prevail_former", rr.prevail_former);
-    get(rel, "plan_responsibility_cues", rr.plan_responsibility_cues);
-    get(rel, "implementation_headings", rr.implementation_headings);
-    get(rel, "together_with", rr.together_with);
-    get(rel, "scope_cues", rr.scope_cues);
-    get(rel, "exclusion_cues", rr.exclusion_cues);
-    get(rel, "exclusion_max_words", rr.exclusion_max_words);
-    get(rel, "removal_cues", rr.removal_cues);
-    get(rel, "place_continuations", rr.place_continuations);
-    get(rel, "unlocated_places", rr.unlocated_places);
-    get(rel, "lead_cues", rr.lead_cues);
-    get(rel, "coordinate_cues", rr.coordinate_cues);
-    get(rel, "supervise_cues", rr.supervise_cues);
-    get(rel, "leadership_cues", rr.leadership_cues);
-    get(rel, "approval_cues", rr.approval_cues);
-    get(rel, "addressee_cues", rr.addressee_cues);
-
-    file = dir / "conditions.json";
-    json cond = read_json(file);
-    for (const auto& x : cond.at("conditions")) {
-      ConditionRule rule{x.at("condition").get<std::string>(), x.at("phrases").get<std::vector<std::string>>()};
-      get(x, "extends", rule.extends);
-      get(x, "max_words", rule.max_words);
+    rel.get("subject_verbs", rr.subject_verbs);
+    rel.get("adverb_suffixes", rr.adverb_suffixes);
+    rel.get("adverb_min_chars", rr.adverb_min_chars);
+    rel.get("passive_auxiliaries", rr.passive_auxiliaries);
+    rel.get("dependency_cues", rr.dependency_cues);
+    rel.get("dependency_cue_window_chars", rr.dependency_cue_window_chars);
+    rel.get("back_dependency_cues", rr.back_dependency_cues);
+    rel.get("prerequisite_cues", rr.prerequisite_cues);
+    rel.get("named_prerequisite_cues", rr.named_prerequisite_cues);
+    rel.get("prerequisite_name_window_chars", rr.prerequisite_name_window_chars);
+    rel.get("prerequisite_skip_words", rr.prerequisite_skip_words);
+    rel.get("prerequisite_word_min_chars", rr.prerequisite_word_min_chars);
+    rel.get("prerequisite_min_words", rr.prerequisite_min_words);
+    rel.get("prerequisite_max_words", rr.prerequisite_max_words);
+    rel.get("creation_verbs", rr.creation_verbs);
+    rel.get("infrastructure_heads", rr.infrastructure_heads);
+    rel.get("infrastructure_min_words", rr.infrastructure_min_words);
+    rel.get("infrastructure_max_words", rr.infrastructure_max_words);
+    rel.get("keep_in_force_cues", rr.keep_in_force_cues);
+    rel.get("prevail_cues", rr.prevail_cues);
+    rel.get("prevail_latter", rr.prevail_latter);
+    rel.get("prevail_former", rr.prevail_former);
+    rel.get("plan_responsibility_cues", rr.plan_responsibility_cues);
+    rel.get("implementation_headings", rr.implementation_headings);
+    rel.get("together_with", rr.together_with);
+    rel.get("passive_agent_cue", rr.passive_agent_cue);
+    rel.get("passive_agent_window_chars", rr.passive_agent_window_chars);
+    rel.get("party_window_chars", rr.party_window_chars);
+    rel.get("scope_cues", rr.scope_cues);
+    rel.get("exclusion_cues", rr.exclusion_cues);
+    rel.get("exclusion_max_words", rr.exclusion_max_words);
+    rel.get("removal_cues", rr.removal_cues);
+    rel.get("place_continuations", rr.place_continuations);
+    rel.get("unlocated_places", rr.unlocated_places);
+    rel.get("lead_cues", rr.lead_cues);
+    rel.get("coordinate_cues", rr.coordinate_cues);
+    rel.get("supervise_cues", rr.supervise_cues);
+    rel.get("leadership_cues", rr.leadership_cues);
+    rel.get("approval_cues", rr.approval_cues);
+    rel.get("addressee_cues", rr.addressee_cues);
+    rel.get("conjunctions", rr.conjunctions);
+    rel.get("articles", rr.articles);
+    rel.get("label_articles", rr.label_articles);
+    rel.finish();
+  }
+  {
+    const JsonFile file(dir / "conditions.json");
+    JsonObject cond = file.root();
+    for (const JsonValue& v : cond.at("conditions").as_array()) {
+      JsonObject x(v);
+      ConditionRule rule{x.at("condition").as_string(), x.at("phrases").as_strings()};
+      x.get("extends", rule.extends);
+      x.get("max_words", rule.max_words);
+      x.finish();
       r.conditions.push_back(std::move(rule));
     }
-
-    file = dir / "classification.json";
-    json cl = read_json(file);
+    cond.finish();
+  }
+  {
+    const JsonFile file(dir / "classification.json");
+    JsonObject cl = file.root();
     r.classification.instrument_types = concepts(cl, "instrument_types");
     r.classification.sectors = concepts(cl, "sectors");
-    get(cl, "ignored", r.classification.ignored);
-    if (cl.contains("statements")) {
-      const json& sr = cl.at("statements");
-      get(sr, "headings", r.classification.statements.headings);
-      get(sr, "openings", r.classification.statements.openings);
-      get(sr, "phrases", r.classification.statements.phrases);
+    cl.get("ignored", r.classification.ignored);
+    if (cl.has("statements")) {
+      JsonObject sr(cl.at("statements"));
+      sr.get("headings", r.classification.statements.headings);
+      sr.get("openings", r.classification.statements.openings);
+      sr.get("phrases", r.classification.statements.phrases);
+      sr.finish();
     }
-  } catch (const nlohmann::json::exception& ex) {
-    throw Error(Error::Category::Input, file.string(), std::string("bad rules: ") + ex.what());
+    cl.finish();
   }
   return r;
 }

@@ -36,6 +36,27 @@ struct StructureRules {
   std::vector<std::string> number_words;
   std::size_t measure_label_max_chars = 72;
   std::size_t heading_label_max_chars = 96;
+  /// Words a measure's label leaves out when the clause opens with them and a comma or space
+  /// ("we shall"), lower case: the label starts at the action.
+  std::vector<std::string> measure_label_dropped_openings;
+  /// How many bytes after a citation a defined-term cue may end ("(hereinafter referred to as …)").
+  std::size_t defined_term_window_chars = 48;
+  /// The units a validity cue's number counts ("for a period of three years": P3Y): the word's
+  /// start (lower case) and the ISO 8601 duration designator.
+  struct ValidityUnit {
+    std::string word;
+    std::string designator;
+  };
+  std::vector<ValidityUnit> validity_units;
+  /// The title is the first title-like paragraph of the first `title_search_paragraphs`, of at
+  /// most `title_max_words` words; an annex's first paragraph is its title up to
+  /// `annex_title_max_words`. A header paragraph (date, addressees) has at most
+  /// `header_max_words`; the closing lines (signer, date) at most `closing_max_words`.
+  std::size_t title_search_paragraphs = 6;
+  std::size_t title_max_words = 80;
+  std::size_t annex_title_max_words = 60;
+  std::size_t header_max_words = 40;
+  std::size_t closing_max_words = 10;
 };
 
 /// data/rules/entity_patterns.json: names no gazetteer lists.
@@ -55,6 +76,19 @@ struct EntityPatternRules {
   std::vector<std::string> stop_words;
   std::vector<std::string> connectors;
   std::vector<EntityPattern> patterns;
+  /// Words that open a pattern's tail ("of", "for": "Ministry of Finance"); a place after a
+  /// capitalised word and one of them ends a longer name ("Perception of Beijing").
+  std::vector<std::string> tail_openers;
+  /// Articles a tail may open with ("of the X"); a tail conjunction followed by one joins two
+  /// names and ends the tail ("… of the Communist Party of China and the State Council").
+  std::vector<std::string> tail_articles;
+  std::vector<std::string> tail_conjunctions;
+  /// Suffixes after digits that make an ordinal, a word of an event's name ("19th").
+  std::vector<std::string> ordinal_suffixes;
+  /// Suffixes of a gerund ("Supporting"), not part of a name when it opens a sentence, for words
+  /// of at least `gerund_min_chars` characters.
+  std::vector<std::string> gerund_suffixes;
+  std::size_t gerund_min_chars = 5;
 };
 
 /// data/rules/citations.json: how documents are cited.
@@ -65,11 +99,38 @@ struct CitationRules {
   std::vector<std::string> issuer_cues;
   std::vector<std::string> back_references;
   std::vector<std::string> defined_terms;
+  /// Words before a document number ("No. 81 [2015]", "Guo Han [2007] No. 76").
+  std::vector<std::string> number_markers;
+  /// Known titles shorter than this (folded, in bytes) identify no document.
+  std::size_t known_title_min_chars = 12;
+  /// A generic name runs back over at most `generic_name_max_words` words before it, up to a
+  /// determiner ("the big data action plan"); a continuation after it takes the words up to the
+  /// next punctuation into the title ("… action plan made by X to promote …").
+  std::vector<std::string> generic_name_determiners;
+  std::size_t generic_name_max_words = 5;
+  std::vector<std::string> generic_name_continuations;
+  /// How many bytes after its place the issuer's name may start: after a number and its comma
+  /// ("No. 81 [2015], the State Council"), after an issuer cue ("made by X"), after a title
+  /// start ("Official Reply of the State Council").
+  std::size_t number_issuer_window_chars = 8;
+  std::size_t issuer_cue_window_chars = 4;
+  std::size_t title_issuer_window_chars = 12;
 };
 
-/// data/rules/relations.json: cues of relations.
+/// data/rules/relations.json: cues of relations. Cues and words are lower case; windows count
+/// bytes of the clause's normalised text.
 struct RelationRules {
+  /// The verb between a clause's subject and its action ("X shall …"), the first in the clause;
+  /// words after it of at least `adverb_min_chars` characters ending in an adverb suffix ("-ly")
+  /// are skipped to reach the action; a passive auxiliary there ("shall be …") makes the clause
+  /// passive, its agents named after `passive_agent_cue`.
+  std::vector<std::string> subject_verbs;
+  std::vector<std::string> adverb_suffixes;
+  std::size_t adverb_min_chars = 4;
+  std::vector<std::string> passive_auxiliaries;
   std::vector<std::string> dependency_cues;
+  /// How many bytes before a citation a dependency cue may stand (after the last semicolon).
+  std::size_t dependency_cue_window_chars = 60;
   /// Words after a citation that act on it through a pronoun ("organize the implementation
   /// thereof", "organize its implementation"): the clause depends on the document cited.
   std::vector<std::string> back_dependency_cues;
@@ -77,10 +138,20 @@ struct RelationRules {
   /// Cues a named infrastructure or zone must follow at once to be relied on ("under the Madrid
   /// system", "take the <park> as the core"); a zone named so is also where the clause applies.
   std::vector<std::string> named_prerequisite_cues;
+  /// How many bytes after a prerequisite cue a named infrastructure or zone may start.
+  std::size_t prerequisite_name_window_chars = 24;
+  /// A prerequisite some measure builds is named by its first `prerequisite_max_words` words of
+  /// at least `prerequisite_word_min_chars` characters, skip words aside, and needs
+  /// `prerequisite_min_words` of them.
+  std::vector<std::string> prerequisite_skip_words;
+  std::size_t prerequisite_word_min_chars = 4;
+  std::size_t prerequisite_min_words = 2;
+  std::size_t prerequisite_max_words = 6;
   std::vector<std::string> creation_verbs;
   /// Last words of a prerequisite that no measure builds but that names an infrastructure
   /// ("platform", "system"), and the longest such name in words.
   std::vector<std::string> infrastructure_heads;
+  std::size_t infrastructure_min_words = 3;
   std::size_t infrastructure_max_words = 8;
   std::vector<std::string> keep_in_force_cues;
   std::vector<std::string> prevail_cues;
@@ -89,6 +160,12 @@ struct RelationRules {
   std::vector<std::string> plan_responsibility_cues;
   std::vector<std::string> implementation_headings;
   std::vector<std::string> together_with;
+  /// The word before the agent of a passive clause ("shall be organized by X"), whose name starts
+  /// at most `passive_agent_window_chars` bytes after the word and its space; a party named after
+  /// together_with or leadership_cues starts at most `party_window_chars` bytes after the cue.
+  std::string passive_agent_cue;
+  std::size_t passive_agent_window_chars = 5;
+  std::size_t party_window_chars = 5;
   /// Words before a place that exclude it ("excluding", "except"): pol:excludes, not appliesTo.
   /// Words just before a place that make it a strategy's scope, not where the clause applies.
   std::vector<std::string> scope_cues;
@@ -109,6 +186,14 @@ struct RelationRules {
   /// Words that remove a requirement ("lift the restriction"): conditions after them are not
   /// the measure's conditions.
   std::vector<std::string> removal_cues;
+  /// Conjunctions joining names ("X and Y"), ending a prerequisite's words, or opening a clause
+  /// without a subject verb ("and improve …").
+  std::vector<std::string> conjunctions;
+  /// Articles skipped before an infrastructure's name ("based on the … platform").
+  std::vector<std::string> articles;
+  /// Articles left out of an entity's label, lower case or capitalised ("the State Council"),
+  /// and skipped between "by" and an issuer ("made by the X").
+  std::vector<std::string> label_articles;
 };
 
 /// data/rules/conditions.json: condition phrases. The condition is the text's own words: the
@@ -148,7 +233,9 @@ struct Rules {
   std::vector<ConditionRule> conditions;
   ClassificationRules classification;
 
-  /// Loads every file of `dir`; throws policykg::Error(Input) naming the file and what is wrong.
+  /// Loads every file of `dir`; throws policykg::Error(Input) naming the file, line and column and
+  /// what is wrong there: an unreadable file, bad JSON, an unknown key, a key given twice, a value
+  /// of the wrong type, a missing required key.
   static Rules load(const std::filesystem::path& dir);
 };
 

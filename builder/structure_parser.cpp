@@ -155,17 +155,18 @@ class Parser {
     ParsedDocument doc;
     std::size_t k = from;
     // Title: the first title-like paragraph of the first few (breadcrumbs skipped).
-    for (std::size_t j = from; j < std::min(to, from + 6); ++j) {
+    for (std::size_t j = from; j < std::min(to, from + rules_.title_search_paragraphs); ++j) {
       if (marker(j) || read_date(t_, paras_[j].span, rules_)) break;
       if (is_breadcrumb(j)) continue;
-      if (has_title_keyword(j) && word_count(t_, paras_[j].span) <= 80 && !ends_with_stop(text(j))) {
+      if (has_title_keyword(j) && word_count(t_, paras_[j].span) <= rules_.title_max_words && !ends_with_stop(text(j))) {
         doc.title = paras_[j].span;
         k = j + 1;
         break;
       }
       if (!main) break;  // an annex's title is its first paragraph
     }
-    if (doc.title.empty() && !main && from < to && !marker(from) && word_count(t_, paras_[from].span) <= 60) {
+    if (doc.title.empty() && !main && from < to && !marker(from) &&
+        word_count(t_, paras_[from].span) <= rules_.annex_title_max_words) {
       doc.title = paras_[from].span;  // an annex's first line is its title even without a keyword
       k = from + 1;
     }
@@ -197,13 +198,13 @@ class Parser {
           break;
         }
       bool colon = p.size() > 1 && (p.back() == ':' || (p.size() >= 3 && p.substr(p.size() - 3) == "："));
-      if (main && colon && !is_annex_list_header(j) && word_count(t_, paras_[j].span) <= 40) {
+      if (main && colon && !is_annex_list_header(j) && word_count(t_, paras_[j].span) <= rules_.header_max_words) {
         doc.addressees = paras_[j].span;
         if (doc.kind == DocumentKind::Other && doc.title.empty()) doc.kind = DocumentKind::Reply;
         k = j + 1;
         break;
       }
-      if (word_count(t_, paras_[j].span) > 40) break;
+      if (word_count(t_, paras_[j].span) > rules_.header_max_words) break;
     }
     // Closing: the date of signature, the signer above it, the annex list above them.
     std::size_t body_end = to;
@@ -211,13 +212,13 @@ class Parser {
       if (auto d = read_date(t_, paras_[j - 1].span, rules_)) {
         doc.issued = d;
         body_end = j - 1;
-        if (j - 1 > k && short_line(j - 2, 10) && !marker(j - 2)) {
+        if (j - 1 > k && short_line(j - 2, rules_.closing_max_words) && !marker(j - 2)) {
           doc.signer = paras_[j - 2].span;
           body_end = j - 2;
         }
         break;
       }
-      if (!short_line(j - 1, 10)) break;
+      if (!short_line(j - 1, rules_.closing_max_words)) break;
     }
     for (std::size_t j = k; j < body_end; ++j)
       if (is_annex_list_header(j)) {

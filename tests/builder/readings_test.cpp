@@ -2,8 +2,11 @@
 // where it must not. Every case is a one-article reply, so the clause under test is
 // provision/1/measure/1 (or /2 for the clause after a semicolon).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -457,4 +460,55 @@ TEST(Readings, APrerequisiteNamedByACommonNounIsReliedOnNotMentioned) {
   g = reply("Shunyi District shall rely on the platform of Beijing Industrial Finance Center.");
   EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:infrastructure/beijing-industrial-finance-center"));
   EXPECT_TRUE(g.has(M + "1", "pol:mentions", "id:infrastructure/beijing-industrial-finance-center"));
+}
+
+namespace {
+
+// A reply of one article built with the rules of `dir`.
+Graph reply_with_rules(const std::string& article, const std::filesystem::path& dir) {
+  policykg::builder::Options options;
+  options.rules_dir = dir;
+  return Graph{policykg::builder::build_text(
+      "Official Reply of the State Council to the Plan for Testing\n\nThe People's Government of Hainan "
+      "Province:\n\nI. " + article + "\n\nState Council\n\nJune 18, 2021\n", "test.txt", options)};
+}
+
+}  // namespace
+
+TEST(Readings, TheSubjectVerbTheAgentCueAndTheDependencyWindowAreRules) {
+  // data/rules as it is, then with "must" for "shall", "through" for "by" and a dependency cue
+  // counting only 10 bytes before a citation.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("policykg-readings-rules-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(policykg::test::source_dir() / "data/rules", dir);
+  const auto cite = "We shall implement the Official Reply on Testing (No. 81 [2015], the State Council).";
+  Graph g = reply_with_rules("Haidian District shall build a trading platform.", dir);
+  EXPECT_EQ(roles_of(g, M + "1"), std::set<std::string>{"district/haidian ImplementRole"});
+  g = reply_with_rules("The trading platform shall be built by the Ministry of Commerce.", dir);
+  EXPECT_TRUE(g.has(M + "1", "pol:responsibleParty", "id:agency/ministry-of-commerce"));
+  g = reply_with_rules(cite, dir);
+  EXPECT_TRUE(g.has(M + "1", "pol:dependsOn", "id:doc/state-council-2015-81"));
+
+  std::string text = policykg::test::read_all(dir / "relations.json");
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"\"subject_verbs\": [\"shall\"]", "\"subject_verbs\": [\"must\"]"},
+                                 {"\"passive_agent_cue\": \"by\"", "\"passive_agent_cue\": \"through\""},
+                                 {"\"dependency_cue_window_chars\": 60", "\"dependency_cue_window_chars\": 10"}}) {
+    const std::size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  }
+  std::ofstream(dir / "relations.json", std::ios::binary) << text;
+  g = reply_with_rules("Haidian District shall build a trading platform.", dir);
+  EXPECT_TRUE(roles_of(g, M + "1").empty());
+  g = reply_with_rules("Haidian District must build a trading platform.", dir);
+  EXPECT_EQ(roles_of(g, M + "1"), std::set<std::string>{"district/haidian ImplementRole"});
+  g = reply_with_rules("The trading platform must be built by the Ministry of Commerce.", dir);
+  EXPECT_FALSE(g.has(M + "1", "pol:responsibleParty", "id:agency/ministry-of-commerce"));
+  g = reply_with_rules("The trading platform must be built through the Ministry of Commerce.", dir);
+  EXPECT_TRUE(g.has(M + "1", "pol:responsibleParty", "id:agency/ministry-of-commerce"));
+  g = reply_with_rules(cite, dir);
+  EXPECT_TRUE(g.has(M + "1", "pol:references", "id:doc/state-council-2015-81"));
+  EXPECT_FALSE(g.has(M + "1", "pol:dependsOn", "id:doc/state-council-2015-81"));
+  fs::remove_all(dir);
 }
