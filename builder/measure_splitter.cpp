@@ -5,6 +5,7 @@
 #include <array>
 
 #include "builder/normalized_text.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -70,8 +71,7 @@ Span trim(std::string_view text, Span s) {
   while (s.end > s.begin) {
     std::size_t e = s.end;
     // Step back over one character and test it.
-    std::size_t k = e - 1;
-    while (k > s.begin && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+    std::size_t k = rdf::utf8_char_start(text, e - 1, s.begin);
     if (whitespace_length(text, k) == e - k) s.end = k;
     else break;
   }

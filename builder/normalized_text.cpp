@@ -1,5 +1,6 @@
 // Normalised views of source text with a byte map back to the source (see the header).
 #include "builder/normalized_text.hpp"
+#include "rdf/utf8.hpp"
 
 #include <algorithm>
 
@@ -28,13 +29,6 @@ char ascii_quote(std::string_view s, std::size_t i) {
     case 0x9C: case 0x9D: return '"';
     default: return 0;
   }
-}
-
-std::size_t utf8_length(unsigned char c) {
-  if (c < 0x80) return 1;
-  if (c >= 0xF0) return 4;
-  if (c >= 0xE0) return 3;
-  return 2;
 }
 
 char ascii_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -84,7 +78,7 @@ NormalizedText::NormalizedText(std::string_view source, Span span)
       i += 3;
       continue;
     }
-    std::size_t n = std::min(utf8_length(static_cast<unsigned char>(s[i])), s.size() - i);
+    std::size_t n = rdf::utf8_step(s, i);
     map_next(static_cast<std::uint32_t>(i));
     text_.append(s.data() + i, n);
     i += n;

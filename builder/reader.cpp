@@ -9,6 +9,7 @@
 #include "builder/normalized_text.hpp"
 #include "builder/source_text.hpp"
 #include "rdf/error.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -26,31 +27,6 @@ constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x010101010101010
 std::size_t continuation_bytes(std::uint64_t v) {
   const std::uint64_t flags = (v & (~v << 1) & kHigh) >> 7;
   return static_cast<std::size_t>((flags * kOnes) >> 56);
-}
-
-// Length of the UTF-8 sequence at `i`, or 0 when it is not a valid one (overlong forms,
-// surrogates and code points above U+10FFFF included).
-std::size_t sequence_length(const std::string& s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  auto cont = [&](std::size_t k) {
-    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
-  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (b0 == 0xE0 && at(1) < 0xA0) return 0;  // overlong
-    if (b0 == 0xED && at(1) >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (b0 == 0xF0 && at(1) < 0x90) return 0;
-    if (b0 == 0xF4 && at(1) >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
 }
 
 }  // namespace
@@ -79,7 +55,7 @@ SourceText::SourceText(std::string bytes, std::string name) : bytes_(std::move(b
     }
     const char c = bytes_[i];
     if (c == '\0') reject(name_, i, "binary file: NUL byte, not a text document");
-    std::size_t n = sequence_length(bytes_, i);
+    std::size_t n = rdf::utf8_sequence_length(bytes_, i);
     if (n == 0) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(c));

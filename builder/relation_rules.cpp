@@ -14,6 +14,7 @@
 #include "builder/measure_splitter.hpp"
 #include "builder/normalized_text.hpp"
 #include "builder/slug.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -29,7 +30,7 @@ std::string shorten(std::string s, std::size_t max) {
   std::size_t cut = s.rfind(' ', max);
   if (cut == std::string::npos || cut < max / 2) {
     cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    cut = rdf::utf8_char_start(s, cut);
   }
   s.resize(cut);
   while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "builder/normalized_text.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -23,9 +24,9 @@ std::string slugify(std::string_view text, std::size_t max) {
       ++i;
       continue;
     }
-    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    unsigned cp = c >= 0xF0 ? (c & 0x07u) : c >= 0xE0 ? (c & 0x0Fu) : (c & 0x1Fu);
-    for (std::size_t k = 1; k < n && i + k < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    auto [code, n] = rdf::utf8_code_point(text, i);
+    if (n == 0) code = U'\uFFFD', n = 1;  // not UTF-8: the reader lets no such text through
+    const auto cp = static_cast<unsigned>(code);
     i += n;
     if (cp == 0x2019 || cp == 0x2018) continue;  // typographic apostrophes vanish too
     if (whitespace_length(text, i - n) || cp == 0x2013 || cp == 0x2014 || cp == 0x201C || cp == 0x201D) {

@@ -12,6 +12,7 @@
 #include "ontology/terms.hpp"
 #include "query/traversal/route.hpp"
 #include "rdf/error.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::cli {
 
@@ -44,10 +45,7 @@ std::string text_of(const query::GraphView& view, query::Vertex v, std::string_v
 // Byte offset in `text` of code point `n` (text.size() when past its end).
 std::size_t byte_of(std::string_view text, long n) {
   std::size_t b = 0;
-  for (long cp = 0; cp < n && b < text.size(); ++cp) {
-    const auto c = static_cast<unsigned char>(text[b]);
-    b += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  }
+  for (long cp = 0; cp < n && b < text.size(); ++cp) b += rdf::utf8_step(text, b);
   return std::min(b, text.size());
 }
 

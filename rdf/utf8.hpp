@@ -1,10 +1,12 @@
-// UTF-8 checks shared by every reader of untrusted text (queries, RDF, documents): where the
-// first byte is that is not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
-// nothing past U+10FFFF), or the first NUL; and the code point a sequence stands for.
+// UTF-8, written once for every module: the checks every reader of untrusted text (queries, RDF,
+// documents) makes, where the first byte is that is not well-formed UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing past U+10FFFF), or the first NUL; the code point a sequence stands
+// for, a text's code points and back, and where a character starts.
 #pragma once
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -68,6 +70,64 @@ inline std::pair<char32_t, std::size_t> utf8_code_point(std::string_view text, s
   char32_t code = byte(0) & (0x7F >> n);
   for (std::size_t k = 1; k < n; ++k) code = (code << 6) | (byte(k) & 0x3F);
   return {code, n};
+}
+
+/// The bytes of the character starting at `text[i]`: its sequence's length when well formed,
+/// else 1 (the byte alone), so that a loop over a damaged text still moves on.
+inline std::size_t utf8_step(std::string_view text, std::size_t i) {
+  const std::size_t n = utf8_sequence_length(text, i);
+  return n == 0 ? 1 : n;
+}
+
+/// The code points of `text`; a byte that starts no well-formed sequence is U+FFFD.
+inline std::u32string utf8_decode(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto [code, n] = utf8_code_point(text, i);
+    out.push_back(n == 0 ? U'\uFFFD' : code);
+    i += n == 0 ? 1 : n;
+  }
+  return out;
+}
+
+/// Appends code point `cp` (at most U+10FFFF) to `out` in UTF-8.
+inline void utf8_append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// `codes` in UTF-8.
+inline std::string utf8_encode(std::u32string_view codes) {
+  std::string out;
+  out.reserve(codes.size());
+  for (char32_t c : codes) utf8_append(out, c);
+  return out;
+}
+
+/// Whether `text[i]` continues a sequence (10xxxxxx) rather than starting a character.
+inline bool utf8_continuation(std::string_view text, std::size_t i) {
+  return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+}
+
+/// The start of the character that byte `i` belongs to (`i` itself when it starts one), never
+/// before `floor`: where a text can be cut at or before `i` without splitting a character.
+inline std::size_t utf8_char_start(std::string_view text, std::size_t i, std::size_t floor = 0) {
+  while (i > floor && i < text.size() && utf8_continuation(text, i)) --i;
+  return i;
 }
 
 }  // namespace policykg::rdf

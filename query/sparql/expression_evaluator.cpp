@@ -13,8 +13,8 @@
 
 #include "query/sparql/internal/evaluator.hpp"
 #include "query/sparql/internal/literal_value.hpp"
-#include "query/sparql/internal/sparql_lexer.hpp"
 #include "query/sparql/sparql_parser.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -22,28 +22,8 @@ using algebra::Expr;
 
 namespace {
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    std::size_t n;
-    if (c < 0x80) { cp = c; n = 1; }
-    else if ((c >> 5) == 6) { cp = c & 0x1F; n = 2; }
-    else if ((c >> 4) == 14) { cp = c & 0x0F; n = 3; }
-    else { cp = c & 0x07; n = 4; }
-    for (std::size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
-}
-
-std::string encode(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) append_utf8(out, c);
-  return out;
-}
+std::u32string decode(std::string_view s) { return rdf::utf8_decode(s); }
+std::string encode(const std::u32string& s) { return rdf::utf8_encode(s); }
 
 bool is_string_literal(const Value& v) { return v && v->is_literal() && (is_simple_or_string(*v) || !v->lang.empty()); }
 
@@ -67,7 +47,7 @@ std::wstring widen(std::string_view s) {
 
 std::string narrow(const std::wstring& s) {
   std::string out;
-  for (wchar_t c : s) append_utf8(out, static_cast<unsigned long>(c));
+  for (wchar_t c : s) rdf::utf8_append(out, static_cast<char32_t>(c));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "query/sparql/sparql.hpp"
 #include "rdf/error.hpp"
 #include "rdf/xml_text.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -68,8 +69,7 @@ std::string table_cell(const rdf::Term& t, std::string_view base, bool raw) {
 std::size_t display_width(const std::string& s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::size_t len = rdf::utf8_step(s, i);
     width += len >= 3 ? 2 : 1;
     i += len;
   }

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "rdf/error.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -13,24 +14,6 @@ bool is_name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == 
 bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
 }  // namespace
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 void Lexer::fail(const std::string& message) const {
   throw Error(Error::Category::Syntax, "query:" + std::to_string(line_) + ":" + std::to_string(column_),
@@ -76,7 +59,7 @@ void Lexer::read_escape(std::string& out) {
     }
     if (cp >= 0xD800 && cp <= 0xDFFF) fail("escape of a surrogate code point");
     if (cp > 0x10FFFF) fail("escape beyond the last code point");
-    append_utf8(out, cp);
+    rdf::utf8_append(out, static_cast<char32_t>(cp));
     advance(2 + n);
   };
   switch (e) {

@@ -9,6 +9,7 @@
 #include "query/traversal/route.hpp"
 #include "query/traversal/text_search.hpp"
 #include "rdf/error.hpp"
+#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -24,8 +25,7 @@ bool has_space(std::string_view s) {
 
 std::string shorten(std::string_view s, std::size_t max = 60) {
   if (s.size() <= max) return std::string(s);
-  std::size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  const std::size_t cut = rdf::utf8_char_start(s, max);
   return std::string(s.substr(0, cut)) + "…";
 }
 

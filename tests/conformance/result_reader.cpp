@@ -1,4 +1,5 @@
 #include "tests/conformance/result_reader.hpp"
+#include "rdf/utf8.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -39,10 +40,7 @@ std::string unescape_xml(std::string_view s) {
     else if (!ent.empty() && ent[0] == '#') {
       unsigned long cp = ent[1] == 'x' ? std::stoul(std::string(ent.substr(2)), nullptr, 16)
                                        : std::stoul(std::string(ent.substr(1)));
-      if (cp < 0x80) out += static_cast<char>(cp);
-      else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-      else if (cp < 0x10000) { out += static_cast<char>(0xE0 | (cp >> 12)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-      else { out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+      policykg::rdf::utf8_append(out, static_cast<char32_t>(cp));
     }
     i = semi;
   }

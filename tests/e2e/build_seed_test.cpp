@@ -8,6 +8,7 @@
 #include <set>
 
 #include "tests/e2e/run.hpp"
+#include "rdf/utf8.hpp"
 
 namespace {
 
@@ -20,24 +21,6 @@ const std::string kPol = "https://w3id.org/policykg/ontology#";
 const std::string kId = "https://w3id.org/policykg/id/";
 const std::string kReply = kId + "doc/state-council-reply-2019-beijing-service-sector-plan";
 const std::string kPlan = kReply + "/annex/1";
-
-void put_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 struct Node {
   std::string value;  // IRI or lexical form
@@ -84,7 +67,7 @@ std::vector<Triple> parse_ntriples(const std::string& text) {
           else if (c == 't') v += '\t';
           else if (c == 'u' || c == 'U') {
             std::size_t n = c == 'u' ? 4 : 8;
-            put_utf8(v, std::stoul(text.substr(i + 1, n), nullptr, 16));
+            policykg::rdf::utf8_append(v, static_cast<char32_t>(std::stoul(text.substr(i + 1, n), nullptr, 16)));
             i += n;
           } else v += c;
           ++i;

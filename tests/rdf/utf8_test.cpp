@@ -6,6 +6,11 @@
 
 using policykg::rdf::first_invalid_text_byte;
 using policykg::rdf::first_invalid_utf8;
+using policykg::rdf::utf8_char_start;
+using policykg::rdf::utf8_continuation;
+using policykg::rdf::utf8_decode;
+using policykg::rdf::utf8_encode;
+using policykg::rdf::utf8_step;
 
 TEST(Utf8, AcceptsWellFormedText) {
   EXPECT_EQ(first_invalid_utf8(""), std::nullopt);
@@ -33,4 +38,26 @@ TEST(Utf8, TextBytesAlsoRefuseNul) {
   EXPECT_EQ(first_invalid_text_byte(with_nul), 2u);
   EXPECT_EQ(first_invalid_text_byte("北京\xFF"), 6u);
   EXPECT_EQ(first_invalid_text_byte("北京"), std::nullopt);
+}
+
+TEST(Utf8, DecodesAndEncodesEveryLength) {
+  const std::string text = "a\xC3\xA9\xE5\x8C\x97\xF0\x9F\x98\x80";  // a é 北 😀
+  const std::u32string codes = utf8_decode(text);
+  EXPECT_EQ(codes, (std::u32string{U'a', U'\u00E9', U'\u5317', U'\U0001F600'}));
+  EXPECT_EQ(utf8_encode(codes), text);
+  // a byte that starts no sequence is one U+FFFD, and decoding goes on after it
+  EXPECT_EQ(utf8_decode("a\xFF" "b"), (std::u32string{U'a', U'\uFFFD', U'b'}));
+  EXPECT_EQ(utf8_decode("\xE5\x8C"), (std::u32string{U'\uFFFD', U'\uFFFD'}));
+}
+
+TEST(Utf8, StepsAndCharacterStarts) {
+  const std::string text = "a\xE5\x8C\x97" "b";  // a 北 b
+  EXPECT_EQ(utf8_step(text, 0), 1u);
+  EXPECT_EQ(utf8_step(text, 1), 3u);
+  EXPECT_EQ(utf8_step(text, 2), 1u);  // inside a character: one byte, so loops move on
+  EXPECT_EQ(utf8_char_start(text, 3), 1u);
+  EXPECT_EQ(utf8_char_start(text, 4), 4u);
+  EXPECT_EQ(utf8_char_start(text, 3, 2), 2u);  // never before the floor
+  EXPECT_TRUE(utf8_continuation(text, 2));
+  EXPECT_FALSE(utf8_continuation(text, 1));
 }

@@ -47,7 +47,4 @@ class Lexer {
   std::size_t line_ = 1, column_ = 1;
 };
 
-/// Appends the UTF-8 encoding of a code point.
-void append_utf8(std::string& out, unsigned long code_point);
-
 }  // namespace policykg::query
