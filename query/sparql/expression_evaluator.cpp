@@ -1,6 +1,8 @@
 // Expressions, operators, the builtin functions of SPARQL 1.1 section 17, XSD casts and the
 // aggregates. An expression error is an empty Value, as the recommendation's error propagation
-// needs (|| and && recover from one side's error).
+// needs (|| and && recover from one side's error). Over 600 lines because Evaluator::call is one
+// switch over every builtin of query/sparql/functions.hpp, which the compiler checks is complete,
+// and the operators, casts and aggregates share its value helpers.
 #include <openssl/evp.h>
 
 #include <algorithm>

@@ -1,3 +1,8 @@
+// The SPARQL 1.1 parser (see the header). One file of some 1,300 lines, on purpose: it is one
+// recursive-descent class, a method a production of the grammar in the grammar's order, and the
+// productions call each other across the whole grammar (patterns hold expressions, expressions
+// hold patterns through EXISTS, both hold paths and collections), so that splitting it would cut
+// the class in pieces that include each other rather than separate concerns.
 #include "query/sparql/sparql_parser.hpp"
 
 #include <charconv>
