@@ -31,15 +31,21 @@ void bind_values(algebra::ParsedQuery& parsed, const std::map<std::string, rdf::
   q.where->children.insert(q.where->children.begin(), std::move(values));
 }
 
-}  // namespace
-
-Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions& options) {
-  Deadline deadline(options.timeout);
+/// The query parsed as `options` say, with their bindings added; `deadline` bounds the parse.
+algebra::ParsedQuery parse(std::string_view sparql, const QueryOptions& options, Deadline& deadline) {
   ParseLimits limits;
   limits.max_depth = options.max_depth;
   limits.deadline = &deadline;
   auto parsed = parse_sparql(sparql, options.base, limits, options.prefixes);
   bind_values(parsed, options.bindings);
+  return parsed;
+}
+
+}  // namespace
+
+Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions& options) {
+  Deadline deadline(options.timeout);
+  const auto parsed = parse(sparql, options, deadline);
   MemoryBudget budget(options.max_memory);
   MemoryBudget::Scope scope(budget);
   Evaluator evaluator(dataset, parsed, deadline, options.base);
@@ -62,11 +68,7 @@ Results run(const Dataset& dataset, std::string_view sparql, const QueryOptions&
 
 void check(std::string_view sparql, const QueryOptions& options) {
   Deadline deadline(options.timeout);
-  ParseLimits limits;
-  limits.max_depth = options.max_depth;
-  limits.deadline = &deadline;
-  auto parsed = parse_sparql(sparql, options.base, limits, options.prefixes);
-  bind_values(parsed, options.bindings);
+  (void)parse(sparql, options, deadline);
 }
 
 Results run(const rdf::Model& model, std::string_view sparql, const QueryOptions& options) {
