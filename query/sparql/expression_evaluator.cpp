@@ -24,9 +24,6 @@ using algebra::Expr;
 
 namespace {
 
-std::u32string decode(std::string_view s) { return rdf::utf8_decode(s); }
-std::string encode(const std::u32string& s) { return rdf::utf8_encode(s); }
-
 bool is_string_literal(const Value& v) { return v && v->is_literal() && (is_simple_or_string(*v) || !v->lang.empty()); }
 
 /// A literal like `like` (same language tag) with another lexical form.
@@ -43,7 +40,7 @@ bool compatible_args(const rdf::Term& a, const rdf::Term& b) {
 
 std::wstring widen(std::string_view s) {
   std::wstring out;
-  for (char32_t c : decode(s)) out.push_back(static_cast<wchar_t>(c));
+  for (char32_t c : rdf::utf8_decode(s)) out.push_back(static_cast<wchar_t>(c));
   return out;
 }
 
@@ -377,7 +374,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
     }
     case F::StrLen:
       if (!is_string_literal(a[0])) return std::nullopt;
-      return integer_value(static_cast<long long>(decode(x.value).size()));
+      return integer_value(static_cast<long long>(rdf::utf8_decode(x.value).size()));
     case F::UCase:
     case F::LCase:
       if (!is_string_literal(a[0])) return std::nullopt;
@@ -417,7 +414,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
       if (!is_string_literal(a[0])) return std::nullopt;
       auto start = numeric_value(*a[1]);
       if (!start) return std::nullopt;
-      auto s = decode(x.value);
+      auto s = rdf::utf8_decode(x.value);
       long double from = std::floor(start->value() + 0.5L);
       long double to = INFINITY;
       if (a.size() > 2) {
@@ -430,7 +427,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
         long double pos = static_cast<long double>(i + 1);
         if (pos >= from && pos < to) out.push_back(s[i]);
       }
-      return same_kind(x, encode(out));
+      return same_kind(x, rdf::utf8_encode(out));
     }
     case F::Regex:
     case F::Replace: {

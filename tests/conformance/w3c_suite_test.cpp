@@ -5,6 +5,7 @@
 // the "In process" section of tests/conformance/RESULTS.md.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <regex>
 #include <string>
 #include <variant>
@@ -100,9 +101,15 @@ TEST(W3cSparql11, EveryAnswerIsTheSameWithoutThePlanner) {
     if (test.kind != SuiteTest::Kind::Evaluation) continue;
     const std::string text = conformance::slurp(test.query);
     if (std::regex_search(text, fresh)) continue;
+    std::optional<query::Dataset> dataset;
+    try {
+      dataset.emplace(dataset_of(test));
+    } catch (const Error&) {
+      continue;  // data the suite means to be refused: no answer to compare
+    }
     auto answer = [&](bool plan) -> std::variant<query::Results, std::string> {
       try {
-        return run_query(test, dataset_of(test), text, plan);
+        return run_query(test, *dataset, text, plan);
       } catch (const Error& e) {
         return e.describe();
       }
