@@ -32,6 +32,7 @@ Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
   for (std::size_t c = 0; c < rules.sectors.size(); ++c)
     for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
   for (const auto& k : rules.ignored) ignored_.add(k, 0);
+  for (const auto& k : rules.light_verbs) light_verbs_.add(k, 0);
 }
 
 Masked Classifier::with_ignored(const NormalizedText& text, const Masked& masked) const {
@@ -79,19 +80,48 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
     score = many.data();
   }
   std::vector<std::pair<std::size_t, Classification::At>> hits;  // (type, where)
-  instruments_.each(text, masked, [&](const PhraseTable::Hit& h) {
+  // An ignored phrase inside a longer instrument keyword counts as that keyword ("solely
+  // foreign-funded" is market access, though "foreign-funded" alone is no cue).
+  const Masked ignored = with_ignored(text, {});
+  instruments_.each(text, names, [&](const PhraseTable::Hit& h) {
+    for (const auto& [b, e] : ignored)
+      if (b < h.end && h.begin < e && !(h.begin <= b && e <= h.end && e - b < h.end - h.begin)) return;
     ++score[h.payload];
     hits.push_back({h.payload, {h.begin, h.end}});
   });
-  std::size_t acted = Classification::kNone;
-  Classification::At acted_at{};
+  // The leading action: the one at `action`, or after a light verb there, the first one after it
+  // (the light verb's own entry only when none follows); of two at one place, the longer ("provide
+  // convenience" over "provide").
+  std::size_t light_end = 0;
+  light_verbs_.each(text, masked, [&](const PhraseTable::Hit& h) {
+    if (h.begin == action && h.end > light_end) light_end = h.end;
+  });
+  struct Action {
+    std::size_t type = Classification::kNone;
+    Classification::At at{};
+    bool better_than(const Action& o) const {
+      return o.type == Classification::kNone || at.first < o.at.first ||
+             (at.first == o.at.first && at.second > o.at.second);
+    }
+  };
+  Action lead, fallback;
   actions_.each(text, masked, [&](const PhraseTable::Hit& h) {
-    if (acted == Classification::kNone && h.begin == action) {
-      score[h.payload] += 3;
-      acted = h.payload;
-      acted_at = {h.begin, h.end};
+    const Action a{h.payload, {h.begin, h.end}};
+    if (light_end == 0 ? h.begin == action : h.begin >= light_end) {
+      if (a.better_than(lead)) lead = a;
+    } else if (h.begin == action && a.better_than(fallback)) {
+      fallback = a;
     }
   });
+  // After a light verb, a keyword of the verb's object may come before any action: "explore the
+  // pilot program …".
+  if (light_end != 0)
+    for (const auto& [type, at] : hits)
+      if (at.first >= light_end && (lead.type == Classification::kNone || at.first < lead.at.first)) lead = {type, at};
+  if (lead.type == Classification::kNone) lead = fallback;
+  const std::size_t acted = lead.type;
+  const Classification::At acted_at = lead.at;
+  if (acted != Classification::kNone) score[acted] += 3;
   int best = 0;
   for (std::size_t i = 0; i < types; ++i)
     if (score[i] > best) {

@@ -3,7 +3,8 @@
 // "foreign-funded"); one ending in "*" is a word prefix ("financ*" matches "financial"). Hits
 // inside a masked span (a name: "Ministry of Finance", "Capital Airport") do not count, and an
 // instrument type's `actions` count three times when they are the clause's first action (the
-// verb after "shall", or the clause's first word).
+// verb after "shall", or the clause's first word; after a light verb such as "explore" or
+// "encourage", the first action that follows it).
 #pragma once
 
 #include <cstddef>
@@ -74,7 +75,7 @@ class Classifier {
     }
   };
   const ClassificationRules& rules_;
-  Keywords instruments_, sectors_, actions_, ignored_;
+  Keywords instruments_, sectors_, actions_, ignored_, light_verbs_;
   /// Sectors whose keywords lie outside `masked` (names and ignored phrases).
   std::vector<std::size_t> sectors_outside(const NormalizedText& text, const Masked& masked,
                                            std::vector<Classification::At>* at) const;

@@ -33,6 +33,7 @@ std::string_view class_of(EntityKind k) {
     case EntityKind::Region: return pol::Region;
     case EntityKind::Infrastructure: return pol::Infrastructure;
     case EntityKind::Event: return pol::Event;
+    case EntityKind::Programme: return pol::Programme;
   }
   return pol::Agency;
 }

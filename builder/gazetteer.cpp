@@ -19,6 +19,7 @@ std::string_view kind_name(EntityKind kind) {
     case EntityKind::Region: return "Region";
     case EntityKind::Infrastructure: return "Infrastructure";
     case EntityKind::Event: return "Event";
+    case EntityKind::Programme: return "Programme";
   }
   return "Agency";
 }
@@ -30,6 +31,7 @@ EntityKind kind_from_name(std::string_view name, const std::string& where) {
   if (name == "Region") return EntityKind::Region;
   if (name == "Infrastructure") return EntityKind::Infrastructure;
   if (name == "Event") return EntityKind::Event;
+  if (name == "Programme") return EntityKind::Programme;
   throw Error(Error::Category::Input, where, "unknown entity kind '" + std::string(name) + "'");
 }
 

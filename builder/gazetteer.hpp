@@ -7,7 +7,7 @@
 
 namespace policykg::builder {
 
-enum class EntityKind { Agency, District, Zone, Region, Infrastructure, Event };
+enum class EntityKind { Agency, District, Zone, Region, Infrastructure, Event, Programme };
 
 /// The pol: class local name of a kind ("Agency", ...), and back (throws on an unknown name).
 std::string_view kind_name(EntityKind kind);

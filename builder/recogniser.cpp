@@ -251,6 +251,111 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
   }
 }
 
+void Recogniser::find_quoted(const NormalizedText& nt, std::vector<Candidate>& out) const {
+  const auto& q = rules_.quoted;
+  if (q.kind.empty()) return;
+  const std::string& t = nt.text();
+  const std::string& lower = nt.lower();
+  const EntityKind kind = kind_from_name(q.kind, "data/rules/entity_patterns.json");
+  for (std::size_t open = t.find('"'); open != std::string::npos;) {
+    const std::size_t close = t.find('"', open + 1);
+    if (close == std::string::npos) return;
+    const std::size_t begin = open + 1, end = close;
+    open = t.find('"', close + 1);
+    // Not an abbreviation in brackets ("NEEQ") nor a defined short name (referred to as "Plan").
+    std::string_view before(lower.data(), begin - 1);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (std::any_of(q.not_after.begin(), q.not_after.end(), [&](const std::string& w) {
+          return before.ends_with(w) && (w.size() == before.size() || !is_alnum(w.front()) ||
+                                         !is_alnum(before[before.size() - w.size() - 1]));
+        }))
+      continue;
+    const std::vector<Token> toks = tokenize(t.substr(begin, end - begin));
+    std::size_t words = 0;
+    bool fits = !toks.empty() && toks.front().word && toks.back().word;
+    for (std::size_t k = 0; fits && k < toks.size(); ++k) {
+      const std::string_view w(t.data() + begin + toks[k].begin, toks[k].end - toks[k].begin);
+      if (!toks[k].word) {
+        fits = w == "+";
+        continue;
+      }
+      ++words;
+      const bool capital = is_upper(w.front()) || (w.front() >= '0' && w.front() <= '9');
+      const bool edge = k == 0 || k + 1 == toks.size();
+      fits = capital || (!edge && std::find(rules_.connectors.begin(), rules_.connectors.end(), w) != rules_.connectors.end());
+    }
+    if (!fits || words > q.max_words) continue;
+    Candidate c{begin, end, q.id_prefix + slugify(t.substr(begin, end - begin)), kind, false};
+    if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
+      c.kind = g->kind;
+      c.known = true;
+    }
+    out.push_back(std::move(c));
+  }
+}
+
+void Recogniser::find_listed(const NormalizedText& nt, std::vector<Candidate>& out) const {
+  if (rules_.list_cues.empty()) return;
+  const std::string& t = nt.text();
+  const std::string& lower = nt.lower();
+  const std::vector<Token> toks = tokenize(t);
+  auto is_connector = [&](std::string_view w) {
+    return std::find(rules_.connectors.begin(), rules_.connectors.end(), w) != rules_.connectors.end();
+  };
+  // Names other readings found: an item is none of them, nor part of one ("Beijing" inside an
+  // item is a shorter name, which the item's wins over).
+  const std::size_t found = out.size();
+  auto named = [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = 0; i < found; ++i)
+      if (out[i].begin < e && b < out[i].end && (out[i].begin < b || out[i].end > e || out[i].end - out[i].begin == e - b))
+        return true;
+    return false;
+  };
+  for (const auto& cue : rules_.list_cues) {
+    const EntityKind kind = kind_from_name(cue.kind, "data/rules/entity_patterns.json");
+    for (std::size_t at = lower.find(cue.after); at != std::string::npos; at = lower.find(cue.after, at + 1)) {
+      const std::size_t after = at + cue.after.size();
+      if ((at > 0 && is_alnum(lower[at - 1])) || (after < lower.size() && is_alnum(lower[after]))) continue;
+      std::size_t k = 0;
+      while (k < toks.size() && toks[k].begin < after) ++k;
+      // Items: runs of capitalised words, separated by commas and "and".
+      while (k < toks.size()) {
+        while (k < toks.size() && ((!toks[k].word && t[toks[k].begin] == ',') ||
+                                   (toks[k].word && (t.compare(toks[k].begin, toks[k].end - toks[k].begin, "and") == 0 ||
+                                                     t.compare(toks[k].begin, toks[k].end - toks[k].begin, "or") == 0))))
+          ++k;
+        const std::size_t first = k;
+        std::size_t last = k, words = 0;
+        for (; k < toks.size() && toks[k].word; ++k) {
+          const std::string_view w(t.data() + toks[k].begin, toks[k].end - toks[k].begin);
+          const bool capital = is_upper(w.front()) || (w.front() >= '0' && w.front() <= '9');
+          if (!capital && (k == first || !is_connector(w))) break;
+          if (capital) last = k;
+          ++words;
+        }
+        if (k == first || !is_upper(t[toks[first].begin])) break;  // the list ends
+        // The item ends at a comma, the clause's end or "and"/"or" before the next item.
+        if (k < toks.size() && toks[k].word) {
+          const std::string_view w(t.data() + toks[k].begin, toks[k].end - toks[k].begin);
+          if (w != "and" && w != "or") break;
+        } else if (k < toks.size() && t[toks[k].begin] != ',' && t[toks[k].begin] != ';' && t[toks[k].begin] != '.') {
+          break;
+        }
+        k = last + 1;
+        if (words > rules_.list_item_max_words) break;
+        const std::size_t b = toks[first].begin, e = toks[last].end;
+        if (named(b, e)) continue;
+        Candidate c{b, e, cue.id_prefix + slugify(t.substr(b, e - b)), kind, false};
+        if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
+          c.kind = g->kind;
+          c.known = true;
+        }
+        out.push_back(std::move(c));
+      }
+    }
+  }
+}
+
 std::vector<Mention> Recogniser::find(const NormalizedText& nt) const {
   std::vector<Candidate> cands;
   for (const auto& h : names_.scan(nt, true)) {
@@ -262,6 +367,8 @@ std::vector<Mention> Recogniser::find(const NormalizedText& nt) const {
     cands.push_back({h.begin, h.end, e.id, e.kind, true});
   }
   find_patterns(nt, cands);
+  find_quoted(nt, cands);
+  find_listed(nt, cands);
   // Longest first; at equal length gazetteer names, then earlier.
   std::vector<std::size_t> order(cands.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -39,6 +39,10 @@ class Recogniser {
     bool known;
   };
   void find_patterns(const NormalizedText& text, std::vector<Candidate>& out) const;
+  /// Names in quotation marks (EntityPatternRules::Quoted).
+  void find_quoted(const NormalizedText& text, std::vector<Candidate>& out) const;
+  /// Names listed after a cue (EntityPatternRules::list_cues) that no other reading found.
+  void find_listed(const NormalizedText& text, std::vector<Candidate>& out) const;
   /// Whether `word` is, whole, a gazetteer name or alias.
   bool listed_name(std::string_view word) const;
 

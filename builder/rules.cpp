@@ -92,6 +92,26 @@ Rules Rules::load(const std::filesystem::path& dir) {
     e.get("ordinal_suffixes", r.entity_patterns.ordinal_suffixes);
     e.get("gerund_suffixes", r.entity_patterns.gerund_suffixes);
     e.get("gerund_min_chars", r.entity_patterns.gerund_min_chars);
+    if (e.has("quoted_names")) {
+      JsonObject q(e.at("quoted_names"));
+      auto& quoted = r.entity_patterns.quoted;
+      quoted.kind = q.at("kind").as_string();
+      quoted.id_prefix = q.at("id_prefix").as_string();
+      q.get("max_words", quoted.max_words);
+      q.get("not_after", quoted.not_after);
+      q.finish();
+    }
+    if (e.has("listed_names")) {
+      JsonObject l(e.at("listed_names"));
+      l.get("max_words", r.entity_patterns.list_item_max_words);
+      for (const JsonValue& v : l.at("cues").as_array()) {
+        JsonObject c(v);
+        r.entity_patterns.list_cues.push_back(
+            {c.at("after").as_string(), c.at("kind").as_string(), c.at("id_prefix").as_string()});
+        c.finish();
+      }
+      l.finish();
+    }
     e.finish();
   }
   {
@@ -181,6 +201,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     r.classification.instrument_types = concepts(cl, "instrument_types");
     r.classification.sectors = concepts(cl, "sectors");
     cl.get("ignored", r.classification.ignored);
+    cl.get("light_verbs", r.classification.light_verbs);
     if (cl.has("statements")) {
       JsonObject sr(cl.at("statements"));
       sr.get("headings", r.classification.statements.headings);

@@ -61,7 +61,7 @@ struct StructureRules {
 
 /// data/rules/entity_patterns.json: names no gazetteer lists.
 struct EntityPattern {
-  std::string kind;  ///< Agency, District, Zone, Region, Infrastructure, Event
+  std::string kind;  ///< Agency, District, Zone, Region, Infrastructure, Event, Programme
   std::string head;
   std::size_t before_words = 0;
   std::size_t tail_words = 0;
@@ -89,6 +89,25 @@ struct EntityPatternRules {
   /// of at least `gerund_min_chars` characters.
   std::vector<std::string> gerund_suffixes;
   std::size_t gerund_min_chars = 5;
+  /// A name in quotation marks ("Beijing Services", “Open Beijing”): each word capitalised, a
+  /// connector, a digit or "+", the first and last capitalised, at most `max_words` words; never
+  /// right after one of `not_after` (an abbreviation in brackets, a defined short name).
+  struct Quoted {
+    std::string kind;  ///< empty: no quoted names
+    std::string id_prefix;
+    std::size_t max_words = 6;
+    std::vector<std::string> not_after;
+  } quoted;
+  /// Names listed after a cue ("four exemplary projects … namely, Beijing Efficiency, Beijing
+  /// Standards, and Beijing Credit"): each item of the list that is a run of capitalised words
+  /// (connectors between them), at most `max_words` words, and no other name, is one of `kind`.
+  struct ListCue {
+    std::string after;  ///< the cue, lower case
+    std::string kind;
+    std::string id_prefix;
+  };
+  std::vector<ListCue> list_cues;
+  std::size_t list_item_max_words = 8;
 };
 
 /// data/rules/citations.json: how documents are cited.
@@ -222,6 +241,10 @@ struct ClassificationRules {
   std::vector<ConceptKeywords> instrument_types;
   std::vector<ConceptKeywords> sectors;
   std::vector<std::string> ignored;  ///< phrases whose words never count ("free trade zones")
+  /// Verbs that lead into the clause's real action ("explore the pilot program", "encourage
+  /// experts to find jobs"): when one leads the clause, the first action after it decides, and
+  /// only without one does the light verb's own action entry.
+  std::vector<std::string> light_verbs;
   StatementRules statements;
 };
 

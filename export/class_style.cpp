@@ -25,6 +25,7 @@ const std::map<std::string, ClassStyle, std::less<>>& known_styles() {
       {std::string(pol::Region), {"#bab0ac", "hexagon"}},
       {std::string(pol::Infrastructure), {"#86bcb6", "diamond"}},
       {std::string(pol::Event), {"#d4a6c8", "star"}},
+      {std::string(pol::Programme), {"#a0cbe8", "octagon"}},
   };
   return styles;
 }

@@ -58,6 +58,7 @@ inline constexpr std::string_view Zone = "https://w3id.org/policykg/ontology#Zon
 inline constexpr std::string_view Region = "https://w3id.org/policykg/ontology#Region";
 inline constexpr std::string_view Infrastructure = "https://w3id.org/policykg/ontology#Infrastructure";
 inline constexpr std::string_view Event = "https://w3id.org/policykg/ontology#Event";
+inline constexpr std::string_view Programme = "https://w3id.org/policykg/ontology#Programme";
 
 // Properties
 inline constexpr std::string_view position = "https://w3id.org/policykg/ontology#position";

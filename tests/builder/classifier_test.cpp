@@ -59,3 +59,51 @@ TEST(Classifier, MostHitsWinsAndTiesGoToTheFirstListed) {
   EXPECT_EQ(c.classify(fold("word39 word3")).instrument, 3u);
   EXPECT_EQ(c.classify(fold("word1 word2")).instrument, 1u);
 }
+
+namespace {
+// S builds platforms, D opens pilots, E explores: a light verb "explore" when rules say so.
+ClassificationRules light_verb_rules(bool light) {
+  ClassificationRules rules;
+  rules.instrument_types = {{"S", {"platform"}, {"build", "provide"}},
+                            {"D", {"pilot", "solely foreign-funded"}, {}},
+                            {"E", {"customs"}, {"explore", "provide convenience"}}};
+  rules.ignored = {"foreign-funded"};
+  rules.sectors = {{"Finance", {"foreign-funded", "bank"}}};
+  if (light) rules.light_verbs = {"explore"};
+  return rules;
+}
+}  // namespace
+
+TEST(Classifier, ALightVerbLeadsIntoTheActionAfterIt) {
+  const ClassificationRules light = light_verb_rules(true);
+  const ClassificationRules plain = light_verb_rules(false);
+  Classifier with(light), without(plain);
+  // "explore" only leads in: the pilot it explores decides.
+  const auto a = with.classify(fold("explore the pilot program and build a platform"));
+  EXPECT_EQ(instrument_of(light, a), "D");
+  EXPECT_TRUE(a.by_action);
+  // Without the light verb, "explore" is the clause's action.
+  EXPECT_EQ(instrument_of(plain, without.classify(fold("explore the pilot program and build a platform"))), "E");
+  // Nothing after the light verb: its own action entry decides.
+  EXPECT_EQ(instrument_of(light, with.classify(fold("explore new ways"))), "E");
+  // Not leading the clause, a light verb changes nothing.
+  EXPECT_EQ(instrument_of(light, with.classify(fold("build a platform and explore the pilot"))), "S");
+}
+
+TEST(Classifier, TheLongerActionAtOnePlaceWins) {
+  const ClassificationRules rules = light_verb_rules(false);
+  Classifier c(rules);
+  EXPECT_EQ(instrument_of(rules, c.classify(fold("provide convenience in clearance"))), "E");
+  EXPECT_EQ(instrument_of(rules, c.classify(fold("provide services on a platform"))), "S");
+}
+
+TEST(Classifier, AnIgnoredPhraseInsideALongerInstrumentKeywordCountsAsIt) {
+  const ClassificationRules rules = light_verb_rules(false);
+  Classifier c(rules);
+  const auto solely = c.classify(fold("allow solely foreign-funded institutions"));
+  EXPECT_EQ(instrument_of(rules, solely), "D");
+  EXPECT_TRUE(solely.sectors.empty());  // still no sector: the ignored words name who acts
+  const auto alone = c.classify(fold("allow foreign-funded institutions"));
+  EXPECT_EQ(alone.instrument, Classification::kNone);
+  EXPECT_TRUE(alone.sectors.empty());
+}

@@ -102,3 +102,26 @@ TEST(Recogniser, ABracketedPlaceInsideOrAfterANameBelongsToIt) {
   // "in" joins an event's words, not an agency's.
   EXPECT_EQ(f().ids("the Ministry of Commerce in Beijing"), (V{"agency/ministry-of-commerce", "region/beijing"}));
 }
+
+TEST(Recogniser, AQuotedRunOfCapitalisedWordsIsAProgramme) {
+  EXPECT_EQ(f().ids("the reputation of \"Beijing Services\", and"), (V{"programme/beijing-services"}));
+  EXPECT_EQ(f().ids("phase-II \xE2\x80\x9COpen Beijing\xE2\x80\x9D public platform"), (V{"programme/open-beijing"}));
+  // A gazetteer name in quotes keeps its own class.
+  EXPECT_EQ(f().ids("along the \"Belt and Road\""), (V{"infrastructure/belt-and-road"}));
+  // Not an abbreviation in brackets, a defined short name, lower-case words, nor a long quotation.
+  EXPECT_EQ(f().ids("Innovation Facilitation (\"IFX\") and"), V{});
+  EXPECT_EQ(f().ids("hereinafter referred to as the \"Plan\") is"), V{});
+  EXPECT_EQ(f().ids("a \"green passage\" for patents"), V{});
+  EXPECT_EQ(f().ids("the \"Internet + healthcare\" mode"), V{});
+  EXPECT_EQ(f().ids("\"One Two Three Four Five Six Seven\""), V{});
+}
+
+TEST(Recogniser, NamesListedAfterACue) {
+  EXPECT_EQ(f().ids("four projects - namely, Beijing Efficiency, Beijing Standards, and Beijing Credit"),
+            (V{"programme/beijing-efficiency", "programme/beijing-standards", "programme/beijing-credit"}));
+  // A name another reading finds keeps its own class; the list ends at an item that is no name.
+  EXPECT_EQ(f().ids("namely, Haidian District, better services and Beijing Credit"),
+            (V{"district/haidian", "region/beijing"}));
+  // Without the cue, a capitalised run holding a place is no programme.
+  EXPECT_EQ(f().ids("four projects, Beijing Efficiency"), (V{"region/beijing"}));
+}
