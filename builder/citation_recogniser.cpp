@@ -32,15 +32,8 @@ CitationRecogniser::CitationRecogniser(const Gazetteer& gazetteer, const Rules& 
 }
 
 std::string CitationRecogniser::type_of_title(std::string_view title) const {
-  for (const auto& t : rules_.structure.document_types) {
-    std::size_t p = title.find(t.keyword);
-    while (p != std::string_view::npos) {
-      bool left = p == 0 || !is_alnum(title[p - 1]);
-      bool right = p + t.keyword.size() >= title.size() || !is_alnum(title[p + t.keyword.size()]);
-      if (left && right) return t.type;
-      p = title.find(t.keyword, p + 1);
-    }
-  }
+  for (const auto& t : rules_.structure.document_types)
+    if (find_word(title, t.keyword) != std::string_view::npos) return t.type;
   return "Document";
 }
 

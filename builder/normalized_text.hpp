@@ -111,5 +111,16 @@ inline bool is_alnum(char c) { return detail::kAlnum[static_cast<unsigned char>(
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+/// Where `w` first occurs in `lower` from `from` on as whole words (no letter or digit on either
+/// side), or npos.
+inline std::size_t find_word(std::string_view lower, std::string_view w, std::size_t from = 0) {
+  if (w.empty()) return std::string_view::npos;
+  for (std::size_t p = lower.find(w, from); p != std::string_view::npos; p = lower.find(w, p + 1)) {
+    const bool left = p == 0 || !is_alnum(lower[p - 1]);
+    const bool right = p + w.size() >= lower.size() || !is_alnum(lower[p + w.size()]);
+    if (left && right) return p;
+  }
+  return std::string_view::npos;
+}
 
 }  // namespace policykg::builder

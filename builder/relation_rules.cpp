@@ -2,6 +2,12 @@
 // sentence are analysed together so that a subject ("Xicheng District shall ...") carries over
 // to the clauses after it, and force between documents ("shall continue to be effective ...
 // the latter shall prevail") is read over the whole sentence.
+//
+// Why this file is over 600 lines: it is one class, DocumentRelator, whose readings share one
+// document's state as they go (the entities and citations registered so far, the subject a
+// sentence carries over its clauses, the term a reply defines as "the Plan", the measures indexed
+// for the prerequisites read after the last unit). What a clause's words say by themselves, with
+// no such state, is ClauseReader's (clause_reader.cpp).
 #include "builder/relation_rules.hpp"
 
 #include <algorithm>
@@ -11,6 +17,7 @@
 #include <optional>
 #include <string_view>
 
+#include "builder/clause_reader.hpp"
 #include "builder/measure_splitter.hpp"
 #include "builder/normalized_text.hpp"
 #include "builder/slug.hpp"
@@ -36,26 +43,6 @@ std::string shorten(std::string s, std::size_t max) {
   while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();
   s += "…";
   return s;
-}
-
-std::size_t find_word(const std::string& lower, std::string_view w, std::size_t from = 0) {
-  if (w.empty()) return std::string::npos;
-  for (std::size_t p = lower.find(w, from); p != std::string::npos; p = lower.find(w, p + 1)) {
-    bool left = p == 0 || !is_alnum(lower[p - 1]);
-    bool right = p + w.size() >= lower.size() || !is_alnum(lower[p + w.size()]);
-    if (left && right) return p;
-  }
-  return std::string::npos;
-}
-
-bool listed(const std::vector<std::string>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-// Whether `w` has at least `min_chars` characters and ends with one of `suffixes` ("-ly").
-bool has_suffix(std::string_view w, const std::vector<std::string>& suffixes, std::size_t min_chars) {
-  return w.size() >= min_chars &&
-         std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return w.ends_with(x); });
 }
 
 /// Words of the source a fact was read from: [start, end) in code points, and the words.
@@ -85,14 +72,7 @@ struct Subject {
 class DocumentRelator {
  public:
   DocumentRelator(const SourceText& src, const RelationContext& ctx, Facts& facts)
-      : src_(src), t_(src.bytes()), ctx_(ctx), rules_(ctx.rules), facts_(facts) {
-    for (const auto& a : rules_.relations.label_articles) {
-      if (a.empty()) continue;
-      label_articles_.push_back(a + " ");
-      std::string capital = a + " ";
-      if (is_lower(capital[0])) capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
-      label_articles_.push_back(std::move(capital));
-    }
+      : src_(src), t_(src.bytes()), ctx_(ctx), rules_(ctx.rules), facts_(facts), clause_(ctx) {
     for (std::size_t c = 0; c < rules_.conditions.size(); ++c)
       for (std::size_t i = 0; i < rules_.conditions[c].phrases.size(); ++i) condition_rule_.push_back(c);
     for (const auto& t : rules_.classification.instrument_types)
@@ -196,10 +176,10 @@ class DocumentRelator {
       if (const GazetteerEntity* g = ctx_.gazetteer.find(m.entity)) {
         add_known(*g);
       } else {
-        e.label = strip_article(m.surface);
+        e.label = clause_.strip_article(m.surface);
       }
     }
-    std::string_view surface = strip_article(m.surface);
+    std::string_view surface = clause_.strip_article(m.surface);
     if (!same_folded(surface, e.label)) {
       bool listed = std::any_of(e.alt_labels.begin(), e.alt_labels.end(),
                                 [&](const std::string& a) { return same_folded(a, surface); });
@@ -213,7 +193,7 @@ class DocumentRelator {
     e.kind = g.kind;
     e.label = g.name;
     for (const auto& a : g.aliases)
-      if (!same_folded(strip_article(a), g.name)) e.alt_labels.emplace(strip_article(a));
+      if (!same_folded(clause_.strip_article(a), g.name)) e.alt_labels.emplace(clause_.strip_article(a));
     e.parent = g.parent;
     e.located_in = g.located_in;
     for (const std::string* up : {&g.parent, &g.located_in})
@@ -266,7 +246,7 @@ class DocumentRelator {
     Subject s;
     const std::string& lower = nt.lower();
     const auto& rr = rules_.relations;
-    const auto verb = subject_verb(lower);
+    const auto verb = clause_.subject_verb(lower);
     const std::size_t shall = verb.first;
     if (shall == std::string::npos) return s;
     s.stated = true;
@@ -327,30 +307,6 @@ class DocumentRelator {
       }
     }
     return s;
-  }
-
-  // Where the clause's first subject verb ("shall") is, and its length; npos when it has none.
-  std::pair<std::size_t, std::size_t> subject_verb(const std::string& lower) const {
-    std::pair<std::size_t, std::size_t> first{std::string::npos, 0};
-    for (const auto& v : rules_.relations.subject_verbs)
-      if (std::size_t at = find_word(lower, v); at < first.first) first = {at, v.size()};
-    return first;
-  }
-
-  // `s` without an opening label article ("the State Council").
-  std::string_view strip_article(std::string_view s) const {
-    for (const auto& a : label_articles_)
-      if (s.starts_with(a)) s.remove_prefix(a.size());
-    return s;
-  }
-
-  // Whether a dependency cue stands just before position `at` of a clause.
-  bool cue_before(const std::string& lower, std::size_t at) const {
-    const std::size_t reach = rules_.relations.dependency_cue_window_chars;
-    std::size_t from = at > reach ? at - reach : 0;
-    std::string window = lower.substr(from, at - from);
-    if (window.find(';') != std::string::npos) window = window.substr(window.rfind(';') + 1);
-    return ctx_.dependency_cues.any(window);
   }
 
   std::string unit_label(const Unit& u) const {
@@ -590,17 +546,17 @@ class DocumentRelator {
           note(*f, Evidence::Kind::Responsible, c.ref, c.at, "subject carried from earlier in the sentence");
       }
       all_active.insert(s.stated ? s.parties : carried);
-      const Masked masked = names_in(nt, ms, cites);
+      const Masked masked = clause_.names_in(nt, ms, cites);
       auto exclusions = ctx_.exclusion_cues.scan(nt);
       auto scopes = ctx_.scope_cues.scan(nt);
       for (const auto& e : ms) {
         // "Beijing Industrial Finance Center": a place that only begins a longer name is no place.
-        if (is_place(e.kind) && (starts_longer_name(nt, e.end) || ends_longer_name(nt, e.begin, e.end))) continue;
+        if (is_place(e.kind) && (clause_.starts_longer_name(nt, e.end) || clause_.ends_longer_name(nt, e.begin, e.end))) continue;
         // A name inside a cited title or number belongs to the document cited, not to the clause
         // (its issuer named in the clause's words, "the action plan made by X", is the clause's).
         if (std::any_of(cites.begin(), cites.end(), [&](const Citation& c) {
               return c.kind == Citation::Kind::Document && c.begin <= e.begin && e.end <= c.end &&
-                     !(c.issuer == e.entity && after_by(nt.lower(), e.begin));
+                     !(c.issuer == e.entity && clause_.after_by(nt.lower(), e.begin));
             }))
           continue;
         register_entity(e);
@@ -619,7 +575,7 @@ class DocumentRelator {
         // "the strategy of coordinated development of <a region>": the strategy's scope.
         if (std::any_of(scopes.begin(), scopes.end(), [&](const PhraseTable::Hit& h) { return h.end + 1 == e.begin; }))
           continue;
-        if (std::size_t cue = excluded(nt, exclusions, e.begin); cue != kNotExcluded) {
+        if (std::size_t cue = clause_.excluded(nt, exclusions, e.begin); cue != ClauseReader::kNotExcluded) {
           f->excludes.insert(r);
           note(*f, Evidence::Kind::Excludes, r, points(nt, cue, e.end), "exclusion cue");
         } else if (!f->applies_to.contains(r)) {
@@ -665,7 +621,7 @@ class DocumentRelator {
         if (doc == doc_id_) continue;  // the plan a measure belongs to is neither cited nor relied on
         f->references.insert(node(doc));
         note(*f, Evidence::Kind::References, node(doc), points(nt, c.begin, c.end), "citation");
-        if (cue_before(lower, c.begin)) {
+        if (clause_.cue_before(lower, c.begin)) {
           f->depends_on.insert(node(doc));
           note(*f, Evidence::Kind::DependsOn, node(doc), points(nt, c.begin, c.end), "dependency cue before a citation");
         } else {
@@ -711,7 +667,7 @@ class DocumentRelator {
                                             lower.find(',', h.end) >= e.begin;
             std::string_view between =
                 last ? std::string_view(lower).substr(last, e.begin - last) : std::string_view();
-            const bool joined = last && joins_names(between);
+            const bool joined = last && clause_.joins_names(between);
             if (!near && !joined) continue;
             last = e.end;
             const Ref r = node(e.entity);
@@ -734,7 +690,7 @@ class DocumentRelator {
       if (statements) {
         statement_at = statement_heading_;
         statement_rule = "statement heading";
-      } else if (auto cue = statement_cue(nt)) {
+      } else if (auto cue = clause_.statement_cue(nt)) {
         statement_at = points(nt, cue->first, cue->second);
         statement_rule = "statement cue";
       }
@@ -755,7 +711,7 @@ class DocumentRelator {
         // Nor does a restriction or a prerequisite say what the clause is about: "services with
         // high added value and advanced technologies" or "products based on digital technologies"
         // are no technology measure.
-        Masked sector_masked = named_platform ? names_in(nt, ms, cites, false) : masked;
+        Masked sector_masked = named_platform ? clause_.names_in(nt, ms, cites, false) : masked;
         sector_masked.insert(sector_masked.end(), restrictions.begin(), restrictions.end());
         for (const auto& h : prerequisites) {  // up to the next punctuation or "and"
           std::size_t end = std::min(lower.find_first_of(",;.", h.end), lower.size());
@@ -764,7 +720,7 @@ class DocumentRelator {
           sector_masked.emplace_back(h.begin, end);
         }
         std::sort(sector_masked.begin(), sector_masked.end());
-        Classification cl = ctx_.classifier.classify(nt, masked, action_start(nt), &sector_masked);
+        Classification cl = ctx_.classifier.classify(nt, masked, clause_.action_start(nt), &sector_masked);
         if (cl.instrument != Classification::kNone) {
           f->instrument = instrument_refs_[cl.instrument];
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),
@@ -860,192 +816,6 @@ class DocumentRelator {
       for (const auto& to : d.addressed_to) add(node(to), Role::Addressee, points(nt, h.begin, h.end), "addressee cue");
       break;
     }
-  }
-
-  // The names in a clause, which are never read as cues: entities, citations, and runs of two
-  // or more capitalised words ("Capital Airport", "Qualified Foreign Institutional Investor"),
-  // connectors allowed inside ("Ministry of Finance"), stop words not at the start.
-  // With `platforms` false, the names of the platforms and programmes the gazetteer lists
-  // (pol:Infrastructure) and the capitalised runs inside them are left out.
-  Masked names_in(const NormalizedText& nt, const std::vector<Mention>& ms, const std::vector<Citation>& cites,
-                  bool platforms = true) const {
-    Masked out;
-    for (const auto& m : ms)
-      if (platforms || !(m.known && m.kind == EntityKind::Infrastructure)) out.emplace_back(m.begin, m.end);
-    for (const auto& c : cites) out.emplace_back(c.begin, c.end);
-    const std::string& t = nt.text();
-    const auto& ep = rules_.entity_patterns;
-    auto listed = [](const std::vector<std::string>& list, std::string_view w) {
-      return std::find(list.begin(), list.end(), w) != list.end();
-    };
-    std::size_t run_begin = 0, run_end = 0, capitals = 0, i = 0;
-    auto inside_platform = [&](std::size_t b, std::size_t e) {
-      return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
-        return m.known && m.kind == EntityKind::Infrastructure && m.begin <= b && e <= m.end;
-      });
-    };
-    auto close = [&] {
-      if (capitals >= 2 && (platforms || !inside_platform(run_begin, run_end))) out.emplace_back(run_begin, run_end);
-      capitals = 0;
-    };
-    while (i < t.size()) {
-      while (i < t.size() && !is_alnum(t[i])) {
-        if (t[i] != ' ' && t[i] != '-' && t[i] != '\'') close();  // punctuation ends a name
-        ++i;
-      }
-      std::size_t e = i;
-      while (e < t.size() && (is_alnum(t[e]) || t[e] == '-' || t[e] == '\'')) ++e;
-      if (e == i) break;
-      std::string_view w(t.data() + i, e - i);
-      if (is_upper(w[0]) && !(capitals == 0 && listed(ep.stop_words, w))) {
-        if (capitals == 0) run_begin = i;
-        ++capitals;
-        run_end = e;
-      } else if (capitals == 0 || !listed(ep.connectors, w)) {
-        close();
-      }
-      i = e;
-    }
-    close();
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
-  // Whether the word after normalised position `end` continues a proper name (a capitalised
-  // word that is no stop word): the place before it is part of that name, unless the word only
-  // names a spot inside the place ("Zhongguancun Avenue").
-  bool starts_longer_name(const NormalizedText& nt, std::size_t end) const {
-    const std::string& t = nt.text();
-    // "China (Beijing) International Fair", "in China (Beijing)": a place with a bracketed place
-    // after it names something else together.
-    if (end + 2 < t.size() && t[end] == ' ' && t[end + 1] == '(' && is_upper(t[end + 2])) return true;
-    if (end + 1 >= t.size() || t[end] != ' ' || !is_upper(t[end + 1])) return false;
-    std::size_t e = end + 1;
-    while (e < t.size() && (is_alnum(t[e]) || t[e] == '-')) ++e;
-    std::string_view w(t.data() + end + 1, e - end - 1);
-    const auto& ep = rules_.entity_patterns;
-    const auto& within = rules_.relations.place_continuations;
-    return std::find(ep.stop_words.begin(), ep.stop_words.end(), w) == ep.stop_words.end() &&
-           std::find(within.begin(), within.end(), w) == within.end();
-  }
-
-  // Whether the word before `at` (a label article aside) is the passive agent cue: "made by the X".
-  bool after_by(const std::string& lower, std::size_t at) const {
-    const auto& rr = rules_.relations;
-    std::string_view before(lower.data(), at);
-    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    for (const auto& a : rr.label_articles)
-      if (!a.empty() && before.size() > a.size() && before.ends_with(a) && before[before.size() - a.size() - 1] == ' ') {
-        before.remove_suffix(a.size() + 1);
-        break;
-      }
-    const std::string& by = rr.passive_agent_cue;
-    return !by.empty() && before.size() > by.size() && before.ends_with(by) && before[before.size() - by.size() - 1] == ' ';
-  }
-
-  // Whether the text between two names joins them: ", ", or a conjunction (" and ", ", and ").
-  bool joins_names(std::string_view between) const {
-    if (between == ", ") return true;
-    for (const auto& c : rules_.relations.conjunctions) {
-      if (c.empty()) continue;
-      std::string_view rest = between;
-      if (rest.starts_with(",")) rest.remove_prefix(1);
-      if (rest.size() == c.size() + 2 && rest.front() == ' ' && rest.back() == ' ' && rest.substr(1, c.size()) == c)
-        return true;
-    }
-    return false;
-  }
-
-  // Whether the place at normalised [begin, end) closes or qualifies a longer proper name: right
-  // after a capitalised word that does not open the clause ("Open Beijing"), after such a word and
-  // "of" or "for" ("Perception of Beijing"), or in brackets beside one ("China (Beijing)
-  // International Fair", "Cultural Trade (Beijing)").
-  bool ends_longer_name(const NormalizedText& nt, std::size_t begin, std::size_t end) const {
-    const std::string& t = nt.text();
-    const auto& stops = rules_.entity_patterns.stop_words;
-    auto name_word_before = [&](std::size_t at, std::size_t* word_begin) {  // the word ending just before `at`
-      std::size_t e = at;
-      while (e > 0 && t[e - 1] == ' ') --e;
-      std::size_t b = e;
-      while (b > 0 && (is_alnum(t[b - 1]) || t[b - 1] == '-' || t[b - 1] == '\'')) --b;
-      if (word_begin) *word_begin = b;
-      return std::string_view(t.data() + b, e - b);
-    };
-    auto is_name_word = [&](std::string_view w, std::size_t at) {
-      return !w.empty() && is_upper(w[0]) && at > 0 && std::find(stops.begin(), stops.end(), w) == stops.end();
-    };
-    if (begin > 0 && t[begin - 1] == '(' && end < t.size() && t[end] == ')') {
-      std::size_t at = 0;
-      const std::string_view before = name_word_before(begin - 1, &at);
-      if (is_name_word(before, at)) return true;
-      std::size_t e = end + 1;
-      while (e < t.size() && t[e] == ' ') ++e;
-      std::size_t we = e;
-      while (we < t.size() && (is_alnum(t[we]) || t[we] == '-')) ++we;
-      return is_name_word(std::string_view(t.data() + e, we - e), e);
-    }
-    if (begin == 0 || t[begin - 1] != ' ') return false;
-    std::size_t at = 0;
-    std::string_view w = name_word_before(begin, &at);
-    if (listed(rules_.entity_patterns.tail_openers, w)) w = name_word_before(at, &at);
-    return is_name_word(w, at);
-  }
-
-  // Whether an exclusion cue ("excluding", "except") stands a few words before `begin`, with no
-  // punctuation between.
-  // Where the cue starts, or kNotExcluded.
-  static constexpr std::size_t kNotExcluded = SIZE_MAX;
-  std::size_t excluded(const NormalizedText& nt, const std::vector<PhraseTable::Hit>& cues, std::size_t begin) const {
-    const std::string& t = nt.lower();
-    for (const auto& h : cues) {
-      if (h.end > begin) break;
-      std::string_view between(t.data() + h.end, begin - h.end);
-      if (between.find_first_of(",;()") != std::string_view::npos) continue;
-      if (static_cast<std::size_t>(std::count(between.begin(), between.end(), ' ')) <=
-          rules_.relations.exclusion_max_words + 1)
-        return h.begin;
-    }
-    return kNotExcluded;
-  }
-
-  // Where the clause's action starts: after "shall" and its adverbs, else after a leading "and"
-  // or "we shall".
-  std::size_t action_start(const NormalizedText& nt) const {
-    const std::string& lower = nt.lower();
-    const auto& rr = rules_.relations;
-    std::size_t k = 0;
-    const auto verb = subject_verb(lower);
-    const std::size_t shall = verb.first;
-    if (shall != std::string::npos) k = shall + verb.second;
-    auto skip_spaces = [&] {
-      while (k < lower.size() && !is_alnum(lower[k])) ++k;
-    };
-    skip_spaces();
-    if (shall == std::string::npos)
-      for (const auto& c : rr.conjunctions)
-        if (!c.empty() && lower.compare(k, c.size(), c) == 0 && lower.compare(k + c.size(), 1, " ") == 0) {
-          k += c.size() + 1;
-          break;
-        }
-    for (;;) {  // adverbs: "shall actively", "continue to"
-      skip_spaces();
-      std::size_t e = k;
-      while (e < lower.size() && is_alnum(lower[e])) ++e;
-      std::string_view w(lower.data() + k, e - k);
-      if (has_suffix(w, rr.adverb_suffixes, rr.adverb_min_chars)) k = e;
-      else break;
-    }
-    return k;
-  }
-
-  // A clause that sets no action: it opens with a statement cue (after its subject and "shall")
-  // or holds a statement phrase. The cue's place, if so.
-  std::optional<std::pair<std::size_t, std::size_t>> statement_cue(const NormalizedText& nt) const {
-    const std::size_t at = action_start(nt);
-    for (const auto& h : ctx_.statement_openings.scan(nt))
-      if (h.begin == at) return std::make_pair(h.begin, h.end);
-    for (const auto& h : ctx_.statement_phrases.scan(nt)) return std::make_pair(h.begin, h.end);
-    return std::nullopt;
   }
 
   // Conditions in the text's words: each cue outside names, extended to the end of its phrase
@@ -1245,7 +1015,7 @@ class DocumentRelator {
   Point statement_heading_{};               ///< the heading that makes the clauses under it statements
   std::vector<Ref> instrument_refs_;  ///< by rule index, in Facts::concepts
   std::vector<Ref> sector_refs_;      ///< by rule index, in Facts::concepts
-  std::vector<std::string> label_articles_;  ///< "the ", "The ": each label article and a space, then capitalised
+  ClauseReader clause_;  ///< what each clause's words say, by the rules
 };
 
 }  // namespace

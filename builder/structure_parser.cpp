@@ -58,12 +58,7 @@ std::vector<Paragraph> split_paragraphs(const SourceText& src) {
 }
 
 bool contains_word(std::string_view hay, std::string_view needle) {
-  for (std::size_t p = hay.find(needle); p != std::string_view::npos; p = hay.find(needle, p + 1)) {
-    bool left = p == 0 || !is_alnum(hay[p - 1]);
-    bool right = p + needle.size() >= hay.size() || !is_alnum(hay[p + needle.size()]);
-    if (left && right) return true;
-  }
-  return false;
+  return !needle.empty() && find_word(hay, needle) != std::string_view::npos;
 }
 
 class Parser {
