@@ -298,7 +298,7 @@ void Recogniser::find_listed(const NormalizedText& nt, std::vector<Candidate>& o
   if (rules_.list_cues.empty()) return;
   const std::string& t = nt.text();
   const std::string& lower = nt.lower();
-  const std::vector<Token> toks = tokenize(t);
+  std::vector<Token> toks;  // the clause's, once a cue is found in it
   auto is_connector = [&](std::string_view w) {
     return std::find(rules_.connectors.begin(), rules_.connectors.end(), w) != rules_.connectors.end();
   };
@@ -316,6 +316,7 @@ void Recogniser::find_listed(const NormalizedText& nt, std::vector<Candidate>& o
     for (std::size_t at = lower.find(cue.after); at != std::string::npos; at = lower.find(cue.after, at + 1)) {
       const std::size_t after = at + cue.after.size();
       if ((at > 0 && is_alnum(lower[at - 1])) || (after < lower.size() && is_alnum(lower[after]))) continue;
+      if (toks.empty()) toks = tokenize(t);
       std::size_t k = 0;
       while (k < toks.size() && toks[k].begin < after) ++k;
       // Items: runs of capitalised words, separated by commas and "and".
