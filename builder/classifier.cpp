@@ -33,6 +33,31 @@ Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
     for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
   for (const auto& k : rules.ignored) ignored_.add(k, 0);
   for (const auto& k : rules.light_verbs) light_verbs_.add(k, 0);
+  for (const auto& k : rules.beneficiaries.cues) beneficiary_cues_.add(k, 0);
+  for (const auto& k : rules.beneficiaries.heads) beneficiary_heads_.add(k, 0);
+}
+
+Masked Classifier::with_beneficiaries(const NormalizedText& text, Masked masked) const {
+  if (rules_.beneficiaries.cues.empty()) return masked;
+  std::vector<PhraseTable::Hit> cues, heads;
+  beneficiary_cues_.each(text, {}, [&](const PhraseTable::Hit& h) { cues.push_back(h); });
+  if (cues.empty()) return masked;
+  beneficiary_heads_.each(text, {}, [&](const PhraseTable::Hit& h) { heads.push_back(h); });
+  std::sort(heads.begin(), heads.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  const std::string& lower = text.lower();
+  const std::size_t before = masked.size();
+  for (const auto& c : cues)
+    for (const auto& h : heads) {
+      if (h.begin <= c.end) continue;
+      const std::string_view between(lower.data() + c.end, h.begin - c.end);
+      if (between.find_first_of(",;:.()") != std::string_view::npos ||
+          static_cast<std::size_t>(std::count(between.begin(), between.end(), ' ')) > rules_.beneficiaries.max_words)
+        continue;
+      masked.emplace_back(c.begin, h.end);
+      break;  // the nearest head
+    }
+  if (masked.size() != before) std::sort(masked.begin(), masked.end());
+  return masked;
 }
 
 Masked Classifier::with_ignored(const NormalizedText& text, const Masked& masked) const {
@@ -138,7 +163,8 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
       if (first != hits.end()) c.instrument_at = first->second;
     }
   }
-  c.sectors = sectors_outside(text, sector_names ? with_ignored(text, *sector_names) : masked, &c.sector_at);
+  c.sectors = sectors_outside(text, with_beneficiaries(text, sector_names ? with_ignored(text, *sector_names) : masked),
+                              &c.sector_at);
   return c;
 }
 

@@ -202,6 +202,13 @@ Rules Rules::load(const std::filesystem::path& dir) {
     r.classification.sectors = concepts(cl, "sectors");
     cl.get("ignored", r.classification.ignored);
     cl.get("light_verbs", r.classification.light_verbs);
+    if (cl.has("beneficiaries")) {
+      JsonObject b(cl.at("beneficiaries"));
+      b.get("cues", r.classification.beneficiaries.cues);
+      b.get("heads", r.classification.beneficiaries.heads);
+      b.get("max_words", r.classification.beneficiaries.max_words);
+      b.finish();
+    }
     if (cl.has("statements")) {
       JsonObject sr(cl.at("statements"));
       sr.get("headings", r.classification.statements.headings);

@@ -245,6 +245,13 @@ struct ClassificationRules {
   /// experts to find jobs"): when one leads the clause, the first action after it decides, and
   /// only without one does the light verb's own action entry.
   std::vector<std::string> light_verbs;
+  /// Who benefits names no sector: "the financing costs for foreign trade companies" is no trade
+  /// measure. A span from a cue ("for") over at most `max_words` words to one of `heads`, with
+  /// no punctuation between, is masked for the sectors.
+  struct Beneficiaries {
+    std::vector<std::string> cues, heads;
+    std::size_t max_words = 6;
+  } beneficiaries;
   StatementRules statements;
 };
 

@@ -107,3 +107,15 @@ TEST(Classifier, AnIgnoredPhraseInsideALongerInstrumentKeywordCountsAsIt) {
   EXPECT_EQ(alone.instrument, Classification::kNone);
   EXPECT_TRUE(alone.sectors.empty());
 }
+
+TEST(Classifier, WhoBenefitsNamesNoSector) {
+  ClassificationRules rules;
+  rules.sectors = {{"Trade", {"trade"}}, {"Finance", {"financing"}}};
+  rules.beneficiaries = {{"for"}, {"companies"}, 6};
+  Classifier c(rules);
+  const auto costs = c.classify(fold("reduce the financing costs for foreign trade companies"));
+  EXPECT_EQ(costs.sectors, (std::vector<std::size_t>{1}));  // finance only
+  // Not a beneficiary: no head noun after "for", or punctuation between.
+  EXPECT_EQ(c.classify(fold("reduce the financing costs for foreign trade")).sectors, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(c.classify(fold("financing for trade, and companies")).sectors, (std::vector<std::size_t>{0, 1}));
+}
