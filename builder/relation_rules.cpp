@@ -720,7 +720,10 @@ class DocumentRelator {
           sector_masked.emplace_back(h.begin, end);
         }
         std::sort(sector_masked.begin(), sector_masked.end());
-        Classification cl = ctx_.classifier.classify(nt, masked, clause_.action_start(nt), &sector_masked);
+        Masked instrument_masked = masked;
+        instrument_masked.insert(instrument_masked.end(), restrictions.begin(), restrictions.end());
+        std::sort(instrument_masked.begin(), instrument_masked.end());
+        Classification cl = ctx_.classifier.classify(nt, instrument_masked, clause_.action_start(nt), &sector_masked);
         if (cl.instrument != Classification::kNone) {
           f->instrument = instrument_refs_[cl.instrument];
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),

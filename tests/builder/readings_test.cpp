@@ -512,3 +512,13 @@ TEST(Readings, TheSubjectVerbTheAgentCueAndTheDependencyWindowAreRules) {
   EXPECT_FALSE(g.has(M + "1", "pol:dependsOn", "id:doc/state-council-2015-81"));
   fs::remove_all(dir);
 }
+
+TEST(Readings, ARestrictionSaysNothingOfTheInstrument) {
+  // "that will help … open up" restricts the derivatives: the clause explores (rules), it opens
+  // nothing.
+  Graph g = reply("We shall explore the trading in derivatives that will help the service sector to open up.");
+  EXPECT_TRUE(g.has(M + "1", "pol:condition", "that will help the service sector to open up"));
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("We shall explore ways to open up the service sector.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+}
