@@ -1,13 +1,17 @@
 // Builder: runs the pipeline over a corpus in two passes. Pass one reads and parses every text,
 // decides which document it is (its own number, else a known title, else its file) and
 // registers its titles, so that a document cited elsewhere in the corpus by number or title is
-// the parsed document's node; pass two recognises, relates and emits, document by document, and
-// records each text as an expression of its document with where it came from.
+// the parsed document's node; pass two recognises, relates and emits each text on its own (on
+// any thread, into facts and triples of its own), then joins them to the corpus in input order,
+// and records each text as an expression of its document with where it came from.
 #include "builder/builder.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
@@ -120,9 +124,23 @@ void identify(Parsed& p, const Gazetteer& gazetteer, const Recogniser& recognise
   p.own_title = !text_title.empty() ? text_title : p.title;
 }
 
+// What later steps need of a text once its text and tree are gone.
+struct TextRecord {
+  std::filesystem::path file;
+  std::string id, expression, stem, digest, own_title;
+  std::string title, type, identifier, issuer;  ///< as Parsed
+  CatalogEntry entry;
+  bool principal = true;
+};
+
+TextRecord record_of(const Parsed& p) {
+  return {p.file, p.id, p.expression, p.stem, p.digest, p.own_title, p.title, p.type, p.identifier, p.issuer,
+          p.entry, p.principal};
+}
+
 // What the catalogue and the text's own number say about its document, once the rules have
 // related it: title and type where the text gives none, number and issuer.
-void complete_document(const Parsed& p, const RelationContext& context, Facts& facts) {
+void complete_document(const TextRecord& p, const RelationContext& context, Facts& facts) {
   DocumentFacts& d = facts.document(p.id);
   if (d.title.empty() && !p.title.empty()) {
     d.title = p.title;
@@ -135,7 +153,7 @@ void complete_document(const Parsed& p, const RelationContext& context, Facts& f
 
 // A further text of a document (another translation) was related as a document of its own at
 // its expression's path: its links join the document's, its units stay the expression's.
-void merge_expression(const Parsed& p, Facts& facts) {
+void merge_expression(const TextRecord& p, Facts& facts) {
   auto it = facts.documents.find(p.expression);
   if (it == facts.documents.end()) return;
   DocumentFacts text = std::move(it->second);
@@ -148,14 +166,34 @@ void merge_expression(const Parsed& p, Facts& facts) {
       if (x != p.id) to->insert(x);
 }
 
-// The expression triples of each text: what it realises, its language, title, source, digest
-// and the builder that read it.
-// What the expression triples need of a text once its text is gone.
-struct TextRecord {
-  std::string id, expression, stem, digest, own_title;
-  CatalogEntry entry;
+// One text related on its own: its facts, its units' triples, and what is kept of it.
+struct RelatedText {
+  Facts facts;
+  rdf::Graph units;
+  TextRecord record;
+  std::exception_ptr error;
 };
 
+RelatedText relate_text(const Parsed& doc, const RelationContext& context, const std::string& base) {
+  RelatedText r;
+  const std::string& as = doc.principal ? doc.id : doc.expression;
+  // What the text's own number says is known while its clauses are read: "The State Council
+  // agrees in principle" in "Guo Han (2020) No.123" is the approval of an official reply.
+  if (doc.number_in_text) {
+    DocumentFacts& d = r.facts.document(as);
+    if (d.type == "Document" && !doc.type.empty()) d.type = doc.type;
+    if (!doc.issuer.empty() && context.gazetteer.find(doc.issuer) != nullptr) d.issued_by.insert(doc.issuer);
+  }
+  relate(doc.text, doc.tree, as, doc.stem, context, r.facts);
+  r.units.reserve(doc.text.bytes().size() / 16);
+  Emitter(base, r.units).units(r.facts);
+  r.facts.units.clear();
+  r.record = record_of(doc);
+  return r;
+}
+
+// The expression triples of each text: what it realises, its language, title, source, digest
+// and the builder that read it.
 void emit_expressions(const std::vector<TextRecord>& docs, const Facts& facts, const std::string& base, rdf::Graph& g) {
   namespace st = std_terms;
   auto node = [&](const std::string& path) { return g.iri(base + path); };
@@ -221,7 +259,6 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
   }
   RelationContext context(gazetteer, rules, titles);
   context.evidence = options.evidence;
-  Facts facts;
   Corpus corpus;
   rdf::Graph& out = corpus.graph;
   // Documents of this family give a triple for every 16 to 18 bytes: room for all of them up
@@ -229,29 +266,69 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
   std::size_t bytes = 0;
   for (const auto& d : docs) bytes += d.text.bytes().size();
   out.reserve(bytes / 16);
-  Emitter emitter(options.base, out);
+  // Each text is related and its units emitted on its own, into facts and triples of its own, on
+  // any thread; they join the corpus in input order, as if read one after the other, so the
+  // graph does not depend on the number of threads.
+  auto relate_one = [&](std::size_t i) {
+    try {
+      const Parsed doc = std::move(docs[i]);  // freed once its units are emitted
+      return relate_text(doc, context, options.base);
+    } catch (...) {
+      RelatedText failed;
+      failed.error = std::current_exception();
+      return failed;
+    }
+  };
+  std::vector<std::optional<RelatedText>> slots(docs.size());
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < docs.size(); i = next++) {
+      RelatedText r = relate_one(i);
+      {
+        std::lock_guard lock(mutex);
+        slots[i] = std::move(r);
+      }
+      ready.notify_all();
+    }
+  };
+  std::size_t jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
+  jobs = std::min(jobs, std::max<std::size_t>(docs.size(), 1));
+  Facts facts;
   std::vector<TextRecord> records;
   records.reserve(docs.size());
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    // Moved out so that its memory serves the next documents once it is emitted.
-    const Parsed doc = std::move(docs[i]);
-    const std::string& as = doc.principal ? doc.id : doc.expression;
-    // What the text's own number says is known while its clauses are read: "The State Council
-    // agrees in principle" in "Guo Han (2020) No.123" is the approval of an official reply.
-    if (doc.number_in_text) {
-      DocumentFacts& d = facts.document(as);
-      if (d.type == "Document" && !doc.type.empty()) d.type = doc.type;
-      if (!doc.issuer.empty() && context.gazetteer.find(doc.issuer) != nullptr) d.issued_by.insert(doc.issuer);
+  {
+    std::vector<std::jthread> workers;
+    if (jobs > 1)
+      for (std::size_t t = 0; t < jobs; ++t) workers.emplace_back(work);
+    // On the way out (an error), the workers finish the text they are reading and stop.
+    struct Stop {
+      std::atomic<std::size_t>& next;
+      std::size_t end;
+      ~Stop() { next = end; }
+    } stop{next, docs.size()};
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      RelatedText r;
+      if (jobs > 1) {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return slots[i].has_value(); });
+        r = std::move(*slots[i]);
+        slots[i].reset();
+      } else {
+        r = relate_one(i);
+      }
+      if (r.error) std::rethrow_exception(r.error);
+      facts.merge_text(std::move(r.facts));
+      out.append(std::move(r.units));
+      if (r.record.principal) complete_document(r.record, context, facts);
+      else merge_expression(r.record, facts);
+      corpus.texts.push_back({r.record.file, r.record.id, r.record.expression, r.record.principal});
+      records.push_back(std::move(r.record));
+      if (progress) progress(i + 1, docs.size(), out.size());
     }
-    relate(doc.text, doc.tree, as, doc.stem, context, facts);
-    emitter.units(facts);
-    facts.units.clear();
-    if (doc.principal) complete_document(doc, context, facts);
-    else merge_expression(doc, facts);
-    corpus.texts.push_back({doc.file, doc.id, doc.expression, doc.principal});
-    records.push_back({doc.id, doc.expression, doc.stem, doc.digest, doc.own_title, doc.entry});
-    if (progress) progress(i + 1, docs.size(), out.size());
   }
+  Emitter emitter(options.base, out);
   emitter.documents_and_entities(facts);
   emit_expressions(records, facts, options.base, out);
   out.sort();

@@ -142,6 +142,12 @@ struct Facts {
   Names literals;  ///< plain literals (conditions)
 
   DocumentFacts& document(const std::string& id);
+  /// Adds what one text concluded about documents and entities (read into `text` on its own) as if
+  /// it had been read after everything already here: a parsed document keeps its own title, type
+  /// and dates over what citations said of it; otherwise the first title, label, type and number
+  /// found are kept; sets are joined; an entity keeps its first label, and the other names it is
+  /// given become alternative labels.
+  void merge_text(Facts&& text);
 };
 
 }  // namespace policykg::builder

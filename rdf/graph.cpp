@@ -83,6 +83,35 @@ Graph::Id Graph::find_or_add(const Key& key, std::size_t hash) {
   }
 }
 
+Graph::Id Graph::find_or_take(Term&& term, std::uint32_t tag) {
+  if ((terms_.size() + 1) * 2 > slots_.size()) rehash(std::max<std::size_t>(64, slots_.size() * 2));
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(tag);; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.id == kEmpty) {
+      slot.id = static_cast<Id>(terms_.size());
+      slot.tag = tag;
+      terms_.push_back(std::move(term));
+      return slot.id;
+    }
+    if (slot.tag != tag) continue;
+    const Term& t = terms_[slot.id];
+    if (t.kind == term.kind && t.value == term.value && t.datatype == term.datatype && t.lang == term.lang)
+      return slot.id;
+  }
+}
+
+void Graph::append(Graph&& part) {
+  std::vector<std::uint32_t> tags(part.terms_.size());
+  for (const Slot& s : part.slots_)
+    if (s.id != kEmpty) tags[s.id] = s.tag;
+  std::vector<Id> ids(part.terms_.size());
+  for (std::size_t t = 0; t < ids.size(); ++t) ids[t] = find_or_take(std::move(part.terms_[t]), tags[t]);
+  for (const auto& [s, p, o] : part.triples_) triples_.push_back({ids[s], ids[p], ids[o]});
+  if (!part.triples_.empty()) sorted_ = false;
+  part = Graph();
+}
+
 void Graph::rehash(std::size_t slots) {
   std::vector<Slot> old(slots);
   old.swap(slots_);

@@ -47,6 +47,11 @@ class Graph {
     terms_.reserve(triples / 4);
   }
 
+  /// Adds the triples of `part`, its terms in the order `part` met them, taking its terms (and
+  /// the hashes they were found by) instead of copying and hashing them again; `part` is left
+  /// empty.
+  void append(Graph&& part);
+
   /// Sorts the triples in rdf::Triple order and drops duplicates (renumbers the terms).
   void sort();
   bool sorted() const { return sorted_; }
@@ -72,6 +77,8 @@ class Graph {
     std::uint32_t tag = 0;
   };
   Id find_or_add(const Key& key, std::size_t hash);
+  /// find_or_add for a term whose hash's high half (its tag) is known, taken when new.
+  Id find_or_take(Term&& term, std::uint32_t tag);
   std::size_t home(std::uint32_t tag) const {
     return static_cast<std::size_t>((static_cast<std::uint64_t>(tag) * slots_.size()) >> 32);
   }
