@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <string_view>
 #include <iterator>
+#include <string_view>
 
 #include "builder/builder.hpp"
 #include "ontology/paths.hpp"
