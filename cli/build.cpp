@@ -22,6 +22,7 @@
 #include "rdf/atomic_file.hpp"
 #include "rdf/error.hpp"
 #include "rdf/format.hpp"
+#include "rdf/index_file.hpp"
 #include "rdf/serializer.hpp"
 #include "rdf/store_spec.hpp"
 
@@ -83,8 +84,11 @@ class ProgressBar {
   bool shown_ = false;
 };
 
-void run_build(const BuildOptions& o, StoreLoader load_store) {
+void run_build(const BuildOptions& o, StoreLoader load_store, IndexWriter write_index) {
   if (!o.store.empty() && load_store == nullptr) throw RedlandNeeded{};
+  // "-o graph.pkgi" writes the index file --data memory-maps
+  const bool index = o.format.empty() && o.output.ends_with(rdf::kIndexExtension);
+  if (index && write_index == nullptr) throw RedlandNeeded{};
   // Without --format, "-o graph.nt" means N-Triples; anything else, Turtle.
   // N-Quads and TriG are datasets: one named graph per document.
   const bool trig = o.format == "trig" || (o.format.empty() && o.output.ends_with(".trig"));
@@ -139,7 +143,9 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
   if (!o.store.empty()) load_store(graph, o.store);
   if (!o.output.empty() || o.store.empty()) {
     // Written as it is made: a corpus's text need not fit in memory beside its graph.
-    if (!o.output.empty()) {
+    if (index) {
+      write_index(graph, o.output, inputs);
+    } else if (!o.output.empty()) {
       rdf::write_file_atomically(o.output, write, inputs);
     } else {
       write(std::cout);
@@ -165,7 +171,7 @@ void run_build(const BuildOptions& o, StoreLoader load_store) {
 
 }  // namespace
 
-void setup_build(CLI::App& app, StoreLoader load_store) {
+void setup_build(CLI::App& app, StoreLoader load_store, IndexWriter write_index) {
   auto options = std::make_shared<BuildOptions>();
   auto* cmd = app.add_subcommand("build", "Build the graph from plain-text documents");
   cmd->add_option("FILE", options->files,
@@ -177,7 +183,7 @@ void setup_build(CLI::App& app, StoreLoader load_store) {
   cmd->add_option("--format", options->format,
                   "turtle, ntriples, nquads, trig, rdfxml or jsonld (default: what the -o file's extension names "
                   "(.ttl, .nt, .nq, .trig, .rdf, .jsonld), else turtle); nquads and trig write one named graph "
-                  "per document")
+                  "per document; without --format, -o FILE.pkgi writes an index file (policykg index)")
       ->check(CLI::IsMember({"turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld", "ttl", "nt", "nq", "xml",
                              "rdf", "json-ld"}));
   cmd->add_option("--store", options->store,
@@ -198,7 +204,7 @@ void setup_build(CLI::App& app, StoreLoader load_store) {
   cmd->footer("Prints one summary line on stderr; a progress line too (files, MB/s, time left) when stderr is a "
               "terminal and the build takes over a second. Exit status: 0 on success, 1 on bad input (one line "
               "naming file and place; with --keep-going, after writing the others), 2 on a usage error.");
-  cmd->callback([options, load_store] { run_build(*options, load_store); });
+  cmd->callback([options, load_store, write_index] { run_build(*options, load_store, write_index); });
 }
 
 }  // namespace policykg::cli

@@ -3,7 +3,9 @@
 // one stderr line and exit code 1 (usage errors exit 2).
 #pragma once
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -15,12 +17,16 @@ namespace policykg::cli {
 
 /// Loads a built graph into the store a spec names (Redland's work).
 using StoreLoader = void (*)(const rdf::Graph& graph, const std::string& spec);
+/// Writes a built graph as an index file (docs/index-format.md), atomically (the query engine's work).
+using IndexWriter = void (*)(const rdf::Graph& graph, const std::filesystem::path& path,
+                             const std::vector<std::filesystem::path>& inputs);
 /// Thrown, before any work, by a command that needs Redland where it is not loaded: policykg then
 /// runs the command line again through the commands module.
 struct RedlandNeeded {};
 
-/// `load_store` does `build --store`; without one that throws RedlandNeeded.
-void setup_build(CLI::App& app, StoreLoader load_store);
+/// `load_store` does `build --store` and `write_index` `build -o FILE.pkgi`; without them those
+/// throw RedlandNeeded.
+void setup_build(CLI::App& app, StoreLoader load_store, IndexWriter write_index = nullptr);
 void setup_query(CLI::App& app);
 void setup_responsible(CLI::App& app);
 void setup_duties(CLI::App& app);
@@ -34,5 +40,6 @@ void setup_stats(CLI::App& app);
 void setup_explain(CLI::App& app);
 void setup_search(CLI::App& app);
 void setup_diff(CLI::App& app);
+void setup_index(CLI::App& app);
 
 }  // namespace policykg::cli

@@ -1,19 +1,24 @@
 #include "cli/graph_source.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
+#include <string_view>
 
 #include "builder/builder.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
 #include "rdf/error.hpp"
+#include "rdf/index_file.hpp"
 #include "rdf/parser.hpp"
 #include "rdf/store_spec.hpp"
 
 namespace policykg::cli {
 
 void add_graph_options(CLI::App& cmd, GraphSource& source) {
-  cmd.add_option("--data", source.data, "RDF files to read (Turtle, N-Triples, N-Quads, RDF/XML)")
+  cmd.add_option("--data", source.data,
+                 "RDF files to read (Turtle, N-Triples, N-Quads, RDF/XML), or one index file (policykg index), which "
+                 "is memory-mapped")
       ->check(CLI::ExistingFile);
   cmd.add_option("--store", source.store, "store spec: memory, sqlite:PATH, postgresql:..., virtuoso:...");
   cmd.add_option("--base", source.base, "instance base IRI when building from data/documents/");
@@ -47,12 +52,98 @@ std::vector<rdf::Triple> build_documents(const GraphSource& source) {
   return builder::build_files(builder::list_documents(paths::documents_dir()), options);
 }
 
+// FILE, or IRI=FILE. A spec naming an existing file is a file, '=' or not; otherwise it splits at
+// the first '=' that leaves an existing file on its right, else at the last '=' (the file that
+// is then missing is named when it is read).
+NamedGraphFile named_graph_file(const std::string& spec) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto eq = spec.find('=');
+  if (eq == std::string::npos || fs::exists(spec, ec)) {
+    if (spec.empty()) throw Error(Error::Category::Usage, "--named", "give FILE or IRI=FILE");
+    return {rdf::file_iri(spec), spec};
+  }
+  std::size_t split = spec.rfind('=');
+  for (auto at = eq; at != std::string::npos; at = spec.find('=', at + 1))
+    if (fs::exists(spec.substr(at + 1), ec)) {
+      split = at;
+      break;
+    }
+  NamedGraphFile g{spec.substr(0, split), spec.substr(split + 1)};
+  if (g.iri.empty()) throw Error(Error::Category::Usage, "--named " + spec, "the graph's IRI before '=' is empty");
+  if (!absolute_iri(g.iri))
+    throw Error(Error::Category::Usage, "--named " + spec,
+                "'" + g.iri + "' is not an absolute IRI (a scheme such as http: or urn:, no spaces or <>\"{}|\\^`)");
+  if (g.file.empty()) throw Error(Error::Category::Usage, "--named " + spec, "no file after '='");
+  return g;
+}
+
 }  // namespace
+
+bool absolute_iri(const std::string& iri) {
+  auto colon = iri.find(':');
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
+  for (std::size_t i = 0; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(iri[i])) && std::string_view("+-.").find(iri[i]) == std::string_view::npos)
+      return false;
+  return std::none_of(iri.begin(), iri.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= 0x20 || std::string_view("<>\"{}|\\^`").find(c) != std::string_view::npos;
+  });
+}
+
+std::vector<NamedGraphFile> named_graph_files(const std::vector<std::string>& specs) {
+  std::vector<NamedGraphFile> out;
+  for (const auto& spec : specs) {
+    NamedGraphFile g = named_graph_file(spec);
+    for (const auto& earlier : out)
+      if (earlier.iri == g.iri)
+        throw Error(Error::Category::Usage, "--named", "two graphs are named <" + g.iri + ">: " + earlier.file.string() +
+                                                           " and " + g.file.string());
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+std::filesystem::path index_file(const GraphSource& source) {
+  // by the magic bytes; a file named .pkgi without them is opened as an index too, which says what
+  // is wrong with it (empty, truncated, foreign) rather than that its extension names no RDF format
+  for (const auto& file : source.data)
+    if (rdf::is_index_file(file) || std::filesystem::path(file).extension() == rdf::kIndexExtension) {
+      if (source.data.size() > 1)
+        throw Error(Error::Category::Usage, "--data", file + " is an index file, which is read alone: give it as the only --data");
+      return file;
+    }
+  return {};
+}
+
+namespace {
+
+std::vector<rdf::Triple> index_triples(const GraphSource& source, const std::filesystem::path& index) {
+  auto triples = query::Dataset::open_index(index, source.verify_index ? query::IndexCheck::Verify : query::IndexCheck::Structure)
+                     .default_triples();
+  std::sort(triples.begin(), triples.end());  // in id order; commands expect them sorted as terms
+  return triples;
+}
+
+}  // namespace
+
+query::Dataset load_dataset(const GraphSource& source) {
+  check_one_source(source);
+  if (auto index = index_file(source); !index.empty())
+    return query::Dataset::open_index(index, source.verify_index ? query::IndexCheck::Verify : query::IndexCheck::Structure);
+  query::Dataset dataset;
+  dataset.set_default(load_triples(source));
+  return dataset;
+}
 
 rdf::Model load_graph(const GraphSource& source) {
   check_one_source(source);
   if (!source.store.empty()) return rdf::Model(rdf::parse_store_spec(source.store));
   rdf::Model model;
+  if (auto index = index_file(source); !index.empty()) {
+    model.add(index_triples(source, index));
+    return model;
+  }
   if (!source.data.empty()) {
     for (const auto& file : source.data) model.load_file(file);
     return model;
@@ -65,6 +156,7 @@ std::vector<rdf::Triple> load_triples(const GraphSource& source) {
   check_one_source(source);
   if (!source.store.empty()) return rdf::Model(rdf::parse_store_spec(source.store)).sorted_triples();
   if (source.data.empty()) return build_documents(source);  // sorted and free of duplicates
+  if (auto index = index_file(source); !index.empty()) return index_triples(source, index);
   std::vector<rdf::Triple> triples;
   for (const auto& file : source.data) {
     auto more = rdf::parse_file(file);

@@ -68,63 +68,6 @@ std::string read_query(const QueryCommand& o) {
   return text;
 }
 
-struct NamedGraphFile {
-  std::string iri;
-  std::filesystem::path file;
-};
-
-// Whether `iri` is absolute: a scheme (a letter, then letters, digits, + - .), a colon, and no
-// character an IRI may not hold.
-bool absolute_iri(const std::string& iri) {
-  auto colon = iri.find(':');
-  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
-  for (std::size_t i = 0; i < colon; ++i)
-    if (!std::isalnum(static_cast<unsigned char>(iri[i])) && std::string_view("+-.").find(iri[i]) == std::string_view::npos)
-      return false;
-  return std::none_of(iri.begin(), iri.end(), [](char c) {
-    return static_cast<unsigned char>(c) <= 0x20 || std::string_view("<>\"{}|\\^`").find(c) != std::string_view::npos;
-  });
-}
-
-// FILE, or IRI=FILE. A spec naming an existing file is a file, '=' or not; otherwise it splits at
-// the first '=' that leaves an existing file on its right, else at the last '=' (the file that
-// is then missing is named when it is read).
-NamedGraphFile named_graph_file(const std::string& spec) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  auto eq = spec.find('=');
-  if (eq == std::string::npos || fs::exists(spec, ec)) {
-    if (spec.empty()) throw Error(Error::Category::Usage, "--named", "give FILE or IRI=FILE");
-    return {rdf::file_iri(spec), spec};
-  }
-  std::size_t split = spec.rfind('=');
-  for (auto at = eq; at != std::string::npos; at = spec.find('=', at + 1))
-    if (fs::exists(spec.substr(at + 1), ec)) {
-      split = at;
-      break;
-    }
-  NamedGraphFile g{spec.substr(0, split), spec.substr(split + 1)};
-  if (g.iri.empty()) throw Error(Error::Category::Usage, "--named " + spec, "the graph's IRI before '=' is empty");
-  if (!absolute_iri(g.iri))
-    throw Error(Error::Category::Usage, "--named " + spec,
-                "'" + g.iri + "' is not an absolute IRI (a scheme such as http: or urn:, no spaces or <>\"{}|\\^`)");
-  if (g.file.empty()) throw Error(Error::Category::Usage, "--named " + spec, "no file after '='");
-  return g;
-}
-
-std::vector<NamedGraphFile> named_graph_files(const std::vector<std::string>& specs) {
-  std::vector<NamedGraphFile> out;
-  for (const auto& spec : specs) {
-    NamedGraphFile g = named_graph_file(spec);
-    for (const auto& earlier : out)
-      if (earlier.iri == g.iri)
-        throw Error(Error::Category::Usage, "--named", "two graphs are named <" + g.iri + ">: " + earlier.file.string() +
-                                                           " and " + g.file.string());
-    out.push_back(std::move(g));
-  }
-  return out;
-}
-
 void run_query(const QueryCommand& o) {
   auto format = query::result_format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
@@ -163,7 +106,7 @@ void run_query(const QueryCommand& o) {
   }
   if (o.check) return;
   query::Dataset dataset;
-  if (default_graph) dataset.set_default(load_triples(o.source));
+  if (default_graph) dataset = load_dataset(o.source);
   for (const auto& g : named) dataset.add_named(g.iri, rdf::parse_file(g.file));
   query::Results results;
   try {

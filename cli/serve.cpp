@@ -40,7 +40,10 @@ void run_serve(const ServeOptions& o) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  rdf::Model model = load_graph(o.source);
+  // an index file's every section is checked before serving it
+  GraphSource source = o.source;
+  source.verify_index = true;
+  rdf::Model model = load_graph(source);
   server::Options options;
   options.host = o.host;
   options.port = o.port;

@@ -12,12 +12,16 @@ std::size_t TermHash::operator()(const rdf::Term& t) const noexcept {
 }
 
 TermId TermDictionary::intern(const rdf::Term& t) {
-  auto [it, inserted] = ids_.try_emplace(t, static_cast<TermId>(terms_.size()));
+  if (mapped_count_)
+    if (TermId id = mapped_find(t)) return id;
+  auto [it, inserted] = ids_.try_emplace(t, static_cast<TermId>(size()));
   if (inserted) terms_.push_back(t);
   return it->second;
 }
 
 TermId TermDictionary::find(const rdf::Term& t) const {
+  if (mapped_count_)
+    if (TermId id = mapped_find(t)) return id;
   auto it = ids_.find(t);
   return it == ids_.end() ? 0 : it->second;
 }
@@ -37,29 +41,46 @@ std::vector<IdTriple> permuted(const std::vector<IdTriple>& spo, int a, int b, i
 IndexedGraph::IndexedGraph(std::vector<IdTriple> triples) {
   std::sort(triples.begin(), triples.end());
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
-  pos_ = permuted(triples, 1, 2, 0);
-  osp_ = permuted(triples, 2, 0, 1);
-  spo_ = std::move(triples);
-  // distinct (s,p) pairs per p from spo, distinct (p,o) pairs per p from pos
-  for (std::size_t i = 0; i < spo_.size(); ++i) {
-    auto& st = stats_[spo_[i][1]];
-    ++st.triples;
-    if (i == 0 || spo_[i][0] != spo_[i - 1][0] || spo_[i][1] != spo_[i - 1][1]) ++st.subjects;
-    if (i == 0 || spo_[i][0] != spo_[i - 1][0]) ++subjects_;
-  }
+  own_pos_ = permuted(triples, 1, 2, 0);
+  own_osp_ = permuted(triples, 2, 0, 1);
+  own_spo_ = std::move(triples);
+  spo_ = own_spo_;
+  pos_ = own_pos_;
+  osp_ = own_osp_;
+  // per predicate, from pos (sorted by predicate): its triples, distinct (p,o) pairs; then distinct
+  // (s,p) pairs from spo
   for (std::size_t i = 0; i < pos_.size(); ++i) {
-    if (i == 0 || pos_[i][0] != pos_[i - 1][0] || pos_[i][1] != pos_[i - 1][1]) ++stats_[pos_[i][0]].objects;
+    if (i == 0 || pos_[i][0] != pos_[i - 1][0]) own_stats_.push_back({pos_[i][0], 0, 0, 0, 0});
+    auto& st = own_stats_.back();
+    ++st.triples;
+    if (i == 0 || pos_[i][0] != pos_[i - 1][0] || pos_[i][1] != pos_[i - 1][1]) ++st.objects;
+  }
+  auto record = [this](TermId p) {
+    return std::lower_bound(own_stats_.begin(), own_stats_.end(), p,
+                            [](const PredicateStatsRecord& r, TermId q) { return r.predicate < q; });
+  };
+  for (std::size_t i = 0; i < spo_.size(); ++i) {
+    if (i == 0 || spo_[i][0] != spo_[i - 1][0] || spo_[i][1] != spo_[i - 1][1]) ++record(spo_[i][1])->subjects;
+    if (i == 0 || spo_[i][0] != spo_[i - 1][0]) ++subjects_;
   }
   for (std::size_t i = 0; i < osp_.size(); ++i)
     if (i == 0 || osp_[i][0] != osp_[i - 1][0]) ++objects_;
+  stats_ = own_stats_;
 }
+
+IndexedGraph::IndexedGraph(std::span<const IdTriple> spo, std::span<const IdTriple> pos, std::span<const IdTriple> osp,
+                           std::span<const PredicateStatsRecord> stats, std::size_t subjects, std::size_t objects)
+    : spo_(spo), pos_(pos), osp_(osp), stats_(stats), subjects_(subjects), objects_(objects) {}
 
 PredicateStats IndexedGraph::stats(TermId p) const {
-  auto it = stats_.find(p);
-  return it == stats_.end() ? PredicateStats{} : it->second;
+  auto it = std::lower_bound(stats_.begin(), stats_.end(), p,
+                             [](const PredicateStatsRecord& r, TermId q) { return r.predicate < q; });
+  if (it == stats_.end() || it->predicate != p) return {};
+  return {static_cast<std::size_t>(it->triples), static_cast<std::size_t>(it->subjects),
+          static_cast<std::size_t>(it->objects)};
 }
 
-std::pair<std::size_t, std::size_t> IndexedGraph::range(const std::vector<IdTriple>& idx, TermId a, TermId b,
+std::pair<std::size_t, std::size_t> IndexedGraph::range(std::span<const IdTriple> idx, TermId a, TermId b,
                                                         TermId c) const {
   // prefix match on the leading non-zero keys (a always set; c only when b is set)
   int n = b == 0 ? 1 : (c == 0 ? 2 : 3);

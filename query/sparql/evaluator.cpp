@@ -79,6 +79,9 @@ Evaluator::Evaluator(const Dataset& dataset, const ParsedQuery& query, Deadline 
 const rdf::Term& Evaluator::term(TermId id) const {
   const auto& dict = dataset_.dictionary();
   if (id < dict.size()) return dict.term(id);
+  // only a damaged index file (not yet verified) holds an id beyond its dictionary
+  if (id - dict.size() >= local_terms_.size())
+    throw Error(Error::Category::Input, "", "index damaged: term id " + std::to_string(id) + " is out of range");
   return local_terms_[id - dict.size()];
 }
 

@@ -1,0 +1,65 @@
+#!/bin/sh
+# Index file benchmark (docs/index-format.md), whole processes only: on a generated corpus of
+# TRIPLES (bench/query/generate.mjs), the time and peak memory of `policykg index`, the file's
+# size, the time to open it (a query that reads one subject), and each query of bench/query/queries
+# end to end with --data FILE.pkgi against --data FILE.nt. Prints a Markdown table.
+# Usage: bench/index/run.sh [TRIPLES]   (default 1000000; needs: cmake --build build/dev --target policykg)
+# QUERIES=07* runs only the queries whose names match.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+policykg=${POLICYKG:-$root/build/dev/cli/policykg}
+n=${1:-1000000}
+work=${TMPDIR:-/tmp}/policykg-index-bench
+mkdir -p "$work"
+data="$work/corpus-$n.nt"
+index="$work/corpus-$n.pkgi"
+[ -f "$data" ] || node "$root/bench/query/generate.mjs" "$n" > "$data"
+
+# wall seconds and peak RSS (MB) of one command, from /usr/bin/time -v
+measure() {
+  /usr/bin/time -v "$@" > /dev/null 2> "$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt" | awk '{ printf "%.0f", $1 / 1024 }')
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/time.txt")
+}
+# the best wall time of three runs (and that run's peak RSS)
+best3() {
+  best=""
+  for _ in 1 2 3; do
+    measure "$@"
+    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$wall; best_rss=$rss; best_cpu=$cpu; fi
+  done
+  wall=$best
+  rss=$best_rss
+  cpu=$best_cpu
+}
+
+lines=$(wc -l < "$data")
+nt_bytes=$(wc -c < "$data")
+measure "$policykg" index "$data" -o "$index"
+index_wall=$wall index_rss=$rss index_cpu=$cpu
+bytes=$(wc -c < "$index")
+echo "### $n triples ($lines lines of N-Triples, $nt_bytes bytes)"
+echo
+echo "| step | wall s | CPU s (user + sys) | peak RSS MB |"
+echo "|---|---|---|---|"
+echo "| \`policykg index corpus.nt -o corpus.pkgi\` | $index_wall | $index_cpu | $index_rss |"
+echo "| index file: $bytes bytes, $(awk -v b="$bytes" -v n="$lines" 'BEGIN { printf "%.1f", b / n }') bytes a triple | | | |"
+measure "$policykg" index --verify "$index"
+echo "| \`policykg index --verify corpus.pkgi\` (every checksum) | $wall | $cpu | $rss |"
+best3 "$policykg" --version
+echo "| \`policykg --version\` (process start, no data) | $wall | $cpu | $rss |"
+best3 "$policykg" query -e 'SELECT * WHERE { <https://w3id.org/policykg/id/district/1> ?p ?o }' --data "$index" --format csv
+echo "| open: one subject's triples, \`--data corpus.pkgi\` | $wall | $cpu | $rss |"
+echo
+echo "| query | --data corpus.nt: wall s | CPU s | peak MB | --data corpus.pkgi: wall s (best of 3) | CPU s | peak MB |"
+echo "|---|---|---|---|---|---|---|"
+for q in "$root"/bench/query/queries/${QUERIES:-*}.rq; do
+  format=csv
+  grep -q CONSTRUCT "$q" && format=ntriples
+  measure "$policykg" query "$q" --data "$data" --format $format
+  nt_wall=$wall nt_rss=$rss nt_cpu=$cpu
+  best3 "$policykg" query "$q" --data "$index" --format $format
+  echo "| $(basename "$q" .rq) | $nt_wall | $nt_cpu | $nt_rss | $wall | $cpu | $rss |"
+done

@@ -1,0 +1,254 @@
+// A Dataset as an index file (docs/index-format.md): writing one, and opening one by
+// memory-mapping, with the dictionary's terms decoded from the mapped bytes on first use.
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "query/sparql/dataset.hpp"
+#include "rdf/error.hpp"
+#include "rdf/index_file.hpp"
+
+namespace policykg::query {
+
+namespace {
+
+using rdf::IndexSectionKind;
+
+void put_u32(std::string& out, std::uint32_t v) {
+  char b[4];
+  std::memcpy(b, &v, 4);
+  out.append(b, 4);
+}
+
+template <class T>
+std::string_view bytes_of(std::span<const T> s) {
+  return {reinterpret_cast<const char*>(s.data()), s.size_bytes()};
+}
+
+template <class T>
+std::span<const T> view_as(std::string_view bytes) {
+  return {reinterpret_cast<const T*>(bytes.data()), bytes.size() / sizeof(T)};
+}
+
+}  // namespace
+
+std::string encode_term(const rdf::Term& t) {
+  std::string out;
+  out.reserve(t.value.size() + t.datatype.size() + t.lang.size() + 9);
+  if (t.kind == rdf::Term::Kind::Iri) out += 'I';
+  else if (t.kind == rdf::Term::Kind::Blank) out += 'B';
+  else if (t.datatype.empty() && t.lang.empty()) out += 'L';
+  else {
+    // 'D' has both a datatype and a tag: no reader makes one, but a term round-trips whatever it holds
+    const bool both = !t.datatype.empty() && !t.lang.empty();
+    out += both ? 'D' : t.lang.empty() ? 'T' : 'G';
+    put_u32(out, static_cast<std::uint32_t>(t.value.size()));
+    out += t.value;
+    if (both) put_u32(out, static_cast<std::uint32_t>(t.datatype.size()));
+    out += t.datatype;
+    out += t.lang;
+    return out;
+  }
+  out += t.value;
+  return out;
+}
+
+// ---- the mapped dictionary ----------------------------------------------------------------------
+
+TermDictionary::Cache::~Cache() {
+  for (auto& slot : slots) delete slot.load(std::memory_order_relaxed);
+}
+
+TermDictionary::TermDictionary(Mapped mapped)
+    : mapped_count_(mapped.offsets.size() - 1), mapped_(std::move(mapped)),
+      cache_(std::make_unique<Cache>(mapped_count_ + 1)) {
+  terms_.emplace_back();
+}
+
+std::string_view TermDictionary::mapped_bytes(TermId id) const {
+  if (id == 0 || id > mapped_count_) mapped_.damaged("term id " + std::to_string(id) + " is out of range");
+  const std::uint64_t begin = mapped_.offsets[id - 1], end = mapped_.offsets[id];
+  if (begin > end || end > mapped_.bytes.size()) mapped_.damaged("the offsets of term " + std::to_string(id) + " are out of range");
+  return mapped_.bytes.substr(begin, end - begin);
+}
+
+const rdf::Term& TermDictionary::mapped_term(TermId id) const {
+  std::atomic<const rdf::Term*>& slot = cache_->slots[id];
+  if (const rdf::Term* t = slot.load(std::memory_order_acquire)) return *t;
+  std::string_view b = mapped_bytes(id);
+  auto bad = [&] { mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding"); };
+  if (b.empty()) bad();
+  auto term = std::make_unique<rdf::Term>();
+  const char tag = b[0];
+  b.remove_prefix(1);
+  auto take_length = [&] {
+    std::uint32_t n;
+    if (b.size() < 4) bad();
+    std::memcpy(&n, b.data(), 4);
+    b.remove_prefix(4);
+    if (n > b.size()) bad();
+    return n;
+  };
+  switch (tag) {
+    case 'I': term->kind = rdf::Term::Kind::Iri; term->value = b; break;
+    case 'B': term->kind = rdf::Term::Kind::Blank; term->value = b; break;
+    case 'L': term->kind = rdf::Term::Kind::Literal; term->value = b; break;
+    case 'T':
+    case 'G':
+    case 'D': {
+      term->kind = rdf::Term::Kind::Literal;
+      std::uint32_t n = take_length();
+      term->value = b.substr(0, n);
+      b.remove_prefix(n);
+      if (tag == 'D') {
+        std::uint32_t d = take_length();
+        term->datatype = b.substr(0, d);
+        b.remove_prefix(d);
+        term->lang = b;
+      } else if (tag == 'T') {
+        term->datatype = b;
+      } else {
+        term->lang = b;
+      }
+      break;
+    }
+    default: bad();
+  }
+  const rdf::Term* expected = nullptr;
+  if (slot.compare_exchange_strong(expected, term.get(), std::memory_order_acq_rel)) return *term.release();
+  return *expected;  // another thread decoded it first
+}
+
+TermId TermDictionary::mapped_find(const rdf::Term& t) const {
+  const std::string key = encode_term(t);
+  std::size_t lo = 0, hi = mapped_.order.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const TermId id = mapped_.order[mid];
+    const int c = mapped_bytes(id).compare(key);
+    if (c == 0) return id;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
+std::string TermDictionary::encoded(std::vector<std::uint64_t>& offsets) const {
+  std::string bytes;
+  offsets.assign(1, 0);
+  for (std::size_t id = 1; id < size(); ++id) {
+    bytes += encode_term(term(static_cast<TermId>(id)));
+    offsets.push_back(bytes.size());
+  }
+  return bytes;
+}
+
+// ---- the file -----------------------------------------------------------------------------------
+
+void Dataset::write_index(const std::filesystem::path& path, const std::vector<std::filesystem::path>& inputs) const {
+  std::vector<std::uint64_t> offsets;
+  const std::string term_bytes = dict_.encoded(offsets);
+  // ids sorted by their bytes, for finding a term's id by binary search
+  std::vector<std::uint32_t> order(offsets.size() - 1);
+  std::iota(order.begin(), order.end(), 1u);
+  auto bytes_of_id = [&](std::uint32_t id) {
+    return std::string_view(term_bytes).substr(offsets[id - 1], offsets[id] - offsets[id - 1]);
+  };
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return bytes_of_id(a) < bytes_of_id(b); });
+
+  std::vector<rdf::IndexSectionData> sections = {
+      {IndexSectionKind::TermOffsets, 0, bytes_of(std::span<const std::uint64_t>(offsets))},
+      {IndexSectionKind::TermBytes, 0, term_bytes},
+      {IndexSectionKind::TermOrder, 0, bytes_of(std::span<const std::uint32_t>(order))},
+  };
+  std::vector<std::string> stats;  // kept until written
+  stats.reserve(named_.size() + 1);
+  auto add_graph = [&](TermId graph, const IndexedGraph& g) {
+    std::string s;
+    const std::uint64_t counts[2] = {g.distinct_subjects(), g.distinct_objects()};
+    s.append(reinterpret_cast<const char*>(counts), sizeof counts);
+    s += bytes_of(g.stats_records());
+    stats.push_back(std::move(s));
+    sections.push_back({IndexSectionKind::Spo, graph, bytes_of(g.spo())});
+    sections.push_back({IndexSectionKind::Pos, graph, bytes_of(g.pos())});
+    sections.push_back({IndexSectionKind::Osp, graph, bytes_of(g.osp())});
+    sections.push_back({IndexSectionKind::Stats, graph, stats.back()});
+  };
+  add_graph(0, default_);
+  for (const auto& [iri, g] : named_) add_graph(iri, g);
+  rdf::write_index_file(path, sections, inputs);
+}
+
+Dataset Dataset::open_index(const std::filesystem::path& path, IndexCheck check) {
+  auto file = rdf::MappedIndexFile::open(path);
+  if (check == IndexCheck::Verify) file->verify();
+  using Section = rdf::MappedIndexFile::Section;
+  const Section* dictionary[3] = {};
+  std::map<std::uint32_t, std::array<const Section*, 4>> graphs;
+  for (const auto& s : file->sections()) {
+    const std::string name = rdf::index_section_name(s.kind, s.graph);
+    const Section** slot = nullptr;
+    if (s.kind >= 1 && s.kind <= 3) slot = s.graph == 0 ? &dictionary[s.kind - 1] : nullptr;
+    else if (s.kind >= 4 && s.kind <= 7) slot = &graphs[s.graph][s.kind - 4];
+    if (!slot) file->damaged("a " + name + " this version does not know");
+    if (*slot) file->damaged("two sections hold the " + name);
+    *slot = &s;
+  }
+  for (int k = 0; k < 3; ++k)
+    if (!dictionary[k]) file->damaged("no " + rdf::index_section_name(static_cast<std::uint32_t>(k + 1), 0));
+  const auto& offsets = *dictionary[0];
+  const auto& bytes = *dictionary[1];
+  const auto& order = *dictionary[2];
+  if (offsets.bytes.size() < 8 || offsets.bytes.size() % 8 != 0) file->damaged("the term offsets have a wrong length");
+  const std::size_t terms = offsets.bytes.size() / 8 - 1;
+  if (terms >= 0xFFFFFFFFu) file->damaged("more terms than ids");
+  if (order.bytes.size() != 4 * terms) file->damaged("the term order does not list every term once");
+  auto offset_view = view_as<std::uint64_t>(offsets.bytes);
+  if (offset_view.front() != 0 || offset_view.back() != bytes.bytes.size())
+    file->damaged("the term offsets do not span the term bytes");
+
+  TermDictionary::Mapped mapped{offset_view, bytes.bytes, view_as<std::uint32_t>(order.bytes),
+                                [file](const std::string& what) { file->damaged(what); }};
+  Dataset d;
+  d.dict_ = TermDictionary(std::move(mapped));
+  if (!graphs.contains(0)) file->damaged("no default graph");
+  for (const auto& [graph, parts] : graphs) {
+    for (int k = 0; k < 4; ++k)
+      if (!parts[static_cast<std::size_t>(k)])
+        file->damaged("no " + rdf::index_section_name(static_cast<std::uint32_t>(k + 4), graph));
+    const std::size_t n = parts[0]->bytes.size();
+    if (n % sizeof(IdTriple) != 0 || parts[1]->bytes.size() != n || parts[2]->bytes.size() != n)
+      file->damaged("the triples of " + std::string(graph ? "named graph " + std::to_string(graph) : "the default graph") +
+                    " have wrong lengths");
+    const std::string_view st = parts[3]->bytes;
+    if (st.size() < 16 || (st.size() - 16) % sizeof(PredicateStatsRecord) != 0)
+      file->damaged("the " + rdf::index_section_name(7, graph) + " has a wrong length");
+    std::uint64_t counts[2];
+    std::memcpy(counts, st.data(), sizeof counts);
+    IndexedGraph g(view_as<IdTriple>(parts[0]->bytes), view_as<IdTriple>(parts[1]->bytes), view_as<IdTriple>(parts[2]->bytes),
+                   view_as<PredicateStatsRecord>(st.substr(16)), static_cast<std::size_t>(counts[0]),
+                   static_cast<std::size_t>(counts[1]));
+    if (graph == 0) {
+      d.default_ = std::move(g);
+    } else {
+      if (graph > terms || !d.dict_.term(graph).is_iri()) file->damaged("named graph " + std::to_string(graph) + " is not an IRI");
+      d.named_.emplace(graph, std::move(g));
+    }
+  }
+  d.mapping_ = file;
+  return d;
+}
+
+std::vector<rdf::Triple> Dataset::default_triples() const {
+  std::vector<rdf::Triple> out;
+  out.reserve(default_.size());
+  for (const auto& t : default_.spo()) {
+    for (TermId id : t)
+      if (id == 0 || id >= dict_.size())
+        throw Error(Error::Category::Input, "", "index damaged: term id " + std::to_string(id) + " is out of range");
+    out.push_back({dict_.term(t[0]), dict_.term(t[1]), dict_.term(t[2])});
+  }
+  return out;
+}
+
+}  // namespace policykg::query

@@ -1,0 +1,201 @@
+// The index file (rdf/index_file.hpp, query/sparql/dataset_file.cpp): a Dataset written and
+// mapped back holds the same terms under the same ids, the same triples and statistics, and
+// answers queries the same; the same dataset gives the same bytes; a damaged file is refused.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "query/sparql/dataset.hpp"
+#include "query/sparql/sparql.hpp"
+#include "rdf/error.hpp"
+#include "rdf/index_file.hpp"
+#include "tests/query/sparql_fixture.hpp"
+
+namespace policykg {
+namespace {
+
+namespace fs = std::filesystem;
+using rdf::Term;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class IndexFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("policykg-index-file-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+// Terms of every kind, the odd ones included: empty values, NUL bytes, UTF-8, one with both a
+// datatype and a tag (which no reader makes).
+std::vector<rdf::Triple> odd_triples() {
+  const Term s = Term::iri("http://ex/s"), p = Term::iri("http://ex/p");
+  std::vector<Term> objects = {Term::iri(""),
+                               Term::blank("b0"),
+                               Term::literal(""),
+                               Term::literal(std::string("nul\0inside", 10)),
+                               Term::literal("北京"),
+                               Term::lang_literal("Beijing", "en"),
+                               Term::lang_literal("", "zh-hans"),
+                               Term::typed("42", "http://www.w3.org/2001/XMLSchema#integer"),
+                               Term::typed("", "http://ex/dt"),
+                               Term{Term::Kind::Literal, "x", "http://ex/dt", "en"}};
+  std::vector<rdf::Triple> out;
+  for (const auto& o : objects) out.push_back({s, p, o});
+  out.push_back({Term::blank("b0"), p, s});
+  return out;
+}
+
+TEST(Crc32, IsZlibsCrc) {
+  EXPECT_EQ(rdf::crc32("123456789"), 0xCBF43926u);
+  EXPECT_EQ(rdf::crc32(""), 0u);
+  EXPECT_EQ(rdf::crc32("56789", rdf::crc32("1234")), 0xCBF43926u);
+}
+
+TEST_F(IndexFile, EveryTermComesBackUnderItsIdAndIsFoundByIt) {
+  query::Dataset memory;
+  memory.set_default(odd_triples());
+  memory.write_index(dir_ / "g.pkgi");
+  EXPECT_TRUE(rdf::is_index_file(dir_ / "g.pkgi"));
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi", query::IndexCheck::Verify);
+  ASSERT_EQ(mapped.dictionary().size(), memory.dictionary().size());
+  for (query::TermId id = 1; id < memory.dictionary().size(); ++id) {
+    EXPECT_EQ(mapped.dictionary().term(id), memory.dictionary().term(id)) << id;
+    EXPECT_EQ(mapped.dictionary().find(memory.dictionary().term(id)), id) << id;
+  }
+  EXPECT_EQ(mapped.dictionary().find(Term::iri("http://ex/absent")), 0u);
+  EXPECT_EQ(mapped.dictionary().find(Term::literal("Beijing")), 0u);  // only "Beijing"@en is there
+  EXPECT_EQ(mapped.default_triples(), memory.default_triples());
+}
+
+TEST_F(IndexFile, TriplesAndStatisticsAreTheSame) {
+  query::Dataset memory(test::sparql_fixture());
+  memory.write_index(dir_ / "g.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
+  const auto& a = memory.default_graph();
+  const auto& b = mapped.default_graph();
+  ASSERT_GT(a.size(), 20u);
+  EXPECT_TRUE(std::ranges::equal(a.spo(), b.spo()));
+  EXPECT_TRUE(std::ranges::equal(a.pos(), b.pos()));
+  EXPECT_TRUE(std::ranges::equal(a.osp(), b.osp()));
+  EXPECT_EQ(a.distinct_subjects(), b.distinct_subjects());
+  EXPECT_EQ(a.distinct_objects(), b.distinct_objects());
+  for (query::TermId p = 0; p < memory.dictionary().size() + 1; ++p) {
+    EXPECT_EQ(a.stats(p).triples, b.stats(p).triples) << p;
+    EXPECT_EQ(a.stats(p).subjects, b.stats(p).subjects) << p;
+    EXPECT_EQ(a.stats(p).objects, b.stats(p).objects) << p;
+    for (query::TermId s = 0; s < memory.dictionary().size(); s += 3) EXPECT_EQ(a.count(s, p, 0), b.count(s, p, 0));
+  }
+}
+
+TEST_F(IndexFile, QueriesAnswerTheSameInTheSameOrder) {
+  query::Dataset memory(test::sparql_fixture());
+  memory.add_named("http://ex/g", odd_triples());
+  memory.write_index(dir_ / "g.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
+  ASSERT_EQ(mapped.named().size(), 1u);
+  for (const char* q : {"SELECT * WHERE { ?s ?p ?o }",
+                        "SELECT ?m ?l WHERE { ?m a <http://ex/Measure> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
+                        "SELECT ?a (COUNT(?x) AS ?n) WHERE { ?x <http://www.w3.org/ns/org#subOrganizationOf>+ ?a } GROUP BY ?a",
+                        "SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+                        "SELECT ?g ?s WHERE { GRAPH ?g { ?s ?p \"北京\" } }",
+                        "DESCRIBE <http://ex/m3>",
+                        "ASK { <http://ex/m1> <http://ex/dependsOn>/<http://ex/dependsOn> <http://ex/m3> }"}) {
+    auto a = query::run(memory, q), b = query::run(mapped, q);
+    const auto format = a.kind == rdf::QueryResult::Kind::Graph ? query::ResultFormat::NTriples : query::ResultFormat::Json;
+    EXPECT_EQ(query::write_results(a, format), query::write_results(b, format)) << q;
+    if (a.kind == rdf::QueryResult::Kind::Bindings) {
+      EXPECT_FALSE(a.rows.empty()) << q;
+    }
+  }
+}
+
+TEST_F(IndexFile, AMappedDatasetTakesMoreNamedGraphs) {
+  query::Dataset memory(test::sparql_fixture());
+  memory.write_index(dir_ / "g.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
+  const std::size_t mapped_terms = mapped.dictionary().size();
+  mapped.add_named("http://ex/extra", odd_triples());
+  EXPECT_GT(mapped.dictionary().size(), mapped_terms);  // the new terms come after the mapped ones
+  auto r = query::run(mapped, "SELECT ?o WHERE { GRAPH <http://ex/extra> { <http://ex/s> ?p ?o } FILTER(STR(?o) = 'Beijing') }");
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0][0], Term::lang_literal("Beijing", "en"));
+  // a term of both: the mapped id
+  EXPECT_EQ(mapped.dictionary().find(Term::iri("http://ex/m1")), memory.dictionary().find(Term::iri("http://ex/m1")));
+}
+
+TEST_F(IndexFile, TheSameDatasetGivesTheSameBytes) {
+  const auto triples = test::sparql_fixture().sorted_triples();  // parsed once: blank node labels differ per parse
+  query::Dataset a, b;
+  a.set_default(triples);
+  b.set_default(triples);
+  a.add_named("http://ex/g", odd_triples());
+  b.add_named("http://ex/g", odd_triples());
+  a.write_index(dir_ / "a.pkgi");
+  b.write_index(dir_ / "b.pkgi");
+  const std::string bytes = slurp(dir_ / "a.pkgi");
+  EXPECT_EQ(bytes, slurp(dir_ / "b.pkgi"));
+  // and writing the mapped copy again gives them too
+  query::Dataset::open_index(dir_ / "a.pkgi").write_index(dir_ / "c.pkgi");
+  EXPECT_EQ(bytes, slurp(dir_ / "c.pkgi"));
+  EXPECT_EQ(bytes.compare(0, 8, std::string(reinterpret_cast<const char*>(rdf::kIndexMagic.data()), 8)), 0);
+}
+
+TEST_F(IndexFile, AnEmptyGraphIsAnIndexToo) {
+  query::Dataset empty;
+  empty.write_index(dir_ / "e.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "e.pkgi", query::IndexCheck::Verify);
+  EXPECT_EQ(mapped.default_graph().size(), 0u);
+  EXPECT_EQ(mapped.dictionary().size(), 1u);
+  EXPECT_EQ(query::run(mapped, "SELECT * WHERE { ?s ?p ?o }").rows.size(), 0u);
+}
+
+// Each damage gives one Error(Input) at the file's name, saying what; none crashes.
+TEST_F(IndexFile, DamageIsFoundAndNamed) {
+  query::Dataset memory(test::sparql_fixture());
+  memory.write_index(dir_ / "g.pkgi");
+  const std::string good = slurp(dir_ / "g.pkgi");
+  auto error_of = [&](const std::string& bytes, query::IndexCheck check) -> std::string {
+    const fs::path p = dir_ / "bad.pkgi";
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+    try {
+      auto d = query::Dataset::open_index(p, check);
+      return "";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.where(), p.string());
+      EXPECT_EQ(e.category(), Error::Category::Input);
+      return e.what();
+    }
+  };
+  EXPECT_NE(error_of("", query::IndexCheck::Structure).find("empty"), std::string::npos);
+  EXPECT_NE(error_of("@prefix : <http://ex/> .\n", query::IndexCheck::Structure).find("not a policykg index"), std::string::npos);
+  for (std::size_t cut : {std::size_t{9}, std::size_t{31}, std::size_t{40}, good.size() / 2, good.size() - 1})
+    EXPECT_NE(error_of(good.substr(0, cut), query::IndexCheck::Structure).find("truncated"), std::string::npos) << cut;
+  std::string v2 = good;
+  v2[8] = 2;
+  EXPECT_NE(error_of(v2, query::IndexCheck::Structure).find("version 2"), std::string::npos);
+  std::string table = good;
+  table[rdf::kIndexHeaderBytes + 3] ^= 0x10;  // a section's kind
+  EXPECT_NE(error_of(table, query::IndexCheck::Structure).find("checksum"), std::string::npos);
+  // a flipped byte in the last section: structure is fine, the checksum is not
+  std::string flipped = good;
+  flipped[good.size() - 9] ^= 0x01;
+  EXPECT_EQ(error_of(flipped, query::IndexCheck::Structure), "");
+  EXPECT_NE(error_of(flipped, query::IndexCheck::Verify).find("statistics of the default graph"), std::string::npos);
+  EXPECT_EQ(error_of(good, query::IndexCheck::Verify), "");
+}
+
+}  // namespace
+}  // namespace policykg
