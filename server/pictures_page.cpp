@@ -1,0 +1,54 @@
+// /pictures: the pictures of the plan (map, responsibility matrix, plan tree, sectors x instrument
+// types; see export/plan_pictures.hpp), one self-contained page built once, whose clicks lead to
+// the measures' pages (/page/...).
+#include <mutex>
+
+#include "export/export.hpp"
+#include "export/plan_pictures.hpp"
+#include "server/representation.hpp"
+#include "server/routes.hpp"
+
+namespace policykg::server {
+
+namespace {
+
+struct PicturesPage {
+  std::once_flag once;
+  std::string page;
+};
+
+constexpr const char* kSiteLinks =
+    "<nav class=\"site-links\"><a href=\"/\">policykg</a> <a href=\"/query\">query</a> <a href=\"/graph\">graph</a> "
+    "<a href=\"/search\">search</a> <a href=\"/ontology\">ontology</a></nav>";
+
+// Scripts by their hashes, as the graph page; styles inline without hashes, because ECharts
+// writes style attributes into its tooltips (a policy with a hash would refuse them).
+void send_pictures_page(httplib::Response& res, const std::string& page) {
+  res.headers.erase("Content-Security-Policy");
+  res.set_header("Content-Security-Policy", "default-src 'none'; script-src" + inline_hashes(page, "script") +
+                                                "; style-src 'unsafe-inline'; img-src 'self' data: blob:; "
+                                                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  res.set_content(page, "text/html; charset=utf-8");
+}
+
+}  // namespace
+
+void add_pictures_page(httplib::Server& http, Context& ctx) {
+  auto pictures = std::make_shared<PicturesPage>();
+  http.Get("/pictures", [&ctx, pictures](const httplib::Request&, httplib::Response& res) {
+    std::call_once(pictures->once, [&] {
+      exports::PlanPicturesOptions picturing;
+      picturing.labels = &exports::ontology_labels();
+      auto data = exports::plan_pictures(ctx.data.triples(), picturing);
+      data["links"] = {{"base", ctx.iris.base()}, {"page", "/page/"}};
+      exports::Options options;
+      options.base = ctx.iris.base();
+      options.title = "policykg pictures of the plan";
+      options.web_dir = ctx.options.web_dir;
+      pictures->page = exports::pictures_page(data, options, kSiteLinks);
+    });
+    send_pictures_page(res, pictures->page);
+  });
+}
+
+}  // namespace policykg::server
