@@ -1,6 +1,7 @@
 // /pictures: the pictures of the plan (map, responsibility matrix, plan tree, sectors x instrument
 // types; see export/plan_pictures.hpp), one self-contained page built once, whose clicks lead to
 // the measures' pages (/page/...).
+#include <memory>
 #include <mutex>
 
 #include "export/export.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 struct PicturesPage {
   std::once_flag once;
-  std::string page;
+  std::shared_ptr<const std::string> page;
 };
 
 constexpr const char* kSiteLinks =
@@ -23,12 +24,19 @@ constexpr const char* kSiteLinks =
 
 // Scripts by their hashes, as the graph page; styles inline without hashes, because ECharts
 // writes style attributes into its tooltips (a policy with a hash would refuse them).
-void send_pictures_page(httplib::Response& res, const std::string& page) {
+// The page (about 1 MB, most of it ECharts) goes uncompressed, through a content provider of known
+// length: cpp-httplib 0.11 compresses a set_content body with Brotli at its slowest quality
+// whenever the client accepts it, which took 7 s for this page on a 2-core machine.
+void send_pictures_page(httplib::Response& res, std::shared_ptr<const std::string> page) {
   res.headers.erase("Content-Security-Policy");
-  res.set_header("Content-Security-Policy", "default-src 'none'; script-src" + inline_hashes(page, "script") +
+  res.set_header("Content-Security-Policy", "default-src 'none'; script-src" + inline_hashes(*page, "script") +
                                                 "; style-src 'unsafe-inline'; img-src 'self' data: blob:; "
                                                 "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-  res.set_content(page, "text/html; charset=utf-8");
+  const std::size_t size = page->size();
+  res.set_content_provider(size, "text/html; charset=utf-8",
+                           [page = std::move(page)](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             return sink.write(page->data() + offset, length);
+                           });
 }
 
 }  // namespace
@@ -45,7 +53,7 @@ void add_pictures_page(httplib::Server& http, Context& ctx) {
       options.base = ctx.iris.base();
       options.title = "policykg pictures of the plan";
       options.web_dir = ctx.options.web_dir;
-      pictures->page = exports::pictures_page(data, options, kSiteLinks);
+      pictures->page = std::make_shared<const std::string>(exports::pictures_page(data, options, kSiteLinks));
     });
     send_pictures_page(res, pictures->page);
   });
