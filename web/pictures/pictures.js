@@ -143,8 +143,8 @@
         series: [
           { id: 'districts', type: 'map', geoIndex: 0, data: values },
           // The districts' names (the graph's English labels) at their centre points.
-          { id: 'names', type: 'scatter', coordinateSystem: 'geo', silent: true, symbolSize: 0, zlevel: 2,
-            label: { show: true, formatter: '{b}', fontSize: 10, color: '#222' },
+          { id: 'names', type: 'scatter', coordinateSystem: 'geo', silent: true, symbolSize: 1, zlevel: 2,
+            itemStyle: { color: 'transparent' }, label: { show: true, position: 'bottom', formatter: '{b}', fontSize: 10, color: '#222' },
             data: data.map.districts.filter(function (d) { return nameMap[d.name]; }).map(function (d) {
               return { name: data.places[d.place].label, value: centre[d.name] };
             }) },
