@@ -68,6 +68,7 @@ struct EntityFacts {
   std::set<std::string> alt_labels;
   std::string parent;      ///< org:subOrganizationOf
   std::string located_in;  ///< pol:locatedIn
+  std::string name_zh;     ///< skos:prefLabel@zh
 };
 
 struct DocumentFacts {

@@ -64,6 +64,7 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
       for (auto& m : misspellings) ent.aliases.push_back(std::move(m));
       e.get("parent", ent.parent);
       e.get("located_in", ent.located_in);
+      e.get("name_zh", ent.name_zh);
       e.finish();
       if (!ids.insert(ent.id).second) id.fail("entity '" + ent.id + "' listed twice");
       g.entities.push_back(std::move(ent));

@@ -20,6 +20,7 @@ struct GazetteerEntity {
   std::vector<std::string> aliases;  ///< other names and misspellings
   std::string parent;                ///< agency id (org:subOrganizationOf)
   std::string located_in;            ///< place id (pol:locatedIn), zones only
+  std::string name_zh;               ///< official Chinese name (skos:prefLabel@zh), districts so far
 };
 
 struct KnownDocument {

@@ -196,6 +196,7 @@ class DocumentRelator {
       if (!same_folded(clause_.strip_article(a), g.name)) e.alt_labels.emplace(clause_.strip_article(a));
     e.parent = g.parent;
     e.located_in = g.located_in;
+    e.name_zh = g.name_zh;
     for (const std::string* up : {&g.parent, &g.located_in})
       if (!up->empty() && !facts_.entities.count(*up))
         if (const GazetteerEntity* p = ctx_.gazetteer.find(*up)) add_known(*p);

@@ -3,7 +3,8 @@
 //   [--title T] [-o OUT] [--data FILE...|--store SPEC]
 // Pictures (graphml, gexf, dot, cytoscape, html) draw by default the predicates of
 // exports::picture_predicates(), with typology and source documents as node attributes and no
-// isolated node; csv and jsonld keep every predicate.
+// isolated node; csv and jsonld keep every predicate. html adds the pictures of the plan of the
+// whole graph (map, responsibility matrix, plan tree, typology) as tabs beside the drawing.
 // Without -o the export goes to standard output; csv is two files and needs -o: OUT-nodes.csv and
 // OUT-edges.csv (a trailing ".csv" of OUT dropped), or nodes.csv and edges.csv inside OUT when
 // OUT is a folder or ends with '/'. Files are written atomically, and checked before any work: a
@@ -17,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
 #include "export/export.hpp"
+#include "export/plan_pictures.hpp"
 #include "ontology/terms.hpp"
 #include "query/traversal/entity_resolver.hpp"
 #include "query/traversal/graph_view.hpp"
@@ -109,6 +111,12 @@ void run_export(const ExportOptions& o) {
   options.title = o.title.empty() ? "policykg graph" : o.title;
   options.labels = exports::ontology_labels();
   options.gexf_version = *gexf_version;
+  if (*format == exports::Format::Html) {
+    // The pictures of the plan, as tabs of the page: always of the whole graph read.
+    exports::PlanPicturesOptions picturing;
+    picturing.labels = &options.labels;
+    options.pictures = exports::plan_pictures(triples, picturing);
+  }
 
   std::vector<rdf::Triple> drawn;
   if (picture) {

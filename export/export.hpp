@@ -43,6 +43,9 @@ struct Options {
   /// an edge or node whose label is only its IRI's last segment. See ontology_labels().
   std::map<std::string, std::string, std::less<>> labels;
   GexfVersion gexf_version = GexfVersion::V1_2draft;
+  /// The pictures of the plan (plan_pictures()) the html page adds as tabs beside the graph;
+  /// null: the graph alone.
+  nlohmann::ordered_json pictures;
 };
 
 /// The rdfs:label (English first) of every term of ontology/policykg.ttl, read once.
@@ -94,10 +97,16 @@ struct CsvFiles {
 };
 CsvFiles to_csv(const query::GraphView& view, const Options& options = {});
 
-/// The interactive page (web/graph/template.html) with Cytoscape.js and the graph inlined.
+/// The interactive page (web/graph/template.html) with Cytoscape.js and the graph inlined, and
+/// Options::pictures as tabs when set.
 std::string to_html(const query::GraphView& view, const Options& options = {});
 /// The same page around an existing Cytoscape.js JSON document (what the server shows at /graph).
 std::string graph_page(const nlohmann::ordered_json& cytoscape, const Options& options = {});
+
+/// The page of the pictures of the plan (web/pictures/) around their data (plan_pictures()),
+/// with ECharts and Beijing's district boundaries inlined; `site_links` is HTML put in its header.
+std::string pictures_page(const nlohmann::ordered_json& pictures, const Options& options = {},
+                          std::string_view site_links = {});
 
 /// One single-file format (graphml, gexf, dot, cytoscape, html). Throws Error(Usage) for csv
 /// (two files: use to_csv) and jsonld (RDF: serialise view_triples).

@@ -18,7 +18,7 @@ std::string html_page(std::string_view title, std::string_view body, std::string
   out += head;
   out +=
       "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">policykg</a> <a href=\"/query\">query</a> "
-      "<a href=\"/graph\">graph</a> <a href=\"/search\">search</a> <a href=\"/ontology\">ontology</a> <a href=\"/.well-known/void\">VoID</a> "
+      "<a href=\"/graph\">graph</a> <a href=\"/pictures\">pictures</a> <a href=\"/search\">search</a> <a href=\"/ontology\">ontology</a> <a href=\"/.well-known/void\">VoID</a> "
       "<a href=\"/dcat\">DCAT</a></nav>\n<main>\n";
   out += body;
   out += "</main>\n</body>\n</html>\n";

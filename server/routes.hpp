@@ -19,6 +19,8 @@ void add_dataset_descriptions(httplib::Server& http, Context& ctx);
 void add_static_files(httplib::Server& http, Context& ctx);
 /// /graph[?focus=IRI&hops=N]: the interactive graph page.
 void add_graph_page(httplib::Server& http, Context& ctx);
+/// /pictures: the pictures of the plan (map, responsibility matrix, plan tree, typology).
+void add_pictures_page(httplib::Server& http, Context& ctx);
 /// /search?q=WORDS[&limit=N][&format=json]: ranked full-text search over labels and unit texts.
 void add_search_page(httplib::Server& http, Context& ctx);
 /// /diff?old=DOCUMENT&new=DOCUMENT[&format=json]: what changed between two documents, side by side.

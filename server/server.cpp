@@ -240,6 +240,7 @@ Server::Server(const rdf::Model& model, Options options) : impl_(std::make_uniqu
   add_ontology_page(http, ctx);
   add_dataset_descriptions(http, ctx);
   add_graph_page(http, ctx);
+  add_pictures_page(http, ctx);
   add_search_page(http, ctx);
   add_diff_page(http, ctx);
   add_static_files(http, ctx);

@@ -45,6 +45,8 @@ std::string index_page(const Context& ctx) {
       " triples.</p>\n<ul class=\"entry-points\">\n"
       "<li><a href=\"/query\">Query</a> the graph with SPARQL (endpoint: <code>/sparql</code>)</li>\n"
       "<li><a href=\"/graph\">Explore</a> the graph</li>\n"
+      "<li><a href=\"/pictures\">Pictures</a> of the plan: a map of the districts, who is responsible for which task, "
+      "the plan as a tree, sectors and instrument types</li>\n"
       "<li><a href=\"/ontology\">Ontology</a> documentation</li>\n"
       "<li><a href=\"/.well-known/void\">VoID</a> and <a href=\"/dcat\">DCAT</a> descriptions</li>\n"
       "<li>Dumps: <a href=\"/dump.ttl\">Turtle</a>, <a href=\"/dump.nt\">N-Triples</a>, <a href=\"/dump.nq\">N-Quads</a>, "

@@ -197,7 +197,7 @@ TEST(GazetteerFile, UnknownKeysAndWrongTypesArePlaced) {
   EXPECT_EQ(error("districts.json",
                   "{\"kind\": \"District\", \"entries\": [\n"
                   "  {\"id\": \"district/a\", \"name\": \"A\", \"alias\": [\"the A\"]}\n]}"),
-            districts + ":2:37: unknown key \"alias\" in entries[0] (known: id, name, aliases, misspellings, parent, located_in)");
+            districts + ":2:37: unknown key \"alias\" in entries[0] (known: id, name, aliases, misspellings, parent, located_in, name_zh)");
   EXPECT_EQ(error("districts.json", "{\"kind\": \"District\", \"entries\": [{\"id\": \"district/a\", \"name\": \"A\", \"parent\": null}]}"),
             districts + ":1:68: entries[0].parent: expected a string, found null");
   EXPECT_EQ(error("districts.json", "{\"kind\": \"Distric\", \"entries\": []}"),

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "export/export.hpp"
+#include "export/plan_pictures.hpp"
 #include "rdf/error.hpp"
 #include "tests/export/export_fixture.hpp"
 
@@ -37,6 +38,32 @@ TEST(Html, ThePageIsSelfContained) {
   Options missing;
   missing.web_dir = "/nonexistent/web";
   EXPECT_THROW(to_html(test::fixture_view(), missing), Error);
+}
+
+TEST(Html, ThePicturesAreSelfContainedAloneAndAsTabsOfTheGraphPage) {
+  const auto pictures = plan_pictures(test::fixture_triples());
+  Options options;
+  options.title = "Fixture </script> & <pictures>";
+  const std::string page = pictures_page(pictures, options, "<nav class=\"site-links\"></nav>");
+  EXPECT_EQ(count(page, "</script"), 4) << "data, boundaries, ECharts and pictures.js, nothing closed early";
+  EXPECT_FALSE(std::regex_search(page, std::regex(R"re((src|href)\s*=\s*["']?(https?:)?//)re")))
+      << "no external resources";
+  for (auto placeholder : {"{{title}}", "{{style}}", "{{pictures_nav}}", "{{site_links}}", "{{pictures_body}}",
+                           "{{pictures_scripts}}"})
+    EXPECT_EQ(page.find(placeholder), std::string::npos) << placeholder << " filled";
+  EXPECT_NE(page.find("<title>Fixture &lt;/script&gt; &amp; &lt;pictures&gt;</title>"), std::string::npos);
+  EXPECT_NE(page.find("<nav class=\"site-links\"></nav>"), std::string::npos);
+  // ECharts' code is inlined as it is: a "</" that closes a regular expression stays.
+  EXPECT_NE(page.find(".replace(/></g,"), std::string::npos);
+
+  options.pictures = pictures;
+  const std::string both = to_html(test::fixture_view(), options);
+  EXPECT_EQ(count(both, "</script"), 7) << "the graph's three and the pictures' four";
+  for (auto placeholder : {"{{pictures_nav}}", "{{pictures_body}}", "{{pictures_scripts}}"})
+    EXPECT_EQ(both.find(placeholder), std::string::npos) << placeholder << " filled";
+  EXPECT_NE(both.find("id=\"picture-tabs\""), std::string::npos);
+  options.pictures = nullptr;
+  EXPECT_EQ(to_html(test::fixture_view(), options).find("picture-tabs"), std::string::npos) << "the graph alone";
 }
 
 // One browser session: load, then search three times (exact label, misspelling, words of a measure).

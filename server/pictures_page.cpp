@@ -1,0 +1,62 @@
+// /pictures: the pictures of the plan (map, responsibility matrix, plan tree, sectors x instrument
+// types; see export/plan_pictures.hpp), one self-contained page built once, whose clicks lead to
+// the measures' pages (/page/...).
+#include <memory>
+#include <mutex>
+
+#include "export/export.hpp"
+#include "export/plan_pictures.hpp"
+#include "server/representation.hpp"
+#include "server/routes.hpp"
+
+namespace policykg::server {
+
+namespace {
+
+struct PicturesPage {
+  std::once_flag once;
+  std::shared_ptr<const std::string> page;
+};
+
+constexpr const char* kSiteLinks =
+    "<nav class=\"site-links\"><a href=\"/\">policykg</a> <a href=\"/query\">query</a> <a href=\"/graph\">graph</a> "
+    "<a href=\"/search\">search</a> <a href=\"/ontology\">ontology</a></nav>";
+
+// Scripts by their hashes, as the graph page; styles inline without hashes, because ECharts
+// writes style attributes into its tooltips (a policy with a hash would refuse them).
+// The page (about 1 MB, most of it ECharts) goes uncompressed, through a content provider of known
+// length: cpp-httplib 0.11 compresses a set_content body with Brotli at its slowest quality
+// whenever the client accepts it, which took 7 s for this page on a 2-core machine.
+void send_pictures_page(httplib::Response& res, std::shared_ptr<const std::string> page) {
+  res.headers.erase("Content-Security-Policy");
+  res.set_header("Content-Security-Policy", "default-src 'none'; script-src" + inline_hashes(*page, "script") +
+                                                "; style-src 'unsafe-inline'; img-src 'self' data: blob:; "
+                                                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  const std::size_t size = page->size();
+  res.set_content_provider(size, "text/html; charset=utf-8",
+                           [page = std::move(page)](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             return sink.write(page->data() + offset, length);
+                           });
+}
+
+}  // namespace
+
+void add_pictures_page(httplib::Server& http, Context& ctx) {
+  auto pictures = std::make_shared<PicturesPage>();
+  http.Get("/pictures", [&ctx, pictures](const httplib::Request&, httplib::Response& res) {
+    std::call_once(pictures->once, [&] {
+      exports::PlanPicturesOptions picturing;
+      picturing.labels = &exports::ontology_labels();
+      auto data = exports::plan_pictures(ctx.data.triples(), picturing);
+      data["links"] = {{"base", ctx.iris.base()}, {"page", "/page/"}};
+      exports::Options options;
+      options.base = ctx.iris.base();
+      options.title = "policykg pictures of the plan";
+      options.web_dir = ctx.options.web_dir;
+      pictures->page = std::make_shared<const std::string>(exports::pictures_page(data, options, kSiteLinks));
+    });
+    send_pictures_page(res, pictures->page);
+  });
+}
+
+}  // namespace policykg::server

@@ -1,0 +1,208 @@
+// The pictures of the plan in a real browser: headless Chromium (Debian's) driven by
+// playwright-core (tests/js/pictures-page.mjs) against `policykg serve` on the seed, and the
+// pictures tab of `policykg export --format html` opened as a file with every request refused.
+// What each picture shows is checked against the SPARQL endpoint's answer to the same question.
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/browser.hpp"
+#include "tests/e2e/http_client.hpp"
+#include "tests/e2e/run.hpp"
+#include "tests/e2e/serve_process.hpp"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using policykg::test::http_request;
+using policykg::test::ServeProcess;
+using policykg::test::url_encode;
+
+namespace {
+
+const std::string kPrefixes =
+    "PREFIX pol: <https://w3id.org/policykg/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+    "PREFIX id: <https://w3id.org/policykg/id/> ";
+const std::string kBase = "https://w3id.org/policykg/id/";
+
+// The bindings of a SELECT on the endpoint.
+json select(int port, const std::string& query) {
+  auto r = http_request(port, "GET", "/sparql?query=" + url_encode(kPrefixes + query));
+  EXPECT_EQ(r.status, 200) << r.body;
+  return json::parse(r.body)["results"]["bindings"];
+}
+
+long long count(int port, const std::string& where) {
+  auto b = select(port, "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { " + where + " }");
+  return std::stoll(b[0]["n"]["value"].get<std::string>());
+}
+
+std::set<std::string> measures(int port, const std::string& where) {
+  std::set<std::string> out;
+  for (const auto& b : select(port, "SELECT DISTINCT ?m WHERE { " + where + " }")) out.insert(b["m"]["value"]);
+  return out;
+}
+
+std::string text_of(int port, const std::string& iri) {
+  auto b = select(port, "SELECT ?t WHERE { <" + iri + "> pol:text ?t }");
+  return b.empty() ? std::string() : b[0]["t"]["value"].get<std::string>();
+}
+
+// A measure the text of which holds `party`'s responsibility, stated or qualified.
+std::string assigned_to(const std::string& party) {
+  return "?m a pol:Measure . { ?m pol:responsibleParty " + party + " } UNION { ?m pol:qualifiedResponsibility ?q . ?q pol:agent " +
+         party + " }";
+}
+
+struct Served {
+  ServeProcess serve{std::vector<std::string>{}};
+  std::string origin() const { return "http://127.0.0.1:" + std::to_string(serve.port()); }
+};
+
+json run_picture(const std::vector<std::string>& args, const Served* served = nullptr) {
+  auto run = policykg::test::run_browser_script("pictures-page.mjs", args);
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err << (served ? served->serve.stderr_text() : "");
+  if (run.exit_code != 0) return json();
+  auto seen = json::parse(run.out);
+  EXPECT_TRUE(seen["errors"].empty()) << seen["errors"].dump();
+  EXPECT_TRUE(seen["external"].empty()) << "requests outside the page: " << seen["external"].dump();
+  return seen;
+}
+
+// The clicked measures' texts are their pol:text, and the first leads to its page showing it.
+void expect_clicked_through(int port, const std::string& origin, const json& seen) {
+  ASSERT_FALSE(seen["clicked"]["measures"].empty()) << seen.dump();
+  for (const auto& m : seen["clicked"]["measures"]) EXPECT_EQ(m["text"], text_of(port, m["iri"])) << m["iri"];
+  const std::string first = seen["clicked"]["measures"][0]["iri"];
+  ASSERT_TRUE(seen["followed"].is_object()) << seen.dump();
+  EXPECT_EQ(seen["followed"]["url"], origin + "/page/" + first.substr(kBase.size()));
+  EXPECT_EQ(seen["followed"]["text"], text_of(port, first));
+}
+
+}  // namespace
+
+TEST(PicturesBrowser, MapShadesXichengByItsSparqlCountsAndLeadsToAMeasuresText) {
+  if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
+  Served s;
+  ASSERT_GT(s.serve.port(), 0) << s.serve.stderr_text();
+  const int port = s.serve.port();
+  const std::string applies = "?m a pol:Measure ; pol:appliesTo <" + kBase + "district/xicheng>";
+  ASSERT_GT(count(port, applies), 0) << "the seed has measures for Xicheng";
+
+  auto seen = run_picture({s.origin(), "map", "Xicheng District"}, &s);
+  ASSERT_FALSE(seen.is_null());
+  EXPECT_EQ(seen["shown"]["applies"], count(port, applies));
+  EXPECT_EQ(seen["shown"]["assigned"], count(port, assigned_to("<" + kBase + "district/xicheng>")));
+  // The click on Xicheng lists exactly the measures that apply to it.
+  std::set<std::string> listed;
+  for (const auto& m : seen["clicked"]["measures"]) listed.insert(m["iri"]);
+  EXPECT_EQ(listed, measures(port, applies));
+  expect_clicked_through(port, s.origin(), seen);
+}
+
+TEST(PicturesBrowser, MatrixCountsTheBusiestPartysMeasuresPerTaskAsSparqlDoes) {
+  if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
+  Served s;
+  ASSERT_GT(s.serve.port(), 0) << s.serve.stderr_text();
+  const int port = s.serve.port();
+  // The party responsible for the most measures, and its measures per main task.
+  auto busiest = select(port, "SELECT ?p ?l (COUNT(DISTINCT ?m) AS ?n) WHERE { " + assigned_to("?p") +
+                                  " ?p rdfs:label ?l } GROUP BY ?p ?l ORDER BY DESC(?n) ?p LIMIT 1");
+  ASSERT_EQ(busiest.size(), 1u);
+  const std::string party = "<" + busiest[0]["p"]["value"].get<std::string>() + ">";
+  const long long total = std::stoll(busiest[0]["n"]["value"].get<std::string>());
+  std::map<std::string, long long> expected;
+  long long in_tasks = 0;
+  for (const auto& b : select(port, "SELECT ?task (COUNT(DISTINCT ?m) AS ?n) WHERE { " + assigned_to(party) +
+                                        " ?m dcterms:isPartOf+ ?task . ?task a pol:Task } GROUP BY ?task")) {
+    expected[b["task"]["value"]] = std::stoll(b["n"]["value"].get<std::string>());
+    in_tasks += expected[b["task"]["value"]];
+  }
+  if (total > in_tasks) expected["outside"] = total - in_tasks;
+
+  auto seen = run_picture({s.origin(), "matrix", busiest[0]["l"]["value"]}, &s);
+  ASSERT_FALSE(seen.is_null());
+  using Counts = std::map<std::string, long long>;
+  EXPECT_EQ(seen["shown"]["row"].get<Counts>(), expected) << seen["shown"].dump();
+  expect_clicked_through(port, s.origin(), seen);
+}
+
+TEST(PicturesBrowser, TreeCountsEachTasksMeasuresAsSparqlDoes) {
+  if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
+  Served s;
+  ASSERT_GT(s.serve.port(), 0) << s.serve.stderr_text();
+  const int port = s.serve.port();
+  auto seen = run_picture({s.origin(), "tree", "-"}, &s);
+  ASSERT_FALSE(seen.is_null());
+  const auto tasks = select(port, "SELECT ?task (COUNT(DISTINCT ?m) AS ?n) WHERE { ?task a pol:Task . "
+                                  "OPTIONAL { ?m a pol:Measure ; dcterms:isPartOf+ ?task } } GROUP BY ?task");
+  ASSERT_FALSE(tasks.empty());
+  for (const auto& b : tasks) {
+    const std::string task = b["task"]["value"];
+    ASSERT_TRUE(seen["shown"]["units"].contains(task)) << task;
+    EXPECT_EQ(seen["shown"]["units"][task], std::stoll(b["n"]["value"].get<std::string>())) << task;
+  }
+  // Every measure of the graph is in the tree once: the roots' counts add up to them all.
+  long long roots = 0;
+  for (const auto& b : select(port, "SELECT DISTINCT ?d WHERE { { ?u dcterms:isPartOf ?d } UNION { ?d pol:hasAnnex ?a } "
+                                    "FILTER NOT EXISTS { ?d dcterms:isPartOf ?up } FILTER NOT EXISTS { ?x pol:hasAnnex ?d } }"))
+    roots += seen["shown"]["units"].value(b["d"]["value"].get<std::string>(), 0LL);
+  EXPECT_EQ(roots, count(port, "?m a pol:Measure"));
+  expect_clicked_through(port, s.origin(), seen);
+}
+
+TEST(PicturesBrowser, TypologyCountsSectorsByInstrumentAndFiltersByPlaceAsSparqlDoes) {
+  if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
+  Served s;
+  ASSERT_GT(s.serve.port(), 0) << s.serve.stderr_text();
+  const int port = s.serve.port();
+  auto grouped = [&](const std::string& extra) {
+    std::map<std::string, long long> out;
+    for (const auto& b : select(port, "SELECT ?s ?i (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a pol:Measure ; pol:sector ?s ; "
+                                      "pol:instrumentType ?i . " + extra + " } GROUP BY ?s ?i"))
+      out[b["s"]["value"].get<std::string>() + "|" + b["i"]["value"].get<std::string>()] =
+          std::stoll(b["n"]["value"].get<std::string>());
+    return out;
+  };
+  auto typed_only = [](const json& shown) {  // the bars of measures with both a sector and a type
+    std::map<std::string, long long> out;
+    for (const auto& [k, v] : shown.items())
+      if (k.find("none") == std::string::npos) out[k] = v;
+    return out;
+  };
+  auto seen = run_picture({s.origin(), "typology", "Xicheng District"}, &s);
+  ASSERT_FALSE(seen.is_null());
+  EXPECT_EQ(typed_only(seen["shown"]["all"]), grouped(""));
+  const auto in_xicheng = grouped("?m pol:appliesTo <" + kBase + "district/xicheng> .");
+  ASSERT_FALSE(in_xicheng.empty());
+  EXPECT_EQ(typed_only(seen["shown"]["place"]), in_xicheng);
+  expect_clicked_through(port, s.origin(), seen);
+}
+
+TEST(PicturesBrowser, ExportedPageShowsThePicturesOfflineAndIsByteIdenticalTwice) {
+  if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
+  auto dir = fs::temp_directory_path() / ("policykg-e2e-pictures-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto page = dir / "plan.html", again = dir / "again.html";
+  for (const auto& p : {page, again}) {
+    auto r = policykg::test::run_policykg({"export", "--format", "html", "-o", p.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  EXPECT_TRUE(policykg::test::read_file(page) == policykg::test::read_file(again));
+  auto q = policykg::test::run_policykg({"query", "-e",
+                                         kPrefixes + "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a pol:Measure ; "
+                                                     "pol:appliesTo <" + kBase + "district/xicheng> }",
+                                         "--format", "json"});
+  ASSERT_EQ(q.exit_code, 0) << q.err;
+  const long long applies = std::stoll(json::parse(q.out)["results"]["bindings"][0]["n"]["value"].get<std::string>());
+
+  auto seen = run_picture({"--file", page.string(), "map", "Xicheng District"});
+  ASSERT_FALSE(seen.is_null());
+  EXPECT_EQ(seen["shown"]["applies"], applies);
+  ASSERT_EQ(seen["clicked"]["measures"].size(), static_cast<std::size_t>(applies));
+  EXPECT_FALSE(seen["clicked"]["measures"][0]["text"].get<std::string>().empty());
+  fs::remove_all(dir);
+}

@@ -1,0 +1,187 @@
+// Opens one picture of the plan in headless Chromium (Debian's /usr/bin/chromium, or
+// POLICYKG_CHROMIUM, through playwright-core), reads what it draws, clicks it like a reader and
+// follows a measure to its source text. Prints JSON:
+// {"errors": [...], "external": [...], "ms": from the navigation's start to the picture drawn,
+//  "timing": {"script", "shown"}: when pictures.js began and had set the picture up, "shown": {what the picture shows},
+//  "clicked": {"heading", "measures": [{"iri", "text"}]},
+//  "followed": {"url", "text"} (served pages only: the measure's page and its text)}.
+// PICTURE and ARG:
+//   map DISTRICT_LABEL   shown: {"applies": n, "assigned": n} for the district, as shaded;
+//                        the click is on the district's centre point
+//   matrix ROW_LABEL     shown: {"row": {task IRI or "outside": n}}; the click is on the row's first cell
+//   tree -               shown: {"units": {IRI: n}} as the outline counts them; opens the first task
+//                        and clicks its first measure
+//   typology PLACE_LABEL shown: {"all": {"sector IRI|instrument IRI": n}, "place": {...}} (after filtering
+//                        by the place); the click is on the first bar of the filtered chart
+// Every request outside the server (or, for a file, any request at all) is aborted and listed.
+// With --no-click it only reads what is drawn (for bench/pictures/run.sh).
+// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+let screenshot = null;
+const at = args.indexOf('--screenshot');
+if (at >= 0) { screenshot = args[at + 1]; args.splice(at, 2); }
+const noClick = args.indexOf('--no-click');
+if (noClick >= 0) args.splice(noClick, 1);
+let file = null;
+if (args[0] === '--file') { file = args[1]; args.splice(0, 2); }
+const origin = file ? null : args.shift();
+const [picture, arg] = args;
+if ((!file && !origin) || !picture) {
+  console.error('usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png]');
+  process.exit(2);
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'policykg-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.POLICYKG_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const errors = [], external = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if ((origin && url.startsWith(origin + '/')) || (file && url.startsWith('file:')) || url.startsWith('data:'))
+      return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+
+  const url = (file ? pathToFileURL(resolve(file)).href : origin + '/pictures') + '#' + picture;
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-pictures-ready="true"]', { timeout: 30000 });
+  // Drawn: two animation frames after the picture was set up, counted from the navigation's start.
+  const ms = Math.round(await page.evaluate(() => new Promise((r) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))));
+  const timing = await page.evaluate(() => window.policykgPictures.timing);
+
+  // Clicks the chart of `name` at a point given in its own coordinates (not with --no-click).
+  async function clickChart(name, pixel) {
+    if (noClick >= 0) return;
+    const box = await page.locator('#chart-' + name + ' canvas').first().boundingBox();
+    await page.mouse.click(box.x + pixel[0], box.y + pixel[1]);
+    await page.waitForSelector('#picture-details ol.measure-list li', { timeout: 5000 });
+  }
+
+  let shown;
+  if (picture === 'map') {
+    const read = () => page.evaluate((label) => {
+      const opt = window.policykgPictures.charts.map.getOption();
+      const item = opt.series[0].data.find((d) => d.name === label);
+      return item ? item.value : null;
+    }, arg);
+    const applies = await read();
+    await page.check('#map-controls input[value="assigned"]');
+    const assigned = await read();
+    await page.check('#map-controls input[value="applies"]');
+    shown = { applies, assigned };
+    const pixel = await page.evaluate((label) => {
+      const p = window.policykgPictures;
+      const d = p.data.map.districts.find((x) => p.data.places[x.place].label === label);
+      const geo = JSON.parse(document.getElementById('pictures-map').textContent);
+      const f = geo.features.find((x) => x.properties.name === d.name);
+      return p.charts.map.convertToPixel({ geoIndex: 0 }, f.properties.cp);
+    }, arg);
+    await clickChart('map', pixel);
+  } else if (picture === 'matrix') {
+    const read = await page.evaluate((label) => {
+      const p = window.policykgPictures;
+      const opt = p.charts.matrix.getOption();
+      // The rows top to bottom; the axis counts from the bottom.
+      const order = p.matrixRows();
+      const y = order.length - 1 - order.indexOf(label);
+      const row = {};
+      let first = null;
+      for (const [x, yy, v] of opt.series[0].data) {
+        if (yy !== y) continue;
+        const c = p.data.matrix.columns[x];
+        row[c < 0 ? 'outside' : p.data.tasks[c].iri] = v;
+        if (!first || x < first[0]) first = [x, yy];
+      }
+      return { row, pixel: first ? p.charts.matrix.convertToPixel({ seriesIndex: 0 }, first) : null };
+    }, arg);
+    shown = { row: read.row };
+    if (read.pixel) await clickChart('matrix', read.pixel);
+  } else if (picture === 'tree') {
+    shown = { units: await page.$$eval('#plan-tree details[data-iri]', (ds) => Object.fromEntries(ds.map((d) =>
+      [d.dataset.iri, Number(d.querySelector(':scope > summary .n').textContent.split(' ')[0])]))) };
+    // The first task: open it and everything inside, then its first measure is the "click".
+    const task = page.locator('#plan-tree details[data-iri*="/task/"]').first();
+    await task.evaluate((d) => { let e = d; while (e) { if (e.tagName === 'DETAILS') e.open = true; e = e.parentElement; } });
+    await task.evaluate((d) => d.querySelectorAll('details').forEach((x) => { x.open = true; }));
+  } else if (picture === 'typology') {
+    const read = () => page.evaluate(() => {
+      const opt = window.policykgPictures.charts.typology.getOption();
+      // Keyed by the concepts' IRIs ("none" for measures without one), in the chart's order.
+      const data = window.policykgPictures.data;
+      const key = (list, i) => (i < list.length ? list[i].iri : 'none');
+      const out = {};
+      opt.series.forEach((s, t) => s.data.forEach((v, i) => {
+        if (v) out[key(data.sectors, i) + '|' + key(data.instruments, t)] = v;
+      }));
+      return out;
+    });
+    const all = await read();
+    const value = await page.$eval('#typology-place', (sel, label) =>
+      [...sel.options].find((o) => o.textContent.startsWith(label + ' (')).value, arg);
+    await page.selectOption('#typology-place', value);
+    const place = await read();
+    shown = { all, place };
+    const pixel = await page.evaluate(() => {
+      const chart = window.policykgPictures.charts.typology;
+      const opt = chart.getOption();
+      for (let s = 0; s < opt.series.length; ++s) {
+        const i = opt.series[s].data.findIndex((v) => v > 0);
+        if (i >= 0) {
+          // the middle of that bar segment: stacked below it are the earlier series
+          let below = 0;
+          for (let k = 0; k < s; ++k) below += opt.series[k].data[i] || 0;
+          return chart.convertToPixel({ seriesIndex: s }, [i, below + opt.series[s].data[i] / 2]);
+        }
+      }
+      return null;
+    });
+    if (pixel) await clickChart('typology', pixel);
+  } else {
+    throw new Error('unknown picture ' + picture);
+  }
+
+  // What the click listed, and (served) the page its first measure leads to.
+  let clicked = null, followed = null;
+  if (noClick < 0) {
+    const listed = picture === 'tree'
+      ? page.locator('#plan-tree details[data-iri*="/task/"]').first().locator('ol.measures > li')
+      : page.locator('#picture-details ol.measure-list > li');
+    clicked = {
+      heading: picture === 'tree' ? '' : (await page.textContent('#picture-details h2')).trim(),
+      measures: await listed.evaluateAll((lis) => lis.map((li) => ({
+        iri: li.dataset.measure, text: li.querySelector('.text').textContent }))),
+    };
+    if (screenshot) await page.screenshot({ path: screenshot });
+
+    if (origin && clicked.measures.length) {
+      const link = listed.first().locator('a.measure-link');
+      await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/page/')), link.click()]);
+      followed = { url: page.url(), text: (await page.textContent('section.unit-text blockquote.text')).trim() };
+    }
+  }
+  process.stdout.write(JSON.stringify({ errors, external, ms, timing, shown, clicked, followed }));
+} catch (e) {
+  console.error(`pictures-page: ${e.message}`);
+  process.exitCode = 1;
+} finally {
+  if (context) await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}

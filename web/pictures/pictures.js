@@ -1,0 +1,364 @@
+// The pictures of a plan, drawn with ECharts from the JSON in #pictures-data (written by
+// `policykg serve` at /pictures and by `policykg export --format html`, see
+// export/plan_pictures.hpp) and Beijing's district boundaries in #pictures-map (the map file of
+// the echarts 4.9.0 npm package). Map, responsibility matrix, plan tree, and sectors x instrument
+// types; a click lists the measures behind what was clicked, with their source text.
+(function () {
+  'use strict';
+  var started = performance.now();
+  var data = JSON.parse(document.getElementById('pictures-data').textContent);
+  var geo = JSON.parse(document.getElementById('pictures-map').textContent);
+  var links = data.links || {};
+  var charts = {};
+  var drawn = {};
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) {
+      if (k === 'text') e.textContent = attrs[k];
+      else if (k === 'className') e.className = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    }
+    (children || []).forEach(function (c) { if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return e;
+  }
+  // Where a resource's page is: the served page (/page/...) or, in an exported file, its IRI.
+  function pageOf(iri) {
+    if (links.page && links.base && iri.indexOf(links.base) === 0) return links.page + iri.slice(links.base.length);
+    return iri;
+  }
+  function labels(list, idx) { return idx.map(function (i) { return list[i].label; }); }
+  function short(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
+  // A unit's number and label, the number left out when the label starts with it ("1. Maintaining …").
+  function numbered(number, label) {
+    return number && label.indexOf(number) !== 0 ? number + ' ' + label : label;
+  }
+  function taskName(t) {
+    if (t < 0) return 'outside the tasks';
+    return numbered(data.tasks[t].number, data.tasks[t].label);
+  }
+
+  // The details panel: a heading and the measures with their badges, text and page link.
+  var details = document.getElementById('picture-details');
+  function showMeasures(heading, measures, roleOf) {
+    details.textContent = '';
+    details.appendChild(el('h2', { text: heading + ' (' + measures.length + ' measure' + (measures.length === 1 ? '' : 's') + ')' }));
+    var list = el('ol', { className: 'measure-list' });
+    var limit = 300;
+    measures.slice(0, limit).forEach(function (m) {
+      list.appendChild(measureItem(m, roleOf ? roleOf(m) : null));
+    });
+    details.appendChild(list);
+    if (measures.length > limit) details.appendChild(el('p', { className: 'hint', text: 'and ' + (measures.length - limit) + ' more' }));
+  }
+  function badges(m, extra) {
+    var out = [];
+    data.measures[m].sectors.forEach(function (s) { out.push(el('span', { className: 'badge sector', text: data.sectors[s].label })); });
+    data.measures[m].instruments.forEach(function (s) { out.push(el('span', { className: 'badge instrument', text: data.instruments[s].label })); });
+    (extra || []).forEach(function (r) { out.push(el('span', { className: 'badge role', text: r })); });
+    return out;
+  }
+  function measureItem(m, roles) {
+    var measure = data.measures[m];
+    var li = el('li', { 'data-measure': measure.iri });
+    li.appendChild(el('a', { href: pageOf(measure.iri), className: 'measure-link', text: measure.label }));
+    li.appendChild(el('div', null, badges(m, roles)));
+    li.appendChild(el('p', { className: 'text', text: measure.text }));
+    return li;
+  }
+
+  // Tabs: one picture shown at a time (and, in an exported file, the graph as one more tab).
+  var graphMain = document.getElementById('cy') ? document.getElementById('cy').closest('main') : null;
+  var nav = document.getElementById('picture-tabs');
+  if (graphMain) nav.insertBefore(el('a', { href: '#graph', 'data-picture': 'graph', text: 'Graph' }), nav.firstChild);
+  var names = ['map', 'matrix', 'tree', 'typology'];
+  function show(name) {
+    if (name !== 'graph' && names.indexOf(name) < 0) name = graphMain ? 'graph' : 'map';
+    [].forEach.call(nav.querySelectorAll('a'), function (a) { a.classList.toggle('active', a.dataset.picture === name); });
+    document.getElementById('pictures').hidden = name === 'graph';
+    if (graphMain) {
+      graphMain.hidden = name !== 'graph';
+      graphMain.style.display = name === 'graph' ? '' : 'none';
+      if (name === 'graph' && window.policykgGraph) window.policykgGraph.cy.resize();
+    }
+    names.forEach(function (n) { document.getElementById('picture-' + n).hidden = n !== name; });
+    if (name === 'graph') return;
+    if (!drawn[name]) { drawn[name] = true; draw[name](); }
+    if (charts[name]) charts[name].resize();
+  }
+  window.addEventListener('hashchange', function () { show(location.hash.slice(1)); });
+  window.addEventListener('resize', function () { for (var k in charts) charts[k].resize(); });
+
+  var draw = {};
+  var matrixState = { rows: [] };
+
+  // Map: districts shaded by their measures, zones as dots inside their district.
+  draw.map = function () {
+    echarts.registerMap('policykg-beijing', geo);
+    var centre = {};
+    geo.features.forEach(function (f) { centre[f.properties.name] = f.properties.cp; });
+    var nameMap = {}, missing = [];
+    data.map.districts.forEach(function (d) {
+      var label = data.places[d.place].label;
+      if (d.name && centre[d.name]) nameMap[d.name] = label;
+      else missing.push(label);
+    });
+    var chart = charts.map = echarts.init(document.getElementById('chart-map'));
+    var byLabel = {};
+    data.map.districts.forEach(function (d) { byLabel[data.places[d.place].label] = d; });
+    function zonePoints(which) {
+      // Zones of one district on a small circle round the district's centre point, in order.
+      var perDistrict = {};
+      var points = [];
+      data.map.zones.forEach(function (z) {
+        var district = z.district >= 0 ? data.map.districts.filter(function (d) { return d.place === z.district; })[0] : null;
+        if (!district || !district.name || !centre[district.name]) return;
+        var k = perDistrict[district.name] = (perDistrict[district.name] || 0) + 1;
+        var cp = centre[district.name];
+        // never on the centre itself, which is where a click on the district lands
+        var angle = (k - 1) * 2.4 + 0.8;
+        var r = 0.012 + 0.004 * k;
+        points.push({ name: data.places[z.place].label, value: [cp[0] + r * Math.cos(angle), cp[1] + r * Math.sin(angle), z[which].length],
+                      zone: z, district: data.places[district.place].label });
+      });
+      return points;
+    }
+    function render() {
+      var which = document.querySelector('#map-controls input:checked').value;
+      var values = data.map.districts.filter(function (d) { return nameMap[d.name]; }).map(function (d) {
+        return { name: data.places[d.place].label, value: d[which].length };
+      });
+      var max = Math.max.apply(null, values.map(function (v) { return v.value; }).concat([1]));
+      chart.setOption({
+        animation: false,  // drawn at once: the same picture on every load
+        tooltip: { trigger: 'item', formatter: function (p) {
+          if (p.seriesType === 'scatter') return p.name + ' (zone in ' + p.data.district + '): ' + p.value[2] +
+            ' measure(s)<br>placed at its district\'s centre: no stated coordinate';
+          return p.name + ': ' + (p.value || 0) + ' measure(s)';
+        } },
+        visualMap: { min: 0, max: max, left: 10, bottom: 10, text: ['more measures', 'none'], calculable: false,
+                     inRange: { color: ['#f1f5fb', '#9bbbe0', '#2f5f98'] }, seriesIndex: 0 },
+        geo: { map: 'policykg-beijing', nameMap: nameMap, roam: true, top: 10, bottom: 10,
+               label: { show: false }, emphasis: { label: { show: false } }, itemStyle: { borderColor: '#888' } },
+        series: [
+          { id: 'districts', type: 'map', geoIndex: 0, data: values },
+          // The districts' names (the graph's English labels) at their centre points.
+          { id: 'names', type: 'scatter', coordinateSystem: 'geo', silent: true, symbolSize: 1, zlevel: 2,
+            itemStyle: { color: 'transparent' }, label: { show: true, position: 'bottom', formatter: '{b}', fontSize: 10, color: '#222' },
+            data: data.map.districts.filter(function (d) { return nameMap[d.name]; }).map(function (d) {
+              return { name: data.places[d.place].label, value: centre[d.name] };
+            }) },
+          { id: 'zones', type: 'scatter', coordinateSystem: 'geo', data: zonePoints(which),
+            symbolSize: function (v) { return 6 + Math.min(14, v[2] * 2); },
+            itemStyle: { color: '#d9822b', borderColor: '#fff', borderWidth: 1 }, zlevel: 1 }
+        ]
+      }, true);
+      legend.textContent = 'Shade: the number of measures ' + (which === 'applies' ? 'that apply to the district (pol:appliesTo)'
+        : 'assigned to the district (its pol:responsibleParty or a qualified responsibility\'s agent)') +
+        '. Orange dots: zones, sized by their own measures; each sits at its district\'s centre point (from the map file) ' +
+        'because no source the gazetteer records states its coordinates. A zone\'s measures are not counted in its district. ' +
+        'Unnamed grey districts: the graph does not mention them.' +
+        (missing.length ? ' Not on the map (no Chinese name matching a boundary): ' + missing.join(', ') + '.' : '') +
+        ' Boundaries: echarts 4.9.0 (npm), map/json/province/beijing.json.';
+    }
+    var legend = document.getElementById('map-legend');
+    chart.on('click', function (p) {
+      var which = document.querySelector('#map-controls input:checked').value;
+      var verb = which === 'applies' ? 'applying to ' : 'assigned to ';
+      if (p.seriesType === 'scatter') return showMeasures('Measures ' + verb + p.name, p.data.zone[which]);
+      var d = byLabel[p.name];
+      if (d) showMeasures('Measures ' + verb + p.name, d[which]);
+    });
+    document.getElementById('map-controls').addEventListener('change', render);
+    render();
+  };
+
+  // Responsibility matrix: parties x main tasks, a cell counting measures (of one role, or any).
+  draw.matrix = function () {
+    var roleSelect = document.getElementById('matrix-role');
+    data.roles.forEach(function (r, i) { roleSelect.appendChild(el('option', { value: String(i), text: r.label })); });
+    roleSelect.appendChild(el('option', { value: '-1', text: 'stated without a role' }));
+    var sortSelect = document.getElementById('matrix-sort');
+    data.matrix.columns.forEach(function (c) { sortSelect.appendChild(el('option', { value: 'col:' + c, text: 'by ' + short(taskName(c), 40) })); });
+    var chart = charts.matrix = echarts.init(document.getElementById('chart-matrix'));
+    var columns = data.matrix.columns;
+    var state = matrixState;
+    function cellMeasures(cell, role) {
+      if (role === '') return cell.measures;
+      return cell.byRole[role] || [];
+    }
+    data.matrix.rows.forEach(function (row) {
+      row.cells.forEach(function (cell) {
+        cell.byRole = {};
+        cell.roles.forEach(function (rm) { cell.byRole[String(rm[0])] = rm[1]; });
+      });
+    });
+    function render() {
+      var role = roleSelect.value, sort = sortSelect.value;
+      var rows = data.matrix.rows.map(function (row) {
+        var counts = {};
+        var total = 0;
+        row.cells.forEach(function (cell) {
+          var n = cellMeasures(cell, role).length;
+          counts[cell.column] = { n: n, cell: cell };
+          total += n;
+        });
+        return { row: row, counts: counts, total: total };
+      }).filter(function (r) { return r.total > 0; });
+      rows.sort(function (a, b) {
+        if (sort === 'name') return a.row.label < b.row.label ? -1 : a.row.label > b.row.label ? 1 : 0;
+        var ka = a.total, kb = b.total;
+        if (sort.indexOf('col:') === 0) {
+          var c = sort.slice(4);
+          ka = a.counts[c] ? a.counts[c].n : 0;
+          kb = b.counts[c] ? b.counts[c].n : 0;
+        }
+        return kb - ka || (a.row.label < b.row.label ? -1 : 1);
+      });
+      state.rows = rows;
+      var cells = [];
+      var max = 1;
+      rows.forEach(function (r, y) {
+        columns.forEach(function (c, x) {
+          var v = r.counts[c] ? r.counts[c].n : 0;
+          if (v > 0) { cells.push([x, rows.length - 1 - y, v]); max = Math.max(max, v); }
+        });
+      });
+      chart.setOption({
+        animation: false,  // drawn at once: the same picture on every load
+        tooltip: { position: 'top', formatter: function (p) {
+          var r = rows[rows.length - 1 - p.value[1]];
+          return r.row.label + ' × ' + taskName(columns[p.value[0]]) + ': ' + p.value[2] + ' measure(s)';
+        } },
+        grid: { left: 260, right: 20, top: 10, bottom: 150 },
+        xAxis: { type: 'category', data: columns.map(function (c) { return short(taskName(c), 34); }), triggerEvent: true,
+                 axisLabel: { rotate: 35, interval: 0, fontSize: 10 }, splitArea: { show: true } },
+        yAxis: { type: 'category', data: rows.map(function (r) { return short(r.row.label + ' (' + r.row.kind + ')', 42); }).reverse(),
+                 axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: true } },
+        visualMap: { min: 0, max: max, show: false, inRange: { color: ['#e3ecf7', '#2f5f98'] } },
+        series: [{ id: 'cells', type: 'heatmap', data: cells, label: { show: true, fontSize: 10 } }]
+      }, true);
+      document.getElementById('chart-matrix').style.minHeight = Math.max(420, 160 + rows.length * 22) + 'px';
+      chart.resize();
+    }
+    chart.on('click', function (p) {
+      if (p.componentType === 'xAxis') {
+        var x = p.dataIndex !== undefined ? p.dataIndex : chart.getOption().xAxis[0].data.indexOf(p.value);
+        if (x >= 0) { sortSelect.value = 'col:' + columns[x]; render(); }
+        return;
+      }
+      if (p.seriesType !== 'heatmap') return;
+      var r = state.rows[state.rows.length - 1 - p.value[1]];
+      var c = columns[p.value[0]];
+      var cell = r.counts[c].cell;
+      var role = roleSelect.value;
+      showMeasures(r.row.label + ' × ' + taskName(c), cellMeasures(cell, role), function (m) {
+        var out = [];
+        cell.roles.forEach(function (rm) {
+          if (rm[1].indexOf(m) >= 0) out.push(rm[0] < 0 ? 'stated' : data.roles[rm[0]].label);
+        });
+        return out;
+      });
+    });
+    roleSelect.addEventListener('change', render);
+    sortSelect.addEventListener('change', render);
+    var roleNames = data.roles.map(function (r) { return r.label; });
+    document.getElementById('matrix-legend').textContent = 'Rows: the agencies and districts a measure names as responsible ' +
+      '(pol:responsibleParty, or the agent of a pol:qualifiedResponsibility); columns: the main tasks (pol:Task) holding ' +
+      'the measures. A cell counts each measure once' + (roleNames.length ? '; roles: ' + roleNames.join(', ') : '') + '.';
+    render();
+  };
+
+  // Plan tree: documents, annexes and units as an outline that opens and closes, with counts.
+  draw.tree = function () {
+    var root = document.getElementById('plan-tree');
+    function unit(node, depth) {
+      if (node.measure !== undefined) return null;
+      var box = el('details', { 'data-iri': node.iri });
+      if (depth < 2) box.open = true;
+      var summary = el('summary', null, [
+        el('span', { className: 'kind', text: node.kind }),
+        el('a', { href: pageOf(node.iri), text: numbered(node.number, node.label) }),
+        el('span', { className: 'n', text: node.measures + ' measure' + (node.measures === 1 ? '' : 's') })
+      ]);
+      box.appendChild(summary);
+      var measures = el('ol', { className: 'measures' });
+      node.children.forEach(function (child) {
+        if (child.measure !== undefined) measures.appendChild(measureItem(child.measure));
+        else box.appendChild(unit(child, depth + 1));
+      });
+      if (measures.childNodes.length) box.appendChild(measures);
+      return box;
+    }
+    data.tree.forEach(function (node) { var u = unit(node, 0); if (u) root.appendChild(u); });
+    document.getElementById('tree-open').addEventListener('click', function () {
+      [].forEach.call(root.querySelectorAll('details'), function (d) { d.open = true; });
+    });
+    document.getElementById('tree-close').addEventListener('click', function () {
+      [].forEach.call(root.querySelectorAll('details'), function (d) { d.open = false; });
+    });
+  };
+
+  // Sectors x instrument types: a stacked bar per sector, filtered by task or by place.
+  draw.typology = function () {
+    var taskSelect = document.getElementById('typology-task'), placeSelect = document.getElementById('typology-place');
+    data.tasks.forEach(function (t, i) { taskSelect.appendChild(el('option', { value: String(i), text: short(taskName(i), 60) })); });
+    taskSelect.appendChild(el('option', { value: '-1', text: 'outside the tasks' }));
+    var used = {};
+    data.measures.forEach(function (m) { m.places.forEach(function (p) { used[p] = true; }); });
+    data.places.forEach(function (p, i) { if (used[i]) placeSelect.appendChild(el('option', { value: String(i), text: p.label + ' (' + p.kind + ')' })); });
+    var chart = charts.typology = echarts.init(document.getElementById('chart-typology'));
+    var state = {};
+    function render() {
+      var task = taskSelect.value, place = placeSelect.value;
+      var chosen = [];
+      data.measures.forEach(function (m, i) {
+        if (task !== 'all' && String(m.task) !== task) return;
+        if (place !== 'all' && m.places.indexOf(Number(place)) < 0) return;
+        chosen.push(i);
+      });
+      var sectors = data.sectors.map(function (s) { return s.label; }).concat(['no sector']);
+      var instruments = data.instruments.map(function (s) { return s.label; }).concat(['no instrument type']);
+      var cells = instruments.map(function () { return sectors.map(function () { return []; }); });
+      chosen.forEach(function (i) {
+        var m = data.measures[i];
+        var ss = m.sectors.length ? m.sectors : [sectors.length - 1];
+        var ii = m.instruments.length ? m.instruments : [instruments.length - 1];
+        ss.forEach(function (s) { ii.forEach(function (t) { cells[t][s].push(i); }); });
+      });
+      state.cells = cells; state.sectors = sectors; state.instruments = instruments;
+      chart.setOption({
+        animation: false,  // drawn at once: the same picture on every load
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0 },
+        grid: { left: 50, right: 20, top: 40, bottom: 110 },
+        xAxis: { type: 'category', data: sectors, axisLabel: { rotate: 35, interval: 0, fontSize: 10 } },
+        yAxis: { type: 'value', name: 'measures', minInterval: 1 },
+        series: instruments.map(function (name, t) {
+          return { id: 'instrument-' + t, name: name, type: 'bar', stack: 'measures',
+                   data: cells[t].map(function (list) { return list.length; }) };
+        })
+      }, true);
+      document.getElementById('typology-legend').textContent = chosen.length + ' measures' +
+        (task !== 'all' ? ' of ' + taskName(Number(task)) : '') + (place !== 'all' ? ' applying to ' + data.places[Number(place)].label : '') +
+        '. A measure of several sectors or types counts in each.';
+    }
+    chart.on('click', function (p) {
+      if (p.seriesType !== 'bar') return;
+      var t = p.seriesIndex;
+      showMeasures(state.sectors[p.dataIndex] + ' × ' + state.instruments[t], state.cells[t][p.dataIndex]);
+    });
+    taskSelect.addEventListener('change', render);
+    placeSelect.addEventListener('change', render);
+    render();
+  };
+
+  window.policykgPictures = { data: data, charts: charts, show: show,
+    // The matrix's rows as drawn, top to bottom (by label).
+    matrixRows: function () { return (matrixState.rows || []).map(function (r) { return r.row.label; }); } };
+  show(location.hash.slice(1));
+  // When this script began and when the first picture was set up, from the navigation's start.
+  window.policykgPictures.timing = { script: started, shown: performance.now() };
+  document.body.dataset.picturesReady = 'true';
+  if (!graphMain) document.body.dataset.ready = 'true';
+})();
