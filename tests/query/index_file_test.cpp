@@ -162,6 +162,34 @@ TEST_F(IndexFile, AnEmptyGraphIsAnIndexToo) {
   EXPECT_EQ(query::run(mapped, "SELECT * WHERE { ?s ?p ?o }").rows.size(), 0u);
 }
 
+// A term whose bytes were damaged into invalid UTF-8 (unverified, so the open succeeds) is one
+// Error(Input) when the term is first read, not an exception from whatever writes it out.
+TEST_F(IndexFile, ATermDamagedIntoInvalidUtf8IsAnError) {
+  query::Dataset memory;
+  memory.set_default({{Term::iri("http://ex/s"), Term::iri("http://ex/p"), Term::literal("quokka")}});
+  memory.write_index(dir_ / "t.pkgi");
+  std::string bytes = slurp(dir_ / "t.pkgi");
+  const std::size_t at = bytes.find("quokka");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 2] = static_cast<char>(0xFF);
+  std::ofstream(dir_ / "t.pkgi", std::ios::binary | std::ios::trunc) << bytes;
+  auto mapped = query::Dataset::open_index(dir_ / "t.pkgi");
+  try {
+    (void)query::write_results(query::run(mapped, "SELECT ?o WHERE { ?s ?p ?o }"), query::ResultFormat::Json);
+    FAIL() << "a damaged term was written out";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.category(), Error::Category::Input);
+    EXPECT_NE(std::string(e.what()).find("not valid UTF-8"), std::string::npos) << e.what();
+  }
+  // Undamaged, the same query writes the term.
+  auto good = query::Dataset::open_index([&] {
+    memory.write_index(dir_ / "u.pkgi");
+    return dir_ / "u.pkgi";
+  }());
+  EXPECT_NE(query::write_results(query::run(good, "SELECT ?o WHERE { ?s ?p ?o }"), query::ResultFormat::Json).find("quokka"),
+            std::string::npos);
+}
+
 // Each damage gives one Error(Input) at the file's name, saying what; none crashes.
 TEST_F(IndexFile, DamageIsFoundAndNamed) {
   query::Dataset memory(test::sparql_fixture());
