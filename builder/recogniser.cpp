@@ -241,14 +241,24 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
     std::string name(t.substr(toks[first].begin, toks[last].end - toks[first].begin));
     std::string id_text = name;
     if (p.drop_head) id_text = std::string(t.substr(toks[first].begin, toks[k].begin - toks[first].begin));
-    Candidate c{toks[first].begin, toks[last].end, p.id_prefix + slugify(id_text),
-                kind_from_name(p.kind, "data/rules/entity_patterns.json"), false};
-    if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
-      c.kind = g->kind;
-      c.known = true;
-    }
-    out.push_back(std::move(c));
+    out.push_back(unlisted(toks[first].begin, toks[last].end, p.id_prefix + slugify(id_text),
+                           kind_from_name(p.kind, "data/rules/entity_patterns.json")));
   }
+}
+
+Recogniser::Candidate Recogniser::unlisted(std::size_t begin, std::size_t end, std::string entity, EntityKind kind) const {
+  Candidate c{begin, end, std::move(entity), kind, false};
+  if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {  // a pattern's name the gazetteer lists after all
+    c.kind = g->kind;
+    c.known = true;
+  }
+  return c;
+}
+
+bool Recogniser::opens_name(std::string_view w) { return !w.empty() && (is_upper(w.front()) || is_digit(w.front())); }
+
+bool Recogniser::is_connector(std::string_view w) const {
+  return std::find(rules_.connectors.begin(), rules_.connectors.end(), w) != rules_.connectors.end();
 }
 
 void Recogniser::find_quoted(const NormalizedText& nt, std::vector<Candidate>& out) const {
@@ -280,17 +290,11 @@ void Recogniser::find_quoted(const NormalizedText& nt, std::vector<Candidate>& o
         continue;
       }
       ++words;
-      const bool capital = is_upper(w.front()) || (w.front() >= '0' && w.front() <= '9');
       const bool edge = k == 0 || k + 1 == toks.size();
-      fits = capital || (!edge && std::find(rules_.connectors.begin(), rules_.connectors.end(), w) != rules_.connectors.end());
+      fits = opens_name(w) || (!edge && is_connector(w));
     }
     if (!fits || words > q.max_words) continue;
-    Candidate c{begin, end, q.id_prefix + slugify(t.substr(begin, end - begin)), kind, false};
-    if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
-      c.kind = g->kind;
-      c.known = true;
-    }
-    out.push_back(std::move(c));
+    out.push_back(unlisted(begin, end, q.id_prefix + slugify(t.substr(begin, end - begin)), kind));
   }
 }
 
@@ -299,9 +303,6 @@ void Recogniser::find_listed(const NormalizedText& nt, std::vector<Candidate>& o
   const std::string& t = nt.text();
   const std::string& lower = nt.lower();
   std::vector<Token> toks;  // the clause's, once a cue is found in it
-  auto is_connector = [&](std::string_view w) {
-    return std::find(rules_.connectors.begin(), rules_.connectors.end(), w) != rules_.connectors.end();
-  };
   // Names other readings found: an item is none of them, nor part of one ("Beijing" inside an
   // item is a shorter name, which the item's wins over).
   const std::size_t found = out.size();
@@ -329,7 +330,7 @@ void Recogniser::find_listed(const NormalizedText& nt, std::vector<Candidate>& o
         std::size_t last = k, words = 0;
         for (; k < toks.size() && toks[k].word; ++k) {
           const std::string_view w(t.data() + toks[k].begin, toks[k].end - toks[k].begin);
-          const bool capital = is_upper(w.front()) || (w.front() >= '0' && w.front() <= '9');
+          const bool capital = opens_name(w);
           if (!capital && (k == first || !is_connector(w))) break;
           if (capital) last = k;
           ++words;
@@ -346,12 +347,7 @@ void Recogniser::find_listed(const NormalizedText& nt, std::vector<Candidate>& o
         if (words > rules_.list_item_max_words) break;
         const std::size_t b = toks[first].begin, e = toks[last].end;
         if (named(b, e)) continue;
-        Candidate c{b, e, cue.id_prefix + slugify(t.substr(b, e - b)), kind, false};
-        if (const GazetteerEntity* g = gazetteer_.find(c.entity)) {
-          c.kind = g->kind;
-          c.known = true;
-        }
-        out.push_back(std::move(c));
+        out.push_back(unlisted(b, e, cue.id_prefix + slugify(t.substr(b, e - b)), kind));
       }
     }
   }

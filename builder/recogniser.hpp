@@ -39,6 +39,11 @@ class Recogniser {
     bool known;
   };
   void find_patterns(const NormalizedText& text, std::vector<Candidate>& out) const;
+  /// A name no gazetteer reading found at [begin, end): known after all when the gazetteer lists its id.
+  Candidate unlisted(std::size_t begin, std::size_t end, std::string entity, EntityKind kind) const;
+  /// A capitalised word or a number: a word a name may begin or end with.
+  static bool opens_name(std::string_view w);
+  bool is_connector(std::string_view w) const;
   /// Names in quotation marks (EntityPatternRules::Quoted).
   void find_quoted(const NormalizedText& text, std::vector<Candidate>& out) const;
   /// Names listed after a cue (EntityPatternRules::list_cues) that no other reading found.
