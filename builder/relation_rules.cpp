@@ -711,18 +711,22 @@ class DocumentRelator {
         });
         // Nor does a restriction or a prerequisite say what the clause is about: "services with
         // high added value and advanced technologies" or "products based on digital technologies"
-        // are no technology measure.
+        // are no technology measure, and what a clause relies on is not what it does ("take
+        // advantage of the free-visa transit policy, and support the opening-up …" opens demand).
         Masked sector_masked = named_platform ? clause_.names_in(nt, ms, cites, false) : masked;
         sector_masked.insert(sector_masked.end(), restrictions.begin(), restrictions.end());
+        Masked relied_on;
         for (const auto& h : prerequisites) {  // up to the next punctuation or "and"
           std::size_t end = std::min(lower.find_first_of(",;.", h.end), lower.size());
           for (const auto& c : rules_.relations.conjunctions)
             if (!c.empty()) end = std::min(end, lower.find(" " + c + " ", h.end));
-          sector_masked.emplace_back(h.begin, end);
+          relied_on.emplace_back(h.begin, end);
         }
+        sector_masked.insert(sector_masked.end(), relied_on.begin(), relied_on.end());
         std::sort(sector_masked.begin(), sector_masked.end());
         Masked instrument_masked = masked;
         instrument_masked.insert(instrument_masked.end(), restrictions.begin(), restrictions.end());
+        instrument_masked.insert(instrument_masked.end(), relied_on.begin(), relied_on.end());
         std::sort(instrument_masked.begin(), instrument_masked.end());
         Classification cl = ctx_.classifier.classify(nt, instrument_masked, clause_.action_start(nt), &sector_masked);
         if (cl.instrument != Classification::kNone) {
