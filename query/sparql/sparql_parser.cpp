@@ -72,11 +72,22 @@ struct IriParts {
   bool has_authority = false, has_query = false, has_fragment = false;
 };
 
+// RFC 3986's scheme: a letter, then letters, digits, "+", "-" and ".".
+bool is_scheme(std::string_view s) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (s.empty() || !alpha(s[0])) return false;
+  for (char c : s.substr(1))
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+  return true;
+}
+
 IriParts split_iri(std::string_view s) {
   IriParts p;
   auto colon = s.find(':');
   auto first_delim = s.find_first_of("/?#");
-  if (colon != std::string_view::npos && (first_delim == std::string_view::npos || colon < first_delim)) {
+  // "]:x" has no scheme: it is a relative path, resolved like any other.
+  if (colon != std::string_view::npos && (first_delim == std::string_view::npos || colon < first_delim) &&
+      is_scheme(s.substr(0, colon))) {
     p.scheme = std::string(s.substr(0, colon));
     s.remove_prefix(colon + 1);
   }
@@ -107,12 +118,7 @@ IriParts split_iri(std::string_view s) {
 
 bool is_absolute_iri(std::string_view reference) {
   auto colon = reference.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  if (!alpha(reference[0])) return false;
-  for (char c : reference.substr(1, colon - 1))
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
-  return true;
+  return colon != std::string_view::npos && is_scheme(reference.substr(0, colon));
 }
 
 std::string resolve_iri(std::string_view base, std::string_view reference) {

@@ -51,6 +51,9 @@ TEST(SparqlParser, ResolvesIrisAgainstTheBase) {
   EXPECT_EQ(query::resolve_iri("http://a/b/c/d;p?q", "../g"), "http://a/b/g");
   EXPECT_EQ(query::resolve_iri("http://a/b/c/d;p?q", "#s"), "http://a/b/c/d;p?q#s");
   EXPECT_EQ(query::resolve_iri("http://a/b/c/d;p?q", "//g"), "http://g");
+  // A colon after what cannot be a scheme is part of a relative path ("]:." found by the fuzzer).
+  EXPECT_EQ(query::resolve_iri("http://a/b/c", "]:."), "http://a/b/]:.");
+  EXPECT_EQ(query::resolve_iri("http://a/b/c", "1x:./y"), "http://a/b/1x:./y");
   auto p = query::parse_sparql("BASE <http://ex/base/> SELECT * { <x> ?p ?o }");
   const auto& bgp = p.query.where->children[0];
   EXPECT_EQ(bgp.triples[0].s.term.value, "http://ex/base/x");
@@ -79,6 +82,7 @@ TEST(SparqlParser, ARelativeIriWithoutABaseIsAnErrorAtItsPlace) {
   EXPECT_FALSE(query::is_absolute_iri("doc/a:b"));
   EXPECT_FALSE(query::is_absolute_iri(""));
   EXPECT_FALSE(query::is_absolute_iri(":x"));
+  EXPECT_FALSE(query::is_absolute_iri("]:x"));
 }
 
 TEST(SparqlParser, PredefinedPrefixesAreOverriddenByTheQuerys) {
