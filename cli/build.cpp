@@ -6,6 +6,7 @@
 // documents read nor the sqlite store filled.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "builder/builder.hpp"
@@ -134,10 +136,13 @@ void run_build(const BuildOptions& o, StoreLoader load_store, IndexWriter write_
   });
   progress.finish();
   const rdf::Graph& graph = corpus.graph;
+  // The text is made on as many threads as the graph was.
+  const unsigned threads = o.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency())
+                                       : static_cast<unsigned>(std::min<std::size_t>(o.jobs, 256));
   auto write = [&](std::ostream& out) {
-    if (!dataset) return rdf::serialize(graph, *format, options.base, out);
+    if (!dataset) return rdf::serialize(graph, *format, options.base, out, {}, threads);
     rdf::serialize_dataset(builder::named_graphs(corpus, options.base),
-                           trig ? rdf::DatasetSyntax::TriG : rdf::DatasetSyntax::NQuads, options.base, out);
+                           trig ? rdf::DatasetSyntax::TriG : rdf::DatasetSyntax::NQuads, options.base, out, threads);
   };
 
   if (!o.store.empty()) load_store(graph, o.store);
@@ -194,8 +199,8 @@ void setup_build(CLI::App& app, StoreLoader load_store, IndexWriter write_index)
                 "add one evidence node per derived fact (an rdf:Statement with the words' offsets, the words and "
                 "the rule that read them; about doubles the graph), which `explain` and the resource pages show");
   cmd->add_option("-j,--jobs", options->jobs,
-                  "threads reading and parsing the documents (default 0: one per core); the output is the same "
-                  "whatever the number");
+                  "threads reading, parsing and relating the documents and writing the output (default 0: one per "
+                  "core); the output is the same whatever the number");
   cmd->add_flag("--keep-going", options->keep_going,
                 "skip a document that cannot be read or parsed (named on stderr), build the others, and exit 1 at "
                 "the end naming what was skipped");

@@ -4,8 +4,14 @@
 #include "rdf/serializer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <condition_variable>
+#include <exception>
+#include <functional>
+#include <mutex>
 #include <ostream>
+#include <thread>
 
 #include "ontology/terms.hpp"
 #include "rdf/error.hpp"
@@ -62,6 +68,11 @@ class Sink {
  public:
   explicit Sink(std::ostream* os) : os_(os) {}
   Sink& operator+=(std::string_view s) {
+    if (os_ != nullptr && s.size() >= kChunk) {  // a piece made whole: written as it is
+      flush();
+      os_->write(s.data(), static_cast<std::streamsize>(s.size()));
+      return *this;
+    }
     text_ += s;
     if (os_ != nullptr && text_.size() >= kChunk) flush();
     return *this;
@@ -80,34 +91,144 @@ class Sink {
   std::string text_;
 };
 
-// Turtle statements, one block per subject, each line after `indent` (TriG's graph blocks):
-// every IRI's prefixed form is worked out once per term.
-void write_turtle_body(const Graph& g, const Prefixes& prefixes, std::string_view indent, Sink& out) {
-  std::vector<std::string> names(g.term_count());
-  auto name = [&](Graph::Id id) -> const std::string& {
-    if (names[id].empty()) names[id] = turtle_term(g.term(id), prefixes);
-    return names[id];
+// Pieces of text made on up to `threads` threads and written in order: piece i is what
+// `make(i, text)` appends to `text`, so the bytes do not depend on the number of threads. At most
+// a few pieces a thread wait to be written at once.
+void write_pieces(std::size_t pieces, unsigned threads, const std::function<void(std::size_t, std::string&)>& make,
+                  Sink& out) {
+  if (threads <= 1 || pieces <= 1) {
+    std::string text;
+    for (std::size_t i = 0; i < pieces; ++i) {
+      text.clear();
+      make(i, text);
+      out += text;
+    }
+    return;
+  }
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, pieces));
+  const std::size_t window = 4 * static_cast<std::size_t>(threads);
+  std::vector<std::string> slots(window);
+  std::vector<bool> ready(window, false);
+  std::size_t written = 0;  // pieces written so far; piece i may be made once i < written + window
+  std::exception_ptr error;  // what a piece threw
+  bool quit = false;         // a piece threw, or the writing ended
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    std::string text;
+    for (std::size_t i = next++; i < pieces; i = next++) {
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return i < written + window || quit; });
+        if (quit) return;
+      }
+      text.clear();
+      try {
+        make(i, text);
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!error) error = std::current_exception();
+        quit = true;
+        changed.notify_all();
+        return;
+      }
+      std::lock_guard lock(mutex);
+      std::swap(slots[i % window], text);
+      ready[i % window] = true;
+      changed.notify_all();
+    }
   };
+  std::vector<std::jthread> workers;
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
+  // On the way out (at the end, or a failed piece or write), the workers stop before the slots go.
+  struct Stop {
+    std::mutex& mutex;
+    bool& quit;
+    std::condition_variable& changed;
+    ~Stop() {
+      std::lock_guard lock(mutex);
+      quit = true;
+      changed.notify_all();
+    }
+  } stop{mutex, quit, changed};
+  for (std::size_t i = 0; i < pieces; ++i) {
+    std::string text;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return ready[i % window] || error; });
+      if (error) std::rethrow_exception(error);
+      std::swap(text, slots[i % window]);
+      ready[i % window] = false;
+    }
+    out += text;
+    {
+      std::lock_guard lock(mutex);
+      ++written;
+      slots[i % window] = std::move(text);  // its capacity serves a later piece
+    }
+    changed.notify_all();
+  }
+}
+
+// Triples a piece of text holds (about 4 MB of N-Triples).
+constexpr std::size_t kPieceTriples = 1 << 15;
+
+// Where each piece starts, and the end: kPieceTriples apart, or, when `whole_subjects`, at the
+// next change of subject after that (Turtle writes a subject's triples in one block).
+std::vector<std::size_t> piece_bounds(const Graph& g, bool whole_subjects) {
+  std::vector<std::size_t> bounds{0};
+  while (bounds.back() < g.size()) {
+    std::size_t end = std::min(bounds.back() + kPieceTriples, g.size());
+    if (whole_subjects)
+      while (end < g.size() && g[end][0] == g[end - 1][0]) ++end;
+    bounds.push_back(end);
+  }
+  return bounds;
+}
+
+// What `name(t)` writes for each IRI and blank node of `g` (literals, mostly distinct texts, are
+// written where they stand), worked out on `threads` threads over slices of the terms.
+std::vector<std::string> term_names(const Graph& g, unsigned threads, const std::function<std::string(const Term&)>& name) {
+  std::vector<std::string> names(g.term_count());
+  auto slice = [&](std::size_t from, std::size_t to) {
+    for (std::size_t id = from; id < to; ++id)
+      if (const Term& t = g.term(static_cast<Graph::Id>(id)); !t.is_literal()) names[id] = name(t);
+  };
+  const std::size_t n = names.size();
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n / kPieceTriples));
+  if (threads <= 1) {
+    slice(0, n);
+    return names;
+  }
+  std::vector<std::jthread> workers;
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(slice, n * t / threads, n * (t + 1) / threads);
+  return names;
+}
+
+// Turtle statements, one block per subject, each line after `indent` (TriG's graph blocks), for
+// triples [from, to) of `g`; `names` holds each IRI's and blank node's Turtle form.
+void write_turtle_block(const Graph& g, const std::vector<std::string>& names, const Prefixes& prefixes,
+                        std::string_view indent, std::size_t from, std::size_t to, std::string& out) {
   const std::string rdf_type = std::string(ns::kRdf) + "type";
   const std::string sep_first = "\n    " + std::string(indent), sep_next = " ;" + sep_first;
-  for (std::size_t i = 0; i < g.size();) {
+  for (std::size_t i = from; i < to;) {
     const Graph::Id subject = g[i][0];
     out += '\n';
     out += indent;
-    out += name(subject);
+    out += names[subject];
     std::string_view sep = sep_first;
-    for (; i < g.size() && g[i][0] == subject;) {
+    for (; i < to && g[i][0] == subject;) {
       const Graph::Id predicate = g[i][1];
       out += sep;
       if (g.term(predicate).value == rdf_type) out += 'a';
-      else out += name(predicate);
+      else out += names[predicate];
       const char* obj_sep = " ";
-      for (; i < g.size() && g[i][0] == subject && g[i][1] == predicate; ++i) {
+      for (; i < to && g[i][0] == subject && g[i][1] == predicate; ++i) {
         out += obj_sep;
         const Term& o = g.term(g[i][2]);
-        // Literals are mostly distinct (texts): written directly, not kept.
         if (o.is_literal()) out += turtle_term(o, prefixes);
-        else out += name(g[i][2]);
+        else out += names[g[i][2]];
         obj_sep = ", ";
       }
       sep = sep_next;
@@ -116,32 +237,41 @@ void write_turtle_body(const Graph& g, const Prefixes& prefixes, std::string_vie
   }
 }
 
+void write_turtle_body(const Graph& g, const Prefixes& prefixes, std::string_view indent, unsigned threads, Sink& out) {
+  const auto names = term_names(g, threads, [&](const Term& t) { return turtle_term(t, prefixes); });
+  const auto bounds = piece_bounds(g, true);
+  write_pieces(bounds.size() - 1, threads, [&](std::size_t i, std::string& text) {
+    write_turtle_block(g, names, prefixes, indent, bounds[i], bounds[i + 1], text);
+  }, out);
+}
+
 void write_prefixes(const Prefixes& prefixes, Sink& out) {
   for (const auto& [prefix, iri] : prefixes) out += "@prefix " + prefix + ": <" + iri + "> .\n";
 }
 
-void write_turtle(const Graph& g, std::string_view base, Sink& out) {
+void write_turtle(const Graph& g, std::string_view base, unsigned threads, Sink& out) {
   const Prefixes prefixes = project_prefixes(base);
   write_prefixes(prefixes, out);
-  write_turtle_body(g, prefixes, {}, out);
+  write_turtle_body(g, prefixes, {}, threads, out);
 }
 
-void write_lines(const Graph& g, std::string_view graph, Sink& out) {
+// N-Triples, or N-Quads in `graph`: one line a triple.
+void write_lines(const Graph& g, std::string_view graph, unsigned threads, Sink& out) {
   const std::string tail = graph.empty() ? std::string(" .\n") : " <" + std::string(graph) + "> .\n";
-  std::vector<std::string> names(g.term_count());
-  auto name = [&](Graph::Id id) -> const std::string& {
-    if (names[id].empty()) names[id] = g.term(id).to_ntriples();
-    return names[id];
-  };
-  for (const auto& [s, p, o] : g.triples()) {
-    out += name(s);
-    out += ' ';
-    out += name(p);
-    out += ' ';
-    if (g.term(o).is_literal()) out += g.term(o).to_ntriples();
-    else out += name(o);
-    out += tail;
-  }
+  const auto names = term_names(g, threads, [](const Term& t) { return t.to_ntriples(); });
+  const auto bounds = piece_bounds(g, false);
+  write_pieces(bounds.size() - 1, threads, [&](std::size_t piece, std::string& text) {
+    for (std::size_t i = bounds[piece]; i < bounds[piece + 1]; ++i) {
+      const auto& [s, p, o] = g[i];
+      text += names[s];
+      text += ' ';
+      text += names[p];
+      text += ' ';
+      if (g.term(o).is_literal()) text += g.term(o).to_ntriples();
+      else text += names[o];
+      text += tail;
+    }
+  }, out);
 }
 
 }  // namespace
@@ -241,7 +371,8 @@ void write_rdfxml(const Graph& g, std::string_view base, Sink& out) {
   out += "</rdf:RDF>\n";
 }
 
-void write_graph(const Graph& input, Format format, std::string_view base, std::string_view graph, Sink& out) {
+void write_graph(const Graph& input, Format format, std::string_view base, std::string_view graph, unsigned threads,
+                 Sink& out) {
   Graph copy;
   if (!input.sorted()) {
     copy = input;
@@ -249,9 +380,9 @@ void write_graph(const Graph& input, Format format, std::string_view base, std::
   }
   const Graph& g = input.sorted() ? input : copy;
   switch (format) {
-    case Format::NTriples: write_lines(g, {}, out); break;
-    case Format::NQuads: write_lines(g, graph, out); break;
-    case Format::Turtle: write_turtle(g, base, out); break;
+    case Format::NTriples: write_lines(g, {}, threads, out); break;
+    case Format::NQuads: write_lines(g, graph, threads, out); break;
+    case Format::Turtle: write_turtle(g, base, threads, out); break;
     case Format::RdfXml: write_rdfxml(g, base, out); break;
     case Format::JsonLd: out += to_jsonld(g.to_triples(), default_context(), base).dump(2) + "\n"; break;
   }
@@ -261,38 +392,43 @@ void write_graph(const Graph& input, Format format, std::string_view base, std::
 
 std::string serialize(const Graph& g, Format format, std::string_view base, std::string_view graph) {
   Sink out(nullptr);
-  write_graph(g, format, base, graph, out);
+  write_graph(g, format, base, graph, 1, out);
   return out.take();
 }
 
-void serialize(const Graph& g, Format format, std::string_view base, std::ostream& os, std::string_view graph) {
+void serialize(const Graph& g, Format format, std::string_view base, std::ostream& os, std::string_view graph,
+               unsigned threads) {
   Sink out(&os);
-  write_graph(g, format, base, graph, out);
+  write_graph(g, format, base, graph, threads, out);
   out.flush();
 }
 
 void serialize_dataset(const std::vector<NamedGraph>& graphs, DatasetSyntax syntax, std::string_view base,
-                       std::ostream& os) {
+                       std::ostream& os, unsigned threads) {
   Sink out(&os);
   const Prefixes prefixes = project_prefixes(base);
   if (syntax == DatasetSyntax::TriG) write_prefixes(prefixes, out);
-  for (const auto& named : graphs) {
+  // A corpus's graphs are one a document: each is a piece of text of its own.
+  write_pieces(graphs.size(), threads, [&](std::size_t i, std::string& text) {
+    const NamedGraph& named = graphs[i];
     Graph copy;
     if (!named.graph.sorted()) {
       copy = named.graph;
       copy.sort();
     }
     const Graph& g = named.graph.sorted() ? named.graph : copy;
+    Sink piece(nullptr);
     if (syntax == DatasetSyntax::NQuads) {
-      write_lines(g, named.name, out);
+      write_lines(g, named.name, 1, piece);
     } else if (named.name.empty()) {
-      write_turtle_body(g, prefixes, {}, out);
+      write_turtle_body(g, prefixes, {}, 1, piece);
     } else {
-      out += "\n" + turtle_iri(named.name, prefixes) + " {";
-      write_turtle_body(g, prefixes, "    ", out);
-      out += "}\n";
+      piece += "\n" + turtle_iri(named.name, prefixes) + " {";
+      write_turtle_body(g, prefixes, "    ", 1, piece);
+      piece += "}\n";
     }
-  }
+    text = piece.take();
+  }, out);
   out.flush();
 }
 

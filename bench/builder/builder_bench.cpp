@@ -1,6 +1,7 @@
 // builder_bench [DOCUMENTS]: the seed's build time and the throughput on a generated corpus of
 // DOCUMENTS (default 1000) documents of the same shape, on one thread, then the time to write the
 // corpus graph as N-Triples and the peak memory. Prints figures; asserts nothing.
+// builder_bench --write DIR DOCUMENTS: only writes that corpus into DIR (for `policykg build -j`).
 #include <sys/resource.h>
 
 #include <ctime>
@@ -30,12 +31,31 @@ std::string read(const fs::path& p) {
   return ss.str();
 }
 
+std::string generated_name(std::size_t i) {
+  char name[64];
+  std::snprintf(name, sizeof name, "generated-%05zu.txt", i);
+  return name;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::size_t documents = argc > 1 ? std::stoul(argv[1]) : 1000;
   fs::path seed = policykg::paths::documents_dir() / "state-council-reply-2019-beijing-service-sector-plan.txt";
   std::string seed_text = read(seed);
+  if (argc == 4 && std::string(argv[1]) == "--write") {
+    const fs::path dir = argv[2];
+    const std::size_t count = std::stoul(argv[3]);
+    fs::create_directories(dir);
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string text = policykg::bench::generate_document(i, seed_text);
+      bytes += text.size();
+      std::ofstream(dir / generated_name(i), std::ios::binary) << text;
+    }
+    std::printf("%zu documents, %zu bytes in %s\n", count, bytes, dir.c_str());
+    return 0;
+  }
+  std::size_t documents = argc > 1 ? std::stoul(argv[1]) : 1000;
 
   // Seed: best of 20 builds (data files loaded each time, as a command would).
   double best = 1e9;
@@ -55,12 +75,10 @@ int main(int argc, char** argv) {
   std::vector<fs::path> files;
   std::size_t bytes = 0;
   for (std::size_t i = 0; i < documents; ++i) {
-    char name[64];
-    std::snprintf(name, sizeof name, "generated-%05zu.txt", i);
     std::string text = policykg::bench::generate_document(i, seed_text);
     bytes += text.size();
-    std::ofstream(dir / name, std::ios::binary) << text;
-    files.push_back(dir / name);
+    std::ofstream(dir / generated_name(i), std::ios::binary) << text;
+    files.push_back(dir / generated_name(i));
   }
   auto w0 = std::chrono::steady_clock::now();
   double c0 = cpu_seconds();

@@ -6,6 +6,7 @@
 #include "rdf/error.hpp"
 #include "rdf/model.hpp"
 #include "rdf/parser.hpp"
+#include "rdf/serializer.hpp"
 
 using namespace policykg::rdf;
 
@@ -55,6 +56,51 @@ TEST(Serializer, StreamedTextEqualsTheStringInEveryFormat) {
     EXPECT_EQ(os.str(), serialize(g, f, "https://w3id.org/policykg/id/", "https://example.org/g")) << format_name(f);
   }
   EXPECT_GT(serialize(g, Format::NTriples, "").size(), 1u << 20);
+}
+
+TEST(Serializer, EveryThreadCountWritesTheSameBytes) {
+  // Enough triples for several pieces of text, subjects with many triples across a piece's end,
+  // blank nodes, literals of every kind, and an IRI Turtle cannot shorten.
+  Graph g;
+  const std::string id = "https://w3id.org/policykg/id/";
+  const Term type = Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+  for (int i = 0; i < 120000; ++i) {
+    const Term s = Term::iri(id + "m/" + std::to_string(i / 7));
+    g.add(Triple{s, Term::iri("https://w3id.org/policykg/ontology#p" + std::to_string(i % 7)),
+                 i % 3 == 0   ? Term::literal("text \"" + std::to_string(i) + "\"\n")
+                 : i % 3 == 1 ? Term::lang_literal("words " + std::to_string(i), "zh")
+                              : Term::integer(i)});
+    if (i % 5 == 0) g.add(Triple{s, type, Term::blank("b" + std::to_string(i % 11))});
+  }
+  g.add(Triple{Term::iri("https://example.org/a b"), type, Term::iri(id + "x.")});
+  g.sort();
+  for (Format f : {Format::Turtle, Format::NTriples, Format::NQuads}) {
+    std::ostringstream one;
+    serialize(g, f, id, one, "https://example.org/g", 1);
+    for (unsigned threads : {2u, 3u, 8u}) {
+      std::ostringstream many;
+      serialize(g, f, id, many, "https://example.org/g", threads);
+      EXPECT_TRUE(many.str() == one.str()) << format_name(f) << " on " << threads << " threads";
+    }
+    EXPECT_EQ(one.str(), serialize(g, f, id, "https://example.org/g")) << format_name(f);
+  }
+  // A dataset: graphs made a graph a thread, written in the order given.
+  std::vector<NamedGraph> graphs;
+  graphs.push_back({"", Graph(sample())});
+  for (int n = 0; n < 40; ++n) {
+    Graph part;
+    for (int i = 0; i < 500; ++i)
+      part.add(Triple{Term::iri(id + "doc/" + std::to_string(n) + "/m/" + std::to_string(i)),
+                      Term::iri("https://w3id.org/policykg/ontology#text"), Term::literal("measure " + std::to_string(i))});
+    graphs.push_back({id + "doc/" + std::to_string(n), std::move(part)});
+  }
+  for (DatasetSyntax syntax : {DatasetSyntax::NQuads, DatasetSyntax::TriG}) {
+    std::ostringstream one, many;
+    serialize_dataset(graphs, syntax, id, one, 1);
+    serialize_dataset(graphs, syntax, id, many, 4);
+    EXPECT_TRUE(one.str() == many.str()) << (syntax == DatasetSyntax::TriG ? "TriG" : "N-Quads");
+    EXPECT_LT(one.str().find("doc/3/m/"), one.str().find("doc/30/m/")) << "graphs in the order given";
+  }
 }
 
 namespace {

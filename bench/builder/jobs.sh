@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# jobs.sh BUILD_DIR [DOCUMENTS] [RUNS] [FORMAT]: `policykg build` of a generated corpus of DOCUMENTS
+# (default 10000) documents shaped like the seed, with -j 1 and -j 2 alternately RUNS times (default
+# 2), writing FORMAT (default nt) to a file. Prints, a run a line, wall and CPU seconds, MB/s and
+# documents/s of input, peak RSS; then the best speed-up, and whether every output is
+# byte-identical to the first. The corpus and outputs go to $TMPDIR (default /tmp) and are removed
+# at the end. Needs builder_bench and policykg built in BUILD_DIR. Asserts nothing but `cmp`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:?usage: jobs.sh BUILD_DIR [DOCUMENTS] [RUNS] [FORMAT]}
+documents=${2:-10000}
+runs=${3:-2}
+format=${4:-nt}
+export POLICYKG_HOME=$PWD
+work=$(mktemp -d "${TMPDIR:-/tmp}/policykg-jobs.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+"$build/bench/builder/builder_bench" --write "$work/corpus" "$documents" >/dev/null
+bytes=$(du -sb "$work/corpus" | cut -f1)
+echo "corpus: $documents documents, $((bytes / 1000000)) MB; output .$format; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A best
+for run in $(seq 1 "$runs"); do
+  for j in 1 2; do
+    out="$work/out-$j.$format"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/cli/policykg" build "$work/corpus" -j "$j" -o "$out" --quiet
+    read -r wall user sys rss < "$work/time"
+    awk -v j="$j" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$bytes" -v d="$documents" -v o="$(stat -c %s "$out")" \
+      'BEGIN { printf "-j %s  wall %6.2f s  CPU %6.2f s  %5.1f MB/s  %6.0f documents/s  peak RSS %5.0f MB  output %5.0f MB\n",
+               j, w, u + s, b / 1e6 / w, d / w, r / 1024, o / 1e6 }'
+    if [ -z "${best[$j]:-}" ] || awk -v a="$wall" -v b="${best[$j]}" 'BEGIN { exit !(a < b) }'; then best[$j]=$wall; fi
+    if [ -e "$work/first" ]; then
+      cmp -s "$work/first" "$out" || { echo "output of -j $j differs from the first run's" >&2; exit 1; }
+      rm "$out"
+    else
+      mv "$out" "$work/first"
+    fi
+  done
+done
+awk -v a="${best[1]}" -v b="${best[2]}" 'BEGIN { printf "speed-up (best -j 1 / best -j 2): %.2fx; every output byte-identical\n", a / b }'
