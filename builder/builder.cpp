@@ -25,8 +25,8 @@
 #include "builder/rules.hpp"
 #include "builder/slug.hpp"
 #include "builder/structure_parser.hpp"
+#include "core/error.hpp"
 #include "ontology/paths.hpp"
-#include "rdf/error.hpp"
 
 #ifndef POLICYKG_VERSION
 #define POLICYKG_VERSION "0.0.0"

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace policykg::builder {
 
@@ -63,7 +63,7 @@ Catalog Catalog::parse(std::string_view text, const std::string& name) {
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    throw Error(Error::Category::Input, name + ":byte " + std::to_string(e.byte), "bad JSON in the catalogue");
+    throw Error(Error::Category::Input, Place::in(name, text, e.byte > 0 ? e.byte - 1 : 0), "bad JSON in the catalogue");
   }
   if (!j.is_object() || !j.contains("documents") || !j.at("documents").is_array())
     throw Error(Error::Category::Input, name, "a catalogue is an object with a \"documents\" array");

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "builder/json_file.hpp"
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace policykg::builder {
 

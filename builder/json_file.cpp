@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace policykg::builder {
 
@@ -72,10 +72,12 @@ class Locator {
         const std::size_t at = i_;
         const std::string key = string();
         const std::string p = pointer + "/" + pointer_token(key);
-        if (auto [it, fresh] = offsets_.emplace(p, at); !fresh)
+        if (auto [it, fresh] = offsets_.emplace(p, at); !fresh) {
+          const Place first = file_.place(it->second);
           throw Error(Error::Category::Input, file_.place(at),
                       "key \"" + key + "\" given twice" + (path.empty() ? "" : " in " + path) + " (first at " +
-                          file_.line_column(it->second) + ")");
+                          std::to_string(first.line) + ":" + std::to_string(first.column) + ")");
+        }
         i_ = skip_space(i_) + 1;  // the colon
         value(p, member_path(path, key));
         i_ = skip_space(i_);
@@ -148,21 +150,7 @@ JsonFile::~JsonFile() = default;
 
 JsonObject JsonFile::root() const { return JsonObject(JsonValue(this, json_.get(), "", "")); }
 
-std::string JsonFile::place(std::size_t offset) const { return file_.string() + ":" + line_column(offset); }
-
-std::string JsonFile::line_column(std::size_t offset) const {
-  offset = std::min(offset, text_.size());
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text_[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
-      ++column;  // columns count characters, not the bytes of one
-    }
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
-}
+Place JsonFile::place(std::size_t offset) const { return Place::in(file_.string(), text_, offset); }
 
 std::size_t JsonFile::offset(const std::string& pointer) const {
   auto it = offsets_.find(pointer);

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/error.hpp"
+
 namespace policykg::builder {
 
 class JsonFile;
@@ -83,10 +85,8 @@ class JsonFile {
   /// The top-level object.
   JsonObject root() const;
   const std::filesystem::path& file() const { return file_; }
-  /// "file:line:column" of byte `offset`.
-  std::string place(std::size_t offset) const;
-  /// "line:column" of byte `offset` (both from 1; columns count characters).
-  std::string line_column(std::size_t offset) const;
+  /// The place of byte `offset`: the file, and line, column and offset in code points.
+  Place place(std::size_t offset) const;
   /// The offset of the value or member at JSON pointer `pointer` (its key, for a member).
   std::size_t offset(const std::string& pointer) const;
 

@@ -5,7 +5,7 @@
 #include <array>
 
 #include "builder/normalized_text.hpp"
-#include "rdf/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -71,7 +71,7 @@ Span trim(std::string_view text, Span s) {
   while (s.end > s.begin) {
     std::size_t e = s.end;
     // Step back over one character and test it.
-    std::size_t k = rdf::utf8_char_start(text, e - 1, s.begin);
+    std::size_t k = utf8_char_start(text, e - 1, s.begin);
     if (whitespace_length(text, k) == e - k) s.end = k;
     else break;
   }

@@ -1,6 +1,6 @@
 // Normalised views of source text with a byte map back to the source (see the header).
 #include "builder/normalized_text.hpp"
-#include "rdf/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 
@@ -78,7 +78,7 @@ NormalizedText::NormalizedText(std::string_view source, Span span)
       i += 3;
       continue;
     }
-    std::size_t n = rdf::utf8_step(s, i);
+    std::size_t n = utf8_step(s, i);
     map_next(static_cast<std::uint32_t>(i));
     text_.append(s.data() + i, n);
     i += n;

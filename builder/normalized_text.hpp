@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "builder/source_text.hpp"
-#include "rdf/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -51,7 +51,7 @@ class NormalizedText {
   Span source(std::size_t begin, std::size_t end) const {
     // To the end of the source character the last byte came from (its continuation bytes).
     std::size_t stop = from(end - 1) + 1;
-    while (stop < span_.size() && rdf::utf8_continuation(span_, stop)) ++stop;
+    while (stop < span_.size() && utf8_continuation(span_, stop)) ++stop;
     return {origin_ + from(begin), origin_ + stop};
   }
 

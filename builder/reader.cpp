@@ -1,22 +1,24 @@
 // Reader: bytes in, checked text out. Rejects empty files, binary files (a NUL byte), anything
-// that is not UTF-8, naming the byte offset, and text of only whitespace; builds the byte -> code
+// that is not UTF-8, naming the line and column, and text of only whitespace; builds the byte -> code
 // point index.
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <string>
+#include <string_view>
 
 #include "builder/normalized_text.hpp"
 #include "builder/source_text.hpp"
-#include "rdf/error.hpp"
-#include "rdf/utf8.hpp"
+#include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace policykg::builder {
 
 namespace {
 
-[[noreturn]] void reject(const std::string& name, std::size_t byte, const std::string& message) {
-  throw Error(Error::Category::Input, name + ":byte " + std::to_string(byte), message);
+[[noreturn]] void reject(const std::string& name, std::string_view text, std::size_t byte, const std::string& message) {
+  throw Error(Error::Category::Input, Place::in(name, text, byte), message);
 }
 
 constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
@@ -54,12 +56,12 @@ SourceText::SourceText(std::string bytes, std::string name) : bytes_(std::move(b
       }
     }
     const char c = bytes_[i];
-    if (c == '\0') reject(name_, i, "binary file: NUL byte, not a text document");
-    std::size_t n = rdf::utf8_sequence_length(bytes_, i);
+    if (c == '\0') reject(name_, bytes_, i, "binary file: NUL byte, not a text document");
+    std::size_t n = utf8_sequence_length(bytes_, i);
     if (n == 0) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(c));
-      reject(name_, i, std::string("not UTF-8: invalid byte ") + hex);
+      reject(name_, bytes_, i, std::string("not UTF-8: invalid byte ") + hex);
     }
     ++count;
     i += n;

@@ -21,7 +21,7 @@
 #include "builder/measure_splitter.hpp"
 #include "builder/normalized_text.hpp"
 #include "builder/slug.hpp"
-#include "rdf/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -37,7 +37,7 @@ std::string shorten(std::string s, std::size_t max) {
   std::size_t cut = s.rfind(' ', max);
   if (cut == std::string::npos || cut < max / 2) {
     cut = max;
-    cut = rdf::utf8_char_start(s, cut);
+    cut = utf8_char_start(s, cut);
   }
   s.resize(cut);
   while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();

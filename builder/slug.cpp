@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "builder/normalized_text.hpp"
-#include "rdf/utf8.hpp"
+#include "core/utf8.hpp"
 
 namespace policykg::builder {
 
@@ -24,7 +24,7 @@ std::string slugify(std::string_view text, std::size_t max) {
       ++i;
       continue;
     }
-    auto [code, n] = rdf::utf8_code_point(text, i);
+    auto [code, n] = utf8_code_point(text, i);
     if (n == 0) code = U'\uFFFD', n = 1;  // not UTF-8: the reader lets no such text through
     const auto cp = static_cast<unsigned>(code);
     i += n;

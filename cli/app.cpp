@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 #ifndef POLICYKG_VERSION
 #define POLICYKG_VERSION "0.0.0"

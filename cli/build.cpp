@@ -20,9 +20,9 @@
 
 #include "builder/builder.hpp"
 #include "cli/commands.hpp"
+#include "core/error.hpp"
 #include "ontology/paths.hpp"
 #include "rdf/atomic_file.hpp"
-#include "rdf/error.hpp"
 #include "rdf/format.hpp"
 #include "rdf/index_file.hpp"
 #include "rdf/serializer.hpp"

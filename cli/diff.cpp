@@ -9,10 +9,10 @@
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
 #include "cli/traversal_input.hpp"
+#include "core/error.hpp"
 #include "diff/diff.hpp"
 #include "diff/report.hpp"
 #include "rdf/atomic_file.hpp"
-#include "rdf/error.hpp"
 #include "rdf/format.hpp"
 #include "rdf/serializer.hpp"
 

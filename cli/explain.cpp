@@ -9,10 +9,10 @@
 #include "builder/normalized_text.hpp"
 #include "cli/commands.hpp"
 #include "cli/traversal_input.hpp"
+#include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "ontology/terms.hpp"
 #include "query/traversal/route.hpp"
-#include "rdf/error.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::cli {
 
@@ -45,7 +45,7 @@ std::string text_of(const query::GraphView& view, query::Vertex v, std::string_v
 // Byte offset in `text` of code point `n` (text.size() when past its end).
 std::size_t byte_of(std::string_view text, long n) {
   std::size_t b = 0;
-  for (long cp = 0; cp < n && b < text.size(); ++cp) b += rdf::utf8_step(text, b);
+  for (long cp = 0; cp < n && b < text.size(); ++cp) b += utf8_step(text, b);
   return std::min(b, text.size());
 }
 

@@ -17,13 +17,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
+#include "core/error.hpp"
 #include "export/export.hpp"
 #include "export/plan_pictures.hpp"
 #include "ontology/terms.hpp"
 #include "query/traversal/entity_resolver.hpp"
 #include "query/traversal/graph_view.hpp"
 #include "rdf/atomic_file.hpp"
-#include "rdf/error.hpp"
 #include "rdf/model.hpp"
 
 namespace policykg::cli {

@@ -6,9 +6,9 @@
 #include <string_view>
 
 #include "builder/builder.hpp"
+#include "core/error.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
-#include "rdf/error.hpp"
 #include "rdf/index_file.hpp"
 #include "rdf/parser.hpp"
 #include "rdf/store_spec.hpp"

@@ -13,9 +13,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
+#include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
 #include "rdf/atomic_file.hpp"
-#include "rdf/error.hpp"
 #include "rdf/index_file.hpp"
 #include "rdf/parser.hpp"
 

@@ -4,8 +4,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/traversal_input.hpp"
+#include "core/error.hpp"
 #include "query/traversal/traversal.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::cli {
 

@@ -20,12 +20,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
+#include "core/error.hpp"
+#include "query/prefixes.hpp"
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/memory_budget.hpp"
-#include "query/prefixes.hpp"
 #include "query/sparql/sparql.hpp"
 #include "rdf/atomic_file.hpp"
-#include "rdf/error.hpp"
 #include "rdf/parser.hpp"
 
 namespace policykg::cli {

@@ -6,10 +6,10 @@
 #include "cli/commands.hpp"
 #include "cli/table.hpp"
 #include "cli/traversal_input.hpp"
+#include "core/error.hpp"
 #include "ontology/terms.hpp"
 #include "query/traversal/route.hpp"
 #include "query/traversal/traversal.hpp"
-#include "rdf/error.hpp"
 #include "rdf/serializer.hpp"
 
 namespace policykg::cli {

@@ -5,9 +5,9 @@
 #include "cli/commands.hpp"
 #include "cli/table.hpp"
 #include "cli/traversal_input.hpp"
+#include "core/error.hpp"
 #include "ontology/terms.hpp"
 #include "query/traversal/text_search.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::cli {
 

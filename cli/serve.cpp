@@ -10,7 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "server/server.hpp"
 
 namespace policykg::cli {

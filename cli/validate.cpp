@@ -4,8 +4,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_source.hpp"
+#include "core/error.hpp"
 #include "ontology/files.hpp"
-#include "rdf/error.hpp"
 #include "validate/report_writer.hpp"
 #include "validate/validate.hpp"
 

@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "core/error.hpp"
 #include "ontology/terms.hpp"
-#include "query/traversal/route.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
+#include "query/traversal/route.hpp"
 #include "rdf/xml_text.hpp"
 
 namespace policykg::diff {

@@ -5,10 +5,10 @@
 
 #include "builder/builder.hpp"
 #include "builder/normalized_text.hpp"
+#include "core/error.hpp"
 #include "diff/diff.hpp"
 #include "ontology/terms.hpp"
 #include "query/traversal/route.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::diff {
 

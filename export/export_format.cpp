@@ -1,6 +1,6 @@
 // Format names on the command line and the dispatch from a format to its writer.
+#include "core/error.hpp"
 #include "export/export.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::exports {
 

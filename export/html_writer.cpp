@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "export/export.hpp"
-#include "rdf/xml_text.hpp"
 #include "ontology/paths.hpp"
-#include "rdf/error.hpp"
+#include "rdf/xml_text.hpp"
 
 namespace policykg::exports {
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 #include "rdf/index_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "rdf/format.hpp"
 #include "rdf/parser.hpp"
 

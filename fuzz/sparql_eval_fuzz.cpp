@@ -12,9 +12,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 #include "rdf/model.hpp"
 
 namespace {

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
 #include "query/sparql/sparql_parser.hpp"
 #include "query/sparql/sparql_printer.hpp"
-#include "rdf/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

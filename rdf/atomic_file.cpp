@@ -22,7 +22,7 @@
 #include <streambuf>
 #include <string>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace policykg::rdf {
 

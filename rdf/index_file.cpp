@@ -10,8 +10,8 @@
 #include <fstream>
 #include <ostream>
 
+#include "core/error.hpp"
 #include "rdf/atomic_file.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::rdf {
 

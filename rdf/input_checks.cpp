@@ -5,16 +5,16 @@
 #include <map>
 #include <set>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "rdf/term.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::rdf {
 
 namespace {
 
 [[noreturn]] void fail(std::string_view text, std::size_t at, std::string_view where, const std::string& message) {
-  throw Error(Error::Category::Syntax, place_of(text, at, where), message);
+  throw Error(Error::Category::Syntax, Place::in(std::string(where), text, at), message);
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -207,18 +207,6 @@ class RdfXmlScan {
 };
 
 }  // namespace
-
-std::string place_of(std::string_view text, std::size_t offset, std::string_view where) {
-  offset = std::min(offset, text.size());
-  const std::string_view before = text.substr(0, offset);
-  const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-  const auto newline = before.rfind('\n');
-  const std::string_view line_text = before.substr(newline == std::string_view::npos ? 0 : newline + 1);
-  const std::size_t column =
-      1 + static_cast<std::size_t>(std::count_if(line_text.begin(), line_text.end(),
-                                                 [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  return std::string(where) + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
 
 void check_text(std::string_view text, std::string_view where) {
   const auto at = first_invalid_text_byte(text);

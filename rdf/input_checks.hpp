@@ -17,10 +17,6 @@ inline constexpr int kMaxJsonDepth = 256;
 /// document has when it is longer.
 inline constexpr std::size_t kMinEntityBudget = std::size_t{1} << 20;
 
-/// "where:line:column" for the byte at `offset` of `text`: lines and columns count from 1, columns
-/// in characters.
-std::string place_of(std::string_view text, std::size_t offset, std::string_view where);
-
 /// Throws Error(Syntax) at the first NUL or byte that is not well-formed UTF-8.
 void check_text(std::string_view text, std::string_view where);
 

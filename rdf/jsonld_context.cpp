@@ -1,6 +1,6 @@
 #include "rdf/jsonld_context.hpp"
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace policykg::rdf {
 

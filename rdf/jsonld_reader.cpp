@@ -1,7 +1,7 @@
 #include "rdf/jsonld_reader.hpp"
 
+#include "core/error.hpp"
 #include "ontology/terms.hpp"
-#include "rdf/error.hpp"
 #include "rdf/input_checks.hpp"
 #include "rdf/jsonld_context.hpp"
 

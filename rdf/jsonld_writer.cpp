@@ -3,9 +3,9 @@
 #include <fstream>
 #include <map>
 
+#include "core/error.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
-#include "rdf/error.hpp"
 #include "rdf/jsonld_context.hpp"
 
 namespace policykg::rdf {

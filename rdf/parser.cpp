@@ -78,9 +78,9 @@ class RaptorParse {
     Triple t = to_triple(statement);
     for (const Term* term : {&t.s, &t.p, &t.o}) {
       if (term->value.size() <= kMaxTermBytes) continue;
-      std::string place = self.where_;
+      Place place{self.where_};
       if (const raptor_locator* at = raptor_parser_get_locator(self.parser_.get()); at != nullptr && at->line > 0)
-        place += ":" + std::to_string(at->line);
+        place.line = static_cast<std::size_t>(at->line);
       self.failure_ = Error(Error::Category::Syntax, place,
                             "a term of " + std::to_string(term->value.size()) + " bytes; terms are at most " +
                                 std::to_string(kMaxTermBytes) + " bytes");
@@ -144,9 +144,10 @@ void check_parsed(int rc, std::string_view where, Format format, const raptor_lo
     line = stopped_at->line;
     column = stopped_at->column;
   }
-  std::string place(where);
-  if (line > 0) place += ":" + std::to_string(line);
-  if (line > 0 && column > 0) place += ":" + std::to_string(column);
+  // Raptor's place: its line, and its column when it knows one.
+  Place place{std::string(where)};
+  if (line > 0) place.line = static_cast<std::size_t>(line);
+  if (line > 0 && column > 0) place.column = static_cast<std::size_t>(column);
   throw Error(Error::Category::Syntax, place, message);
 }
 

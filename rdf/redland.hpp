@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "rdf/format.hpp"
 #include "rdf/term.hpp"
 #include "rdf/world.hpp"

@@ -12,7 +12,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "rdf/input_checks.hpp"
 
 namespace policykg::rdf {
@@ -85,8 +85,7 @@ class SerdRead {
     va_end(args);
     std::string text(message);
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    std::string place = self.where_;
-    if (error->line > 0) place += ":" + std::to_string(error->line) + ":" + std::to_string(error->col + 1);
+    const Place place = error->line > 0 ? self.place_at(error->line, error->col) : Place{std::string(self.where_)};
     self.failure_ = std::make_exception_ptr(
         Error(Error::Category::Syntax, place, "not valid " + std::string(format_name(self.format_)) + ": " + text));
     return SERD_SUCCESS;
@@ -128,7 +127,16 @@ class SerdRead {
   }
 
   // Where serd is: just past the term it last read.
-  std::string here() const { return place_of(text_, read_ == 0 ? 0 : read_ - 1, where_); }
+  // Serd counts a line's columns in bytes, from 0: the place in code points.
+  Place place_at(std::size_t line, std::size_t byte_column) const {
+    std::size_t start = 0;
+    for (std::size_t l = 1; l < line && start < text_.size(); ++l) {
+      const std::size_t newline = text_.find('\n', start);
+      start = newline == std::string_view::npos ? text_.size() : newline + 1;
+    }
+    return Place::in(std::string(where_), text_, start + byte_column);
+  }
+  Place here() const { return Place::in(std::string(where_), text_, read_ == 0 ? 0 : read_ - 1); }
   [[noreturn]] void fail(const std::string& message) const {
     if (page_ > 1) throw Unplaced{};
     throw Error(Error::Category::Syntax, here(), message);

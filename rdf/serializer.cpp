@@ -13,8 +13,8 @@
 #include <ostream>
 #include <thread>
 
+#include "core/error.hpp"
 #include "ontology/terms.hpp"
-#include "rdf/error.hpp"
 #include "rdf/graph.hpp"
 #include "rdf/jsonld_writer.hpp"
 #include "rdf/xml_text.hpp"

@@ -1,6 +1,6 @@
 #include "rdf/store_spec.hpp"
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace policykg::rdf {
 

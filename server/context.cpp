@@ -5,11 +5,11 @@
 #include <sstream>
 #include <thread>
 
+#include "core/error.hpp"
 #include "ontology/files.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
 #include "query/sparql/memory_budget.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::server {
 

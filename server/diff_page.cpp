@@ -4,11 +4,11 @@
 #include <memory>
 #include <mutex>
 
+#include "core/error.hpp"
 #include "diff/diff.hpp"
 #include "diff/report.hpp"
 #include "query/traversal/entity_resolver.hpp"
 #include "query/traversal/graph_view.hpp"
-#include "rdf/error.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
 

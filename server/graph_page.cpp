@@ -2,9 +2,9 @@
 // ?focus=IRI&hops=N, over a neighbourhood. The view of the whole graph is built once.
 #include <mutex>
 
+#include "core/error.hpp"
 #include "export/export.hpp"
 #include "query/traversal/graph_view.hpp"
-#include "rdf/error.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
 

@@ -12,7 +12,7 @@
 
 #include <httplib.h>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "server/connection.hpp"
 #include "server/context.hpp"
 #include "server/representation.hpp"

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "query/prefixes.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 #include "server/connection.hpp"
 #include "server/content_negotiation.hpp"
 #include "server/representation.hpp"

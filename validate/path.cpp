@@ -2,7 +2,7 @@
 
 #include <deque>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "validate/rdf_list.hpp"
 #include "validate/shacl_vocabulary.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "validate/shacl_vocabulary.hpp"
 
 namespace policykg::validate {

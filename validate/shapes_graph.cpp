@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "validate/rdf_list.hpp"
 #include "validate/shacl_vocabulary.hpp"
 

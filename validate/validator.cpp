@@ -4,7 +4,7 @@
 #include <set>
 #include <tuple>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "validate/class_index.hpp"
 #include "validate/lexical_form.hpp"
 #include "validate/prefixed_name.hpp"

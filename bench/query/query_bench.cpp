@@ -8,9 +8,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 #include "rdf/parser.hpp"
 
 namespace fs = std::filesystem;

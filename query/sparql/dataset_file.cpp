@@ -4,10 +4,10 @@
 #include <cstring>
 #include <numeric>
 
+#include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "query/sparql/dataset.hpp"
-#include "rdf/error.hpp"
 #include "rdf/index_file.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -118,7 +118,7 @@ const rdf::Term& TermDictionary::mapped_term(TermId id) const {
   // Terms are UTF-8 in every file this program writes: other bytes are damage, found here rather
   // than by whatever writes the term out (a result table, a JSON document).
   for (std::string_view part : {std::string_view(term->value), std::string_view(term->datatype), std::string_view(term->lang)})
-    if (rdf::first_invalid_utf8(part)) mapped_.damaged("term " + std::to_string(id) + " is not valid UTF-8");
+    if (first_invalid_utf8(part)) mapped_.damaged("term " + std::to_string(id) + " is not valid UTF-8");
   const rdf::Term* expected = nullptr;
   if (slot.compare_exchange_strong(expected, term.get(), std::memory_order_acq_rel)) return *term.release();
   return *expected;  // another thread decoded it first

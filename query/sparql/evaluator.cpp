@@ -8,9 +8,9 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/error.hpp"
 #include "query/sparql/internal/literal_value.hpp"
 #include "query/sparql/internal/planner.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::query {
 

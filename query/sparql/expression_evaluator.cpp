@@ -13,10 +13,10 @@
 
 #include <boost/regex.hpp>
 
+#include "core/iri.hpp"
+#include "core/utf8.hpp"
 #include "query/sparql/internal/evaluator.hpp"
 #include "query/sparql/internal/literal_value.hpp"
-#include "query/sparql/sparql_parser.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -40,13 +40,13 @@ bool compatible_args(const rdf::Term& a, const rdf::Term& b) {
 
 std::wstring widen(std::string_view s) {
   std::wstring out;
-  for (char32_t c : rdf::utf8_decode(s)) out.push_back(static_cast<wchar_t>(c));
+  for (char32_t c : utf8_decode(s)) out.push_back(static_cast<wchar_t>(c));
   return out;
 }
 
 std::string narrow(const std::wstring& s) {
   std::string out;
-  for (wchar_t c : s) rdf::utf8_append(out, static_cast<char32_t>(c));
+  for (wchar_t c : s) utf8_append(out, static_cast<char32_t>(c));
   return out;
 }
 
@@ -374,7 +374,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
     }
     case F::StrLen:
       if (!is_string_literal(a[0])) return std::nullopt;
-      return integer_value(static_cast<long long>(rdf::utf8_decode(x.value).size()));
+      return integer_value(static_cast<long long>(utf8_decode(x.value).size()));
     case F::UCase:
     case F::LCase:
       if (!is_string_literal(a[0])) return std::nullopt;
@@ -414,7 +414,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
       if (!is_string_literal(a[0])) return std::nullopt;
       auto start = numeric_value(*a[1]);
       if (!start) return std::nullopt;
-      auto s = rdf::utf8_decode(x.value);
+      auto s = utf8_decode(x.value);
       long double from = std::floor(start->value() + 0.5L);
       long double to = INFINITY;
       if (a.size() > 2) {
@@ -427,7 +427,7 @@ Value Evaluator::call(const Expr& e, const Row& row, const std::vector<Value>* a
         long double pos = static_cast<long double>(i + 1);
         if (pos >= from && pos < to) out.push_back(s[i]);
       }
-      return same_kind(x, rdf::utf8_encode(out));
+      return same_kind(x, utf8_encode(out));
     }
     case F::Regex:
     case F::Replace: {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace policykg::query {
 

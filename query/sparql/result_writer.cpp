@@ -5,11 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "query/prefixes.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 #include "rdf/xml_text.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -69,7 +69,7 @@ std::string table_cell(const rdf::Term& t, std::string_view base, bool raw) {
 std::size_t display_width(const std::string& s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const std::size_t len = rdf::utf8_step(s, i);
+    const std::size_t len = utf8_step(s, i);
     width += len >= 3 ? 2 : 1;
     i += len;
   }

@@ -1,9 +1,9 @@
 #include "query/sparql/sparql.hpp"
 
+#include "core/error.hpp"
 #include "query/sparql/internal/evaluator.hpp"
 #include "query/sparql/memory_budget.hpp"
 #include "query/sparql/sparql_parser.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::query {
 

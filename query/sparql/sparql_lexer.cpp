@@ -2,8 +2,8 @@
 
 #include <cctype>
 
-#include "rdf/error.hpp"
-#include "rdf/utf8.hpp"
+#include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace policykg::query {
 
@@ -16,17 +16,18 @@ bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; 
 }  // namespace
 
 void Lexer::fail(const std::string& message) const {
-  throw Error(Error::Category::Syntax, "query:" + std::to_string(line_) + ":" + std::to_string(column_),
-              message);
+  throw Error(Error::Category::Syntax, Place{"query", line_, column_, chars_}, message);
 }
 
 void Lexer::advance(std::size_t n) {
   for (std::size_t i = 0; i < n && pos_ < text_.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text_[pos_++]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte: the same character
+    ++chars_;
     if (c == '\n') {
       ++line_;
       column_ = 1;
-    } else if ((c & 0xC0) != 0x80) {
+    } else {
       ++column_;
     }
   }
@@ -59,7 +60,7 @@ void Lexer::read_escape(std::string& out) {
     }
     if (cp >= 0xD800 && cp <= 0xDFFF) fail("escape of a surrogate code point");
     if (cp > 0x10FFFF) fail("escape beyond the last code point");
-    rdf::utf8_append(out, static_cast<char32_t>(cp));
+    utf8_append(out, static_cast<char32_t>(cp));
     advance(2 + n);
   };
   switch (e) {
@@ -133,6 +134,7 @@ Token Lexer::next() {
   skip_space(t.space_before);
   t.line = line_;
   t.column = column_;
+  t.offset = chars_;
   if (pos_ >= text_.size()) {
     t.end = pos_;
     return t;
@@ -230,6 +232,7 @@ Token Lexer::next() {
       t.text.pop_back();
       --pos_;
       --column_;
+      --chars_;
     }
     if (t.text.empty()) fail("empty blank node label");
     return done(Token::Kind::BlankLabel);
@@ -267,6 +270,7 @@ Token Lexer::next() {
         local.pop_back();
         --pos_;
         --column_;
+        --chars_;
       }
       t.text = prefix + ":" + local;
       return done(Token::Kind::PrefixedName);

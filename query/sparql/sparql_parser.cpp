@@ -10,10 +10,11 @@
 #include <map>
 #include <set>
 
+#include "core/error.hpp"
+#include "core/iri.hpp"
+#include "core/utf8.hpp"
 #include "query/sparql/functions.hpp"
 #include "query/sparql/internal/sparql_lexer.hpp"
-#include "rdf/error.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -40,136 +41,8 @@ const std::set<std::string, std::less<>>& update_keywords() {
   return names;
 }
 
-std::string remove_dot_segments(std::string path) {
-  std::string out;
-  while (!path.empty()) {
-    if (path.rfind("../", 0) == 0) {
-      path.erase(0, 3);
-    } else if (path.rfind("./", 0) == 0) {
-      path.erase(0, 2);
-    } else if (path.rfind("/./", 0) == 0) {
-      path.replace(0, 3, "/");
-    } else if (path == "/.") {
-      path = "/";
-    } else if (path.rfind("/../", 0) == 0 || path == "/..") {
-      path = path == "/.." ? "/" : path.substr(3);
-      auto slash = out.rfind('/');
-      out.erase(slash == std::string::npos ? 0 : slash);
-    } else if (path == "." || path == "..") {
-      path.clear();
-    } else {
-      std::size_t start = path[0] == '/' ? 1 : 0;
-      std::size_t next = path.find('/', start);
-      out += path.substr(0, next);
-      path.erase(0, next == std::string::npos ? path.size() : next);
-    }
-  }
-  return out;
-}
-
-struct IriParts {
-  std::string scheme, authority, path, query, fragment;
-  bool has_authority = false, has_query = false, has_fragment = false;
-};
-
-// RFC 3986's scheme: a letter, then letters, digits, "+", "-" and ".".
-bool is_scheme(std::string_view s) {
-  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  if (s.empty() || !alpha(s[0])) return false;
-  for (char c : s.substr(1))
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
-  return true;
-}
-
-IriParts split_iri(std::string_view s) {
-  IriParts p;
-  auto colon = s.find(':');
-  auto first_delim = s.find_first_of("/?#");
-  // "]:x" has no scheme: it is a relative path, resolved like any other.
-  if (colon != std::string_view::npos && (first_delim == std::string_view::npos || colon < first_delim) &&
-      is_scheme(s.substr(0, colon))) {
-    p.scheme = std::string(s.substr(0, colon));
-    s.remove_prefix(colon + 1);
-  }
-  if (s.rfind("//", 0) == 0) {
-    s.remove_prefix(2);
-    auto end = s.find_first_of("/?#");
-    p.authority = std::string(s.substr(0, end));
-    p.has_authority = true;
-    s.remove_prefix(end == std::string_view::npos ? s.size() : end);
-  }
-  auto hash = s.find('#');
-  if (hash != std::string_view::npos) {
-    p.fragment = std::string(s.substr(hash + 1));
-    p.has_fragment = true;
-    s = s.substr(0, hash);
-  }
-  auto q = s.find('?');
-  if (q != std::string_view::npos) {
-    p.query = std::string(s.substr(q + 1));
-    p.has_query = true;
-    s = s.substr(0, q);
-  }
-  p.path = std::string(s);
-  return p;
-}
-
 }  // namespace
 
-bool is_absolute_iri(std::string_view reference) {
-  auto colon = reference.find(':');
-  return colon != std::string_view::npos && is_scheme(reference.substr(0, colon));
-}
-
-std::string resolve_iri(std::string_view base, std::string_view reference) {
-  if (base.empty()) return std::string(reference);
-  IriParts r = split_iri(reference), b = split_iri(base), t;
-  if (!r.scheme.empty()) {
-    t = r;
-    t.path = remove_dot_segments(r.path);
-  } else {
-    t.scheme = b.scheme;
-    if (r.has_authority) {
-      t.authority = r.authority;
-      t.has_authority = true;
-      t.path = remove_dot_segments(r.path);
-      t.query = r.query;
-      t.has_query = r.has_query;
-    } else {
-      t.authority = b.authority;
-      t.has_authority = b.has_authority;
-      if (r.path.empty()) {
-        t.path = b.path;
-        t.query = r.has_query ? r.query : b.query;
-        t.has_query = r.has_query || b.has_query;
-      } else {
-        if (r.path[0] == '/') {
-          t.path = remove_dot_segments(r.path);
-        } else {
-          std::string merged;
-          if (b.has_authority && b.path.empty()) {
-            merged = "/" + r.path;
-          } else {
-            auto slash = b.path.rfind('/');
-            merged = (slash == std::string::npos ? "" : b.path.substr(0, slash + 1)) + r.path;
-          }
-          t.path = remove_dot_segments(merged);
-        }
-        t.query = r.query;
-        t.has_query = r.has_query;
-      }
-    }
-    t.fragment = r.fragment;
-    t.has_fragment = r.has_fragment;
-  }
-  std::string out;
-  if (!t.scheme.empty()) out += t.scheme + ":";
-  if (t.has_authority) out += "//" + t.authority;
-  out += t.path;
-  if (t.has_query) out += "?" + t.query;
-  if (t.has_fragment) out += "#" + t.fragment;
-  return out;
-}
 
 int Variables::slot(const std::string& name) {
   auto [it, added] = slots.try_emplace(name, static_cast<int>(names.size()));
@@ -246,20 +119,9 @@ class Parser {
  public:
   Parser(std::string_view text, std::string_view base, const ParseLimits& limits, const PrefixMap& prefixes)
       : lex_(text), base_(base), limits_(limits), prefixes_(prefixes.begin(), prefixes.end()) {
-    if (auto bad = rdf::first_invalid_text_byte(text)) {
-      std::size_t line = 1, column = 1;
-      for (char c : text.substr(0, *bad)) {
-        if (c == '\n') {
-          ++line;
-          column = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-          ++column;
-        }
-      }
-      throw Error(Error::Category::Syntax, "query:" + std::to_string(line) + ":" + std::to_string(column),
-                  text[*bad] == '\0' ? "a NUL character is not allowed in a query"
-                                     : "the query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    }
+    if (auto bad = first_invalid_text_byte(text))
+      fail(Place::in("query", text, *bad), text[*bad] == '\0' ? "a NUL character is not allowed in a query"
+                                                             : "the query is not valid UTF-8");
     tok_ = lex_.next();
   }
 
@@ -301,14 +163,14 @@ class Parser {
 
  private:
   // ---- tokens -------------------------------------------------------------------------------
-  [[noreturn]] void fail(const std::string& message) const {
-    throw Error(Error::Category::Syntax,
-                "query:" + std::to_string(tok_.line) + ":" + std::to_string(tok_.column), message);
+  static Place place_of(const Token& t) { return {"query", t.line, t.column, t.offset}; }
+  [[noreturn]] static void fail(Place place, const std::string& message) {
+    throw Error(Error::Category::Syntax, std::move(place), message);
   }
+  /// A syntax error at the current token.
+  [[noreturn]] void fail(const std::string& message) const { fail(place_of(tok_), message); }
   [[noreturn]] void refuse(const std::string& feature, const std::string& why) const {
-    throw Error(Error::Category::Usage,
-                "query:" + std::to_string(tok_.line) + ":" + std::to_string(tok_.column),
-                feature + " is not supported: " + why);
+    throw Error(Error::Category::Usage, place_of(tok_), feature + " is not supported: " + why);
   }
   static std::string describe(const Token& t) {
     switch (t.kind) {
@@ -734,13 +596,12 @@ class Parser {
         p.kind = Pattern::Kind::Bind;
         p.expr = expression();
         expect_kw("AS");
-        auto line = tok_.line, column = tok_.column;
+        const Place target = place_of(tok_);
         p.var = var();
         for (; scoped < group.children.size(); ++scoped)
           if (group.children[scoped].kind != Pattern::Kind::Filter) add_scope(group.children[scoped], in_scope);
         if (in_scope.count(p.var))
-          throw Error(Error::Category::Syntax, "query:" + std::to_string(line) + ":" + std::to_string(column),
-                      "BIND target ?" + out_.variables.names[p.var] + " is already in scope");
+          fail(target, "BIND target ?" + out_.variables.names[p.var] + " is already in scope");
         expect(")");
         group.children.push_back(std::move(p));
       } else if (accept_kw("VALUES")) {
@@ -936,11 +797,9 @@ class Parser {
       if (tok_.kind == Token::Kind::Var) {
         pvar = Node::variable(var());
       } else {
-        auto line = tok_.line, col = tok_.column;
+        const Place start = place_of(tok_);
         path = std::make_shared<Path>(path_alternative());
-        if (!paths && path->kind != Path::Kind::Link)
-          throw Error(Error::Category::Syntax, "query:" + std::to_string(line) + ":" + std::to_string(col),
-                      "property paths are not allowed in a CONSTRUCT template");
+        if (!paths && path->kind != Path::Kind::Link) fail(start, "property paths are not allowed in a CONSTRUCT template");
       }
       object_list(subject, pvar, path, out, paths);
       if (!accept(";")) break;

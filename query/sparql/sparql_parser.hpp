@@ -33,10 +33,5 @@ using PrefixMap = std::map<std::string, std::string, std::less<>>;
 algebra::ParsedQuery parse_sparql(std::string_view text, std::string_view base = {}, const ParseLimits& limits = {},
                                   const PrefixMap& prefixes = {});
 
-/// Whether `reference` is an absolute IRI (it starts with a scheme, RFC 3986 section 3.1).
-bool is_absolute_iri(std::string_view reference);
-
-/// Resolves `reference` against `base` (RFC 3986 section 5.2).
-std::string resolve_iri(std::string_view base, std::string_view reference);
 
 }  // namespace policykg::query

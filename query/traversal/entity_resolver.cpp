@@ -4,12 +4,12 @@
 #include <set>
 #include <tuple>
 
+#include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "ontology/terms.hpp"
 #include "query/prefixes.hpp"
 #include "query/traversal/route.hpp"
 #include "query/traversal/text_search.hpp"
-#include "rdf/error.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -25,7 +25,7 @@ bool has_space(std::string_view s) {
 
 std::string shorten(std::string_view s, std::size_t max = 60) {
   if (s.size() <= max) return std::string(s);
-  const std::size_t cut = rdf::utf8_char_start(s, max);
+  const std::size_t cut = utf8_char_start(s, max);
   return std::string(s.substr(0, cut)) + "…";
 }
 

@@ -6,9 +6,9 @@
 #include <set>
 #include <utility>
 
+#include "core/utf8.hpp"
 #include "ontology/terms.hpp"
 #include "query/traversal/route.hpp"
-#include "rdf/utf8.hpp"
 
 namespace policykg::query {
 
@@ -57,7 +57,7 @@ std::vector<Token> tokens(std::string_view text) {
       ++i;
       continue;
     }
-    const auto [code, length] = rdf::utf8_code_point(text, i);
+    const auto [code, length] = utf8_code_point(text, i);
     if (length == 0) {  // not UTF-8: a separator
       flush();
       ++i;
@@ -87,7 +87,7 @@ std::string collapse(std::string_view s) {
     std::size_t n = 1;
     bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     if (c >= 0x80) {
-      auto [code, length] = rdf::utf8_code_point(s, i);
+      auto [code, length] = utf8_code_point(s, i);
       n = length ? length : 1;
       blank = code == 0xA0 || code == 0x3000 || (code >= 0x2000 && code <= 0x200A) || code == 0x202F;
     }
@@ -118,7 +118,7 @@ std::string_view code_points(std::string_view s, std::size_t from, std::size_t t
   std::size_t i = 0, at = 0, begin = s.size();
   while (i < s.size() && at < to) {
     if (at == from) begin = i;
-    auto [code, length] = rdf::utf8_code_point(s, i);
+    auto [code, length] = utf8_code_point(s, i);
     (void)code;
     i += length ? length : 1;
     ++at;

@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 
+#include "core/error.hpp"
 #include "graph.hpp"
-#include "rdf/error.hpp"
 
 using namespace policykg::test;
 
@@ -25,13 +25,13 @@ TEST(BadInput, EmptyBinaryAndNonUtf8AreErrorsWithAPlace) {
     policykg::builder::build_text(std::string("I . Text\0\1\2", 11), "bin.txt");
     FAIL();
   } catch (const policykg::Error& e) {
-    EXPECT_EQ(e.where(), "bin.txt:byte 8");
+    EXPECT_EQ(e.where(), "bin.txt:1:9");
   }
   try {
     policykg::builder::build_text("I . Caf\xE9 au lait", "latin1.txt");
     FAIL();
   } catch (const policykg::Error& e) {
-    EXPECT_EQ(e.where(), "latin1.txt:byte 7");
+    EXPECT_EQ(e.where(), "latin1.txt:1:8");
   }
 }
 

@@ -3,8 +3,8 @@
 
 #include <fstream>
 
+#include "core/error.hpp"
 #include "graph.hpp"
-#include "rdf/error.hpp"
 
 using namespace policykg::test;
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "builder/source_text.hpp"
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 using policykg::builder::SourceText;
 
@@ -35,14 +35,14 @@ TEST(Reader, RejectsEmptyBinaryAndInvalidUtf8WithByteOffset) {
     SourceText(std::string("ab\0cd", 5), "bin.txt");
     FAIL();
   } catch (const policykg::Error& e) {
-    EXPECT_EQ(e.where(), "bin.txt:byte 2");
+    EXPECT_EQ(e.where(), "bin.txt:1:3");
     EXPECT_NE(std::string(e.what()).find("NUL"), std::string::npos);
   }
   try {
     SourceText("abc\xE4\xB8" "d", "bad.txt");  // truncated 3-byte sequence
     FAIL();
   } catch (const policykg::Error& e) {
-    EXPECT_EQ(e.where(), "bad.txt:byte 3");
+    EXPECT_EQ(e.where(), "bad.txt:1:4");
   }
   EXPECT_THROW(SourceText("\xC0\xAF", "overlong.txt"), policykg::Error);
   EXPECT_THROW(SourceText("\xED\xA0\x80", "surrogate.txt"), policykg::Error);

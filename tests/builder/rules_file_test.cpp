@@ -12,8 +12,8 @@
 
 #include "builder/gazetteer.hpp"
 #include "builder/rules.hpp"
+#include "core/error.hpp"
 #include "graph.hpp"
-#include "rdf/error.hpp"
 
 namespace {
 

@@ -1,5 +1,4 @@
 #include "tests/conformance/result_reader.hpp"
-#include "rdf/utf8.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -9,6 +8,8 @@
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "core/utf8.hpp"
 
 namespace policykg::conformance {
 
@@ -40,7 +41,7 @@ std::string unescape_xml(std::string_view s) {
     else if (!ent.empty() && ent[0] == '#') {
       unsigned long cp = ent[1] == 'x' ? std::stoul(std::string(ent.substr(2)), nullptr, 16)
                                        : std::stoul(std::string(ent.substr(1)));
-      policykg::rdf::utf8_append(out, static_cast<char32_t>(cp));
+      policykg::utf8_append(out, static_cast<char32_t>(cp));
     }
     i = semi;
   }

@@ -11,7 +11,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "rdf/parser.hpp"
 #include "tests/conformance/result_reader.hpp"
 #include "tests/conformance/suite.hpp"

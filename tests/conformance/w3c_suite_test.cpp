@@ -12,10 +12,10 @@
 #include <string>
 #include <variant>
 
+#include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/sparql.hpp"
 #include "query/sparql/sparql_parser.hpp"
-#include "rdf/error.hpp"
 #include "rdf/parser.hpp"
 #include "tests/conformance/suite.hpp"
 

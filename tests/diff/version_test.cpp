@@ -2,9 +2,9 @@
 // facts followed, and a document without parts refused.
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "diff/diff.hpp"
 #include "ontology/terms.hpp"
-#include "rdf/error.hpp"
 
 namespace policykg::diff {
 namespace {

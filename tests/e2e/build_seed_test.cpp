@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
+#include "core/utf8.hpp"
 #include "tests/e2e/run.hpp"
-#include "rdf/utf8.hpp"
 
 namespace {
 
@@ -67,7 +67,7 @@ std::vector<Triple> parse_ntriples(const std::string& text) {
           else if (c == 't') v += '\t';
           else if (c == 'u' || c == 'U') {
             std::size_t n = c == 'u' ? 4 : 8;
-            policykg::rdf::utf8_append(v, static_cast<char32_t>(std::stoul(text.substr(i + 1, n), nullptr, 16)));
+            policykg::utf8_append(v, static_cast<char32_t>(std::stoul(text.substr(i + 1, n), nullptr, 16)));
             i += n;
           } else v += c;
           ++i;
@@ -249,7 +249,7 @@ TEST(BuildSeed, EveryFormatAndAtomicOutput) {
   fs::path out = dir / "never.ttl";
   auto r = run_policykg({"build", bad.string(), "-o", out.string()});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("bad.txt:byte 7"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.txt:1:8"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(out));
   auto empty = dir / "empty.txt";
   std::ofstream(empty).close();

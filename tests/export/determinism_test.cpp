@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <random>
 
+#include "core/error.hpp"
 #include "export/export.hpp"
-#include "rdf/error.hpp"
 #include "tests/export/export_fixture.hpp"
 
 namespace policykg::exports {

@@ -6,9 +6,9 @@
 
 #include <regex>
 
+#include "core/error.hpp"
 #include "export/export.hpp"
 #include "export/plan_pictures.hpp"
-#include "rdf/error.hpp"
 #include "tests/export/export_fixture.hpp"
 
 namespace policykg::exports {

@@ -2,8 +2,8 @@
 // candidates.
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "query/traversal/entity_resolver.hpp"
-#include "rdf/error.hpp"
 #include "tests/query/traversal_fixture.hpp"
 
 namespace policykg {

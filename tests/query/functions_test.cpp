@@ -6,9 +6,9 @@
 
 #include <string>
 
+#include "core/error.hpp"
 #include "query/sparql/sparql.hpp"
 #include "query/sparql/sparql_parser.hpp"
-#include "rdf/error.hpp"
 #include "tests/query/sparql_fixture.hpp"
 
 namespace policykg::query {

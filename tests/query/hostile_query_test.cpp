@@ -8,9 +8,9 @@
 #include <string>
 #include <thread>
 
+#include "core/error.hpp"
 #include "query/sparql/sparql.hpp"
 #include "query/sparql/sparql_parser.hpp"
-#include "rdf/error.hpp"
 #include "tests/query/sparql_fixture.hpp"
 
 using namespace policykg;

@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 #include "rdf/index_file.hpp"
 #include "tests/query/sparql_fixture.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 
 using namespace policykg;
 

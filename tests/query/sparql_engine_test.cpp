@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "core/error.hpp"
 #include "query/sparql/sparql.hpp"
-#include "rdf/error.hpp"
 #include "tests/query/sparql_fixture.hpp"
 
 using namespace policykg;

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "query/sparql/sparql_parser.hpp"
 #include "query/sparql/sparql_printer.hpp"
-#include "rdf/error.hpp"
 
 namespace fs = std::filesystem;
 using policykg::query::parse_sparql;

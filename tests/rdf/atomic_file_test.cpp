@@ -17,7 +17,7 @@
 #include <iterator>
 #include <string>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "rdf/jsonld_reader.hpp"
 #include "rdf/jsonld_writer.hpp"
 #include "rdf/model.hpp"

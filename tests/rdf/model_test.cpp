@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 namespace fs = std::filesystem;
 using namespace policykg::rdf;

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <map>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "rdf/input_checks.hpp"
 #include "rdf/model.hpp"
 

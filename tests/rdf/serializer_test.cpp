@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "rdf/model.hpp"
 #include "rdf/parser.hpp"
 #include "rdf/serializer.hpp"

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 
 using policykg::rdf::parse_store_spec;
 using policykg::rdf::StoreSpec;

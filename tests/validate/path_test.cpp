@@ -1,7 +1,7 @@
 // validate/path: SHACL property paths read from a shapes graph and evaluated on data.
 #include <gtest/gtest.h>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "tests/validate/constraint_cases.hpp"
 #include "tests/validate/validate_fixture.hpp"
 #include "validate/path.hpp"

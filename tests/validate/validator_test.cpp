@@ -1,7 +1,7 @@
 // validate::validate on one small graph per constraint, and the validator's refusals.
 #include <gtest/gtest.h>
 
-#include "rdf/error.hpp"
+#include "core/error.hpp"
 #include "tests/validate/constraint_cases.hpp"
 #include "tests/validate/validate_fixture.hpp"
 #include "validate/validate.hpp"

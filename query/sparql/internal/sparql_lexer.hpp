@@ -20,12 +20,14 @@ struct Token {
   Kind kind = Kind::End;
   std::string text;   ///< decoded value: IRI, "prefix:local", var name, lexical form, ...
   std::string raw;    ///< the keyword as written (for error messages)
-  std::size_t line = 1, column = 1;
+  std::size_t line = 1, column = 1;  ///< where the token starts, from 1, in code points
+  std::size_t offset = 0;       ///< code points before the token
   std::size_t end = 0;          ///< byte offset just past the token
   bool space_before = false;    ///< whitespace or a comment precedes the token
 };
 
-/// Splits query text into tokens on demand. Throws Error(Syntax) "query:LINE:COLUMN".
+/// Splits query text into tokens on demand. Throws Error(Syntax) at the place of the bad character
+/// (source "query").
 class Lexer {
  public:
   explicit Lexer(std::string_view text) : text_(text) {}
@@ -44,7 +46,7 @@ class Lexer {
 
   std::string_view text_;
   std::size_t pos_ = 0;
-  std::size_t line_ = 1, column_ = 1;
+  std::size_t line_ = 1, column_ = 1, chars_ = 0;  // of the next unread character, in code points
 };
 
 }  // namespace policykg::query

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <utility>
 
-namespace policykg::rdf {
+namespace policykg {
 
 /// The length of the well-formed UTF-8 sequence starting at `text[i]`, or 0 when it is not one.
 inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
@@ -130,4 +130,4 @@ inline std::size_t utf8_char_start(std::string_view text, std::size_t i, std::si
   return i;
 }
 
-}  // namespace policykg::rdf
+}  // namespace policykg

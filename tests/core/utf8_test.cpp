@@ -1,16 +1,16 @@
-#include "rdf/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-using policykg::rdf::first_invalid_text_byte;
-using policykg::rdf::first_invalid_utf8;
-using policykg::rdf::utf8_char_start;
-using policykg::rdf::utf8_continuation;
-using policykg::rdf::utf8_decode;
-using policykg::rdf::utf8_encode;
-using policykg::rdf::utf8_step;
+using policykg::first_invalid_text_byte;
+using policykg::first_invalid_utf8;
+using policykg::utf8_char_start;
+using policykg::utf8_continuation;
+using policykg::utf8_decode;
+using policykg::utf8_encode;
+using policykg::utf8_step;
 
 TEST(Utf8, AcceptsWellFormedText) {
   EXPECT_EQ(first_invalid_utf8(""), std::nullopt);
