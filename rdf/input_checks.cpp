@@ -238,4 +238,35 @@ void check_json_depth(std::string_view text, std::string_view where, int max_dep
   }
 }
 
+void check_turtle_depth(std::string_view text, std::string_view where, int max_depth) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '#') {  // a comment, to the end of its line
+      i = std::min(text.find_first_of("\r\n", i), text.size());
+    } else if (c == '<') {  // an IRI; "<" cannot start anything else outside a string
+      i = std::min(text.find('>', i + 1), text.size());
+    } else if (c == '"' || c == '\'') {
+      const bool long_form = text.substr(i, 3) == std::string(3, c);
+      const std::size_t open = long_form ? 3 : 1;
+      for (i += open; i < text.size(); ++i) {
+        if (text[i] == '\\') {
+          ++i;
+        } else if (text[i] == c && (!long_form || text.substr(i, 3) == std::string(3, c))) {
+          i += open - 1;
+          break;
+        } else if (!long_form && (text[i] == '\n' || text[i] == '\r')) {
+          break;  // not Turtle; serd says where
+        }
+      }
+    } else if (c == '(' || c == '[') {
+      if (++depth > max_depth)
+        fail(text, i, where,
+             "nested too deeply (more than " + std::to_string(max_depth) + " levels of collections and blank nodes)");
+    } else if ((c == ')' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
 }  // namespace policykg::rdf

@@ -30,4 +30,12 @@ void check_rdfxml(std::string_view text, std::string_view where);
 /// text (strings are skipped; the text need not be valid JSON).
 void check_json_depth(std::string_view text, std::string_view where, int max_depth = kMaxJsonDepth);
 
+/// How deeply Turtle collections "( … )" and blank nodes "[ … ]" may nest: serd reads
+/// them by recursion, and 26,000 levels outgrow a thread's stack.
+inline constexpr int kMaxTurtleDepth = 256;
+
+/// Throws Error(Syntax) "nested too deeply" at the bracket that opens level max_depth + 1 of
+/// Turtle text; IRIs, strings and comments are skipped (the text need not be valid).
+void check_turtle_depth(std::string_view text, std::string_view where, int max_depth = kMaxTurtleDepth);
+
 }  // namespace policykg::rdf

@@ -213,6 +213,7 @@ class SerdRead {
 }  // namespace
 
 std::vector<Triple> read_with_serd(std::string_view text, Format format, std::string_view base, std::string_view where) {
+  if (format == Format::Turtle) check_turtle_depth(text, where);
   try {
     return SerdRead(text, format, base, where, 4096).run();
   } catch (const Unplaced&) {

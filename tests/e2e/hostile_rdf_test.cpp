@@ -68,6 +68,10 @@ TEST(HostileRdf, DeepJsonLdIsRefused) {
   expect_refused(write("deep.jsonld", text), ":1:", "nested too deeply");
 }
 
+TEST(HostileRdf, DeepTurtleIsRefused) {
+  expect_refused(write("deep.ttl", "<http://a> <http://b> " + std::string(30000, '(') + "\n"), ":1:", "nested too deeply");
+}
+
 TEST(HostileRdf, RdfXmlEntityExpansionIsBounded) {
   // 106 KB like this took 14 s and 2 GB.
   std::string text = "<!DOCTYPE rdf:RDF [<!ENTITY e \"" + std::string(10000, 'x') + "\">]>\n"

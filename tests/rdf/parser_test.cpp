@@ -385,3 +385,28 @@ TEST(Parser, DeeplyNestedJsonLdIsRefusedWithItsPlace) {
   auto triples = parse_string("{\"@id\": \"http://a\", \"http://b\": \"" + std::string(1000, '[') + "\"}", Format::JsonLd);
   EXPECT_EQ(triples.size(), 1u);
 }
+
+TEST(Parser, DeeplyNestedTurtleIsRefusedWithItsPlace) {
+  // 26,000 levels of collections overflowed serd's recursion (found by fuzz_turtle).
+  for (const char* open : {"(", "["}) {
+    const char close = open[0] == '(' ? ')' : ']';
+    std::string text = "@prefix : <http://ex/> .\n:s :p ";
+    for (int i = 0; i < 26000; ++i) text += open;
+    text += std::string(26000, close) + " .\n";
+    auto e = parse_error("deep.ttl", text);
+    EXPECT_EQ(e.category(), policykg::Error::Category::Syntax);
+    // The bracket that opens level 257: after "@prefix … .", then ":s :p " and 256 of them.
+    EXPECT_TRUE(e.where().ends_with("/deep.ttl:2:263")) << e.describe();
+    EXPECT_EQ(e.place().line, 2u);
+    EXPECT_EQ(e.place().offset, 25u + 6u + 256u);
+    EXPECT_NE(e.describe().find("nested too deeply"), std::string::npos) << e.describe();
+  }
+  // 256 levels are read; brackets in IRIs, strings and comments do not count.
+  std::string ok = "<http://ex/s> <http://ex/p> ";
+  for (int i = 0; i < 256; ++i) ok += "[ <http://ex/q> ";
+  ok += "\"((([[[\"";
+  for (int i = 0; i < 256; ++i) ok += " ]";
+  ok += " .\n# " + std::string(1000, '(') + "\n<http://ex/s> <http://ex/p> \"\"\"" + std::string(1000, '[') +
+        "\"\"\", <http://ex/(((" + std::string(1000, '(') + "> .\n";
+  EXPECT_EQ(parse_string(ok, Format::Turtle).size(), 259u);
+}
