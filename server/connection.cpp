@@ -91,7 +91,7 @@ struct Shared {
 // The Content-Length value of a raw head (Beast refuses one too large for 64 bits as it refuses
 // one that is no number): true when it is digits only, that is a length too large.
 bool content_length_is_digits(std::string_view head) {
-  std::string lower(head);
+  std::string lower = "\n" + std::string(head);  // the request line may be consumed already
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::size_t at = lower.find("\ncontent-length:");
   if (at == std::string::npos) return false;
@@ -181,6 +181,7 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     request_ = Request{};
     response_ = Response{};
+    head_bytes_ = 0;
     body_bytes_ = 0;
     skip_body_ = false;
     if (buffer_.size() > 0) {  // pipelined: the next request's bytes are here already
@@ -225,10 +226,16 @@ class Session : public std::enable_shared_from_this<Session> {
     for (;;) {
       error_code ec;
       if (!parser_->is_header_done()) {
+        // Beast takes the request line on its own, then the fields once all of them are here.
         const std::size_t used = parser_->put(buffer_.data(), ec);
-        if (ec == http::error::need_more) return read_more();
-        if (ec) return on_parse_error(ec);
+        if (ec && ec != http::error::need_more) return on_parse_error(ec);
         buffer_.consume(used);
+        head_bytes_ += used;
+        if (ec) {
+          // The request line and the fields as a whole (Beast bounds each of them on its own).
+          if (head_bytes_ + buffer_.size() > limits_.max_head_bytes) return fail(431, "");
+          return read_more();
+        }
         if (parser_->is_header_done() && !on_head()) return;
         continue;
       }
@@ -487,6 +494,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Request request_;
   Response response_;
   Clock::time_point started_{};
+  std::size_t head_bytes_ = 0;  ///< of the head, taken by the parser
   std::size_t body_bytes_ = 0;
   bool skip_body_ = false;
   bool keep_alive_ = true;

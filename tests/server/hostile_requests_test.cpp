@@ -243,6 +243,27 @@ TEST(HostileRequests, SlowHeadAndSlowBodyTimeOutAsAWhole) {
   EXPECT_EQ(request(server.port(), get("/")).status, 200);
 }
 
+TEST(HostileRequests, AHeadOfManyReadsIsReadWhole) {
+  TestServer server;
+  // 20 KiB of headers (a browser's cookies, say), sent at once or a line at a time: one request.
+  std::string headers = "Cookie: " + std::string(20000, 'c') + "\r\n";
+  for (int i = 0; i < 20; ++i) headers += "X-Line-" + std::to_string(i) + ": " + std::string(100, 'x') + "\r\n";
+  EXPECT_EQ(request(server.port(), get("/", headers)).status, 200);
+  Connection c(server.port());
+  const std::string raw = get("/sparql?query=ASK%7B%7D", headers);
+  for (std::size_t at = 0; at < raw.size(); at += 1000) {
+    ASSERT_TRUE(c.send(raw.substr(at, 1000)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  const Reply r = c.read_reply();
+  EXPECT_EQ(r.status, 200) << r.body;
+  // Beyond 64 KiB in all, request line included: 431.
+  const std::string target = "/?" + std::string(6000, 'q');
+  std::string many;
+  for (int i = 0; i < 60; ++i) many += "X-Many-" + std::to_string(i) + ": " + std::string(1000, 'm') + "\r\n";
+  EXPECT_EQ(request(server.port(), get(target, many)).status, 431);
+}
+
 TEST(HostileRequests, HeadFloodIsRefused) {
   TestServer server;
   std::string headers;
