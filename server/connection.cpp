@@ -189,9 +189,12 @@ class Session : public std::enable_shared_from_this<Session> {
       return parse();
     }
     phase_ = Phase::Idle;
-    buffer_.shrink_to_fit();  // an idle connection keeps no buffer
+    buffer_.shrink_to_fit();  // an idle connection keeps no buffer: it waits, then reads
     set_deadline(Clock::now() + limits_.idle_timeout);
-    read_more();
+    socket_.async_wait(tcp::socket::wait_read, [self = shared_from_this()](error_code ec) {
+      if (ec) return self->on_read_failed();
+      self->read_more();
+    });
   }
 
   void begin_head() {
