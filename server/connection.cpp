@@ -417,8 +417,9 @@ class Session : public std::enable_shared_from_this<Session> {
     next_request();
   }
 
+  // A refusal has its own line (refusal_log, on closing).
   void log() {
-    if (shared_.handlers.log) shared_.handlers.log(request_, response_, Clock::now() - started_);
+    if (!refused_ && shared_.handlers.log) shared_.handlers.log(request_, response_, Clock::now() - started_);
   }
 
   // An answer made here (a bound or a deadline passed): the connection closes after it.

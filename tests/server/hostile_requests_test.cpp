@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -497,6 +498,15 @@ TEST(HostileRequests, TheTotalCapRefusesAtOnceWithFewWorkers) {
   EXPECT_EQ(refused.status, 503);
   EXPECT_EQ(refused.header("retry-after"), "1");
   EXPECT_EQ(refused.header("connection"), "close");
+  // One log line for the refusal (written as the connection closes).
+  const auto refusals = [&server] {
+    const auto log = server.log();
+    return std::count_if(log.begin(), log.end(), [](const std::string& line) {
+      return line.rfind("127.0.0.250 ", 0) == 0 && line.find("(connection refused") != std::string::npos;
+    });
+  };
+  for (int i = 0; i < 100 && refusals() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(refusals(), 1);
   // One slow client leaves: its place is free again.
   slow.pop_back();
   Reply r;
