@@ -61,6 +61,14 @@ class Connection {
     return true;
   }
 
+  /// What the server has sent so far (waits up to `ms` milliseconds for a first byte).
+  std::string receive_some(int ms) {
+    if (!answered_within(ms)) return {};
+    char buf[4096];
+    const auto n = ::recv(fd_, buf, sizeof buf, 0);
+    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
+  }
+
   /// Whether the server has closed the connection (after anything it sent) within `ms` milliseconds.
   bool closed_within(int ms) {
     char buf[4096];
@@ -553,4 +561,22 @@ TEST(HostileRequests, ManySlowHeadsEachGet408AndAreClosed) {
     EXPECT_TRUE(slow[i]->closed_within(5000)) << i;
   }
   EXPECT_EQ(request(server.port(), get("/")).status, 200);
+}
+
+TEST(HostileRequests, StopFinishesARequestInProgress) {
+  policykg::rdf::Model model;
+  model.load_file(policykg::test::fixture_file());
+  policykg::server::Server server(model, fixture_options());
+  const int port = server.start();
+  Connection c(port);
+  const std::string query = "ASK { ?s ?p ?o }";
+  ASSERT_TRUE(c.send(post_head("Content-Length: " + std::to_string(query.size()) + "\r\nExpect: 100-continue\r\n")));
+  // The head is read and screened: the server waits for the body.
+  ASSERT_EQ(c.receive_some(5000), "HTTP/1.1 100 Continue\r\n\r\n");
+  std::thread stopper([&server] { server.stop(); });
+  ASSERT_TRUE(c.send(query));
+  const Reply r = c.read_reply();
+  stopper.join();
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("connection"), "close");
 }
