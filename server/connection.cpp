@@ -385,6 +385,10 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::size_t head = head_out_.size();
     const std::size_t total = head + (send_body_ ? response_.body.size() : 0);
     if (sent_ >= total) return on_written();
+    if (expired()) {  // the timer fired as the last write ended: the client reads too slowly
+      log();
+      return close();
+    }
     std::array<asio::const_buffer, 2> buffers{};
     std::size_t count = 0;
     if (sent_ < head) buffers[count++] = asio::buffer(head_out_.data() + sent_, head - sent_);
