@@ -1,6 +1,6 @@
 // policykg serve [--port P] [--host H] [--data FILE...|--store SPEC] [--base IRI] [--timeout MS] [--max-memory MIB]
 //                [--max-rows N] [--max-request-bytes N] [--max-connections N]
-//                [--max-connections-per-client N] [--max-queries N] [--query-queue N] [--no-cors]
+//                [--max-connections-per-client N] [--max-queries N] [--query-queue N] [--workers N] [--no-cors]
 #include <pthread.h>
 
 #include <csignal>
@@ -24,10 +24,11 @@ struct ServeOptions {
   long long timeout_ms = 30000;
   std::size_t max_rows = 10000;
   std::size_t max_request_bytes = 1 << 20;
-  std::size_t max_connections = 256;
+  std::size_t max_connections = 4096;
   std::size_t max_connections_per_client = 32;
   std::size_t max_queries = 0;
   std::size_t query_queue = 32;
+  std::size_t workers = 0;
   std::size_t max_memory_mib = 0;
   bool no_cors = false;
 };
@@ -55,6 +56,7 @@ void run_serve(const ServeOptions& o) {
   options.max_connections_per_client = o.max_connections_per_client;
   options.max_queries = o.max_queries;
   options.query_queue = o.query_queue;
+  options.workers = o.workers;
   options.max_memory = o.max_memory_mib << 20;
   options.cors = !o.no_cors;
   auto log_mutex = std::make_shared<std::mutex>();
@@ -84,8 +86,8 @@ void setup_serve(CLI::App& app) {
   cmd->add_option("--max-rows", options->max_rows, "result rows (or triples) per query before truncation (default 10000; 0: none)");
   cmd->add_option("--max-request-bytes", options->max_request_bytes, "largest request body accepted (default 1048576)");
   cmd->add_option("--max-connections,--threads", options->max_connections,
-                  "connections served at once, a thread each (default 256; 503 beyond)")
-      ->check(CLI::Range(4, 4096));
+                  "connections open at once (default 4096, at most the open-file limit allows; 503 beyond)")
+      ->check(CLI::Range(4, 1 << 20));
   cmd->add_option("--max-connections-per-client", options->max_connections_per_client,
                   "connections served at once from one client address (default 32; 503 beyond)")
       ->check(CLI::Range(1, 4096));
@@ -95,6 +97,9 @@ void setup_serve(CLI::App& app) {
   cmd->add_option("--query-queue", options->query_queue,
                   "queries waiting for their turn (default 32; 503 with Retry-After beyond)")
       ->check(CLI::Range(0, 4096));
+  cmd->add_option("--workers", options->workers,
+                  "threads running the handlers (default: --max-queries + --query-queue + the machine's cores)")
+      ->check(CLI::Range(0, 8192));
   cmd->add_option("--max-memory", options->max_memory_mib,
                   "MiB one query may hold while it runs (default 0: half the machine's memory over --max-queries)");
   cmd->add_flag("--no-cors", options->no_cors, "do not send Access-Control-Allow-Origin: *");

@@ -24,6 +24,7 @@ Options resolve(Options o) {
   if (o.max_connections < 4) o.max_connections = 4;
   if (o.max_connections_per_client < 1) o.max_connections_per_client = 1;
   if (o.max_queries == 0) o.max_queries = std::max(2u, std::thread::hardware_concurrency());
+  if (o.workers == 0) o.workers = o.max_queries + o.query_queue + std::max(2u, std::thread::hardware_concurrency());
   if (o.max_memory == 0) o.max_memory = query::physical_memory_fraction(0.5) / o.max_queries;
   return o;
 }

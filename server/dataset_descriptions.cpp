@@ -11,7 +11,7 @@ namespace {
 
 using Describe = std::vector<rdf::Triple> (*)(const Context&, const std::string&);
 
-void serve_description(const httplib::Request& req, httplib::Response& res, Context& ctx, Describe describe,
+void serve_description(const Request& req, Response& res, Context& ctx, Describe describe,
                        const std::string& path, const std::string& title) {
   res.set_header("Vary", "Accept");
   auto rep = choose_representation(req, /*with_html=*/true);
@@ -29,7 +29,7 @@ void serve_description(const httplib::Request& req, httplib::Response& res, Cont
 }
 
 // ?format=ttl (or nt, jsonld, rdf) overrides Accept, for links a browser can follow.
-void apply_format_parameter(httplib::Request& req) {
+void apply_format_parameter(Request& req) {
   if (!req.has_param("format")) return;
   if (auto f = format_of_extension(req.get_param_value("format")))
     req.set_header("Accept", std::string(rdf::media_type(*f)));
@@ -37,18 +37,18 @@ void apply_format_parameter(httplib::Request& req) {
 
 }  // namespace
 
-void add_dataset_descriptions(httplib::Server& http, Context& ctx) {
-  http.Get("/.well-known/void", [&ctx](const httplib::Request& in, httplib::Response& res) {
-    httplib::Request req = in;
+void add_dataset_descriptions(Router& routes, Context& ctx) {
+  routes.get("/.well-known/void", [&ctx](const Request& in, Response& res) {
+    Request req = in;
     apply_format_parameter(req);
     serve_description(req, res, ctx, void_description, "/.well-known/void", "VoID description of the dataset");
   });
-  http.Get("/dcat", [&ctx](const httplib::Request& in, httplib::Response& res) {
-    httplib::Request req = in;
+  routes.get("/dcat", [&ctx](const Request& in, Response& res) {
+    Request req = in;
     apply_format_parameter(req);
     serve_description(req, res, ctx, dcat_description, "/dcat", "DCAT description of the dataset");
   });
-  http.Get(R"(/dump\.(ttl|nt|nq|rdf|jsonld))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  routes.get(R"(/dump\.(ttl|nt|nq|rdf|jsonld))", [&ctx](const Request& req, Response& res) {
     auto format = format_of_extension(req.matches[1].str());
     if (!format) return send_error(res, 404, "Not Found");
     std::string type(rdf::media_type(*format));

@@ -24,9 +24,9 @@ struct DiffPages {
 
 }  // namespace
 
-void add_diff_page(httplib::Server& http, Context& ctx) {
+void add_diff_page(Router& routes, Context& ctx) {
   auto pages = std::make_shared<DiffPages>();
-  http.Get("/diff", [&ctx, pages](const httplib::Request& req, httplib::Response& res) {
+  routes.get("/diff", [&ctx, pages](const Request& req, Response& res) {
     if (!req.has_param("old") || !req.has_param("new"))
       return send_error(res, 400,
                         "Bad Request: /diff needs old=DOCUMENT&new=DOCUMENT (an IRI, id:..., an identifier or a "

@@ -22,7 +22,7 @@ constexpr const char* kCytoscapeStyle = " 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMbo
 
 // The graph page is one self-contained file (exports::graph_page) with its script and style
 // inline: the server's policy allows exactly those, by their hashes.
-void send_graph_page(httplib::Response& res, const std::string& page) {
+void send_graph_page(Response& res, const std::string& page) {
   res.headers.erase("Content-Security-Policy");
   res.set_header("Content-Security-Policy", "default-src 'none'; script-src" + inline_hashes(page, "script") +
                                                 "; style-src" + inline_hashes(page, "style") + kCytoscapeStyle +
@@ -41,9 +41,9 @@ exports::Options export_options(const Context& ctx, std::string title) {
 
 }  // namespace
 
-void add_graph_page(httplib::Server& http, Context& ctx) {
+void add_graph_page(Router& routes, Context& ctx) {
   auto pages = std::make_shared<GraphPages>();
-  http.Get("/graph", [&ctx, pages](const httplib::Request& req, httplib::Response& res) {
+  routes.get("/graph", [&ctx, pages](const Request& req, Response& res) {
     const query::GraphView& view = ctx.view();
     std::call_once(pages->once, [&] {
       pages->whole = exports::graph_page(exports::to_cytoscape_json(view, export_options(ctx, "policykg graph")),

@@ -16,18 +16,18 @@ bool known(const Context& ctx, const std::string& local_name) {
   return !local_name.empty() && ctx.data.mentions(rdf::Term::iri(ctx.iris.instance(local_name)));
 }
 
-void not_found(httplib::Response& res, const Context& ctx, const std::string& local_name) {
+void not_found(Response& res, const Context& ctx, const std::string& local_name) {
   send_error(res, 404, "Not Found: the graph has no resource " + ctx.iris.instance(local_name));
 }
 
-void alternates(httplib::Response& res, const std::string& local_name) {
+void alternates(Response& res, const std::string& local_name) {
   set_alternates(res, IriMap::page_path(local_name), "/data/" + local_name);
 }
 
 }  // namespace
 
-void add_linked_data(httplib::Server& http, Context& ctx) {
-  http.Get(R"(/id/(.+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void add_linked_data(Router& routes, Context& ctx) {
+  routes.get(R"(/id/(.+))", [&ctx](const Request& req, Response& res) {
     const std::string name = req.matches[1].str();
     res.set_header("Vary", "Accept");
     if (name == "dataset") {  // the dataset itself: described by VoID (which negotiates too)
@@ -41,14 +41,14 @@ void add_linked_data(httplib::Server& http, Context& ctx) {
     res.set_redirect(rep->html ? IriMap::page_path(name) : IriMap::data_path(name, rep->format), 303);
   });
 
-  http.Get(R"(/page/(.+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  routes.get(R"(/page/(.+))", [&ctx](const Request& req, Response& res) {
     const std::string name = req.matches[1].str();
     if (!known(ctx, name)) return not_found(res, ctx, name);
     alternates(res, name);
     res.set_content(resource_page(ctx, name), "text/html; charset=utf-8");
   });
 
-  http.Get(R"(/data/(.+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  routes.get(R"(/data/(.+))", [&ctx](const Request& req, Response& res) {
     std::string name = req.matches[1].str();
     std::optional<rdf::Format> format;
     if (auto dot = name.rfind('.'); dot != std::string::npos && dot > name.rfind('/') + 1) {

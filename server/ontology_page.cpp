@@ -9,7 +9,7 @@ namespace policykg::server {
 
 namespace {
 
-void serve(httplib::Response& res, Context& ctx, const Representation& rep) {
+void serve(Response& res, Context& ctx, const Representation& rep) {
   if (rep.html) return res.set_content(ontology_documentation(ctx.ontology, ctx.linker), content_type(rep));
   if (rep.format == rdf::Format::Turtle) return res.set_content(ctx.ontology_turtle, content_type(rep));
   send_triples(res, ctx.ontology.triples(), rep.format, ctx.iris.base());
@@ -17,8 +17,8 @@ void serve(httplib::Response& res, Context& ctx, const Representation& rep) {
 
 }  // namespace
 
-void add_ontology_page(httplib::Server& http, Context& ctx) {
-  http.Get("/ontology", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void add_ontology_page(Router& routes, Context& ctx) {
+  routes.get("/ontology", [&ctx](const Request& req, Response& res) {
     res.set_header("Vary", "Accept");
     set_alternates(res, "/ontology.html", "/ontology");
     auto rep = choose_representation(req, /*with_html=*/true);
@@ -28,7 +28,7 @@ void add_ontology_page(httplib::Server& http, Context& ctx) {
                    rep->html ? std::string("/ontology.html") : "/ontology." + std::string(served_extension(rep->format)));
     serve(res, ctx, *rep);
   });
-  http.Get(R"(/ontology\.(ttl|nt|jsonld|rdf|html))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  routes.get(R"(/ontology\.(ttl|nt|jsonld|rdf|html))", [&ctx](const Request& req, Response& res) {
     const std::string ext = req.matches[1].str();
     set_alternates(res, "/ontology.html", "/ontology");
     if (ext == "html") return serve(res, ctx, {true, {}});

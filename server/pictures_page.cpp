@@ -24,26 +24,23 @@ constexpr const char* kSiteLinks =
 
 // Scripts by their hashes, as the graph page; styles inline without hashes, because ECharts
 // writes style attributes into its tooltips (a policy with a hash would refuse them).
-// The page (about 1 MB, most of it ECharts) goes uncompressed, through a content provider of known
-// length: cpp-httplib 0.11 compresses a set_content body with Brotli at its slowest quality
-// whenever the client accepts it, which took 7 s for this page on a 2-core machine.
-void send_pictures_page(httplib::Response& res, std::shared_ptr<const std::string> page) {
+// The page (about 1 MB, most of it ECharts) goes uncompressed: compressing it for every request
+// would cost more than it saves on the networks it is served over (cpp-httplib once compressed it
+// with Brotli at its slowest quality, which took 7 s on a 2-core machine).
+void send_pictures_page(Response& res, std::shared_ptr<const std::string> page) {
   res.headers.erase("Content-Security-Policy");
   res.set_header("Content-Security-Policy", "default-src 'none'; script-src" + inline_hashes(*page, "script") +
                                                 "; style-src 'unsafe-inline'; img-src 'self' data: blob:; "
                                                 "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-  const std::size_t size = page->size();
-  res.set_content_provider(size, "text/html; charset=utf-8",
-                           [page = std::move(page)](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                             return sink.write(page->data() + offset, length);
-                           });
+  res.set_content(*page, "text/html; charset=utf-8");
+  res.compressible = false;
 }
 
 }  // namespace
 
-void add_pictures_page(httplib::Server& http, Context& ctx) {
+void add_pictures_page(Router& routes, Context& ctx) {
   auto pictures = std::make_shared<PicturesPage>();
-  http.Get("/pictures", [&ctx, pictures](const httplib::Request&, httplib::Response& res) {
+  routes.get("/pictures", [&ctx, pictures](const Request&, Response& res) {
     std::call_once(pictures->once, [&] {
       exports::PlanPicturesOptions picturing;
       picturing.labels = &exports::ontology_labels();

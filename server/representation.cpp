@@ -10,7 +10,7 @@
 
 namespace policykg::server {
 
-std::optional<Representation> choose_representation(const httplib::Request& req, bool with_html) {
+std::optional<Representation> choose_representation(const Request& req, bool with_html) {
   // Turtle first: clients that accept anything get data, browsers ask for text/html by name.
   std::vector<std::string_view> offers = {"text/turtle", "application/x-turtle", "application/n-triples",
                                           "application/ld+json", "application/rdf+xml"};
@@ -33,7 +33,7 @@ std::string content_type(const Representation& r) {
   return type;
 }
 
-void set_alternates(httplib::Response& res, const std::string& html_path,
+void set_alternates(Response& res, const std::string& html_path,
                     const std::string& data_path_without_extension) {
   std::string link;
   auto add = [&link](const std::string& href, std::string_view type) {
@@ -46,21 +46,21 @@ void set_alternates(httplib::Response& res, const std::string& html_path,
   res.set_header("Link", link);
 }
 
-void send_triples(httplib::Response& res, const std::vector<rdf::Triple>& triples, rdf::Format format,
+void send_triples(Response& res, const std::vector<rdf::Triple>& triples, rdf::Format format,
                   const std::string& base) {
   res.set_content(rdf::serialize(triples, format, base), content_type({false, format}));
 }
 
-void send_error(httplib::Response& res, int status, std::string_view message) {
+void send_error(Response& res, int status, std::string_view message) {
   res.status = status;
   res.set_content(std::string(message) + "\n", "text/plain; charset=utf-8");
 }
 
-void send_not_acceptable(httplib::Response& res, std::string_view available) {
+void send_not_acceptable(Response& res, std::string_view available) {
   send_error(res, 406, "Not Acceptable: available as " + std::string(available));
 }
 
-std::string origin(const httplib::Request& req) {
+std::string origin(const Request& req) {
   std::string host = req.get_header_value("Host");
   if (host.empty()) host = req.local_addr + ":" + std::to_string(req.local_port);
   // A Host header is only trusted as far as it looks like host[:port].

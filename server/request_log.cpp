@@ -27,7 +27,7 @@ std::string printable(std::string_view s, std::size_t max) {
 
 }  // namespace
 
-std::string request_log_line(const httplib::Request& req, const httplib::Response& res,
+std::string request_log_line(const Request& req, const Response& res,
                              std::chrono::steady_clock::duration elapsed) {
   double ms = std::chrono::duration<double, std::milli>(elapsed).count();
   char time[32];

@@ -28,8 +28,8 @@ std::string form(const std::string& q) {
 
 }  // namespace
 
-void add_search_page(httplib::Server& http, Context& ctx) {
-  http.Get("/search", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void add_search_page(Router& routes, Context& ctx) {
+  routes.get("/search", [&ctx](const Request& req, Response& res) {
     const std::string q = req.has_param("q") ? req.get_param_value("q") : std::string();
     if (q.size() > kMaxQueryBytes)
       return send_error(res, 400, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes");

@@ -1,6 +1,7 @@
 // server::Server: the SPARQL 1.1 Protocol endpoint and the linked-data publication of one graph
-// over HTTP. Construct it over a loaded model, start() it (it listens on a background thread
-// pool), stop() it (or destroy it). The model must outlive the server and must not change while it runs.
+// over HTTP. Construct it over a loaded model, start() it (a few I/O threads serve the
+// connections, a pool of workers runs the handlers), stop() it (or destroy it). The model must
+// outlive the server and must not change while it runs.
 #pragma once
 
 #include <chrono>
@@ -23,10 +24,13 @@ struct Options {
   std::size_t max_rows = 10000;                     ///< result row (or triple) cap; 0: none
   std::size_t max_request_bytes = 1 << 20;          ///< request body limit (413 beyond)
   bool cors = true;                                 ///< Access-Control-Allow-Origin: *
-  std::size_t max_connections = 256;                ///< connections served at once (a thread each); 503 beyond
+  std::size_t max_connections = 4096;               ///< connections open at once (at most the fd limit allows); 503 beyond
   std::size_t max_connections_per_client = 32;      ///< of them from one client address; 503 beyond
   std::size_t max_queries = 0;                      ///< queries evaluated at once; 0: the machine's cores (at least 2)
   std::size_t query_queue = 32;                     ///< queries waiting for one of those; 503 beyond, at once
+  /// Threads running the handlers; 0: max_queries + query_queue (a query holds its worker while
+  /// it runs or waits its turn) + the machine's cores (at least 2) for everything else.
+  std::size_t workers = 0;
   /// Bytes one query may hold while it runs (query::QueryOptions::max_memory); 0: half the
   /// machine's memory shared among the max_queries evaluated at once.
   std::size_t max_memory = 0;
@@ -50,7 +54,7 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  /// Binds and starts serving on background threads; returns the bound port. Throws Error(Io)
+  /// Binds and starts serving on background threads (I/O and workers); returns the bound port. Throws Error(Io)
   /// when the address cannot be bound.
   int start();
   /// Stops listening and finishes the requests in progress.

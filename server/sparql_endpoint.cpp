@@ -12,7 +12,6 @@
 #include "core/error.hpp"
 #include "query/prefixes.hpp"
 #include "query/sparql/sparql.hpp"
-#include "server/connection.hpp"
 #include "server/content_negotiation.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
@@ -73,7 +72,7 @@ std::string format_parameter_type(std::string_view value, bool graph) {
 }
 
 // The format= (else output=) parameter of the request, if any.
-std::optional<std::string> format_parameter(const httplib::Request& req) {
+std::optional<std::string> format_parameter(const Request& req) {
   for (const char* name : {"format", "output"})
     if (req.has_param(name)) return req.get_param_value(name);
   return std::nullopt;
@@ -93,12 +92,12 @@ std::string strip_parameters(std::string_view content_type) {
   return type;
 }
 
-void mark_truncated(httplib::Response& res, std::size_t limit) {
+void mark_truncated(Response& res, std::size_t limit) {
   res.set_header("X-PolicyKG-Truncated", "true");
   res.set_header("X-PolicyKG-Row-Limit", std::to_string(limit));
 }
 
-void write_bindings(httplib::Response& res, const query::Results& results, std::string_view accept,
+void write_bindings(Response& res, const query::Results& results, std::string_view accept,
                     const Context& ctx) {
   std::vector<std::string_view> offers;
   for (const auto& o : kBindingOffers) offers.push_back(o.media);
@@ -124,7 +123,7 @@ void write_bindings(httplib::Response& res, const query::Results& results, std::
   res.set_content(body, type);
 }
 
-void write_graph(httplib::Response& res, const query::Results& results, std::string_view accept,
+void write_graph(Response& res, const query::Results& results, std::string_view accept,
                  const Context& ctx) {
   std::vector<std::string_view> offers;
   for (const auto& o : kGraphOffers) offers.push_back(o.media);
@@ -139,7 +138,7 @@ void write_graph(httplib::Response& res, const query::Results& results, std::str
   res.set_content(body, type);
 }
 
-void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx, const std::string& sparql) {
+void run_query(const Request& req, Response& res, Context& ctx, const std::string& sparql) {
   // format= or output= wins over Accept, so that a plain URL can ask for CSV.
   const std::optional<std::string> format = format_parameter(req);
   if (format && format_parameter_type(*format, false).empty())
@@ -180,7 +179,7 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
     results = query::run(ctx.dataset, sparql, options);
   } catch (const Error& e) {
     // A failed evaluation may have grown the heap a lot before it stopped: give it back.
-    request_trouble().release_memory = true;
+    res.release_memory = true;
     switch (e.category()) {
       case Error::Category::Syntax:
       case Error::Category::Usage:
@@ -194,21 +193,21 @@ void run_query(const httplib::Request& req, httplib::Response& res, Context& ctx
       default: return send_error(res, 500, e.describe());
     }
   }
-  if (std::chrono::steady_clock::now() - started >= kLargeQueryTime) request_trouble().release_memory = true;
+  if (std::chrono::steady_clock::now() - started >= kLargeQueryTime) res.release_memory = true;
   if (results.truncated) mark_truncated(res, ctx.options.max_rows);
   res.set_header("Vary", "Accept");
   if (results.kind == rdf::QueryResult::Kind::Graph)
     write_graph(res, results, format ? format_parameter_type(*format, true) : accept, ctx);
   else
     write_bindings(res, results, accept, ctx);
-  if (res.body.size() >= kLargeResultBytes) request_trouble().release_memory = true;
+  if (res.body.size() >= kLargeResultBytes) res.release_memory = true;
 }
 
-void refuse_update(httplib::Response& res) {
+void refuse_update(Response& res) {
   send_error(res, 403, "Forbidden: this endpoint is read-only; SPARQL Update is not accepted");
 }
 
-void describe_service(const httplib::Request& req, httplib::Response& res, Context& ctx) {
+void describe_service(const Request& req, Response& res, Context& ctx) {
   auto rep = choose_representation(req, /*with_html=*/true);
   res.set_header("Vary", "Accept");
   if (!rep) return send_not_acceptable(res, kGraphTypes);
@@ -222,13 +221,13 @@ void describe_service(const httplib::Request& req, httplib::Response& res, Conte
 
 }  // namespace
 
-void add_sparql_endpoint(httplib::Server& http, Context& ctx) {
-  http.Get("/sparql", [&ctx](const httplib::Request& req, httplib::Response& res) {
+void add_sparql_endpoint(Router& routes, Context& ctx) {
+  routes.get("/sparql", [&ctx](const Request& req, Response& res) {
     if (req.has_param("update")) return refuse_update(res);
     if (req.has_param("query")) return run_query(req, res, ctx, req.get_param_value("query"));
     describe_service(req, res, ctx);
   });
-  http.Post("/sparql", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  routes.post("/sparql", [&ctx](const Request& req, Response& res) {
     const std::string type = strip_parameters(req.get_header_value("Content-Type"));
     if (type == "application/sparql-update") return refuse_update(res);
     if (type == "application/sparql-query") return run_query(req, res, ctx, req.body);

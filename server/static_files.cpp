@@ -32,7 +32,7 @@ std::optional<std::string> read_file(const fs::path& file) {
   return ss.str();
 }
 
-void send_file(httplib::Response& res, const fs::path& file) {
+void send_file(Response& res, const fs::path& file) {
   auto content = read_file(file);
   if (!content) return send_error(res, 404, "Not Found");
   res.set_content(*content, std::string(file_media_type(file)));
@@ -121,17 +121,17 @@ std::string_view file_media_type(const fs::path& file) {
   return "text/plain; charset=utf-8";
 }
 
-void add_static_files(httplib::Server& http, Context& ctx) {
-  http.Get("/", [&ctx](const httplib::Request&, httplib::Response& res) {
+void add_static_files(Router& routes, Context& ctx) {
+  routes.get("/", [&ctx](const Request&, Response& res) {
     res.set_content(index_page(ctx), "text/html; charset=utf-8");
   });
-  http.Get("/site.css", [](const httplib::Request&, httplib::Response& res) {
+  routes.get("/site.css", [](const Request&, Response& res) {
     res.set_content(std::string(kSiteStyle), "text/css; charset=utf-8");
   });
-  http.Get("/query", [&ctx](const httplib::Request&, httplib::Response& res) {
+  routes.get("/query", [&ctx](const Request&, Response& res) {
     send_file(res, ctx.options.web_dir / "query" / "index.html");
   });
-  http.Get("/site.json", [&ctx](const httplib::Request&, httplib::Response& res) {
+  routes.get("/site.json", [&ctx](const Request&, Response& res) {
     nlohmann::ordered_json site = {{"base", ctx.iris.base()}, {"ontology", std::string(ns::kOntology)}, {"endpoint", "/sparql"}};
     // The prefixes /sparql predefines, in their order, for the query page to list and put in new tabs.
     auto prefixes = nlohmann::ordered_json::object();
@@ -139,10 +139,10 @@ void add_static_files(httplib::Server& http, Context& ctx) {
     site["prefixes"] = std::move(prefixes);
     res.set_content(site.dump() + "\n", "application/json");
   });
-  http.Get("/examples/queries.json", [&ctx](const httplib::Request&, httplib::Response& res) {
+  routes.get("/examples/queries.json", [&ctx](const Request&, Response& res) {
     res.set_content(example_queries(ctx.options.examples_dir).dump(2) + "\n", "application/json");
   });
-  http.Get(R"(/web/(.*))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+  routes.get(R"(/web/(.*))", [&ctx](const Request& req, Response& res) {
     auto file = served_file(ctx.options.web_dir, req.matches[1].str());
     if (!file) return send_error(res, 404, "Not Found");
     res.set_header("Cache-Control", "max-age=3600");

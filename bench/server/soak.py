@@ -4,8 +4,10 @@
 Mixes, for SECONDS: cheap requests (a small query, a resource page, the index) sent one after
 another by several clients; heavy queries (a three-way cross product sorted, which runs until the
 timeout) kept running; slow clients that send a header line every 2 s (from one address, more
-than its connection cap, and from many addresses). Each kind of client has its own address
-(127.0.0.2 cheap, .3 heavy, .4 bad, .1 and 127.0.1.x slow), as they would on a network; bad requests (malformed request lines, a
+than its connection cap, and one each from a thousand addresses: more than the old
+thread-per-connection server had threads). Each kind of client has its own address (127.0.0.2
+cheap, .3 heavy, .4 bad, .1 and 127.0.1.1-127.0.4.250 slow), as they would on a network; bad
+requests (malformed request lines, a
 Content-Length of 10^20, a chunked body beyond the limit, 2,500 byte ranges, PUT). Reports the
 cheap requests that failed, their p50/p99 latency while the heavy queries run, what the heavy
 and bad requests got, and the server's RSS before, at its peak and after.
@@ -14,6 +16,8 @@ Usage: bench/server/soak.py [BUILD_DIR] [SECONDS]   (exit status 1 if a cheap re
 """
 import collections
 import os
+import resource
+import selectors
 import socket
 import subprocess
 import sys
@@ -31,7 +35,7 @@ PORT = int(os.environ.get("POLICYKG_BENCH_PORT", "18474"))
 CHEAP_CLIENTS = 8
 HEAVY_CLIENTS = 4
 SLOW_FROM_ONE = 40      # beyond the default cap of 32 per address
-SLOW_FROM_MANY = 60     # one each from 127.0.1.x
+SLOW_FROM_MANY = 1000   # one each from 127.0.1.1 on (250 an octet)
 BAD_CLIENTS = 2
 
 
@@ -91,6 +95,11 @@ def rss_kib(pid):
 
 
 def main():
+    # A socket per slow client: this process needs more than the usual 1024 files.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = 4 * (SLOW_FROM_ONE + SLOW_FROM_MANY) + 256
+    if soft != resource.RLIM_INFINITY and soft < want:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
     # The server's log (one line a request) goes straight to a file ($POLICYKG_SOAK_LOG or a
     # temporary one): a pipe read by this script could fill and hold the server's threads.
     log_path = os.environ.get("POLICYKG_SOAK_LOG") or tempfile.mktemp(prefix="policykg-soak-", suffix=".log")
@@ -136,29 +145,56 @@ def main():
                 with lock:
                     heavy[status] += 1
 
-        def slow_client(source):
-            # A header line every 2 s, never the end of the head.
-            while time.monotonic() < deadline:
+        def slow_clients(sources):
+            # Every slow connection in one thread (a selector): a header line every 2 s, never the
+            # end of the head; once answered (408 at the head deadline, or 503), connect again
+            # (after 1 s for a 503, as told by Retry-After).
+            sel = selectors.DefaultSelector()
+            next_send = {}
+            again = []  # (when, source)
+
+            def connect(source):
                 try:
-                    with socket.create_connection(("127.0.0.1", PORT), timeout=30, source_address=(source, 0)) as s:
-                        s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-                        status = 0
-                        while time.monotonic() < deadline:
-                            s.settimeout(2)
-                            try:
-                                data = s.recv(64)
-                                status = int(data[9:12]) if data.startswith(b"HTTP/1.1 ") else 0
-                                break
-                            except socket.timeout:
-                                s.sendall(b"X-Slow: 1\r\n")
-                        with lock:
-                            slow[status] += 1
-                        if status == 503:
-                            time.sleep(1)  # as told by Retry-After
+                    s = socket.create_connection(("127.0.0.1", PORT), timeout=10, source_address=(source, 0))
+                    s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                    s.setblocking(False)
+                    sel.register(s, selectors.EVENT_READ, source)
+                    next_send[s] = time.monotonic() + 2
                 except OSError:
                     with lock:
-                        slow["error"] += 1
-                    time.sleep(0.5)
+                        slow[(source == "127.0.0.1", "error")] += 1
+                    again.append((time.monotonic() + 0.5, source))
+
+            for source in sources:
+                connect(source)
+            while time.monotonic() < deadline:
+                for key, _ in sel.select(timeout=0.2):
+                    s, source = key.fileobj, key.data
+                    try:
+                        data = s.recv(64)
+                    except OSError:
+                        data = b""
+                    status = int(data[9:12]) if data.startswith(b"HTTP/1.1 ") else 0
+                    with lock:
+                        slow[(source == "127.0.0.1", status)] += 1
+                    sel.unregister(s)
+                    del next_send[s]
+                    s.close()
+                    again.append((time.monotonic() + (1 if status == 503 else 0), source))
+                now = time.monotonic()
+                for s, when in list(next_send.items()):
+                    if now >= when:
+                        try:
+                            s.send(b"X-Slow: 1\r\n")
+                        except OSError:
+                            pass
+                        next_send[s] = now + 2
+                due = [a for a in again if a[0] <= now]
+                again[:] = [a for a in again if a[0] > now]
+                for _, source in due:
+                    connect(source)
+            for s in list(next_send):
+                s.close()
 
         bad_requests = [
             b"NONSENSE\r\n\r\n",
@@ -185,8 +221,8 @@ def main():
 
         threads = [threading.Thread(target=cheap_client, args=(i,)) for i in range(CHEAP_CLIENTS)]
         threads += [threading.Thread(target=heavy_client) for _ in range(HEAVY_CLIENTS)]
-        threads += [threading.Thread(target=slow_client, args=("127.0.0.1",)) for _ in range(SLOW_FROM_ONE)]
-        threads += [threading.Thread(target=slow_client, args=(f"127.0.1.{i + 1}",)) for i in range(SLOW_FROM_MANY)]
+        many = [f"127.0.{1 + i // 250}.{1 + i % 250}" for i in range(SLOW_FROM_MANY)]
+        threads.append(threading.Thread(target=slow_clients, args=(["127.0.0.1"] * SLOW_FROM_ONE + many,)))
         threads += [threading.Thread(target=bad_client, args=(i,)) for i in range(BAD_CLIENTS)]
         threads.append(threading.Thread(target=watch))
         for t in threads:
@@ -206,7 +242,8 @@ def main():
         print(f"cheap requests: {len(cheap)}, failed {len(failed)} {dict(cheap_failures)}")
         print(f"cheap latency: p50 {pct(0.50):.1f} ms, p99 {pct(0.99):.1f} ms, max {pct(1.0):.1f} ms")
         print(f"heavy queries: {dict(heavy)}")
-        print(f"slow clients: {dict(slow)}")
+        print(f"slow clients from 127.0.0.1: {({k[1]: v for k, v in slow.items() if k[0]})}")
+        print(f"slow clients from {SLOW_FROM_MANY} addresses: {({k[1]: v for k, v in slow.items() if not k[0]})}")
         print(f"bad requests: {dict(bad)}")
         print(f"RSS: before {before // 1024} MiB, peak {peak[0] // 1024} MiB, after {after // 1024} MiB "
               f"(1 s after the last request), {later // 1024} MiB (5 s after)")

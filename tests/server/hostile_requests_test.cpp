@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -58,6 +59,26 @@ class Connection {
       sent += static_cast<std::size_t>(n);
     }
     return true;
+  }
+
+  /// What the server has sent so far (waits up to `ms` milliseconds for a first byte).
+  std::string receive_some(int ms) {
+    if (!answered_within(ms)) return {};
+    char buf[4096];
+    const auto n = ::recv(fd_, buf, sizeof buf, 0);
+    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
+  }
+
+  /// Whether the server has closed the connection (after anything it sent) within `ms` milliseconds.
+  bool closed_within(int ms) {
+    char buf[4096];
+    for (auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+         std::chrono::steady_clock::now() < end;) {
+      if (!answered_within(50)) continue;
+      const auto n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) return true;
+    }
+    return false;
   }
 
   /// Whether the server has answered (or closed) within `ms` milliseconds.
@@ -114,6 +135,16 @@ Reply request(int port, const std::string& raw) {
   Connection c(port);
   c.send(raw);
   return c.read_reply();
+}
+
+/// 127.0.1.1, 127.0.1.2, ...: the `i`th of many client addresses (Linux routes 127/8 to lo).
+std::string many_address(int i) { return "127.0." + std::to_string(1 + i / 250) + "." + std::to_string(1 + i % 250); }
+
+/// The threads of this process now.
+long thread_count() {
+  long n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/task")) ++n;
+  return n;
 }
 
 std::string get(const std::string& path, const std::string& headers = "") {
@@ -219,6 +250,27 @@ TEST(HostileRequests, SlowHeadAndSlowBodyTimeOutAsAWhole) {
     EXPECT_EQ(c.read_reply().status, 408);
   }
   EXPECT_EQ(request(server.port(), get("/")).status, 200);
+}
+
+TEST(HostileRequests, AHeadOfManyReadsIsReadWhole) {
+  TestServer server;
+  // 20 KiB of headers (a browser's cookies, say), sent at once or a line at a time: one request.
+  std::string headers = "Cookie: " + std::string(20000, 'c') + "\r\n";
+  for (int i = 0; i < 20; ++i) headers += "X-Line-" + std::to_string(i) + ": " + std::string(100, 'x') + "\r\n";
+  EXPECT_EQ(request(server.port(), get("/", headers)).status, 200);
+  Connection c(server.port());
+  const std::string raw = get("/sparql?query=ASK%7B%7D", headers);
+  for (std::size_t at = 0; at < raw.size(); at += 1000) {
+    ASSERT_TRUE(c.send(raw.substr(at, 1000)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  const Reply r = c.read_reply();
+  EXPECT_EQ(r.status, 200) << r.body;
+  // Beyond 64 KiB in all, request line included: 431.
+  const std::string target = "/?" + std::string(6000, 'q');
+  std::string many;
+  for (int i = 0; i < 60; ++i) many += "X-Many-" + std::to_string(i) + ": " + std::string(1000, 'm') + "\r\n";
+  EXPECT_EQ(request(server.port(), get(target, many)).status, 431);
 }
 
 TEST(HostileRequests, HeadFloodIsRefused) {
@@ -391,4 +443,140 @@ TEST(HostileRequests, AClientThatDoesNotReadIsLetGo) {
   ::close(fd);
   EXPECT_LT(received, whole.body.size());
   EXPECT_EQ(request(server.port(), get("/")).status, 200);
+}
+
+TEST(HostileRequests, SlowClientsFromManyAddressesHoldNoThreadsAndOthersAreServed) {
+  // More slow connections, each from its own address, than the old thread-per-connection server
+  // had threads (256): each holds a socket here, not a thread, and other clients are served.
+  auto options = fixture_options();
+  options.max_connections = 1000;
+  options.workers = 4;
+  TestServer server(options);
+  const long threads_before = thread_count();
+  constexpr int kSlow = 300;
+  std::vector<std::unique_ptr<Connection>> slow;
+  for (int i = 0; i < kSlow; ++i) {
+    slow.push_back(std::make_unique<Connection>(server.port(), many_address(i).c_str()));
+    ASSERT_TRUE(slow.back()->connected()) << many_address(i);
+    ASSERT_TRUE(slow.back()->send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+  }
+  auto client = server.client();
+  int served = 0;
+  for (int round = 0; round < 4; ++round) {
+    // A header line on every slow connection, never the end of the head.
+    for (int i = 0; i < kSlow; ++i) slow[static_cast<std::size_t>(i)]->send("X-Slow-" + std::to_string(round) + ": 1\r\n");
+    for (int k = 0; k < 5; ++k) {
+      Connection other(server.port(), "127.0.0.2");
+      other.send(get(k % 2 ? "/" : "/page/agency/ministry-of-commerce"));
+      const Reply r = other.read_reply();
+      EXPECT_EQ(r.status, 200) << "round " << round;
+      served += r.status == 200;
+    }
+    auto res = client.Get("/sparql?query=ASK%7B%7D");
+    ASSERT_TRUE(res) << "round " << round;
+    EXPECT_EQ(res->status, 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_EQ(served, 20);
+  // Every slow connection is still held: none was refused, none has timed out yet.
+  int answered = 0;
+  for (auto& c : slow) answered += c->answered_within(0);
+  EXPECT_EQ(answered, 0);
+  // 300 open connections and no thread for any of them (workers and I/O threads: a handful).
+  const long threads_now = thread_count();
+  EXPECT_LT(threads_now - threads_before, 50) << threads_before << " threads before, " << threads_now << " now";
+}
+
+TEST(HostileRequests, TheTotalCapRefusesAtOnceWithFewWorkers) {
+  auto options = fixture_options();
+  options.max_connections = 40;
+  options.max_connections_per_client = 32;
+  options.workers = 2;
+  TestServer server(options);
+  std::vector<std::unique_ptr<Connection>> slow;
+  for (int i = 0; i < 40; ++i) {
+    slow.push_back(std::make_unique<Connection>(server.port(), many_address(i).c_str()));
+    ASSERT_TRUE(slow.back()->send("GET / HTTP/1.1\r\n"));
+  }
+  // The 41st connection, from yet another address, is refused at once, unread.
+  Connection extra(server.port(), "127.0.0.250");
+  ASSERT_TRUE(extra.connected());
+  ASSERT_TRUE(extra.answered_within(5000));
+  const Reply refused = extra.read_reply();
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.header("retry-after"), "1");
+  EXPECT_EQ(refused.header("connection"), "close");
+  // One log line for the refusal (written as the connection closes).
+  const auto refusals = [&server] {
+    const auto log = server.log();
+    return std::count_if(log.begin(), log.end(), [](const std::string& line) {
+      return line.rfind("127.0.0.250 ", 0) == 0 && line.find("(connection refused") != std::string::npos;
+    });
+  };
+  for (int i = 0; i < 100 && refusals() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(refusals(), 1);
+  // One slow client leaves: its place is free again.
+  slow.pop_back();
+  Reply r;
+  for (auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+       r.status != 200 && std::chrono::steady_clock::now() < end;) {
+    Connection c(server.port(), "127.0.0.250");
+    c.send(get("/"));
+    r = c.read_reply();
+    if (r.status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(r.status, 200);
+}
+
+TEST(HostileRequests, ManySlowHeadsEachGet408AndAreClosed) {
+  auto options = fixture_options();
+  options.head_timeout = std::chrono::milliseconds(1000);
+  options.workers = 2;
+  TestServer server(options);
+  constexpr int kSlow = 50;
+  std::vector<std::unique_ptr<Connection>> slow;
+  for (int i = 0; i < kSlow; ++i) {
+    slow.push_back(std::make_unique<Connection>(server.port(), many_address(i).c_str()));
+    ASSERT_TRUE(slow.back()->send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+  }
+  // A header line every 200 ms on each until it is answered (at most 10 s: far past the deadline).
+  std::vector<bool> answered(kSlow, false);
+  for (int round = 0; round < 50; ++round) {
+    bool all = true;
+    for (std::size_t i = 0; i < slow.size(); ++i) {
+      if (!answered[i]) answered[i] = slow[i]->answered_within(0);
+      if (!answered[i]) {
+        slow[i]->send("X-Slow-" + std::to_string(round) + ": 1\r\n");
+        all = false;
+      }
+    }
+    if (all) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  for (std::size_t i = 0; i < slow.size(); ++i) {
+    ASSERT_TRUE(answered[i]) << i;
+    const Reply r = slow[i]->read_reply();
+    EXPECT_EQ(r.status, 408) << i;
+    EXPECT_EQ(r.header("connection"), "close") << i;
+    EXPECT_TRUE(slow[i]->closed_within(5000)) << i;
+  }
+  EXPECT_EQ(request(server.port(), get("/")).status, 200);
+}
+
+TEST(HostileRequests, StopFinishesARequestInProgress) {
+  policykg::rdf::Model model;
+  model.load_file(policykg::test::fixture_file());
+  policykg::server::Server server(model, fixture_options());
+  const int port = server.start();
+  Connection c(port);
+  const std::string query = "ASK { ?s ?p ?o }";
+  ASSERT_TRUE(c.send(post_head("Content-Length: " + std::to_string(query.size()) + "\r\nExpect: 100-continue\r\n")));
+  // The head is read and screened: the server waits for the body.
+  ASSERT_EQ(c.receive_some(5000), "HTTP/1.1 100 Continue\r\n\r\n");
+  std::thread stopper([&server] { server.stop(); });
+  ASSERT_TRUE(c.send(query));
+  const Reply r = c.read_reply();
+  stopper.join();
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("connection"), "close");
 }

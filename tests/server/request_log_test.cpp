@@ -7,11 +7,11 @@
 #include "tests/server/test_server.hpp"
 
 TEST(RequestLog, OneLineWithStatusSizeAndTime) {
-  httplib::Request req;
+  policykg::server::Request req;
   req.remote_addr = "127.0.0.1";
   req.method = "GET";
   req.target = "/sparql?query=ASK%7B%7D";
-  httplib::Response res;
+  policykg::server::Response res;
   res.status = 200;
   res.body = "12345";
   auto line = policykg::server::request_log_line(req, res, std::chrono::milliseconds(3));
@@ -19,11 +19,11 @@ TEST(RequestLog, OneLineWithStatusSizeAndTime) {
 }
 
 TEST(RequestLog, ControlCharactersCannotForgeLines) {
-  httplib::Request req;
+  policykg::server::Request req;
   req.remote_addr = "127.0.0.1";
   req.method = "GET";
   req.target = std::string("/x\n127.0.0.1 \"GET /fake\" 200");
-  httplib::Response res;
+  policykg::server::Response res;
   auto line = policykg::server::request_log_line(req, res, {});
   EXPECT_EQ(line.find('\n'), std::string::npos);
   EXPECT_NE(line.find("\\x0a"), std::string::npos);
