@@ -293,8 +293,7 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
       ready.notify_all();
     }
   };
-  std::size_t jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
-  jobs = std::min(jobs, std::max<std::size_t>(docs.size(), 1));
+  const std::size_t jobs = std::min(thread_count(options.jobs), std::max<std::size_t>(docs.size(), 1));
   Facts facts;
   std::vector<TextRecord> records;
   records.reserve(docs.size());
@@ -361,6 +360,10 @@ void check_base(const std::string& base) {
 
 }  // namespace
 
+std::size_t thread_count(std::size_t jobs) {
+  return jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs;
+}
+
 std::string document_path(const std::filesystem::path& file) { return "doc/" + slugify(file.stem().string()); }
 
 rdf::Graph build_text_graph(std::string_view text, std::string_view name, const Options& options) {
@@ -401,8 +404,7 @@ Corpus build_corpus(const std::vector<std::filesystem::path>& files, const Optio
       }
     }
   };
-  std::size_t jobs = options.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.jobs;
-  jobs = std::min(jobs, std::max<std::size_t>(files.size(), 1));
+  const std::size_t jobs = std::min(thread_count(options.jobs), std::max<std::size_t>(files.size(), 1));
   {
     std::vector<std::jthread> workers;
     for (std::size_t t = 1; t < jobs; ++t) workers.emplace_back(work);

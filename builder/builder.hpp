@@ -25,13 +25,16 @@ struct Options {
   /// One evidence node per derived fact of a unit (rdf:Statement with the cue's offsets, words
   /// and rule): about twice the triples, so off unless asked for.
   bool evidence = false;
-  /// Threads that read and parse the documents (0: one per core). The graph is the same whatever
-  /// the number: documents are related and emitted in order.
+  /// Threads that read, parse and relate the documents (0: one per core, see thread_count). The
+  /// graph is the same whatever the number: documents join the corpus in order.
   std::size_t jobs = 1;
   /// A document that cannot be read or parsed is skipped (and listed in Corpus::skipped) instead
   /// of ending the build.
   bool keep_going = false;
 };
+
+/// The threads `jobs` asks for: as many, or one per core for 0.
+std::size_t thread_count(std::size_t jobs);
 
 /// Progress after each document: documents done, of total, triples so far.
 using Progress = std::function<void(std::size_t done, std::size_t total, std::size_t triples)>;

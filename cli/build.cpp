@@ -15,7 +15,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "builder/builder.hpp"
@@ -137,8 +136,7 @@ void run_build(const BuildOptions& o, StoreLoader load_store, IndexWriter write_
   progress.finish();
   const rdf::Graph& graph = corpus.graph;
   // The text is made on as many threads as the graph was.
-  const unsigned threads = o.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency())
-                                       : static_cast<unsigned>(std::min<std::size_t>(o.jobs, 256));
+  const auto threads = static_cast<unsigned>(std::min<std::size_t>(builder::thread_count(o.jobs), 256));
   auto write = [&](std::ostream& out) {
     if (!dataset) return rdf::serialize(graph, *format, options.base, out, {}, threads);
     rdf::serialize_dataset(builder::named_graphs(corpus, options.base),

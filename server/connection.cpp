@@ -1,3 +1,7 @@
+// The server's connections on Asio and Beast: the listener, the caps per client and in total, and
+// one Session a connection that reads its requests, hands each to a worker and writes the answer.
+// Over 600 lines because a Session's steps (read, parse, respond, write, linger) share one strand,
+// one deadline and its state; split across files they would each need the others' private parts.
 #include "server/connection.hpp"
 
 #include <malloc.h>
