@@ -17,18 +17,12 @@ namespace policykg::cli {
 
 namespace {
 
+// The flags bind straight to server::Options, whose defaults they show; only the three that
+// are given in other units (milliseconds, MiB, a negated flag) are converted in run_serve.
 struct ServeOptions {
   GraphSource source;
-  std::string host = "127.0.0.1";
-  int port = 8080;
-  long long timeout_ms = 30000;
-  std::size_t max_rows = 10000;
-  std::size_t max_request_bytes = 1 << 20;
-  std::size_t max_connections = 4096;
-  std::size_t max_connections_per_client = 32;
-  std::size_t max_queries = 0;
-  std::size_t query_queue = 32;
-  std::size_t workers = 0;
+  server::Options server;
+  long long timeout_ms = server::Options{}.timeout.count();
   std::size_t max_memory_mib = 0;
   bool no_cors = false;
 };
@@ -45,18 +39,9 @@ void run_serve(const ServeOptions& o) {
   GraphSource source = o.source;
   source.verify_index = true;
   rdf::Model model = load_graph(source);
-  server::Options options;
-  options.host = o.host;
-  options.port = o.port;
+  server::Options options = o.server;
   options.base = instance_base(o.source);
   options.timeout = std::chrono::milliseconds(o.timeout_ms);
-  options.max_rows = o.max_rows;
-  options.max_request_bytes = o.max_request_bytes;
-  options.max_connections = o.max_connections;
-  options.max_connections_per_client = o.max_connections_per_client;
-  options.max_queries = o.max_queries;
-  options.query_queue = o.query_queue;
-  options.workers = o.workers;
   options.max_memory = o.max_memory_mib << 20;
   options.cors = !o.no_cors;
   auto log_mutex = std::make_shared<std::mutex>();
@@ -66,7 +51,7 @@ void run_serve(const ServeOptions& o) {
   };
   server::Server server(model, options);
   int port = server.start();
-  std::cerr << "policykg: serving " << model.size() << " triples at http://" << o.host << ":" << port
+  std::cerr << "policykg: serving " << model.size() << " triples at http://" << options.host << ":" << port
             << "/ (SPARQL endpoint /sparql); Ctrl-C stops" << std::endl;
   int received = 0;
   sigwait(&signals, &received);
@@ -78,26 +63,27 @@ void run_serve(const ServeOptions& o) {
 void setup_serve(CLI::App& app) {
   auto options = std::make_shared<ServeOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve a SPARQL endpoint and linked-data pages");
-  cmd->add_option("--port", options->port, "TCP port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
-  cmd->add_option("--host", options->host, "address to listen on (default 127.0.0.1)");
+  server::Options& so = options->server;
+  cmd->add_option("--port", so.port, "TCP port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", so.host, "address to listen on (default 127.0.0.1)");
   add_graph_options(*cmd, options->source);
   cmd->add_option("--timeout", options->timeout_ms, "per-query timeout in milliseconds (default 30000; 0: none)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-rows", options->max_rows, "result rows (or triples) per query before truncation (default 10000; 0: none)");
-  cmd->add_option("--max-request-bytes", options->max_request_bytes, "largest request body accepted (default 1048576)");
-  cmd->add_option("--max-connections,--threads", options->max_connections,
+  cmd->add_option("--max-rows", so.max_rows, "result rows (or triples) per query before truncation (default 10000; 0: none)");
+  cmd->add_option("--max-request-bytes", so.max_request_bytes, "largest request body accepted (default 1048576)");
+  cmd->add_option("--max-connections,--threads", so.max_connections,
                   "connections open at once (default 4096, at most the open-file limit allows; 503 beyond)")
       ->check(CLI::Range(4, 1 << 20));
-  cmd->add_option("--max-connections-per-client", options->max_connections_per_client,
+  cmd->add_option("--max-connections-per-client", so.max_connections_per_client,
                   "connections served at once from one client address (default 32; 503 beyond)")
       ->check(CLI::Range(1, 4096));
-  cmd->add_option("--max-queries", options->max_queries,
+  cmd->add_option("--max-queries", so.max_queries,
                   "queries evaluated at once (default: the machine's cores, at least 2)")
       ->check(CLI::Range(0, 1024));
-  cmd->add_option("--query-queue", options->query_queue,
+  cmd->add_option("--query-queue", so.query_queue,
                   "queries waiting for their turn (default 32; 503 with Retry-After beyond)")
       ->check(CLI::Range(0, 4096));
-  cmd->add_option("--workers", options->workers,
+  cmd->add_option("--workers", so.workers,
                   "threads running the handlers (default: --max-queries + --query-queue + the machine's cores)")
       ->check(CLI::Range(0, 8192));
   cmd->add_option("--max-memory", options->max_memory_mib,

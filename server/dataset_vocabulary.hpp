@@ -1,10 +1,13 @@
 // IRIs of the vocabularies the dataset descriptions use (VoID, DCAT, SPARQL service description,
-// W3C formats), and a shorthand for writing their triples.
+// W3C formats), a shorthand for writing their triples, and what both VoID and DCAT say of the
+// dataset in the same words (its title, description and licence).
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "ontology/terms.hpp"
 #include "rdf/term.hpp"
 
 namespace policykg::server::vocab {
@@ -19,6 +22,20 @@ inline constexpr std::string_view kLicense = "https://creativecommons.org/licens
 
 inline rdf::Term iri(std::string_view ns, std::string_view local) {
   return rdf::Term::iri(std::string(ns) + std::string(local));
+}
+
+// The dataset's title, description and licence: one wording, whichever description names it, so
+// that VoID and DCAT merged into one graph do not give the dataset two descriptions.
+inline std::vector<rdf::Triple> dataset_summary(const rdf::Term& dataset) {
+  return {
+      {dataset, iri(ns::kDcterms, "title"), rdf::Term::lang_literal("policykg knowledge graph", "en")},
+      {dataset, iri(ns::kDcterms, "description"),
+       rdf::Term::lang_literal("State Council policy documents as a knowledge graph: documents and their units down "
+                               "to single measures with their source text, the agencies responsible, the places "
+                               "they apply to, and the relations between documents and measures.",
+                               "en")},
+      {dataset, iri(ns::kDcterms, "license"), rdf::Term::iri(std::string(kLicense))},
+  };
 }
 
 }  // namespace policykg::server::vocab

@@ -15,12 +15,6 @@ std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string&
   const Term title = iri(ns::kDcterms, "title");
   std::vector<rdf::Triple> out = {
       {dataset, type, iri(kDcat, "Dataset")},
-      {dataset, title, Term::lang_literal("policykg knowledge graph", "en")},
-      {dataset, iri(ns::kDcterms, "description"),
-       Term::lang_literal("State Council policy documents as an RDF knowledge graph, down to single policy measures "
-                          "with their exact source text.",
-                          "en")},
-      {dataset, iri(ns::kDcterms, "license"), Term::iri(std::string(kLicense))},
       {dataset, iri(ns::kDcterms, "conformsTo"), Term::iri(std::string(ns::kOntology))},
       {dataset, iri(kDcat, "landingPage"), Term::iri(origin + "/")},
       {dataset, iri(kDcat, "keyword"), Term::lang_literal("policy", "en")},
@@ -33,6 +27,7 @@ std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string&
       {service, iri(kDcat, "servesDataset"), dataset},
       {service, iri(ns::kDcterms, "conformsTo"), Term::iri("https://www.w3.org/TR/sparql11-protocol/")},
   };
+  for (auto& t : dataset_summary(dataset)) out.push_back(std::move(t));
   for (auto f : {rdf::Format::Turtle, rdf::Format::NTriples, rdf::Format::NQuads, rdf::Format::RdfXml,
                  rdf::Format::JsonLd}) {
     std::string ext(served_extension(f));

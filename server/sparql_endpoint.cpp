@@ -78,11 +78,17 @@ std::optional<std::string> format_parameter(const Request& req) {
   return std::nullopt;
 }
 
+// The offer (a result or graph format by media type) that Accept prefers, or null for none.
+template <class Offer, std::size_t N>
+const Offer* negotiate_offer(const Offer (&offers)[N], std::string_view accept) {
+  std::vector<std::string_view> media;
+  for (const auto& o : offers) media.push_back(o.media);
+  auto chosen = negotiate(accept, media);
+  return chosen ? &offers[*chosen] : nullptr;
+}
+
 bool accepts_any_result(std::string_view accept) {
-  std::vector<std::string_view> all;
-  for (const auto& o : kBindingOffers) all.push_back(o.media);
-  for (const auto& o : kGraphOffers) all.push_back(o.media);
-  return negotiate(accept, all).has_value();
+  return negotiate_offer(kBindingOffers, accept) || negotiate_offer(kGraphOffers, accept);
 }
 
 std::string strip_parameters(std::string_view content_type) {
@@ -99,11 +105,9 @@ void mark_truncated(Response& res, std::size_t limit) {
 
 void write_bindings(Response& res, const query::Results& results, std::string_view accept,
                     const Context& ctx) {
-  std::vector<std::string_view> offers;
-  for (const auto& o : kBindingOffers) offers.push_back(o.media);
-  auto chosen = negotiate(accept, offers);
+  const ResultOffer* chosen = negotiate_offer(kBindingOffers, accept);
   if (!chosen) return send_not_acceptable(res, kBindingTypes);
-  const auto& offer = kBindingOffers[*chosen];
+  const auto& offer = *chosen;
   std::string body;
   try {
     body = query::write_results(results, offer.format, ctx.iris.base());
@@ -125,11 +129,9 @@ void write_bindings(Response& res, const query::Results& results, std::string_vi
 
 void write_graph(Response& res, const query::Results& results, std::string_view accept,
                  const Context& ctx) {
-  std::vector<std::string_view> offers;
-  for (const auto& o : kGraphOffers) offers.push_back(o.media);
-  auto chosen = negotiate(accept, offers);
+  const GraphOffer* chosen = negotiate_offer(kGraphOffers, accept);
   if (!chosen) return send_not_acceptable(res, kGraphTypes);
-  const auto& offer = kGraphOffers[*chosen];
+  const auto& offer = *chosen;
   std::string body = rdf::serialize(results.triples, offer.format, ctx.iris.base());
   if (results.truncated && offer.format == rdf::Format::Turtle)
     body = "# truncated: the first " + std::to_string(ctx.options.max_rows) + " triples\n" + body;

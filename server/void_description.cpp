@@ -24,13 +24,6 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
       {document, type, iri(kVoid, "DatasetDescription")},
       {document, iri(kFoaf, "primaryTopic"), dataset},
       {dataset, type, iri(kVoid, "Dataset")},
-      {dataset, iri(ns::kDcterms, "title"), Term::lang_literal("policykg knowledge graph", "en")},
-      {dataset, iri(ns::kDcterms, "description"),
-       Term::lang_literal("State Council policy documents as a knowledge graph: documents and their units down to "
-                          "single measures with their source text, the agencies responsible, the places they apply "
-                          "to, and the relations between documents and measures.",
-                          "en")},
-      {dataset, iri(ns::kDcterms, "license"), Term::iri(std::string(kLicense))},
       {dataset, iri(kVoid, "sparqlEndpoint"), Term::iri(origin + "/sparql")},
       {dataset, iri(kVoid, "uriSpace"), Term::literal(ctx.iris.base())},
       {dataset, iri(kVoid, "vocabulary"), Term::iri(std::string(ns::kPol))},
@@ -41,6 +34,7 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
       {dataset, iri(kVoid, "classes"), count(ctx.data.class_counts().size())},
       {dataset, iri(kVoid, "properties"), count(ctx.data.property_counts().size())},
   };
+  for (auto& t : dataset_summary(dataset)) out.push_back(std::move(t));
   for (auto ext : {"ttl", "nt", "nq", "rdf", "jsonld"})
     out.push_back({dataset, iri(kVoid, "dataDump"), Term::iri(origin + "/dump." + ext)});
   // One subset per text the graph was built from: the named graph `build -o X.nq` or `.trig`

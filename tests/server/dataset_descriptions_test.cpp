@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+#include <sstream>
+#include <string>
+
 #include "tests/server/test_server.hpp"
 
 using policykg::rdf::Format;
@@ -44,6 +48,28 @@ TEST(DatasetDescriptions, DcatListsEveryDumpAsADistribution) {
   for (const char* ext : {"ttl", "nt", "nq", "rdf", "jsonld"})
     EXPECT_NE(res->body.find(std::string("/dump.") + ext + "> ."), std::string::npos) << ext;
   EXPECT_NE(res->body.find("http://www.w3.org/ns/dcat#DataService"), std::string::npos);
+}
+
+TEST(DatasetDescriptions, VoidAndDcatDescribeTheDatasetInTheSameWords) {
+  // Merged into one graph (as a static site or a catalogue harvester does), the two descriptions
+  // give the dataset one title, one description and one licence.
+  TestServer server;
+  auto lines_about = [&](const std::string& path, const std::string& property) {
+    auto res = server.client().Get(path, {{"Accept", "application/n-triples"}});
+    EXPECT_TRUE(res && res->status == 200) << path;
+    std::set<std::string> found;
+    std::istringstream in(res ? res->body : std::string());
+    const std::string subject = "<https://w3id.org/policykg/id/dataset> <http://purl.org/dc/terms/" + property + "> ";
+    for (std::string line; std::getline(in, line);)
+      if (line.starts_with(subject)) found.insert(line);
+    return found;
+  };
+  for (const char* property : {"title", "description", "license"}) {
+    auto in_void = lines_about("/.well-known/void", property);
+    auto in_dcat = lines_about("/dcat", property);
+    EXPECT_EQ(in_void.size(), 1u) << property;
+    EXPECT_EQ(in_void, in_dcat) << property;
+  }
 }
 
 TEST(DatasetDescriptions, DumpsInEveryFormatHoldTheWholeGraph) {
