@@ -330,7 +330,7 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
   Emitter emitter(options.base, out);
   emitter.documents_and_entities(facts);
   emit_expressions(records, facts, options.base, out);
-  out.sort();
+  out.sort(jobs);
   return corpus;
 }
 

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <numeric>
 
+#include "core/parallel_sort.hpp"
+
 namespace policykg::rdf {
 
 namespace {
@@ -124,12 +126,12 @@ void Graph::rehash(std::size_t slots) {
   }
 }
 
-void Graph::sort() {
+void Graph::sort(std::size_t threads) {
   if (sorted_) return;
   // Renumber: rank[old id] = place of the term in term order.
   std::vector<Id> order(terms_.size());
   std::iota(order.begin(), order.end(), Id{0});
-  std::sort(order.begin(), order.end(), [&](Id a, Id b) { return terms_[a] < terms_[b]; });
+  parallel_sort(order.begin(), order.end(), [&](Id a, Id b) { return terms_[a] < terms_[b]; }, threads);
   std::vector<Id> rank(terms_.size());
   for (Id r = 0; r < order.size(); ++r) rank[order[r]] = r;
   // Terms into rank order in place, a cycle of the permutation at a time (a second array of
@@ -151,11 +153,14 @@ void Graph::sort() {
   for (Slot& s : slots_)
     if (s.id != kEmpty) s.id = rank[s.id];
   for (auto& t : triples_) t = {rank[t[0]], rank[t[1]], rank[t[2]]};
-  std::sort(triples_.begin(), triples_.end(), [](const IdTriple& a, const IdTriple& b) {
-    if (a[0] != b[0]) return a[0] < b[0];
-    if (a[1] != b[1]) return a[1] < b[1];
-    return a[2] < b[2];
-  });
+  parallel_sort(
+      triples_.begin(), triples_.end(),
+      [](const IdTriple& a, const IdTriple& b) {
+        if (a[0] != b[0]) return a[0] < b[0];
+        if (a[1] != b[1]) return a[1] < b[1];
+        return a[2] < b[2];
+      },
+      threads);
   triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
   sorted_ = true;
 }

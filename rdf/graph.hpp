@@ -52,8 +52,9 @@ class Graph {
   /// empty.
   void append(Graph&& part);
 
-  /// Sorts the triples in rdf::Triple order and drops duplicates (renumbers the terms).
-  void sort();
+  /// Sorts the triples in rdf::Triple order and drops duplicates (renumbers the terms); the
+  /// terms and the triples are each sorted on up to `threads` threads, with the same result.
+  void sort(std::size_t threads = 1);
   bool sorted() const { return sorted_; }
 
   std::size_t size() const { return triples_.size(); }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parallel_sort.hpp"
 #include "rdf/graph.hpp"
 
 using policykg::rdf::Graph;
@@ -110,4 +111,22 @@ TEST(Graph, SortPlacesTermsOfEveryPermutationCycle) {
   ASSERT_EQ(g.size(), values.size());
   for (std::size_t i = 0; i < g.size(); ++i)
     EXPECT_EQ(g.term(g[i][2]).value, g.term(g[i][0]).value.substr(std::string("http://example.org/").size()));
+}
+
+TEST(Graph, SortOnSeveralThreadsGivesTheSameGraph) {
+  // Enough terms and triples for the parallel sort to cut them into runs (duplicates included).
+  std::mt19937 random(3);
+  Graph one, four;
+  for (int i = 0; i < 120000; ++i) {
+    const std::string s = "http://example.org/s" + std::to_string(random() % 40000);
+    const std::string p = "http://example.org/p" + std::to_string(random() % 7);
+    const std::string o = std::to_string(random() % 60000);
+    for (Graph* g : {&one, &four}) g->add(g->iri(s), g->iri(p), g->literal(o));
+  }
+  one.sort(1);
+  four.sort(4);
+  ASSERT_EQ(one.term_count(), four.term_count());
+  for (Graph::Id id = 0; id < one.term_count(); ++id) ASSERT_EQ(one.term(id), four.term(id));
+  EXPECT_EQ(one.triples(), four.triples());
+  EXPECT_GT(one.term_count(), 2 * policykg::kParallelSortMinRun);  // the terms were sorted in runs too
 }
