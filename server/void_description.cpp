@@ -8,7 +8,7 @@
 
 namespace policykg::server {
 
-std::vector<rdf::Triple> void_description(const Context& ctx, const std::string& origin) {
+std::vector<rdf::Triple> void_description(const Context& ctx, const std::string& origin, const std::string& endpoint) {
   using rdf::Term;
   using namespace vocab;
   const Term dataset = Term::iri(dataset_iri(ctx.iris));
@@ -31,7 +31,6 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
                           "to, and the relations between documents and measures.",
                           "en")},
       {dataset, iri(ns::kDcterms, "license"), Term::iri(std::string(kLicense))},
-      {dataset, iri(kVoid, "sparqlEndpoint"), Term::iri(origin + "/sparql")},
       {dataset, iri(kVoid, "uriSpace"), Term::literal(ctx.iris.base())},
       {dataset, iri(kVoid, "vocabulary"), Term::iri(std::string(ns::kPol))},
       {dataset, iri(kVoid, "triples"), count(ctx.data.triples().size())},
@@ -41,6 +40,7 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
       {dataset, iri(kVoid, "classes"), count(ctx.data.class_counts().size())},
       {dataset, iri(kVoid, "properties"), count(ctx.data.property_counts().size())},
   };
+  if (!endpoint.empty()) out.insert(out.begin() + 6, {dataset, iri(kVoid, "sparqlEndpoint"), Term::iri(endpoint)});
   for (auto ext : {"ttl", "nt", "nq", "rdf", "jsonld"})
     out.push_back({dataset, iri(kVoid, "dataDump"), Term::iri(origin + "/dump." + ext)});
   // One subset per text the graph was built from: the named graph `build -o X.nq` or `.trig`
