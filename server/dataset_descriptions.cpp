@@ -1,4 +1,5 @@
 // VoID at /.well-known/void, DCAT at /dcat, and the whole graph at /dump.{ttl,nt,nq,rdf,jsonld}.
+#include "server/dataset_descriptions.hpp"
 #include "server/dcat_description.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
@@ -9,7 +10,7 @@ namespace policykg::server {
 
 namespace {
 
-using Describe = std::vector<rdf::Triple> (*)(const Context&, const std::string&);
+using Describe = std::vector<rdf::Triple> (*)(const Context&, const std::string&, const std::string&);
 
 void serve_description(const Request& req, Response& res, Context& ctx, Describe describe,
                        const std::string& path, const std::string& title) {
@@ -17,14 +18,9 @@ void serve_description(const Request& req, Response& res, Context& ctx, Describe
   auto rep = choose_representation(req, /*with_html=*/true);
   if (!rep) return send_not_acceptable(res, "text/html, text/turtle, application/n-triples, application/ld+json, "
                                             "application/rdf+xml");
-  auto triples = describe(ctx, origin(req));
-  if (rep->html) {
-    std::string body = "<h1>" + html_escape(title) + "</h1>\n<p class=\"alternates\">Also as <a href=\"" + path +
-                       "?format=ttl\">Turtle</a> (any RDF format by Accept).</p>\n" +
-                       triples_table(triples, ctx.linker);
-    res.set_content(html_page(title, body), content_type(*rep));
-    return;
-  }
+  const std::string here = origin(req);
+  auto triples = describe(ctx, here, here + "/sparql");
+  if (rep->html) return res.set_content(description_page(ctx, triples, path, title), content_type(*rep));
   send_triples(res, triples, rep->format, ctx.iris.base());
 }
 
@@ -37,16 +33,23 @@ void apply_format_parameter(Request& req) {
 
 }  // namespace
 
+std::string description_page(const Context& ctx, const std::vector<rdf::Triple>& triples, const std::string& path,
+                             const std::string& title) {
+  std::string body = "<h1>" + html_escape(title) + "</h1>\n<p class=\"alternates\">Also as <a href=\"" + path +
+                     "?format=ttl\">Turtle</a> (any RDF format by Accept).</p>\n" + triples_table(triples, ctx.linker);
+  return html_page(title, body);
+}
+
 void add_dataset_descriptions(Router& routes, Context& ctx) {
   routes.get("/.well-known/void", [&ctx](const Request& in, Response& res) {
     Request req = in;
     apply_format_parameter(req);
-    serve_description(req, res, ctx, void_description, "/.well-known/void", "VoID description of the dataset");
+    serve_description(req, res, ctx, void_description, kVoidPath, kVoidTitle);
   });
   routes.get("/dcat", [&ctx](const Request& in, Response& res) {
     Request req = in;
     apply_format_parameter(req);
-    serve_description(req, res, ctx, dcat_description, "/dcat", "DCAT description of the dataset");
+    serve_description(req, res, ctx, dcat_description, kDcatPath, kDcatTitle);
   });
   routes.get(R"(/dump\.(ttl|nt|nq|rdf|jsonld))", [&ctx](const Request& req, Response& res) {
     auto format = format_of_extension(req.matches[1].str());

@@ -6,11 +6,11 @@
 
 namespace policykg::server {
 
-std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string& origin) {
+std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string& origin, const std::string& endpoint) {
   using rdf::Term;
   using namespace vocab;
   const Term dataset = Term::iri(dataset_iri(ctx.iris));
-  const Term service = Term::iri(origin + "/sparql");
+  const Term service = Term::iri(endpoint);
   const Term type = iri(ns::kRdf, "type");
   const Term title = iri(ns::kDcterms, "title");
   std::vector<rdf::Triple> out = {
@@ -20,6 +20,8 @@ std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string&
       {dataset, iri(kDcat, "keyword"), Term::lang_literal("policy", "en")},
       {dataset, iri(kDcat, "keyword"), Term::lang_literal("State Council", "en")},
       {dataset, iri(kDcat, "keyword"), Term::lang_literal("knowledge graph", "en")},
+  };
+  const std::vector<rdf::Triple> data_service = {
       {service, type, iri(kDcat, "DataService")},
       {service, title, Term::lang_literal("policykg SPARQL endpoint", "en")},
       {service, iri(kDcat, "endpointURL"), service},
@@ -28,6 +30,7 @@ std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string&
       {service, iri(ns::kDcterms, "conformsTo"), Term::iri("https://www.w3.org/TR/sparql11-protocol/")},
   };
   for (auto& t : dataset_summary(dataset)) out.push_back(std::move(t));
+  if (!endpoint.empty()) out.insert(out.end(), data_service.begin(), data_service.end());
   for (auto f : {rdf::Format::Turtle, rdf::Format::NTriples, rdf::Format::NQuads, rdf::Format::RdfXml,
                  rdf::Format::JsonLd}) {
     std::string ext(served_extension(f));
@@ -41,6 +44,7 @@ std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string&
     out.push_back({dist, iri(kDcat, "mediaType"), iri(kMediaTypes, rdf::media_type(f))});
     out.push_back({dist, iri(ns::kDcterms, "license"), Term::iri(std::string(kLicense))});
   }
+  if (endpoint.empty()) return out;
   out.push_back({dataset, iri(kDcat, "distribution"), Term::blank("distribution-sparql")});
   out.push_back({Term::blank("distribution-sparql"), type, iri(kDcat, "Distribution")});
   out.push_back({Term::blank("distribution-sparql"), iri(kDcat, "accessURL"), service});

@@ -10,6 +10,8 @@
 
 namespace policykg::server {
 
-std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string& origin);
+/// The landing page and the dumps at `origin`, the SPARQL endpoint as a data service at `endpoint`
+/// (none when empty: a static site).
+std::vector<rdf::Triple> dcat_description(const Context& ctx, const std::string& origin, const std::string& endpoint);
 
 }  // namespace policykg::server

@@ -17,8 +17,8 @@ std::string html_page(std::string_view title, std::string_view body, std::string
   out += " | policykg</title>\n<link rel=\"stylesheet\" href=\"/site.css\">\n";
   out += head;
   out +=
-      "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">policykg</a> <a href=\"/query\">query</a> "
-      "<a href=\"/graph\">graph</a> <a href=\"/pictures\">pictures</a> <a href=\"/search\">search</a> <a href=\"/ontology\">ontology</a> <a href=\"/.well-known/void\">VoID</a> "
+      "</head>\n<body>\n<nav class=\"site\"><a href=\"/\">policykg</a> <a href=\"/query\" data-needs-server>query</a> "
+      "<a href=\"/graph\">graph</a> <a href=\"/pictures\">pictures</a> <a href=\"/search\" data-needs-server>search</a> <a href=\"/ontology\">ontology</a> <a href=\"/.well-known/void\">VoID</a> "
       "<a href=\"/dcat\">DCAT</a></nav>\n<main>\n";
   out += body;
   out += "</main>\n</body>\n</html>\n";

@@ -6,6 +6,7 @@
 
 #include "export/export.hpp"
 #include "export/plan_pictures.hpp"
+#include "server/pictures_page.hpp"
 #include "server/representation.hpp"
 #include "server/routes.hpp"
 
@@ -19,8 +20,8 @@ struct PicturesPage {
 };
 
 constexpr const char* kSiteLinks =
-    "<nav class=\"site-links\"><a href=\"/\">policykg</a> <a href=\"/query\">query</a> <a href=\"/graph\">graph</a> "
-    "<a href=\"/search\">search</a> <a href=\"/ontology\">ontology</a></nav>";
+    "<nav class=\"site-links\"><a href=\"/\">policykg</a> <a href=\"/query\" data-needs-server>query</a> <a href=\"/graph\">graph</a> "
+    "<a href=\"/search\" data-needs-server>search</a> <a href=\"/ontology\">ontology</a></nav>";
 
 // Scripts by their hashes, as the graph page; styles inline without hashes, because ECharts
 // writes style attributes into its tooltips (a policy with a hash would refuse them).
@@ -38,20 +39,24 @@ void send_pictures_page(Response& res, std::shared_ptr<const std::string> page) 
 
 }  // namespace
 
+std::string pictures_page(const Context& ctx, const std::string& page_prefix, const std::string& page_suffix) {
+  exports::PlanPicturesOptions picturing;
+  picturing.labels = &exports::ontology_labels();
+  auto data = exports::plan_pictures(ctx.data.triples(), picturing);
+  data["links"] = {{"base", ctx.iris.base()}, {"page", page_prefix}};
+  if (!page_suffix.empty()) data["links"]["suffix"] = page_suffix;
+  exports::Options options;
+  options.base = ctx.iris.base();
+  options.title = "policykg pictures of the plan";
+  options.web_dir = ctx.options.web_dir;
+  return exports::pictures_page(data, options, kSiteLinks);
+}
+
 void add_pictures_page(Router& routes, Context& ctx) {
   auto pictures = std::make_shared<PicturesPage>();
   routes.get("/pictures", [&ctx, pictures](const Request&, Response& res) {
-    std::call_once(pictures->once, [&] {
-      exports::PlanPicturesOptions picturing;
-      picturing.labels = &exports::ontology_labels();
-      auto data = exports::plan_pictures(ctx.data.triples(), picturing);
-      data["links"] = {{"base", ctx.iris.base()}, {"page", "/page/"}};
-      exports::Options options;
-      options.base = ctx.iris.base();
-      options.title = "policykg pictures of the plan";
-      options.web_dir = ctx.options.web_dir;
-      pictures->page = std::make_shared<const std::string>(exports::pictures_page(data, options, kSiteLinks));
-    });
+    std::call_once(pictures->once,
+                   [&] { pictures->page = std::make_shared<const std::string>(pictures_page(ctx, "/page/")); });
     send_pictures_page(res, pictures->page);
   });
 }

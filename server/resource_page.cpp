@@ -156,7 +156,7 @@ std::string graph_links(const std::string& iri) {
   for (int n = 2; n <= 3; ++n)
     hops += " <a href=\"/graph?focus=" + html_escape(url_encode(iri)) + "&amp;hops=" + std::to_string(n) + "\">" +
             std::to_string(n) + " links</a>";
-  return "<p class=\"graph-around\"><a href=\"/graph?focus=" + html_escape(url_encode(iri)) +
+  return "<p class=\"graph-around\" data-needs-server><a href=\"/graph?focus=" + html_escape(url_encode(iri)) +
          "&amp;hops=1\">See it in the graph</a>: the graph page centred on this resource with what lies one link "
          "away (<code>/graph?focus=IRI&amp;hops=N</code>, N up to 5); within" +
          hops + ".</p>\n";

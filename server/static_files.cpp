@@ -43,7 +43,7 @@ std::string index_page(const Context& ctx) {
       "<h1>policykg</h1>\n<p>State Council policy documents as a knowledge graph of " +
       std::to_string(ctx.data.triples().size()) +
       " triples.</p>\n<ul class=\"entry-points\">\n"
-      "<li><a href=\"/query\">Query</a> the graph with SPARQL (endpoint: <code>/sparql</code>)</li>\n"
+      "<li data-needs-server><a href=\"/query\">Query</a> the graph with SPARQL (endpoint: <code>/sparql</code>)</li>\n"
       "<li><a href=\"/graph\">Explore</a> the graph</li>\n"
       "<li><a href=\"/pictures\">Pictures</a> of the plan: a map of the districts, who is responsible for which task, "
       "the plan as a tree, sectors and instrument types</li>\n"

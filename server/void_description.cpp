@@ -8,7 +8,7 @@
 
 namespace policykg::server {
 
-std::vector<rdf::Triple> void_description(const Context& ctx, const std::string& origin) {
+std::vector<rdf::Triple> void_description(const Context& ctx, const std::string& origin, const std::string& endpoint) {
   using rdf::Term;
   using namespace vocab;
   const Term dataset = Term::iri(dataset_iri(ctx.iris));
@@ -24,7 +24,6 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
       {document, type, iri(kVoid, "DatasetDescription")},
       {document, iri(kFoaf, "primaryTopic"), dataset},
       {dataset, type, iri(kVoid, "Dataset")},
-      {dataset, iri(kVoid, "sparqlEndpoint"), Term::iri(origin + "/sparql")},
       {dataset, iri(kVoid, "uriSpace"), Term::literal(ctx.iris.base())},
       {dataset, iri(kVoid, "vocabulary"), Term::iri(std::string(ns::kPol))},
       {dataset, iri(kVoid, "triples"), count(ctx.data.triples().size())},
@@ -35,6 +34,7 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
       {dataset, iri(kVoid, "properties"), count(ctx.data.property_counts().size())},
   };
   for (auto& t : dataset_summary(dataset)) out.push_back(std::move(t));
+  if (!endpoint.empty()) out.push_back({dataset, iri(kVoid, "sparqlEndpoint"), Term::iri(endpoint)});
   for (auto ext : {"ttl", "nt", "nq", "rdf", "jsonld"})
     out.push_back({dataset, iri(kVoid, "dataDump"), Term::iri(origin + "/dump." + ext)});
   // One subset per text the graph was built from: the named graph `build -o X.nq` or `.trig`

@@ -22,9 +22,11 @@
     (children || []).forEach(function (c) { if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return e;
   }
-  // Where a resource's page is: the served page (/page/...) or, in an exported file, its IRI.
+  // Where a resource's page is: the served page (/page/...), the static site's file (id/....html,
+  // with links.suffix), or, in an exported file, its IRI.
   function pageOf(iri) {
-    if (links.page && links.base && iri.indexOf(links.base) === 0) return links.page + iri.slice(links.base.length);
+    if (links.page && links.base && iri.indexOf(links.base) === 0)
+      return links.page + iri.slice(links.base.length) + (links.suffix || '');
     return iri;
   }
   function labels(list, idx) { return idx.map(function (i) { return list[i].label; }); }

@@ -1,0 +1,392 @@
+// policykg publish --site on the seed documents, with the real binary: every internal link of
+// every page resolves to a written file, every data file parses with independent readers and is
+// what `policykg serve` answers, two runs give the same bytes, a plain static file server serves
+// the folder (a resource followed from its page to its Turtle), and bad folders are refused.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+#include "tests/e2e/http_client.hpp"
+#include "tests/e2e/run.hpp"
+#include "tests/e2e/serve_process.hpp"
+
+namespace fs = std::filesystem;
+using policykg::test::read_file;
+using policykg::test::run_binary;
+using policykg::test::run_policykg;
+using policykg::test::shell_quote;
+
+namespace {
+
+const fs::path kSource = POLICYKG_SOURCE_DIR;
+
+fs::path scratch() { return fs::temp_directory_path() / ("policykg-publish-" + std::to_string(::getpid())); }
+
+// Every file under `dir`: relative path → content.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = read_file(e.path());
+  return out;
+}
+
+std::string html_unescape(std::string s) {
+  for (auto [entity, c] : {std::pair{"&amp;", "&"}, std::pair{"&quot;", "\""}, std::pair{"&apos;", "'"},
+                           std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"}})
+    for (auto at = s.find(entity); at != std::string::npos; at = s.find(entity, at + 1)) s.replace(at, std::string(entity).size(), c);
+  return s;
+}
+
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// The page without its scripts and styles (a library's text may hold "href=" of its own).
+std::string markup(const std::string& html) {
+  static const std::regex code(R"(<(script|style)\b[^>]*>[\s\S]*?</\1>)");
+  return std::regex_replace(html, code, "");
+}
+
+// The href and src values of a page's markup, unescaped.
+std::vector<std::string> links(const std::string& html) {
+  static const std::regex attribute(R"re(\s(?:href|src)="([^"]*)")re");
+  std::vector<std::string> out;
+  const std::string text = markup(html);
+  for (std::sregex_iterator it(text.begin(), text.end(), attribute), end; it != end; ++it)
+    out.push_back(html_unescape((*it)[1].str()));
+  return out;
+}
+
+// The site of the seed documents, written once for the suite (-j 2).
+class PublishSite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    fs::remove_all(scratch());
+    fs::create_directories(scratch());
+    auto r = run_policykg({"publish", "--site", site().string(), "-j", "2", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    summary_ = r.out;
+  }
+  static void TearDownTestSuite() { fs::remove_all(scratch()); }
+  static fs::path site() { return scratch() / "site"; }
+  static std::string summary_;
+};
+std::string PublishSite::summary_;
+
+}  // namespace
+
+TEST_F(PublishSite, WritesEveryResourceAndTheDatasetFiles) {
+  auto summary = nlohmann::json::parse(summary_);
+  EXPECT_GT(summary["resources"].get<std::size_t>(), 300u) << summary_;
+  const auto files = tree(site());
+  EXPECT_EQ(summary["files"].get<std::size_t>(), files.size());
+  for (auto name : {"index.html", "site.css", "graph.html", "pictures.html", "ontology.html", "ontology.ttl",
+                    "ontology.nt", "ontology.jsonld", "ontology.rdf", ".well-known/void.html", ".well-known/void.ttl",
+                    "dcat.html", "dcat.jsonld", "dump.ttl", "dump.nt", "dump.nq", "dump.rdf", "dump.jsonld", ".htaccess",
+                    "nginx.conf", "README.md", ".policykg-site", "id/agency/ministry-of-commerce.html",
+                    "id/agency/ministry-of-commerce.ttl", "id/district/haidian.jsonld", "id/zone/zhongguancun.rdf"})
+    EXPECT_TRUE(files.contains(name)) << name;
+  // every resource has its five files
+  std::map<std::string, std::set<std::string>> formats;
+  for (const auto& [file, content] : files)
+    if (file.starts_with("id/")) formats[file.substr(0, file.rfind('.'))].insert(file.substr(file.rfind('.') + 1));
+  EXPECT_EQ(formats.size(), summary["resources"].get<std::size_t>());
+  for (const auto& [resource, exts] : formats)
+    EXPECT_EQ(exts, (std::set<std::string>{"html", "jsonld", "nt", "rdf", "ttl"})) << resource;
+  EXPECT_NE(files.at(".htaccess").find("RewriteRule ^id/(.+)$ id/$1.ttl [R=303"), std::string::npos);
+  EXPECT_NE(files.at("nginx.conf").find("return 303 $uri.$policykg_ext;"), std::string::npos);
+}
+
+TEST_F(PublishSite, EveryInternalLinkResolvesToAWrittenFile) {
+  std::size_t pages = 0, checked = 0;
+  const std::string ontology = read_file(site() / "ontology.html");
+  for (const auto& e : fs::recursive_directory_iterator(site())) {
+    if (!e.is_regular_file() || e.path().extension() != ".html") continue;
+    ++pages;
+    const std::string page = read_file(e.path());
+    const std::string rel = fs::relative(e.path(), site()).string();
+    EXPECT_EQ(page.find("data-needs-server"), std::string::npos) << rel;
+    for (const std::string& link : links(page)) {
+      if (link.starts_with("#") || link.starts_with("http://") || link.starts_with("https://") ||
+          link.starts_with("mailto:"))
+        continue;
+      ASSERT_FALSE(link.starts_with("/")) << rel << " links " << link << " from the root of the host";
+      ASSERT_EQ(link.find(':'), std::string::npos) << rel << " links " << link;
+      std::string path = link, fragment;
+      if (auto hash = path.find('#'); hash != std::string::npos) {
+        fragment = path.substr(hash + 1);
+        path.resize(hash);
+      }
+      ASSERT_EQ(path.find('?'), std::string::npos) << rel << " links " << link;
+      const fs::path target = (e.path().parent_path() / percent_decode(path)).lexically_normal();
+      const auto inside = fs::relative(target, site()).string();
+      ASSERT_FALSE(inside.starts_with("..")) << rel << " links " << link << " outside the site";
+      ASSERT_TRUE(fs::is_regular_file(target)) << rel << " links " << link << ": no file " << inside;
+      if (inside == "ontology.html" && !fragment.empty())
+        EXPECT_NE(ontology.find("id=\"" + fragment + "\""), std::string::npos) << rel << " links " << link;
+      ++checked;
+    }
+  }
+  EXPECT_GT(pages, 300u);
+  EXPECT_GT(checked, 10000u);
+}
+
+TEST_F(PublishSite, EveryDataFileParsesWithIndependentReaders) {
+  ASSERT_TRUE(fs::exists(kSource / "tests/js/node_modules/n3")) << "tests/js/node_modules is missing: run scripts/install-deps";
+  auto r = run_binary("/usr/bin/env", {"node", (kSource / "tests/js/site-parse.mjs").string(), site().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 4000);
+  auto parsed = nlohmann::json::parse(r.out);
+  EXPECT_GT(parsed["resources"].get<std::size_t>(), 300u) << r.out;
+  EXPECT_GT(parsed["triples"].get<std::size_t>(), 10000u) << r.out;
+  // RDF/XML with raptor (rapper), every file in one shell
+  auto rdfxml = run_binary("/bin/sh", {"-c", "cd " + shell_quote(site().string()) +
+                                                 " && find . -name '*.rdf' | sort | while read f; do "
+                                                 "rapper -q -i rdfxml -c \"$f\" >/dev/null 2>&1 || echo \"$f\"; done"});
+  EXPECT_EQ(rdfxml.exit_code, 0);
+  EXPECT_EQ(rdfxml.out, "") << "RDF/XML files raptor cannot read";
+}
+
+TEST_F(PublishSite, DataFilesAreWhatServeAnswers) {
+  policykg::test::ServeProcess serve({});
+  ASSERT_GT(serve.port(), 0) << serve.stderr_text();
+  const std::string origin = "http://127.0.0.1:" + std::to_string(serve.port());
+  const fs::path dir = scratch() / "against-serve";
+  auto r = run_policykg({"publish", "--site", dir.string(), "--site-url", origin, "--sparql-endpoint", origin + "/sparql"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::pair<const char*, const char*> formats[] = {{"ttl", "text/turtle"}, {"nt", "application/n-triples"},
+                                                          {"jsonld", "application/ld+json"}, {"rdf", "application/rdf+xml"}};
+  auto expect_served = [&](const std::string& file, const std::string& target, const std::string& accept) {
+    auto res = policykg::test::http_request(serve.port(), "GET", target, {{"Accept", accept}});
+    ASSERT_EQ(res.status, 200) << target;
+    EXPECT_EQ(read_file(dir / file), res.body) << file << " and GET " << target << " (" << accept << ")";
+  };
+  // a sample of resources: every seventh
+  std::vector<std::string> resources;
+  for (const auto& e : fs::recursive_directory_iterator(dir / "id"))
+    if (e.path().extension() == ".ttl") {
+      std::string rel = fs::relative(e.path(), dir / "id").string();
+      resources.push_back(rel.substr(0, rel.size() - 4));
+    }
+  std::sort(resources.begin(), resources.end());
+  for (const auto& name : resources) ASSERT_EQ(name.find('%'), std::string::npos) << name;  // plain names in the seed
+  std::size_t compared = 0;
+  for (std::size_t i = 0; i < resources.size(); i += 7, ++compared)
+    for (auto [ext, type] : formats)
+      expect_served("id/" + resources[i] + "." + ext, "/data/" + resources[i] + "." + ext, type);
+  EXPECT_GT(compared, 40u);
+  for (auto [ext, type] : formats) {
+    expect_served(std::string(".well-known/void.") + ext, "/.well-known/void", type);
+    expect_served(std::string("dcat.") + ext, "/dcat", type);
+    expect_served(std::string("ontology.") + ext, std::string("/ontology.") + ext, type);
+    expect_served(std::string("dump.") + ext, std::string("/dump.") + ext, type);
+  }
+  expect_served("dump.nq", "/dump.nq", "application/n-quads");
+  expect_served("site.css", "/site.css", "text/css");
+  // a page is the server's page, links made relative
+  auto page = policykg::test::http_request(serve.port(), "GET", "/page/agency/ministry-of-commerce", {{"Accept", "text/html"}});
+  ASSERT_EQ(page.status, 200);
+  const std::string written = read_file(dir / "id/agency/ministry-of-commerce.html");
+  auto h1 = [](const std::string& html) { return html.substr(html.find("<h1>"), html.find("</h1>") - html.find("<h1>")); };
+  EXPECT_EQ(h1(written), h1(page.body));
+  EXPECT_EQ(serve.stop(), 0);
+}
+
+TEST_F(PublishSite, TwoRunsGiveTheSameBytesWhateverTheThreads) {
+  const fs::path again = scratch() / "again";
+  auto r = run_policykg({"publish", "--site", again.string(), "-j", "1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto a = tree(site()), b = tree(again);
+  ASSERT_EQ(a.size(), b.size());
+  for (const auto& [file, content] : a) {
+    ASSERT_TRUE(b.contains(file)) << file;
+    EXPECT_TRUE(content == b.at(file)) << file << " differs";
+  }
+  // publishing again over a site replaces it, with no temporary folder left beside it
+  r = run_policykg({"publish", "--site", again.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(tree(again), b);
+  for (const auto& e : fs::directory_iterator(scratch()))
+    EXPECT_FALSE(e.path().filename().string().starts_with(".")) << e.path();
+}
+
+namespace {
+
+// `python3 -m http.server` on a free loopback port, serving `dir`: a plain static file server.
+class StaticFileServer {
+ public:
+  explicit StaticFileServer(const fs::path& dir) {
+    log_ = scratch() / ("http-server-" + std::to_string(::getpid()) + ".log");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      FILE* out = std::freopen(log_.c_str(), "w", stdout);
+      FILE* err = std::freopen(log_.c_str(), "a", stderr);
+      (void)out;
+      (void)err;
+      ::execlp("python3", "python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
+               dir.c_str(), static_cast<char*>(nullptr));
+      std::_Exit(127);
+    }
+    const std::regex serving(R"(port ([0-9]+))");
+    for (int i = 0; i < 300 && port_ == 0; ++i) {
+      std::smatch m;
+      const std::string text = read_file(log_);
+      if (std::regex_search(text, m, serving)) port_ = std::stoi(m[1]);
+      else std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  ~StaticFileServer() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    fs::remove(log_);
+  }
+  int port() const { return port_; }
+  std::string log() const { return read_file(log_); }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  fs::path log_;
+};
+
+// `href` resolved against the URL path of the page it is on.
+std::string resolve(const std::string& page, const std::string& href) {
+  std::string base = page.substr(0, page.rfind('/') + 1);
+  return fs::path(base + href).lexically_normal().string();
+}
+
+}  // namespace
+
+TEST_F(PublishSite, APlainStaticServerServesTheSiteFromPageToTurtle) {
+  StaticFileServer server(site());
+  ASSERT_GT(server.port(), 0) << server.log();
+  auto index = policykg::test::http_request(server.port(), "GET", "/");
+  ASSERT_EQ(index.status, 200) << server.log();
+  // from the index to a document's page, to an agency it names, to that agency's Turtle
+  std::string document;
+  for (const auto& link : links(index.body))
+    if (link.starts_with("id/doc/")) document = "/" + link;
+  ASSERT_FALSE(document.empty()) << index.body;
+  auto page = policykg::test::http_request(server.port(), "GET", document);
+  ASSERT_EQ(page.status, 200) << document;
+  EXPECT_NE(page.header("content-type").find("text/html"), std::string::npos);
+  std::string agency;
+  for (const auto& link : links(page.body))
+    if (link.find("/id/agency/") != std::string::npos && link.ends_with(".html")) agency = resolve(document, link);
+  ASSERT_FALSE(agency.empty()) << page.body;
+  auto agency_page = policykg::test::http_request(server.port(), "GET", agency);
+  ASSERT_EQ(agency_page.status, 200) << agency;
+  // its Turtle, as the page announces it: <link rel="alternate" type="text/turtle" href="...">
+  std::smatch m;
+  const std::regex alternate(R"re(<link rel="alternate" type="text/turtle" href="([^"]+)">)re");
+  ASSERT_TRUE(std::regex_search(agency_page.body, m, alternate)) << agency_page.body;
+  const std::string turtle_url = resolve(agency, html_unescape(m[1].str()));
+  auto turtle = policykg::test::http_request(server.port(), "GET", turtle_url);
+  ASSERT_EQ(turtle.status, 200) << turtle_url;
+  const fs::path file = scratch() / "followed.ttl";
+  std::ofstream(file, std::ios::binary) << turtle.body;
+  // parsed by raptor, and it describes the agency
+  const std::string iri = "https://w3id.org/policykg" + agency.substr(0, agency.size() - 5);
+  auto parsed = run_binary("/usr/bin/rapper", {"-q", "-i", "turtle", "-o", "ntriples", file.string(), "http://example.org/"});
+  ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
+  EXPECT_NE(parsed.out.find("<" + iri + "> <http://www.w3.org/2000/01/rdf-schema#label> "), std::string::npos)
+      << iri << "\n" << parsed.out.substr(0, 2000);
+  // and the stylesheet and the ontology the page links are there too
+  for (const auto& link : links(agency_page.body)) {
+    if (link.starts_with("http") || link.starts_with("#")) continue;
+    std::string target = resolve(agency, link.substr(0, link.find('#')));
+    if (target.ends_with("site.css") || target.ends_with("ontology.html"))
+      EXPECT_EQ(policykg::test::http_request(server.port(), "GET", target).status, 200) << target;
+  }
+}
+
+class PublishRefusal : public policykg::test::TempFolderTest {};
+
+TEST_F(PublishRefusal, WithoutSiteItIsAUsageError) {
+  auto r = run_policykg({"publish"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("publish needs --site DIR"), std::string::npos) << r.err;
+}
+
+TEST_F(PublishRefusal, ARegularFileIsNeverReplaced) {
+  const fs::path file = dir_ / "site.html";
+  std::ofstream(file) << "mine";
+  auto r = run_policykg({"publish", "--site", file.string(), "--force"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(file.string()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("is a file"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(file), "mine");
+}
+
+TEST_F(PublishRefusal, ANonEmptyFolderPublishDidNotWriteNeedsForce) {
+  const fs::path folder = dir_ / "notes";
+  fs::create_directories(folder);
+  std::ofstream(folder / "todo.txt") << "keep";
+  auto r = run_policykg({"publish", "--site", folder.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(folder / "todo.txt"), "keep");
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir_)) entries += e.path() == folder ? 0 : 1;
+  EXPECT_EQ(entries, 0u) << "something was written beside the folder";
+}
+
+TEST_F(PublishRefusal, AFolderHoldingTheInputIsRefusedEvenWithForce) {
+  std::ofstream(dir_ / "graph.nt") << "<https://w3id.org/policykg/id/agency/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n";
+  auto r = run_policykg({"publish", "--data", (dir_ / "graph.nt").string(), "--site", dir_.string(), "--force"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("graph.nt"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(dir_ / "graph.nt"));
+}
+
+TEST_F(PublishRefusal, AParentThatCannotTakeTheSite) {
+  // a parent that does not exist, one that is a file, and one nobody may write (/proc)
+  std::ofstream(dir_ / "plain") << "x";
+  for (const fs::path& target : {dir_ / "no" / "such" / "site", dir_ / "plain" / "site", fs::path("/proc/policykg-site")}) {
+    auto r = run_policykg({"publish", "--site", target.string()});
+    EXPECT_EQ(r.exit_code, 1) << target;
+    EXPECT_NE(r.err.find(target.string()), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_FALSE(fs::exists(target));
+  }
+  if (::geteuid() != 0) {
+    fs::create_directories(dir_ / "locked");
+    fs::permissions(dir_ / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+    auto r = run_policykg({"publish", "--site", (dir_ / "locked" / "site").string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("not writable"), std::string::npos) << r.err;
+    fs::permissions(dir_ / "locked", fs::perms::owner_all);
+  }
+}
+
+TEST_F(PublishRefusal, AnIriThatWouldLeaveTheFolderIsNamed) {
+  std::ofstream(dir_ / "graph.nt") << "<https://w3id.org/policykg/id/a/../../../x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n";
+  auto r = run_policykg({"publish", "--data", (dir_ / "graph.nt").string(), "--site", (dir_ / "site").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("https://w3id.org/policykg/id/a/../../../x"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "site"));
+  for (const auto& e : fs::directory_iterator(dir_)) EXPECT_EQ(e.path().filename(), "graph.nt");
+}
