@@ -41,5 +41,6 @@ void setup_explain(CLI::App& app);
 void setup_search(CLI::App& app);
 void setup_diff(CLI::App& app);
 void setup_index(CLI::App& app);
+void setup_publish(CLI::App& app);
 
 }  // namespace policykg::cli

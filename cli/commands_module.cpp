@@ -48,5 +48,6 @@ extern "C" __attribute__((visibility("default"))) int policykg_run(int argc, cha
     setup_search(app);
     setup_diff(app);
     setup_index(app);
+    setup_publish(app);
   });
 }
