@@ -1,6 +1,6 @@
 // policykg export --format graphml|dot|gexf|cytoscape|csv|jsonld|html [--focus ENTITY --hops N]
 //   [--class C...] [--predicate P...|--all-predicates] [--drop-isolated] [--gexf-version V]
-//   [--title T] [-o OUT] [--data FILE...|--store SPEC]
+//   [--title T] [-o OUT] [--data FILE...|--store SPEC|--endpoint URL]
 // Pictures (graphml, gexf, dot, cytoscape, html) draw by default the predicates of
 // exports::picture_predicates(), with typology and source documents as node attributes and no
 // isolated node; csv and jsonld keep every predicate. html adds the pictures of the plan of the
@@ -9,6 +9,7 @@
 // OUT-edges.csv (a trailing ".csv" of OUT dropped), or nodes.csv and edges.csv inside OUT when
 // OUT is a folder or ends with '/'. Files are written atomically, and checked before any work: a
 // regular file or a new name (a symbolic link's target is written), never one of the inputs.
+// With --endpoint the whole default graph of the endpoint is fetched first (one CONSTRUCT query).
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -169,6 +170,7 @@ void setup_export(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   auto* cmd = app.add_subcommand("export", "Export the graph for visualisation tools");
   add_graph_options(*cmd, options->source);
+  add_endpoint_options(*cmd, options->source, true);
   cmd->add_option("--format", options->format, "graphml, gexf, dot, cytoscape, csv, jsonld or html")
       ->required()
       ->check(CLI::IsMember({"graphml", "gexf", "dot", "cytoscape", "csv", "jsonld", "html"}));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <iterator>
 #include <string_view>
 
@@ -12,6 +13,8 @@
 #include "rdf/index_file.hpp"
 #include "rdf/parser.hpp"
 #include "rdf/store_spec.hpp"
+#include "remote/credentials.hpp"
+#include "remote/url.hpp"
 
 namespace policykg::cli {
 
@@ -24,6 +27,73 @@ void add_graph_options(CLI::App& cmd, GraphSource& source) {
   cmd.add_option("--base", source.base, "instance base IRI when building from data/documents/");
 }
 
+namespace {
+
+void check_one_source(const GraphSource& source) {
+  if (!source.data.empty() && !source.store.empty())
+    throw Error(Error::Category::Usage, "--data/--store", "give either --data or --store, not both");
+  if (!source.endpoint.empty() && (!source.data.empty() || !source.store.empty()))
+    throw Error(Error::Category::Usage, "--endpoint", "give one of --data, --store and --endpoint");
+  if (source.endpoint.empty() && !source.endpoint_graphs.empty())
+    throw Error(Error::Category::Usage, "--endpoint-graph", "names a graph of an endpoint: give --endpoint URL too");
+}
+
+}  // namespace
+
+void add_endpoint_options(CLI::App& cmd, GraphSource& source, bool fetches_all) {
+  std::string help =
+      "ask this SPARQL 1.1 Protocol endpoint (http:// or https://) instead of reading a graph; credentials, when it "
+      "asks, come from POLICYKG_ENDPOINT_USER and POLICYKG_ENDPOINT_PASSWORD or a netrc file (NETRC, else ~/.netrc)";
+  if (fetches_all) help += ". This command needs every triple: it fetches the whole default graph in one CONSTRUCT query";
+  cmd.add_option("--endpoint", source.endpoint, help);
+  cmd.add_option("--endpoint-graph", source.endpoint_graphs,
+                 "with --endpoint: a named graph of the endpoint that makes its default graph (default-graph-uri); "
+                 "IRI* stands for every named graph whose IRI starts with IRI. Repeatable; without it, the endpoint's "
+                 "default graph (on Virtuoso, all of its graphs, its system graphs included)");
+  cmd.add_option("--endpoint-timeout", source.endpoint_timeout,
+                 "with --endpoint: seconds to wait for a connection and for each part of an answer")
+      ->capture_default_str()
+      ->check(CLI::Range(1LL, 86400LL));
+}
+
+remote::Endpoint open_endpoint(const GraphSource& source) {
+  check_one_source(source);
+  remote::EndpointOptions options;
+  options.url = remote::parse_url(source.endpoint, "--endpoint");
+  options.http.credentials = remote::find_credentials(options.url.host);
+  options.http.read_timeout = std::chrono::seconds(source.endpoint_timeout);
+  options.http.connect_timeout = std::min(options.http.connect_timeout, options.http.read_timeout);
+  std::vector<std::string> prefixes;
+  for (const auto& g : source.endpoint_graphs) {
+    const bool prefix = g.ends_with('*');
+    const std::string iri = prefix ? g.substr(0, g.size() - 1) : g;
+    if (!absolute_iri(iri))
+      throw Error(Error::Category::Usage, "--endpoint-graph " + g, "give an absolute IRI, or an IRI and '*'");
+    if (prefix) prefixes.push_back(iri);
+    else options.default_graphs.push_back(iri);
+  }
+  remote::Endpoint endpoint(options);
+  if (prefixes.empty()) return endpoint;
+  // The named graphs under each prefix, asked of the endpoint with no default graph given.
+  remote::EndpointOptions all = options;
+  all.default_graphs.clear();
+  remote::Endpoint lister(all);
+  for (const auto& prefix : prefixes) {
+    auto graphs = lister.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"" +
+                                rdf::escape_literal(prefix) + "\")) }");
+    std::size_t found = 0;
+    for (const auto& row : graphs.rows)
+      if (!row.empty() && row[0] && row[0]->is_iri()) options.default_graphs.push_back(row[0]->value), ++found;
+    if (found == 0)
+      throw Error(Error::Category::Input, "--endpoint-graph " + prefix + "*",
+                  "no named graph of " + options.url.to_string() + " starts with " + prefix);
+  }
+  std::sort(options.default_graphs.begin(), options.default_graphs.end());
+  options.default_graphs.erase(std::unique(options.default_graphs.begin(), options.default_graphs.end()),
+                               options.default_graphs.end());
+  return remote::Endpoint(options);
+}
+
 std::string instance_base(const GraphSource& source) {
   return source.base.empty() ? std::string(ns::kDefaultBase) : source.base;
 }
@@ -34,16 +104,13 @@ std::vector<std::filesystem::path> input_files(const GraphSource& source) {
     if (spec.kind == rdf::StoreSpec::Kind::Sqlite) return {spec.location};
     return {};
   }
+  if (!source.endpoint.empty()) return {};
   if (source.data.empty()) return builder::list_documents(paths::documents_dir());
   return {source.data.begin(), source.data.end()};
 }
 
 namespace {
 
-void check_one_source(const GraphSource& source) {
-  if (!source.data.empty() && !source.store.empty())
-    throw Error(Error::Category::Usage, "--data/--store", "give either --data or --store, not both");
-}
 
 std::vector<rdf::Triple> build_documents(const GraphSource& source) {
   builder::Options options;
@@ -132,7 +199,7 @@ query::Dataset load_dataset(const GraphSource& source) {
   if (auto index = index_file(source); !index.empty())
     return query::Dataset::open_index(index, source.verify_index ? query::IndexCheck::Verify : query::IndexCheck::Structure);
   query::Dataset dataset;
-  dataset.set_default(load_triples(source));
+  dataset.set_default(load_triples(source));  // an endpoint's whole graph
   return dataset;
 }
 
@@ -140,6 +207,10 @@ rdf::Model load_graph(const GraphSource& source) {
   check_one_source(source);
   if (!source.store.empty()) return rdf::Model(rdf::parse_store_spec(source.store));
   rdf::Model model;
+  if (!source.endpoint.empty()) {
+    model.add(open_endpoint(source).all_triples());
+    return model;
+  }
   if (auto index = index_file(source); !index.empty()) {
     model.add(index_triples(source, index));
     return model;
@@ -155,6 +226,7 @@ rdf::Model load_graph(const GraphSource& source) {
 std::vector<rdf::Triple> load_triples(const GraphSource& source) {
   check_one_source(source);
   if (!source.store.empty()) return rdf::Model(rdf::parse_store_spec(source.store)).sorted_triples();
+  if (!source.endpoint.empty()) return open_endpoint(source).all_triples();  // sorted, without duplicates
   if (source.data.empty()) return build_documents(source);  // sorted and free of duplicates
   if (auto index = index_file(source); !index.empty()) return index_triples(source, index);
   std::vector<rdf::Triple> triples;

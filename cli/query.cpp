@@ -1,4 +1,4 @@
-// policykg query (QUERY_FILE | -e SPARQL | -) [--data FILE...|--store SPEC] [--named [IRI=]FILE...]
+// policykg query (QUERY_FILE | -e SPARQL | -) [--data FILE...|--store SPEC|--endpoint URL] [--named [IRI=]FILE...]
 //                [--query-base IRI] [--check] [--format F] [--raw] [--timeout MS] [--limit N]
 //                [--max-memory MIB] [--max-depth N] [-o OUT]
 // Runs a SPARQL 1.1 query. --data (or --store, or the documents) is the default graph; each
@@ -6,7 +6,9 @@
 // path, as the W3C manifests name their qt:graphData), --named IRI=FILE by the IRI given. With
 // --named alone the default graph is empty. The predefined prefixes (query/prefixes.hpp: pol:,
 // rdfs:, skos:, dcterms:, org:, ..., and id: for the instance base) need no PREFIX line; a query
-// may redeclare them. A relative IRI needs the query's own BASE or --query-base.
+// may redeclare them. A relative IRI needs the query's own BASE or --query-base. With --endpoint
+// the query goes to that SPARQL endpoint, with PREFIX lines for the predefined prefixes it uses,
+// and its answer is written as a local one is.
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -27,6 +29,7 @@
 #include "query/sparql/sparql.hpp"
 #include "rdf/atomic_file.hpp"
 #include "rdf/parser.hpp"
+#include "remote/endpoint.hpp"
 
 namespace policykg::cli {
 
@@ -68,12 +71,41 @@ std::string read_query(const QueryCommand& o) {
   return text;
 }
 
+void write_output(const QueryCommand& o, const query::Results& results, const std::vector<std::filesystem::path>& inputs) {
+  std::string out = query::write_results(results, *query::result_format_from_name(o.format), instance_base(o.source), o.raw);
+  if (o.output.empty()) std::cout << out;
+  else rdf::write_file_atomically(o.output, out, inputs);
+  if (results.truncated)
+    std::cerr << "policykg: results truncated to " << o.limit << (results.kind == rdf::QueryResult::Kind::Graph ? " triples" : " rows")
+              << " by --limit\n";
+}
+
+// --endpoint: the query goes to the endpoint with the prologue it relies on, and its answer is
+// written as a local one is; --limit cuts it here.
+void run_remote_query(const QueryCommand& o, const std::string& text, const query::QueryOptions& options,
+                      const std::vector<std::filesystem::path>& inputs) {
+  GraphSource source = o.source;
+  if (o.timeout_ms > 0) source.endpoint_timeout = std::max(1LL, (o.timeout_ms + 999) / 1000);
+  remote::Endpoint endpoint = open_endpoint(source);
+  remote::Answer answer = endpoint.run(remote::prepare_query(text, options));
+  query::Results results;
+  static_cast<rdf::QueryResult&>(results) = std::move(answer.result);
+  if (o.limit > 0 && results.rows.size() > o.limit) results.rows.resize(o.limit), results.truncated = true;
+  if (o.limit > 0 && results.triples.size() > o.limit) results.triples.resize(o.limit), results.truncated = true;
+  write_output(o, results, inputs);
+  if (answer.server_limit)
+    std::cerr << "policykg: the endpoint cut its answer at " << *answer.server_limit
+              << (results.kind == rdf::QueryResult::Kind::Graph ? " triples" : " rows") << " (its own limit)\n";
+}
+
 void run_query(const QueryCommand& o) {
   auto format = query::result_format_from_name(o.format);
   if (!format) throw Error(Error::Category::Usage, "--format", "unknown format '" + o.format + "'");
   if (!o.query_base.empty() && !absolute_iri(o.query_base))
     throw Error(Error::Category::Usage, "--query-base", "'" + o.query_base + "' is not an absolute IRI");
   const auto named = named_graph_files(o.named);
+  if (!o.source.endpoint.empty() && !named.empty())
+    throw Error(Error::Category::Usage, "--named", "reads local files: not with --endpoint (use GRAPH or FROM NAMED in the query)");
   // --named alone: the default graph is empty, not the documents built
   const bool default_graph = named.empty() || !o.source.data.empty() || !o.source.store.empty();
   // The output is checked before any work: never the query file or the data, a folder, a device or a FIFO.
@@ -105,6 +137,7 @@ void run_query(const QueryCommand& o) {
     throw in_query_file(e);
   }
   if (o.check) return;
+  if (!o.source.endpoint.empty()) return run_remote_query(o, text, options, inputs);
   query::Dataset dataset;
   if (default_graph) dataset = load_dataset(o.source);
   for (const auto& g : named) dataset.add_named(g.iri, rdf::parse_file(g.file));
@@ -114,12 +147,7 @@ void run_query(const QueryCommand& o) {
   } catch (const Error& e) {
     throw in_query_file(e);
   }
-  std::string out = query::write_results(results, *format, base, o.raw);
-  if (o.output.empty()) std::cout << out;
-  else rdf::write_file_atomically(o.output, out, inputs);
-  if (results.truncated)
-    std::cerr << "policykg: results truncated to " << o.limit << (results.kind == rdf::QueryResult::Kind::Graph ? " triples" : " rows")
-              << " by --limit\n";
+  write_output(o, results, inputs);
 }
 
 }  // namespace
@@ -130,6 +158,7 @@ void setup_query(CLI::App& app) {
   cmd->add_option("QUERY_FILE", o->file, "file holding the query, or - for standard input");
   cmd->add_option("-e,--expression", o->expression, "the query text");
   add_graph_options(*cmd, o->source);
+  add_endpoint_options(*cmd, o->source, false);
   cmd->add_option("--named", o->named,
                   "named graph from an RDF file, called by the file's IRI (file:// and its absolute path); "
                   "IRI=FILE calls it by the IRI given. Repeatable; with --named alone the default graph is empty");

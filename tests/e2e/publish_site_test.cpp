@@ -325,10 +325,14 @@ TEST_F(PublishSite, APlainStaticServerServesTheSiteFromPageToTurtle) {
 
 class PublishRefusal : public policykg::test::TempFolderTest {};
 
-TEST_F(PublishRefusal, WithoutSiteItIsAUsageError) {
+TEST_F(PublishRefusal, WithoutSiteOrToItIsAUsageError) {
   auto r = run_policykg({"publish"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("publish needs --site DIR"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("give --site DIR"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--to URL"), std::string::npos) << r.err;
+  auto both = run_policykg({"publish", "--site", (dir_ / "site").string(), "--to", "http://127.0.0.1:9/store"});
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+  EXPECT_FALSE(fs::exists(dir_ / "site"));
 }
 
 TEST_F(PublishRefusal, ARegularFileIsNeverReplaced) {
