@@ -49,7 +49,8 @@ bool starts_tag(std::string_view html, std::size_t at, std::string_view name) {
 // The new value of an href or src attribute (unescaped), or nullopt to keep it.
 std::optional<std::string> relink(const std::string& value, std::string_view file, const SiteMap& map) {
   std::string link;
-  if (value.starts_with("/") && !value.starts_with("//")) link = value;
+  const bool root_relative = value.starts_with("/") && !value.starts_with("//");
+  if (root_relative) link = value;
   else if (value == map.site_url()) link = "/";
   else if (value.starts_with(map.site_url() + "/")) link = value.substr(map.site_url().size());
   else return std::nullopt;
@@ -68,6 +69,9 @@ std::optional<std::string> relink(const std::string& value, std::string_view fil
   // the IRI itself.
   for (std::string_view prefix : {"/id/", "/page/"})
     if (link.starts_with(prefix) && query.empty()) return map.base() + link.substr(prefix.size()) + fragment;
+  // An IRI under the site's URL that names what the site has no file for (the ontology's version
+  // IRI, say) stays the IRI the page wrote; a root-relative link is the server's own page.
+  if (!root_relative) return std::nullopt;
   throw Error(Error::Category::Internal, std::string(file),
               "links to " + value + ", which the static site has no file for");
 }

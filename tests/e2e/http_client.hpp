@@ -1,5 +1,6 @@
-// A minimal HTTP/1.1 client over loopback for the end-to-end tests of `policykg serve` (one
-// request per connection, Connection: close), so that e2e tests need no HTTP library.
+// A minimal HTTP/1.1 client over loopback for the end-to-end tests of `policykg serve` and of a
+// static file server (one request per connection, Connection: close), so that e2e tests need no
+// HTTP library.
 #pragma once
 
 #include <arpa/inet.h>
@@ -77,7 +78,8 @@ inline HttpResponse http_request(int port, const std::string& method, const std:
   for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) raw.append(buf, static_cast<std::size_t>(n));
   ::close(fd);
   auto end = raw.find("\r\n\r\n");
-  if (raw.rfind("HTTP/1.1 ", 0) != 0 || end == std::string::npos) return r;
+  // HTTP/1.0 too: a plain static file server (python3 -m http.server) answers with it
+  if ((raw.rfind("HTTP/1.1 ", 0) != 0 && raw.rfind("HTTP/1.0 ", 0) != 0) || end == std::string::npos) return r;
   r.status = std::stoi(raw.substr(9, 3));
   std::size_t at = raw.find("\r\n") + 2;
   while (at < end) {

@@ -85,7 +85,7 @@ TEST_F(SiteWriter, EveryDocumentIsWhatTheServerAnswers) {
     return res ? res->body : std::string();
   };
   const std::string measure = "doc/sample-reply/provision/1/measure/1";
-  for (const std::string name : {measure, std::string("agency/state-council"), std::string("doc/sample-reply")}) {
+  for (const std::string& name : {measure, std::string("agency/state-council"), std::string("doc/sample-reply")}) {
     for (auto [ext, type] : {std::pair{"ttl", "text/turtle"}, std::pair{"nt", "application/n-triples"},
                              std::pair{"jsonld", "application/ld+json"}, std::pair{"rdf", "application/rdf+xml"}}) {
       ASSERT_TRUE(files.contains("id/" + name + "." + ext)) << name << "." << ext;
@@ -103,13 +103,17 @@ TEST_F(SiteWriter, EveryDocumentIsWhatTheServerAnswers) {
                                   std::tuple{"dump.ttl", "/dump.ttl", "text/turtle"},
                                   std::tuple{"site.css", "/site.css", "text/css"}}) {
     ASSERT_TRUE(files.contains(file)) << file;
-    EXPECT_EQ(files.at(file), served(path, type)) << file;
+    // The ontology's blank nodes are labelled by a counter of the process that read it (the
+    // server of this test and the site's read it once each), so the labels' prefix is left out.
+    const std::regex counter("_:t[0-9]+_");
+    EXPECT_EQ(std::regex_replace(files.at(file), counter, "_:"), std::regex_replace(served(path, type), counter, "_:"))
+        << file;
   }
   // the pages: the server's, with relative links and without what needs the server
   const std::string& page = files.at("id/" + measure + ".html");
-  EXPECT_NE(page.find("href=\"../../../../../site.css\""), std::string::npos);
-  EXPECT_NE(page.find("href=\"../../../../../id/doc/sample-reply.html\""), std::string::npos) << page;
-  EXPECT_NE(page.find("href=\"../../../../../id/" + measure + ".ttl\""), std::string::npos);
+  EXPECT_NE(page.find("href=\"../../../../../../site.css\""), std::string::npos);
+  EXPECT_NE(page.find("href=\"../../../../../../id/doc/sample-reply.html\""), std::string::npos) << page;
+  EXPECT_NE(page.find("href=\"../../../../../../id/" + measure + ".ttl\""), std::string::npos);
   EXPECT_EQ(page.find("href=\"/"), std::string::npos);
   EXPECT_EQ(page.find("data-needs-server"), std::string::npos);
   EXPECT_EQ(page.find("graph?focus"), std::string::npos);
@@ -138,7 +142,14 @@ TEST_F(SiteWriter, TheSameGraphGivesTheSameBytesOnAnyThreadCount) {
   four.threads = 4;
   write_site(server.model(), one);
   write_site(server.model(), four);
-  EXPECT_EQ(tree(root_ / "one"), tree(root_ / "four"));
+  // Each site read the ontology once, and Turtle's blank nodes are labelled by a counter of the
+  // process (two processes give the same bytes: PublishSite.TwoRunsGiveTheSameBytesWhateverTheThreads).
+  const std::regex counter("_:t[0-9]+_");
+  auto without_counter = [&](std::map<std::string, std::string> files) {
+    for (auto& [name, content] : files) content = std::regex_replace(content, counter, "_:");
+    return files;
+  };
+  EXPECT_EQ(without_counter(tree(root_ / "one")), without_counter(tree(root_ / "four")));
 }
 
 TEST_F(SiteWriter, APreviousSiteIsReplacedWhole) {

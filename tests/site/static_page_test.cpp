@@ -62,3 +62,9 @@ TEST(StaticPage, ALinkTheSiteCannotHoldIsAnError) {
     EXPECT_NE(std::string(e.what()).find("/sparql?query=x"), std::string::npos);
   }
 }
+
+TEST(StaticPage, AnIriUnderTheSiteUrlWithoutAFileStaysTheIri) {
+  // The ontology page links its version IRI, which is under the site's URL but no page of it.
+  const std::string page = "<a href=\"https://w3id.org/policykg/ontology/0.1.0\">0.1.0</a>";
+  EXPECT_EQ(static_page(page, "ontology.html", site_map()), page);
+}
