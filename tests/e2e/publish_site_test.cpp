@@ -63,19 +63,47 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-// The page without its scripts and styles (a library's text may hold "href=" of its own).
+// The page without its scripts and styles (a library's text may hold "href=" of its own). Plain
+// scans: std::regex recurses once a character and overflows the stack on an inlined library.
 std::string markup(const std::string& html) {
-  static const std::regex code(R"(<(script|style)\b[^>]*>[\s\S]*?</\1>)");
-  return std::regex_replace(html, code, "");
+  std::string out;
+  std::size_t at = 0;
+  while (at < html.size()) {
+    std::size_t open = std::string::npos;
+    std::string tag;
+    for (const char* name : {"<script", "<style"}) {
+      const auto found = html.find(name, at);
+      if (found < open) {
+        open = found;
+        tag = name + 1;
+      }
+    }
+    if (open == std::string::npos) break;
+    out.append(html, at, open - at);
+    const auto close = html.find("</" + tag, open);
+    if (close == std::string::npos) return out;
+    at = html.find('>', close);
+    at = at == std::string::npos ? html.size() : at + 1;
+  }
+  if (at < html.size()) out.append(html, at, std::string::npos);
+  return out;
 }
 
 // The href and src values of a page's markup, unescaped.
 std::vector<std::string> links(const std::string& html) {
-  static const std::regex attribute(R"re(\s(?:href|src)="([^"]*)")re");
   std::vector<std::string> out;
   const std::string text = markup(html);
-  for (std::sregex_iterator it(text.begin(), text.end(), attribute), end; it != end; ++it)
-    out.push_back(html_unescape((*it)[1].str()));
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (!std::isspace(static_cast<unsigned char>(text[at]))) continue;
+    std::size_t value = std::string::npos;
+    for (std::string_view name : {"href=\"", "src=\""})
+      if (text.compare(at + 1, name.size(), name) == 0) value = at + 1 + name.size();
+    if (value == std::string::npos) continue;
+    const auto end = text.find('"', value);
+    if (end == std::string::npos) break;
+    out.push_back(html_unescape(text.substr(value, end - value)));
+    at = end;
+  }
   return out;
 }
 
