@@ -42,6 +42,28 @@ TEST(Classifier, KeywordRulesFromData) {
   EXPECT_TRUE(none.sectors.empty());
 }
 
+// The readings of the adjudicated labels (bench/extraction/RULES.md): promotion events pull demand,
+// listing support sets financial-market rules, and the sectors' definitions in the ontology name
+// bonded business (trade), registration and record-filing (government services) and investment
+// companies (business services).
+TEST(Classifier, EventsPullDemandListingSetsRulesAndDefinitionsNameSectors) {
+  Rules r = Rules::load(policykg::test::source_dir() / "data/rules");
+  Classifier c(r.classification);
+  auto type = [&](const char* clause) { return instrument_of(r.classification, c.classify(fold(clause))); };
+  auto sectors = [&](const char* clause) { return sectors_of(r.classification, c.classify(fold(clause))); };
+  EXPECT_EQ(type("apply for sponsoring conferences of international organizations and exhibition activities"),
+            "DemandSide");
+  EXPECT_EQ(type("set up a service platform for cultural enterprises"), "SupplySide");
+  EXPECT_EQ(type("support qualified enterprises in going public"), "Environmental");
+  EXPECT_EQ(type("attract foreign investors and allow them to set up branches"), "DemandSide");
+  EXPECT_TRUE(sectors("install public bonded warehouses").count("TradeSector"));
+  EXPECT_FALSE(sectors("install public warehouses").count("TradeSector"));
+  EXPECT_TRUE(sectors("simplify the record-filing of enterprises").count("GovernmentServicesSector"));
+  EXPECT_FALSE(sectors("simplify the rules for enterprises").count("GovernmentServicesSector"));
+  EXPECT_TRUE(sectors("relax the conditions for establishing an investment company").count("BusinessServicesSector"));
+  EXPECT_FALSE(sectors("relax the conditions for establishing a company").count("BusinessServicesSector"));
+}
+
 TEST(Classifier, SectorsAscendingOnceEach) {
   ClassificationRules rules;
   rules.sectors = {{"Zeta", {"port"}}, {"Alpha", {"bank", "loan"}}};
