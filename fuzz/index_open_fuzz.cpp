@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,15 @@
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/sparql.hpp"
 #include "rdf/index_file.hpp"
+
+namespace {
+
+// One file a process, rewritten for each input and removed when the run ends.
+std::filesystem::path scratch_file() {
+  return std::filesystem::temp_directory_path() / ("policykg-fuzz-index-" + std::to_string(::getpid()) + ".pkgi");
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace fs = std::filesystem;
@@ -33,7 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::memcpy(bytes.data() + 24, &crc, 4);
     }
   }
-  static const fs::path file = fs::temp_directory_path() / ("policykg-fuzz-index-" + std::to_string(::getpid()) + ".pkgi");
+  static const fs::path file = [] {
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove(scratch_file(), ec);
+    });
+    return scratch_file();
+  }();
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

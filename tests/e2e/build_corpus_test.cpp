@@ -20,11 +20,7 @@ using policykg::test::run_policykg;
 
 const std::string kDocuments = std::string(POLICYKG_SOURCE_DIR) + "/data/documents";
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("policykg-corpus-" + std::to_string(::getpid()));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
+using policykg::test::TempDir;
 
 std::string rdflib_python() {
   for (const char* p : {"/usr/bin/python3", "python3"})
@@ -36,7 +32,7 @@ std::string rdflib_python() {
 
 TEST(BuildCorpus, FourDocumentsValidateAndKeepsInForceReachesTheEarlierProvisions) {
   TempDir tmp;
-  const std::string out = (tmp.path / "corpus.ttl").string();
+  const std::string out = (tmp.path() / "corpus.ttl").string();
   auto built = run_policykg({"build", "-o", out});
   ASSERT_EQ(built.exit_code, 0) << built.err;
   EXPECT_NE(built.err.find("from 4 documents"), std::string::npos) << built.err;
@@ -51,7 +47,7 @@ TEST(BuildCorpus, FourDocumentsValidateAndKeepsInForceReachesTheEarlierProvision
                             "SELECT (COUNT(?e) AS ?n) WHERE { ?e a eli:LegalExpression ; eli:realizes ?d . ?d a pol:Document }"});
   EXPECT_NE(docs.out.find("4"), std::string::npos) << docs.out;
   // The same from the folder, and from the files listed.
-  const std::string folder = (tmp.path / "folder.ttl").string();
+  const std::string folder = (tmp.path() / "folder.ttl").string();
   ASSERT_EQ(run_policykg({"build", kDocuments, "-o", folder}).exit_code, 0);
   EXPECT_EQ(read_file(folder), read_file(out));
 }
@@ -60,10 +56,10 @@ TEST(BuildCorpus, NamedGraphPerDocumentInNQuadsAndTrig) {
   TempDir tmp;
   const std::string python = rdflib_python();
   for (const std::string ext : {"nq", "trig"}) {
-    const std::string out = (tmp.path / ("corpus." + ext)).string();
+    const std::string out = (tmp.path() / ("corpus." + ext)).string();
     auto built = run_policykg({"build", "-o", out});
     ASSERT_EQ(built.exit_code, 0) << built.err;
-    const std::string again = (tmp.path / ("again." + ext)).string();
+    const std::string again = (tmp.path() / ("again." + ext)).string();
     ASSERT_EQ(run_policykg({"build", "-o", again}).exit_code, 0);
     EXPECT_EQ(read_file(out), read_file(again)) << "not deterministic: " << ext;
     if (python.empty()) {
@@ -71,7 +67,7 @@ TEST(BuildCorpus, NamedGraphPerDocumentInNQuadsAndTrig) {
       continue;
     }
     const std::string script = std::string(POLICYKG_SOURCE_DIR) + "/tests/e2e/read_dataset.py";
-    const std::string listing = (tmp.path / "listing.txt").string();
+    const std::string listing = (tmp.path() / "listing.txt").string();
     const std::string cmd = python + " " + policykg::test::shell_quote(script) + " " +
                             (ext == "nq" ? "nquads" : "trig") + " " + policykg::test::shell_quote(out) + " > " +
                             policykg::test::shell_quote(listing);

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "tests/e2e/run.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using policykg::test::run_policykg;
@@ -15,10 +16,9 @@ using policykg::test::run_policykg;
 namespace {
 
 fs::path write(const std::string& name, const std::string& text) {
-  fs::path dir = fs::temp_directory_path() / ("policykg-hostile-rdf-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / name, std::ios::binary) << text;
-  return dir / name;
+  const fs::path file = policykg::test::process_temp_dir() / name;
+  std::ofstream(file, std::ios::binary) << text;
+  return file;
 }
 
 // `stats` reads --data into a store, `query` straight into triples: both readers are run.

@@ -17,7 +17,7 @@ using policykg::test::run_policykg;
 namespace {
 
 fs::path fixture() {
-  fs::path p = fs::temp_directory_path() / ("policykg-query-e2e-" + std::to_string(::getpid()) + ".ttl");
+  const fs::path p = policykg::test::process_temp_dir() / "fixture.ttl";
   if (!fs::exists(p)) {
     std::ofstream out(p);
     out << "@prefix : <http://ex/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
@@ -51,7 +51,7 @@ TEST(QueryCommand, QueryFromStandardInputAndFile) {
   auto r = run_policykg({"query", "-", "--data", fixture().string()}, q);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "true\n");
-  fs::path file = fs::temp_directory_path() / "policykg-query-e2e.rq";
+  const fs::path file = policykg::test::process_temp_dir() / "ask.rq";
   std::ofstream(file) << q;
   r = run_policykg({"query", file.string(), "--data", fixture().string(), "--format", "json"});
   EXPECT_EQ(nlohmann::json::parse(r.out)["boolean"], true);
@@ -72,7 +72,7 @@ TEST(QueryCommand, GraphResults) {
 }
 
 TEST(QueryCommand, SyntaxErrorsAndRefusals) {
-  fs::path file = fs::temp_directory_path() / "policykg-query-e2e-bad.rq";
+  const fs::path file = policykg::test::process_temp_dir() / "bad.rq";
   std::ofstream(file) << "SELECT ?x\nWHERE {\n  ?x ?p ?o ..\n}\n";
   auto r = run_policykg({"query", file.string(), "--data", fixture().string()});
   EXPECT_EQ(r.exit_code, 1);

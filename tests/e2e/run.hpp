@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/temp_dir.hpp"
+
 namespace policykg::test {
 
 /// The sanitizer report (AddressSanitizer, LeakSanitizer, UBSan) in what a child process wrote on
@@ -70,8 +72,7 @@ inline RunResult run_binary(const std::filesystem::path& binary, const std::vect
                             const std::string& stdin_text = {}, const std::string& environment = {}) {
   namespace fs = std::filesystem;
   static int counter = 0;
-  fs::path dir = fs::temp_directory_path() / ("policykg-e2e-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const fs::path& dir = process_temp_dir();
   const std::string tag = std::to_string(counter++);
   fs::path out = dir / ("out" + tag), err = dir / ("err" + tag), in = dir / ("in" + tag);
   std::string cmd = environment.empty() ? std::string() : environment + " ";

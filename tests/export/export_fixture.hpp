@@ -22,6 +22,7 @@
 
 #include "query/traversal/graph_view.hpp"
 #include "rdf/model.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace policykg::test {
 
@@ -41,28 +42,6 @@ inline std::vector<rdf::Triple> fixture_triples(const std::string& name = "small
 inline query::GraphView fixture_view(const query::ViewOptions& options = {}) {
   return query::GraphView(fixture_triples(), options);
 }
-
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("policykg-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  fs::path write(const std::string& name, const std::string& content) const {
-    std::ofstream(path_ / name, std::ios::binary) << content;
-    return path_ / name;
-  }
-
- private:
-  fs::path path_;
-};
 
 struct Output {
   int status = -1;

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace {
 
@@ -28,7 +29,7 @@ using policykg::rdf::write_file_atomically;
 
 // A fresh folder for each test.
 fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("policykg-atomic-" + std::to_string(::getpid())) / name;
+  auto dir = policykg::test::process_temp_dir() / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -7,6 +7,7 @@
 #include "rdf/jsonld_reader.hpp"
 #include "rdf/jsonld_writer.hpp"
 #include "rdf/model.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policykg::rdf;
@@ -97,8 +98,8 @@ TEST(JsonLd, StandardProcessorAgreesWithRaptor) {
   fs::path tools = fs::path(POLICYKG_SOURCE_DIR) / "tests" / "js";
   ASSERT_TRUE(fs::exists(tools / "node_modules" / "jsonld"))
       << "tests/js/node_modules is missing: run scripts/install-deps";
-  auto dir = fs::temp_directory_path() / ("policykg-jsonld-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const policykg::test::TempDir scratch("policykg-jsonld");
+  const fs::path& dir = scratch.path();
   auto triples = sample();
   nlohmann::json ctx = nlohmann::json::parse(kContext);
   std::ofstream(dir / "g.jsonld") << to_jsonld(triples, ctx, "https://w3id.org/policykg/id/").dump(2);

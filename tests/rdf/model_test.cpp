@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policykg::rdf;
@@ -15,9 +16,7 @@ Triple t(const std::string& s, const std::string& p, Term o) {
   return {Term::iri("http://ex.org/" + s), Term::iri("http://ex.org/" + p), std::move(o)};
 }
 fs::path temp_path(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("policykg-rdf-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
+  return policykg::test::process_temp_dir() / name;
 }
 }  // namespace
 

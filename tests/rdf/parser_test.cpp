@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "rdf/input_checks.hpp"
 #include "rdf/model.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policykg::rdf;
@@ -18,10 +19,9 @@ using namespace policykg::rdf;
 namespace {
 
 fs::path temp_file(const std::string& name, const std::string& content) {
-  auto dir = fs::temp_directory_path() / ("policykg-parser-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / name, std::ios::binary) << content;
-  return dir / name;
+  auto file = policykg::test::process_temp_dir() / name;
+  std::ofstream(file, std::ios::binary) << content;
+  return file;
 }
 
 // Turtle and RDF/XML blank nodes get new ids at every parse: each blank node of these documents
@@ -209,7 +209,7 @@ TEST(Parser, UnknownExtensionsAndMissingFilesAreClearErrors) {
 }
 
 TEST(Parser, AFolderIsAClearErrorNamingIt) {
-  auto dir = fs::temp_directory_path() / ("policykg-parser-test-" + std::to_string(::getpid())) / "folder.ttl";
+  auto dir = policykg::test::process_temp_dir() / "folder.ttl";
   fs::create_directories(dir);
   try {
     parse_file(dir);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ontology/files.hpp"
+#include "tests/temp_dir.hpp"
 #include "tests/validate/constraint_cases.hpp"
 #include "tests/validate/validate_fixture.hpp"
 #include "validate/report_writer.hpp"
@@ -48,27 +49,7 @@ struct Outcome {
   Keys keys;
 };
 
-class TempDir {
- public:
-  TempDir() : path_(fs::temp_directory_path() / ("policykg-shacl-" + std::to_string(::getpid()) + "-" +
-                                                 std::to_string(counter_++))) {
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  fs::path write(const std::string& name, const std::string& text) const {
-    auto file = path_ / name;
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using test::TempDir;
 
 std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
 
