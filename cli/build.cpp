@@ -104,18 +104,7 @@ void run_build(const BuildOptions& o, StoreLoader load_store, IndexWriter write_
   options.evidence = o.evidence;
   options.jobs = o.jobs;
   options.keep_going = o.keep_going;
-  std::vector<std::filesystem::path> files;
-  for (const auto& f : o.files) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(f, ec)) {
-      auto listed = builder::list_documents(f);
-      if (listed.empty()) throw Error(Error::Category::Input, f, "no .txt documents in the folder");
-      files.insert(files.end(), listed.begin(), listed.end());
-    } else {
-      files.emplace_back(f);
-    }
-  }
-  if (files.empty()) files = builder::list_documents(paths::documents_dir());
+  const std::vector<std::filesystem::path> files = document_files(o.files);
   std::vector<std::filesystem::path> inputs = files;
   if (!o.store.empty()) {
     rdf::StoreSpec spec = rdf::parse_store_spec(o.store);
@@ -173,6 +162,21 @@ void run_build(const BuildOptions& o, StoreLoader load_store, IndexWriter write_
 }
 
 }  // namespace
+
+std::vector<std::filesystem::path> document_files(const std::vector<std::string>& given) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : given) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(f, ec)) {
+      auto listed = builder::list_documents(f);
+      if (listed.empty()) throw Error(Error::Category::Input, f, "no .txt documents in the folder");
+      files.insert(files.end(), listed.begin(), listed.end());
+    } else {
+      files.emplace_back(f);
+    }
+  }
+  return files.empty() ? builder::list_documents(paths::documents_dir()) : files;
+}
 
 void setup_build(CLI::App& app, StoreLoader load_store, IndexWriter write_index) {
   auto options = std::make_shared<BuildOptions>();

@@ -48,21 +48,6 @@ struct PublishOptions {
   long long timeout = 120;
 };
 
-std::vector<std::filesystem::path> document_files(const std::vector<std::string>& given) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& f : given) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(f, ec)) {
-      auto listed = builder::list_documents(f);
-      if (listed.empty()) throw Error(Error::Category::Input, f, "no .txt documents in the folder");
-      files.insert(files.end(), listed.begin(), listed.end());
-    } else {
-      files.emplace_back(f);
-    }
-  }
-  return files.empty() ? builder::list_documents(paths::documents_dir()) : files;
-}
-
 builder::Options build_options(const PublishOptions& o) {
   builder::Options options;
   if (!o.source.base.empty()) options.base = o.source.base;
