@@ -217,6 +217,8 @@ void Emitter::documents_and_entities(const Facts& facts) {
     g.add(s, label, g.literal(e.label, {}, "en"));
     for (const auto& a : e.alt_labels) g.add(s, g.iri(st::skos_altLabel), g.literal(a, {}, "en"));
     if (!e.name_zh.empty()) g.add(s, g.iri(st::skos_prefLabel), g.literal(e.name_zh, {}, "zh"));
+    if (!e.wikidata.empty())
+      g.add(s, g.iri(st::skos_exactMatch), g.iri(std::string(st::wikidata_entity) + e.wikidata));
     if (!e.parent.empty()) g.add(s, g.iri(st::org_subOrganizationOf), node(e.parent));
     if (!e.located_in.empty() && e.kind == EntityKind::Zone) g.add(s, g.iri(pol::locatedIn), node(e.located_in));
   }

@@ -69,6 +69,7 @@ struct EntityFacts {
   std::string parent;      ///< org:subOrganizationOf
   std::string located_in;  ///< pol:locatedIn
   std::string name_zh;     ///< skos:prefLabel@zh
+  std::string wikidata;    ///< skos:exactMatch <http://www.wikidata.org/entity/…>
 };
 
 struct DocumentFacts {

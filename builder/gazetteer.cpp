@@ -4,6 +4,7 @@
 // file, line and column.
 #include "builder/gazetteer.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "builder/json_file.hpp"
@@ -65,6 +66,19 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
       e.get("parent", ent.parent);
       e.get("located_in", ent.located_in);
       e.get("name_zh", ent.name_zh);
+      if (e.has("wikidata")) {
+        const JsonValue item = e.at("wikidata");
+        ent.wikidata = item.as_string();
+        if (ent.wikidata.size() < 2 || ent.wikidata[0] != 'Q' || ent.wikidata[1] == '0' ||
+            !std::all_of(ent.wikidata.begin() + 1, ent.wikidata.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          item.fail("a Wikidata item is Q and a number (\"Q956\"), not '" + ent.wikidata + "'");
+        const JsonValue source = e.at("wikidata_source");
+        ent.wikidata_source = source.as_string();
+        if (!ent.wikidata_source.starts_with("https://www.wikidata.org/"))
+          source.fail("the page that confirms the item is a www.wikidata.org page, not '" + ent.wikidata_source + "'");
+      } else if (e.has("wikidata_source")) {
+        e.at("wikidata_source").fail("a source without a \"wikidata\" item");
+      }
       e.finish();
       if (!ids.insert(ent.id).second) id.fail("entity '" + ent.id + "' listed twice");
       g.entities.push_back(std::move(ent));

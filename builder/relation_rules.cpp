@@ -197,6 +197,7 @@ class DocumentRelator {
     e.parent = g.parent;
     e.located_in = g.located_in;
     e.name_zh = g.name_zh;
+    e.wikidata = g.wikidata;
     for (const std::string* up : {&g.parent, &g.located_in})
       if (!up->empty() && !facts_.entities.count(*up))
         if (const GazetteerEntity* p = ctx_.gazetteer.find(*up)) add_known(*p);

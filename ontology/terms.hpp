@@ -168,6 +168,9 @@ inline constexpr std::string_view rdfs_comment = "http://www.w3.org/2000/01/rdf-
 inline constexpr std::string_view skos_altLabel = "http://www.w3.org/2004/02/skos/core#altLabel";
 inline constexpr std::string_view skos_prefLabel = "http://www.w3.org/2004/02/skos/core#prefLabel";
 inline constexpr std::string_view skos_inScheme = "http://www.w3.org/2004/02/skos/core#inScheme";
+inline constexpr std::string_view skos_exactMatch = "http://www.w3.org/2004/02/skos/core#exactMatch";
+/// Wikidata's namespace of entities: an item's IRI is this and its id ("Q956").
+inline constexpr std::string_view wikidata_entity = "http://www.wikidata.org/entity/";
 inline constexpr std::string_view dcterms_isPartOf = "http://purl.org/dc/terms/isPartOf";
 inline constexpr std::string_view dcterms_identifier = "http://purl.org/dc/terms/identifier";
 inline constexpr std::string_view dcterms_title = "http://purl.org/dc/terms/title";

@@ -522,3 +522,13 @@ TEST(Readings, ARestrictionSaysNothingOfTheInstrument) {
   g = reply("We shall explore ways to open up the service sector.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
 }
+
+TEST(Readings, APlaceLinksToItsConfirmedWikidataItemOnly) {
+  // data/gazetteer/regions.json gives Beijing's item with the Wikidata page that confirms it; Hebei
+  // has none confirmed, so no link.
+  Graph g = reply("We shall support Beijing and Hebei Province in opening up the service sector.");
+  const std::string exact_match(policykg::std_terms::skos_exactMatch);
+  EXPECT_TRUE(g.has("id:region/beijing", exact_match, "http://www.wikidata.org/entity/Q956"));
+  EXPECT_TRUE(g.objects("id:region/hebei", exact_match).empty());
+  EXPECT_FALSE(g.objects("id:region/hebei", "a").empty());
+}

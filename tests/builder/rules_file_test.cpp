@@ -197,12 +197,29 @@ TEST(GazetteerFile, UnknownKeysAndWrongTypesArePlaced) {
   EXPECT_EQ(error("districts.json",
                   "{\"kind\": \"District\", \"entries\": [\n"
                   "  {\"id\": \"district/a\", \"name\": \"A\", \"alias\": [\"the A\"]}\n]}"),
-            districts + ":2:37: unknown key \"alias\" in entries[0] (known: id, name, aliases, misspellings, parent, located_in, name_zh)");
+            districts + ":2:37: unknown key \"alias\" in entries[0] (known: id, name, aliases, misspellings, parent, located_in, name_zh, wikidata, wikidata_source)");
   EXPECT_EQ(error("districts.json", "{\"kind\": \"District\", \"entries\": [{\"id\": \"district/a\", \"name\": \"A\", \"parent\": null}]}"),
             districts + ":1:68: entries[0].parent: expected a string, found null");
   EXPECT_EQ(error("districts.json", "{\"kind\": \"Distric\", \"entries\": []}"),
             districts + ":1:2: kind: unknown entity kind 'Distric'");
   EXPECT_EQ(error("districts.json", "{\"kind\": \"District\", \"entries\": [{\"id\": \"district/a\", \"name\": \"A\"}]}"), "loaded");
+  // A Wikidata item comes with the stored Wikidata page that confirms it, or not at all.
+  const std::string regions = (dir / "regions.json").string();
+  auto region = [](const std::string& members) {
+    return "{\"kind\": \"Region\", \"entries\": [{\"id\": \"region/a\", \"name\": \"A\"" + members + "}]}";
+  };
+  EXPECT_EQ(error("regions.json", region(", \"wikidata\": \"Q956\", \"wikidata_source\": "
+                                         "\"https://www.wikidata.org/wiki/Property_talk:P442\"")),
+            "loaded");
+  EXPECT_EQ(error("regions.json", region(", \"wikidata\": \"956\", \"wikidata_source\": \"https://www.wikidata.org/\"")),
+            regions + ":1:64: entries[0].wikidata: a Wikidata item is Q and a number (\"Q956\"), not '956'");
+  EXPECT_EQ(error("regions.json", region(", \"wikidata\": \"Q956\"")),
+            regions + ":1:32: entries[0]: missing key \"wikidata_source\"");
+  EXPECT_EQ(error("regions.json", region(", \"wikidata\": \"Q956\", \"wikidata_source\": \"https://en.wikipedia.org/\"")),
+            regions + ":1:84: entries[0].wikidata_source: the page that confirms the item is a www.wikidata.org page, "
+                      "not 'https://en.wikipedia.org/'");
+  EXPECT_EQ(error("regions.json", region(", \"wikidata_source\": \"https://www.wikidata.org/\"")),
+            regions + ":1:64: entries[0].wikidata_source: a source without a \"wikidata\" item");
   EXPECT_EQ(error("documents.json", "{\"documents\": [{\"id\": \"doc/x\", \"titel\": \"X\"}]}"),
             (dir / "documents.json").string() + ":1:32: unknown key \"titel\" in documents[0] (known: id, identifier, title, aliases, type, issuer)");
   fs::remove_all(dir);
