@@ -27,10 +27,6 @@ struct RedlandNeeded {};
 /// `load_store` does `build --store` and `write_index` `build -o FILE.pkgi`; without them those
 /// throw RedlandNeeded.
 void setup_build(CLI::App& app, StoreLoader load_store, IndexWriter write_index = nullptr);
-
-/// The texts a command builds: each file given, each folder's .txt documents (a folder without
-/// one is an error), and data/documents/ when none is given. `build` and `publish` share it.
-std::vector<std::filesystem::path> document_files(const std::vector<std::string>& given);
 void setup_query(CLI::App& app);
 void setup_responsible(CLI::App& app);
 void setup_duties(CLI::App& app);
@@ -46,5 +42,9 @@ void setup_search(CLI::App& app);
 void setup_diff(CLI::App& app);
 void setup_index(CLI::App& app);
 void setup_publish(CLI::App& app);
+
+/// The texts a command builds: each file given, each folder's .txt documents (a folder without
+/// one is an error), and data/documents/ when none is given. `build` and `publish` share it.
+std::vector<std::filesystem::path> document_files(const std::vector<std::string>& given);
 
 }  // namespace policykg::cli
