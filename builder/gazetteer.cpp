@@ -72,10 +72,10 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir) {
         if (ent.wikidata.size() < 2 || ent.wikidata[0] != 'Q' || ent.wikidata[1] == '0' ||
             !std::all_of(ent.wikidata.begin() + 1, ent.wikidata.end(), [](char c) { return c >= '0' && c <= '9'; }))
           item.fail("a Wikidata item is Q and a number (\"Q956\"), not '" + ent.wikidata + "'");
+        // The stored Wikidata page that confirms the item: checked here, kept in the file only.
         const JsonValue source = e.at("wikidata_source");
-        ent.wikidata_source = source.as_string();
-        if (!ent.wikidata_source.starts_with("https://www.wikidata.org/"))
-          source.fail("the page that confirms the item is a www.wikidata.org page, not '" + ent.wikidata_source + "'");
+        if (const std::string page = source.as_string(); !page.starts_with("https://www.wikidata.org/"))
+          source.fail("the page that confirms the item is a www.wikidata.org page, not '" + page + "'");
       } else if (e.has("wikidata_source")) {
         e.at("wikidata_source").fail("a source without a \"wikidata\" item");
       }

@@ -22,7 +22,6 @@ struct GazetteerEntity {
   std::string located_in;            ///< place id (pol:locatedIn), zones only
   std::string name_zh;               ///< official Chinese name (skos:prefLabel@zh), districts so far
   std::string wikidata;              ///< Wikidata item ("Q956"): skos:exactMatch its entity IRI
-  std::string wikidata_source;       ///< the stored Wikidata page that confirms the item
 };
 
 struct KnownDocument {
