@@ -12,6 +12,11 @@ namespace {
 bool is_name_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
 bool is_name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c == '-' || c >= 0x80; }
 bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+// What IRIREF does not allow written out (SPARQL 1.1 grammar [139]), '>' included.
+bool iri_forbidden(char c) {
+  return static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' ||
+         c == '|' || c == '^' || c == '`' || c == '\\';
+}
 
 }  // namespace
 
@@ -121,7 +126,11 @@ std::string Lexer::read_iri() {
       return out;
     }
     if (c == '\\' && (peek(1) == 'u' || peek(1) == 'U')) {
+      // An escape may not give what IRIREF forbids written out: a space, a control character or
+      // one of <>"{}|^`\ (the IRI would otherwise hold what no IRI holds, and print unreadably).
+      const std::size_t at = out.size();
       read_escape(out);
+      if (out.size() == at + 1 && iri_forbidden(out[at])) fail("escape in an IRI of a character IRIs may not hold");
       continue;
     }
     out += c;
@@ -161,9 +170,7 @@ Token Lexer::next() {
         iri = true;
         break;
       }
-      if (d == '<' || d == '"' || d == '{' || d == '}' || d == '|' || d == '^' || d == '`' ||
-          static_cast<unsigned char>(d) <= 0x20)
-        break;
+      if (d != '\\' && iri_forbidden(d)) break;
       ++i;
     }
     if (iri) {

@@ -101,3 +101,16 @@ TEST(SparqlParser, AnAbsoluteIriIsTheTermAsWritten) {
   q = query::parse_sparql("BASE <http://a/b/> SELECT * { <./c/../d> ?p ?o }");
   EXPECT_EQ(q.query.where->children.at(0).triples.at(0).s.term.value, "http://a/b/d");
 }
+
+TEST(SparqlParser, AnEscapeInAnIriMayNotGiveWhatIrisCannotHold) {
+  // Found by the parser's fuzz target: <…\u0000…> held a NUL, printed raw, and the printed query
+  // no longer read as one IRI.
+  for (const char* escape : {"\\u0000", "\\u0020", "\\u003E", "\\u003C", "\\u0022", "\\u005C", "\\U0000007B", "\\u0060"}) {
+    auto e = error_of(std::string("SELECT * { ?s <http://a.example/p") + escape + "q> ?o }");
+    EXPECT_EQ(e.category(), Error::Category::Syntax) << escape;
+    EXPECT_NE(std::string(e.what()).find("escape in an IRI"), std::string::npos) << escape << ": " << e.what();
+  }
+  // Other escapes give their character, and the IRI reads back as it printed.
+  auto q = query::parse_sparql("SELECT * { ?s <http://a.example/\\u0800\\U0010FFFD\\u0041> ?o }");
+  EXPECT_EQ(q.query.where->children.at(0).triples.at(0).p.term.value, "http://a.example/\xE0\xA0\x80\xF4\x8F\xBF\xBD" "A");
+}
