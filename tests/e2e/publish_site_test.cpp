@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -107,20 +108,31 @@ std::vector<std::string> links(const std::string& html) {
   return out;
 }
 
-// The site of the seed documents, written once for the suite (-j 2).
+// The site of the seed documents, written once (-j 2) and only read by the tests. Under ctest the
+// fixture e2e_seed_site writes it once for every test of this file (POLICYKG_TEST_SEED_SITE names
+// the folder holding site/ and summary.json); run alone, the suite writes its own.
 class PublishSite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     fs::remove_all(scratch());
     fs::create_directories(scratch());
-    auto r = run_policykg({"publish", "--site", site().string(), "-j", "2", "--format", "json"});
+    if (const char* shared = std::getenv("POLICYKG_TEST_SEED_SITE"); shared && *shared) {
+      site_ = fs::path(shared) / "site";
+      summary_ = read_file(fs::path(shared) / "summary.json");
+      ASSERT_TRUE(fs::is_regular_file(site_ / ".policykg-site")) << "the fixture e2e_seed_site wrote no site in " << shared;
+      return;
+    }
+    site_ = scratch() / "site";
+    auto r = run_policykg({"publish", "--site", site_.string(), "-j", "2", "--format", "json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     summary_ = r.out;
   }
   static void TearDownTestSuite() { fs::remove_all(scratch()); }
-  static fs::path site() { return scratch() / "site"; }
+  static const fs::path& site() { return site_; }
+  static fs::path site_;
   static std::string summary_;
 };
+fs::path PublishSite::site_;
 std::string PublishSite::summary_;
 
 }  // namespace
@@ -243,7 +255,13 @@ TEST_F(PublishSite, DataFilesAreWhatServeAnswers) {
 }
 
 TEST_F(PublishSite, TwoRunsGiveTheSameBytesWhateverTheThreads) {
+  // A copy of the -j 2 site, spoilt (a file changed, one added, one removed), published over with
+  // -j 1: the site is replaced whole, with the same bytes, and no temporary folder left beside it.
   const fs::path again = scratch() / "again";
+  fs::copy(site(), again, fs::copy_options::recursive);
+  std::ofstream(again / "index.html") << "stale";
+  std::ofstream(again / "id" / "stray.html") << "stray";
+  fs::remove(again / "dump.nt");
   auto r = run_policykg({"publish", "--site", again.string(), "-j", "1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto a = tree(site()), b = tree(again);
@@ -252,10 +270,6 @@ TEST_F(PublishSite, TwoRunsGiveTheSameBytesWhateverTheThreads) {
     ASSERT_TRUE(b.contains(file)) << file;
     EXPECT_TRUE(content == b.at(file)) << file << " differs";
   }
-  // publishing again over a site replaces it, with no temporary folder left beside it
-  r = run_policykg({"publish", "--site", again.string()});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(tree(again), b);
   for (const auto& e : fs::directory_iterator(scratch()))
     EXPECT_FALSE(e.path().filename().string().starts_with(".")) << e.path();
 }

@@ -94,11 +94,14 @@ TEST_F(RemoteEndpoint, QueriesToServeAnswerAsTheFile) {
   test::ServeProcess serve({"--data", seed_});
   ASSERT_GT(serve.port(), 0) << serve.stderr_text();
   const std::string sparql = "http://127.0.0.1:" + std::to_string(serve.port()) + "/sparql";
-  for (const auto& rq : example_queries()) {
+  // every query as TSV; one in three as a table too (the same rows through another writer)
+  const auto queries = example_queries();
+  for (std::size_t i = 0; i < queries.size(); ++i) {
     for (const char* format : {"tsv", "table"}) {
-      auto local = run_policykg({"query", rq.string(), "--data", seed_, "--format", format});
-      auto remote = run_with("", {"query", rq.string(), "--endpoint", sparql, "--format", format});
-      expect_same(remote, local, rq.string() + " --format " + format);
+      if (format == std::string("table") && i % 3 != 0) continue;
+      auto local = run_policykg({"query", queries[i].string(), "--data", seed_, "--format", format});
+      auto remote = run_with("", {"query", queries[i].string(), "--endpoint", sparql, "--format", format});
+      expect_same(remote, local, queries[i].string() + " --format " + format);
     }
   }
   // graphs, and the predefined prefixes undeclared
@@ -193,12 +196,15 @@ TEST_F(Virtuoso, PublishedGraphsAnswerAsTheFile) {
   ASSERT_EQ(published.exit_code, 0) << published.err;
   EXPECT_NE(published.out.find("https://w3id.org/policykg/id/graph/shared\t"), std::string::npos) << published.out;
   EXPECT_NE(published.err.find("published "), std::string::npos) << published.err;
-  for (const auto& rq : example_queries()) {
+  // every query as TSV; one in three as JSON too (the same terms through another writer)
+  const auto queries = example_queries();
+  for (std::size_t i = 0; i < queries.size(); ++i) {
     for (const char* format : {"tsv", "json"}) {
-      auto local = run_policykg({"query", rq.string(), "--data", seed_, "--format", format});
-      auto remote =
-          run_with("", {"query", rq.string(), "--endpoint", sparql_, "--endpoint-graph", kGraphs, "--format", format});
-      expect_same(remote, as_virtuoso_keeps_it(local), rq.string() + " --format " + format);
+      if (format == std::string("json") && i % 3 != 0) continue;
+      auto local = run_policykg({"query", queries[i].string(), "--data", seed_, "--format", format});
+      auto remote = run_with(
+          "", {"query", queries[i].string(), "--endpoint", sparql_, "--endpoint-graph", kGraphs, "--format", format});
+      expect_same(remote, as_virtuoso_keeps_it(local), queries[i].string() + " --format " + format);
     }
   }
   auto local_stats = run_policykg({"stats", "--data", seed_, "--format", "json"});
