@@ -114,10 +114,13 @@ location @PATH@ {
         application/rdf+xml    rdf;
         text/markdown          md;
     }
+    # A location with an add_header of its own inherits none of these: each repeats them.
     add_header X-Content-Type-Options nosniff always;
     add_header Access-Control-Allow-Origin * always;
 
     location = @PATH@id/dataset {
+        add_header X-Content-Type-Options nosniff always;
+        add_header Access-Control-Allow-Origin * always;
         add_header Vary Accept always;
         return 303 @PATH@.well-known/void;
     }
@@ -125,6 +128,8 @@ location @PATH@ {
         try_files $uri @policykg_instance;
     }
     location ~ ^@PATH@(ontology|dcat|\.well-known/void)$ {
+        add_header X-Content-Type-Options nosniff always;
+        add_header Access-Control-Allow-Origin * always;
         add_header Vary Accept always;
         try_files $uri.$policykg_ext =404;
     }
@@ -135,6 +140,8 @@ location @PATH@ {
 
 location @policykg_instance {
     root /srv/www;
+    add_header X-Content-Type-Options nosniff always;
+    add_header Access-Control-Allow-Origin * always;
     if (!-f $request_filename.html) {
         return 404;
     }
@@ -172,8 +179,8 @@ is written `%XX` in its file's name (`id/a%3Ab.html`), and a leading dot as `%2E
 ## Publishing
 
 - **Apache** (2.4, `mod_rewrite`; `mod_headers` for `Vary`): copy the folder to where `@PATH@`
-  is served, with `AllowOverride FileInfo Options Indexes` (or the rules of `.htaccess` in the
-  server's configuration). `@URL@/id/X` then answers 303 to `id/X.html` for a browser and to
+  is served, with `AllowOverride FileInfo Indexes Options=Indexes,MultiViews` (or the rules of
+  `.htaccess` in the server's configuration). `@URL@/id/X` then answers 303 to `id/X.html` for a browser and to
   `id/X.ttl`, `.nt`, `.jsonld` or `.rdf` for a client that asks for that type (Turtle for `*/*`).
 - **nginx**: `nginx.conf` holds a `map` for the `http` block and the `location`s for the
   `server` block; set `root` to the folder that holds the site as `@PATH@`.
@@ -184,6 +191,8 @@ is written `%XX` in its file's name (`id/a%3Ab.html`), and a leading dot as `%2E
 - **Hosts without rewrite rules** (GitHub Pages, plain file servers): the pages, the data files
   and the dumps work as they are (`.nojekyll` keeps `.well-known/` on GitHub Pages); the IRIs
   themselves then need a redirecting service in front, such as w3id.org.
+
+Both sets of rules are tested as written here, on Debian 12's Apache 2.4 and nginx 1.22.
 
 The rules name RDF types by substring, the first of Turtle, N-Triples, JSON-LD and RDF/XML a
 client names winning, then HTML; the server weighs `q` values. A name written with `%XX` in its

@@ -1,8 +1,14 @@
 // policykg publish --site on the seed documents, with the real binary: every internal link of
 // every page resolves to a written file, every data file parses with independent readers and is
 // what `policykg serve` answers, two runs give the same bytes, a plain static file server serves
-// the folder (a resource followed from its page to its Turtle), and bad folders are refused.
+// the folder (a resource followed from its page to its Turtle), nginx and Apache serve it by the
+// rules publish writes for them (303s and content negotiation as `serve` answers), and bad folders
+// are refused.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -367,6 +373,215 @@ TEST_F(PublishSite, APlainStaticServerServesTheSiteFromPageToTurtle) {
       EXPECT_EQ(policykg::test::http_request(server.port(), "GET", target).status, 200) << target;
     }
   }
+}
+
+namespace {
+
+// A free TCP port on loopback (bound, read and released: a server started just after takes it).
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  int port = 0;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+    port = ntohs(addr.sin_port);
+  ::close(fd);
+  return port;
+}
+
+// A web server run in the foreground (`argv`), its output in `log`, stopped with SIGTERM; ready
+// once `port` takes connections.
+class WebServer {
+ public:
+  WebServer(const std::vector<std::string>& argv, const fs::path& log, int port) : log_(log), port_(port) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::setpgid(0, 0);
+      ::prctl(PR_SET_PDEATHSIG, SIGTERM);  // gone with the test, however it ends
+      FILE* out = std::freopen(log.c_str(), "a", stdout);
+      FILE* err = std::freopen(log.c_str(), "a", stderr);
+      (void)out;
+      (void)err;
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      ::execv(args[0], args.data());
+      std::_Exit(127);
+    }
+    for (int i = 0; i < 200 && !ready_; ++i) {
+      if (int fd = policykg::test::connect_loopback(port_); fd >= 0) {
+        ::close(fd);
+        ready_ = true;
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    }
+  }
+  ~WebServer() {
+    if (pid_ > 0) {
+      ::kill(-pid_, SIGTERM);
+      ::kill(pid_, SIGTERM);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool ready() const { return ready_; }
+  int port() const { return port_; }
+  std::string log() const { return read_file(log_); }
+
+ private:
+  pid_t pid_ = -1;
+  fs::path log_;
+  int port_;
+  bool ready_ = false;
+};
+
+// What a publisher's server must answer for the site at /policykg/, as `policykg serve` does:
+// an instance's IRI 303 to its page or data by Accept (Turtle when the client names none), the
+// ontology, VoID and DCAT negotiated in place, the dataset's IRI to its VoID, the pictures by
+// their name, 404 for an IRI with no resource; every answer with CORS and nosniff, the negotiated
+// ones with Vary: Accept, and every file's bytes and media type as written.
+void expect_site_rules(int port, const fs::path& site, const std::string& server) {
+  using policykg::test::http_request;
+  const std::pair<const char*, const char*> formats[] = {{"ttl", "text/turtle"},
+                                                          {"nt", "application/n-triples"},
+                                                          {"jsonld", "application/ld+json"},
+                                                          {"rdf", "application/rdf+xml"},
+                                                          {"html", "text/html"}};
+  auto expect_common = [&](const policykg::test::HttpResponse& r, const std::string& what) {
+    EXPECT_EQ(r.header("access-control-allow-origin"), "*") << server << ": " << what;
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << server << ": " << what;
+  };
+  auto expect_negotiated = [&](const policykg::test::HttpResponse& r, const std::string& what) {
+    expect_common(r, what);
+    EXPECT_NE(r.header("vary").find("Accept"), std::string::npos) << server << ": " << what;
+  };
+  // the file a redirect leads to: its bytes and media type
+  auto expect_file = [&](const std::string& target, const std::string& file, const std::string& type) {
+    auto r = http_request(port, "GET", target);
+    ASSERT_EQ(r.status, 200) << server << ": GET " << target;
+    EXPECT_TRUE(r.body == read_file(site / file)) << server << ": GET " << target << " is not " << file;
+    EXPECT_EQ(r.header("content-type").substr(0, r.header("content-type").find(';')), type) << server << ": " << target;
+    expect_common(r, "GET " + target);
+  };
+  std::vector<std::string> resources;
+  for (const auto& e : fs::recursive_directory_iterator(site / "id"))
+    if (e.path().extension() == ".ttl") {
+      const std::string rel = fs::relative(e.path(), site / "id").string();
+      resources.push_back(rel.substr(0, rel.size() - 4));
+    }
+  std::sort(resources.begin(), resources.end());
+  ASSERT_GT(resources.size(), 300u);
+  std::size_t followed = 0;
+  for (std::size_t i = 0; i < resources.size(); i += 40) {
+    const std::string iri = "/policykg/id/" + resources[i];
+    for (auto [ext, type] : formats) {
+      const std::string what = "GET " + iri + " (" + type + ")";
+      auto r = http_request(port, "GET", iri, {{"Accept", type}});
+      ASSERT_EQ(r.status, 303) << server << ": " << what;
+      EXPECT_TRUE(r.header("location").ends_with(iri + "." + ext)) << server << ": " << what << " to " << r.header("location");
+      expect_negotiated(r, what);
+      expect_file(iri + "." + ext, "id/" + resources[i] + "." + ext, type);
+      ++followed;
+    }
+    // a browser's Accept, then */* and none: the page, then Turtle
+    auto page = http_request(port, "GET", iri, {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}});
+    EXPECT_TRUE(page.header("location").ends_with(iri + ".html")) << server << ": " << iri;
+    auto any = http_request(port, "GET", iri, {{"Accept", "*/*"}});
+    EXPECT_EQ(any.status, 303) << server << ": " << iri;
+    EXPECT_TRUE(any.header("location").ends_with(iri + ".ttl")) << server << ": " << iri << " for */*";
+    auto none = http_request(port, "GET", iri);
+    EXPECT_TRUE(none.header("location").ends_with(iri + ".ttl")) << server << ": " << iri << " with no Accept";
+  }
+  EXPECT_GE(followed, 40u);
+  for (const char* negotiated : {"ontology", "dcat", ".well-known/void"})
+    for (auto [ext, type] : formats) {
+      const std::string name = negotiated;
+      const std::string target = "/policykg/" + name;
+      auto r = http_request(port, "GET", target, {{"Accept", type}});
+      ASSERT_EQ(r.status, 200) << server << ": GET " << target << " (" << type << ")";
+      EXPECT_TRUE(r.body == read_file(site / (name + "." + ext))) << server << ": " << target << " (" << type << ")";
+      expect_negotiated(r, "GET " + target + " (" + type + ")");
+    }
+  auto dataset = http_request(port, "GET", "/policykg/id/dataset", {{"Accept", "text/turtle"}});
+  EXPECT_EQ(dataset.status, 303) << server;
+  EXPECT_TRUE(dataset.header("location").ends_with("/policykg/.well-known/void")) << server << ": " << dataset.header("location");
+  expect_negotiated(dataset, "GET /policykg/id/dataset");
+  for (const char* page : {"/policykg/pictures", "/policykg/graph", "/policykg/"}) {
+    auto r = http_request(port, "GET", page);
+    EXPECT_EQ(r.status, 200) << server << ": GET " << page;
+    EXPECT_NE(r.header("content-type").find("text/html"), std::string::npos) << server << ": GET " << page;
+  }
+  auto missing = http_request(port, "GET", "/policykg/id/agency/no-such-agency", {{"Accept", "text/turtle"}});
+  EXPECT_EQ(missing.status, 404) << server;
+  expect_common(missing, "GET /policykg/id/agency/no-such-agency");
+}
+
+// The site copied where a server may read it (a folder of mode 0755), as /policykg/ under `root`.
+fs::path site_under(const fs::path& root, const fs::path& site) {
+  fs::create_directories(root);
+  fs::permissions(root, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                            fs::perms::others_read | fs::perms::others_exec);
+  fs::copy(site, root / "policykg", fs::copy_options::recursive);
+  return root / "policykg";
+}
+
+}  // namespace
+
+TEST_F(PublishSite, NginxServesTheSiteByItsSnippet) {
+  if (!fs::exists("/usr/sbin/nginx")) GTEST_SKIP() << "no /usr/sbin/nginx: run scripts/install-deps";
+  // The snippet as its comment says: the map in the http block, the locations in a server block,
+  // `root` the folder holding the site as /policykg/.
+  const fs::path dir = scratch() / "nginx";
+  const fs::path served = site_under(dir / "www", site());
+  const std::string snippet = read_file(served / "nginx.conf");
+  const auto map_at = snippet.find("map $http_accept");
+  ASSERT_NE(map_at, std::string::npos) << snippet;
+  const auto map_end = snippet.find("\n}\n", map_at) + 3;
+  std::string locations = snippet.substr(map_end);
+  for (auto at = locations.find("root /srv/www;"); at != std::string::npos; at = locations.find("root /srv/www;", at))
+    locations.replace(at, 14, "root " + (dir / "www").string() + ";");
+  const int port = free_port();
+  const std::string d = dir.string();
+  std::ofstream(dir / "nginx.conf") << "daemon off;\nmaster_process off;\npid " << d << "/nginx.pid;\nerror_log " << d
+                                    << "/error.log;\nevents { worker_connections 64; }\nhttp {\n  access_log off;\n"
+                                    << "  client_body_temp_path " << d << "/body;\n  proxy_temp_path " << d << "/proxy;\n"
+                                    << "  fastcgi_temp_path " << d << "/fastcgi;\n  uwsgi_temp_path " << d << "/uwsgi;\n"
+                                    << "  scgi_temp_path " << d << "/scgi;\n  default_type application/octet-stream;\n"
+                                    << snippet.substr(map_at, map_end - map_at) << "  server {\n    listen 127.0.0.1:"
+                                    << port << ";\n"
+                                    << locations << "  }\n}\n";
+  WebServer nginx({"/usr/sbin/nginx", "-p", d, "-c", (dir / "nginx.conf").string()}, dir / "out.log", port);
+  ASSERT_TRUE(nginx.ready()) << nginx.log() << read_file(dir / "error.log");
+  expect_site_rules(port, served, "nginx");
+}
+
+TEST_F(PublishSite, ApacheServesTheSiteByItsHtaccess) {
+  if (!fs::exists("/usr/sbin/apache2")) GTEST_SKIP() << "no /usr/sbin/apache2: run scripts/install-deps";
+  // The folder as /policykg/ of the document root, with the AllowOverride its README asks for:
+  // nothing else configured.
+  const fs::path dir = scratch() / "apache";
+  const fs::path served = site_under(dir / "www", site());
+  const std::string readme = read_file(served / "README.md");
+  const auto override_at = readme.find("`AllowOverride ");
+  ASSERT_NE(override_at, std::string::npos) << "the site's README names no AllowOverride";
+  const std::string allow_override = readme.substr(override_at + 1, readme.find('`', override_at + 1) - override_at - 1);
+  const int port = free_port();
+  const std::string d = dir.string(), modules = "/usr/lib/apache2/modules/";
+  std::ofstream conf(dir / "httpd.conf");
+  conf << "ServerRoot " << d << "\nServerName 127.0.0.1\nListen 127.0.0.1:" << port << "\nPidFile " << d
+       << "/httpd.pid\nErrorLog " << d << "/error.log\n";
+  for (const char* m : {"mpm_event", "authz_core", "dir", "mime", "rewrite", "headers"})
+    conf << "LoadModule " << m << "_module " << modules << "mod_" << m << ".so\n";
+  if (::geteuid() == 0) conf << "User nobody\nGroup nogroup\n";
+  conf << "TypesConfig /etc/mime.types\nDocumentRoot " << d << "/www\n<Directory " << d
+       << "/www>\n  " << allow_override << "\n  Require all granted\n</Directory>\n";
+  conf.close();
+  WebServer apache({"/usr/sbin/apache2", "-f", (dir / "httpd.conf").string(), "-DFOREGROUND"}, dir / "out.log", port);
+  ASSERT_TRUE(apache.ready()) << apache.log() << read_file(dir / "error.log");
+  expect_site_rules(port, served, "Apache");
 }
 
 class PublishRefusal : public policykg::test::TempFolderTest {};
