@@ -94,7 +94,8 @@ std::string fill(const std::string& page, const std::vector<std::pair<std::strin
 }
 
 // The pieces the pictures add to a page: their tabs, their sections, and their scripts (data,
-// boundaries, ECharts, pictures.js).
+// boundaries, the parts of ECharts they use as web/pictures/build-echarts.mjs bundles them,
+// pictures.js).
 struct PicturePieces {
   std::string nav, body, scripts;
 };
@@ -108,7 +109,7 @@ PicturePieces picture_pieces(const nlohmann::ordered_json& pictures, const fs::p
   out.scripts = "<script type=\"application/json\" id=\"pictures-data\">" + json_safe(data) +
                 "</script>\n<script type=\"application/json\" id=\"pictures-map\">" +
                 json_safe(read_text(modules / "echarts/map/json/province/beijing.json")) + "</script>\n<script>\n" +
-                script_safe(read_text(modules / "echarts/dist/echarts-en.min.js")) + "\n;\n</script>\n<script>\n" +
+                script_safe(read_text(modules / ".policykg/echarts.min.js")) + "\n;\n</script>\n<script>\n" +
                 script_safe(read_text(web / "pictures/pictures.js")) + "</script>\n";
   return out;
 }

@@ -1,0 +1,27 @@
+// Bundles the pictures' ECharts (echarts-entry.js) into node_modules/.policykg/echarts.min.js with
+// esbuild: 0.46 MB against the full build's 0.79 MB, which the browser parses before any picture
+// is drawn. English texts, as in dist/echarts-en.min.js. Run by `npm ci` (postinstall); the same
+// packages give the same bytes.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const web = fileURLToPath(new URL('..', import.meta.url));
+const english = {
+  name: 'echarts-english',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\.?\/)+lang$/ }, (args) =>
+      args.importer.includes('/echarts/lib/') ? { path: web + 'node_modules/echarts/lib/langEN.js' } : undefined);
+  },
+};
+await build({
+  entryPoints: [web + 'pictures/echarts-entry.js'],
+  outfile: web + 'node_modules/.policykg/echarts.min.js',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  globalName: 'echarts',
+  target: 'es2017',
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [english],
+});
