@@ -14,8 +14,10 @@
 //   typology PLACE_LABEL shown: {"all": {"sector IRI|instrument IRI": n}, "place": {...}} (after filtering
 //                        by the place); the click is on the first bar of the filtered chart
 // Every request outside the server (or, for a file, any request at all) is aborted and listed.
-// With --no-click it only reads what is drawn (for bench/pictures/run.sh).
-// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click]
+// With --no-click it only reads what is drawn (for bench/pictures/run.sh). With --warm the browser
+// first opens the server's index page, as a reader's running browser has its renderer up: the
+// time is then the picture page's own (without, it includes starting the browser's first page).
+// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click] [--warm]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,12 +30,14 @@ const at = args.indexOf('--screenshot');
 if (at >= 0) { screenshot = args[at + 1]; args.splice(at, 2); }
 const noClick = args.indexOf('--no-click');
 if (noClick >= 0) args.splice(noClick, 1);
+const warm = args.indexOf('--warm');
+if (warm >= 0) args.splice(warm, 1);
 let file = null;
 if (args[0] === '--file') { file = args[1]; args.splice(0, 2); }
 const origin = file ? null : args.shift();
 const [picture, arg] = args;
 if ((!file && !origin) || !picture) {
-  console.error('usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png]');
+  console.error('usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click] [--warm]');
   process.exit(2);
 }
 
@@ -60,6 +64,7 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
 
   const url = (file ? pathToFileURL(resolve(file)).href : origin + '/pictures') + '#' + picture;
+  if (warm >= 0 && origin) await page.goto(origin + '/', { waitUntil: 'load' });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('body[data-pictures-ready="true"]', { timeout: 30000 });
   // Drawn: two animation frames after the picture was set up, counted from the navigation's start.
