@@ -87,7 +87,8 @@ class Printer {
       out_ += " GROUP BY";
       for (const auto& k : q.group_by) {
         out_ += ' ';
-        if (k.expr && k.expr->kind == Expr::Kind::Var) {
+        // A variable alone ("?x", or "(?x)"); "(?x AS ?y)" keeps its brackets and its name.
+        if (k.expr && k.expr->kind == Expr::Kind::Var && (k.var < 0 || k.var == k.expr->var)) {
           var(k.expr->var);
         } else {
           out_ += '(';
