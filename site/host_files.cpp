@@ -180,8 +180,9 @@ is written `%XX` in its file's name (`id/a%3Ab.html`), and a leading dot as `%2E
 
 - **Apache** (2.4, `mod_rewrite`; `mod_headers` for `Vary`): copy the folder to where `@PATH@`
   is served, with `AllowOverride FileInfo Indexes Options=Indexes,MultiViews` (or the rules of
-  `.htaccess` in the server's configuration). `@URL@/id/X` then answers 303 to `id/X.html` for a browser and to
-  `id/X.ttl`, `.nt`, `.jsonld` or `.rdf` for a client that asks for that type (Turtle for `*/*`).
+  `.htaccess` in the server's configuration). `@URL@/id/X` then answers 303 to `id/X.html` for a
+  browser and to `id/X.ttl`, `.nt`, `.jsonld` or `.rdf` for a client that asks for that type
+  (Turtle for `*/*`).
 - **nginx**: `nginx.conf` holds a `map` for the `http` block and the `location`s for the
   `server` block; set `root` to the folder that holds the site as `@PATH@`.
 - **w3id.org**: the IRIs `https://w3id.org/policykg/…` are redirected by the w3id repository's

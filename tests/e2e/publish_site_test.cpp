@@ -282,101 +282,6 @@ TEST_F(PublishSite, TwoRunsGiveTheSameBytesWhateverTheThreads) {
 
 namespace {
 
-// `python3 -m http.server` on a free loopback port, serving `dir`: a plain static file server.
-class StaticFileServer {
- public:
-  explicit StaticFileServer(const fs::path& dir) {
-    log_ = scratch() / ("http-server-" + std::to_string(::getpid()) + ".log");
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      FILE* out = std::freopen(log_.c_str(), "w", stdout);
-      FILE* err = std::freopen(log_.c_str(), "a", stderr);
-      (void)out;
-      (void)err;
-      ::execlp("python3", "python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory",
-               dir.c_str(), static_cast<char*>(nullptr));
-      std::_Exit(127);
-    }
-    const std::regex serving(R"(port ([0-9]+))");
-    for (int i = 0; i < 300 && port_ == 0; ++i) {
-      std::smatch m;
-      const std::string text = read_file(log_);
-      if (std::regex_search(text, m, serving)) port_ = std::stoi(m[1]);
-      else std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-  ~StaticFileServer() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    fs::remove(log_);
-  }
-  int port() const { return port_; }
-  std::string log() const { return read_file(log_); }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-  fs::path log_;
-};
-
-// `href` resolved against the URL path of the page it is on.
-std::string resolve(const std::string& page, const std::string& href) {
-  std::string base = page.substr(0, page.rfind('/') + 1);
-  return fs::path(base + href).lexically_normal().string();
-}
-
-}  // namespace
-
-TEST_F(PublishSite, APlainStaticServerServesTheSiteFromPageToTurtle) {
-  StaticFileServer server(site());
-  ASSERT_GT(server.port(), 0) << server.log();
-  auto index = policykg::test::http_request(server.port(), "GET", "/");
-  ASSERT_EQ(index.status, 200) << server.log();
-  // from the index to a document's page, to an agency it names, to that agency's Turtle (the
-  // first document whose page names an agency: a document only cited names none)
-  std::string document, agency;
-  for (const auto& link : links(index.body)) {
-    if (!link.starts_with("id/doc/") || !agency.empty()) continue;
-    document = "/" + link;
-    auto page = policykg::test::http_request(server.port(), "GET", document);
-    ASSERT_EQ(page.status, 200) << document;
-    EXPECT_NE(page.header("content-type").find("text/html"), std::string::npos);
-    for (const auto& named : links(page.body))
-      if (named.find("/id/agency/") != std::string::npos && named.ends_with(".html")) agency = resolve(document, named);
-  }
-  ASSERT_FALSE(document.empty()) << index.body;
-  ASSERT_FALSE(agency.empty()) << "no document page names an agency";
-  auto agency_page = policykg::test::http_request(server.port(), "GET", agency);
-  ASSERT_EQ(agency_page.status, 200) << agency;
-  // its Turtle, as the page announces it: <link rel="alternate" type="text/turtle" href="...">
-  std::smatch m;
-  const std::regex alternate(R"re(<link rel="alternate" type="text/turtle" href="([^"]+)">)re");
-  ASSERT_TRUE(std::regex_search(agency_page.body, m, alternate)) << agency_page.body;
-  const std::string turtle_url = resolve(agency, html_unescape(m[1].str()));
-  auto turtle = policykg::test::http_request(server.port(), "GET", turtle_url);
-  ASSERT_EQ(turtle.status, 200) << turtle_url;
-  const fs::path file = scratch() / "followed.ttl";
-  std::ofstream(file, std::ios::binary) << turtle.body;
-  // parsed by raptor, and it describes the agency
-  const std::string iri = "https://w3id.org/policykg" + agency.substr(0, agency.size() - 5);
-  auto parsed = run_binary("/usr/bin/rapper", {"-q", "-i", "turtle", "-o", "ntriples", file.string(), "http://example.org/"});
-  ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
-  EXPECT_NE(parsed.out.find("<" + iri + "> <http://www.w3.org/2000/01/rdf-schema#label> "), std::string::npos)
-      << iri << "\n" << parsed.out.substr(0, 2000);
-  // and the stylesheet and the ontology the page links are there too
-  for (const auto& link : links(agency_page.body)) {
-    if (link.starts_with("http") || link.starts_with("#")) continue;
-    std::string target = resolve(agency, link.substr(0, link.find('#')));
-    if (target.ends_with("site.css") || target.ends_with("ontology.html")) {
-      EXPECT_EQ(policykg::test::http_request(server.port(), "GET", target).status, 200) << target;
-    }
-  }
-}
-
-namespace {
-
 // A free TCP port on loopback (bound, read and released: a server started just after takes it).
 int free_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -437,6 +342,67 @@ class WebServer {
   int port_;
   bool ready_ = false;
 };
+
+// `href` resolved against the URL path of the page it is on.
+std::string resolve(const std::string& page, const std::string& href) {
+  std::string base = page.substr(0, page.rfind('/') + 1);
+  return fs::path(base + href).lexically_normal().string();
+}
+
+}  // namespace
+
+TEST_F(PublishSite, APlainStaticServerServesTheSiteFromPageToTurtle) {
+  // `python3 -m http.server` on a free loopback port: a plain static file server
+  const int port = free_port();
+  WebServer server({"/usr/bin/python3", "-u", "-m", "http.server", std::to_string(port), "--bind", "127.0.0.1",
+                    "--directory", site().string()},
+                   scratch() / "http-server.log", port);
+  ASSERT_GT(server.port(), 0) << server.log();
+  ASSERT_TRUE(server.ready()) << server.log();
+  auto index = policykg::test::http_request(server.port(), "GET", "/");
+  ASSERT_EQ(index.status, 200) << server.log();
+  // from the index to a document's page, to an agency it names, to that agency's Turtle (the
+  // first document whose page names an agency: a document only cited names none)
+  std::string document, agency;
+  for (const auto& link : links(index.body)) {
+    if (!link.starts_with("id/doc/") || !agency.empty()) continue;
+    document = "/" + link;
+    auto page = policykg::test::http_request(server.port(), "GET", document);
+    ASSERT_EQ(page.status, 200) << document;
+    EXPECT_NE(page.header("content-type").find("text/html"), std::string::npos);
+    for (const auto& named : links(page.body))
+      if (named.find("/id/agency/") != std::string::npos && named.ends_with(".html")) agency = resolve(document, named);
+  }
+  ASSERT_FALSE(document.empty()) << index.body;
+  ASSERT_FALSE(agency.empty()) << "no document page names an agency";
+  auto agency_page = policykg::test::http_request(server.port(), "GET", agency);
+  ASSERT_EQ(agency_page.status, 200) << agency;
+  // its Turtle, as the page announces it: <link rel="alternate" type="text/turtle" href="...">
+  std::smatch m;
+  const std::regex alternate(R"re(<link rel="alternate" type="text/turtle" href="([^"]+)">)re");
+  ASSERT_TRUE(std::regex_search(agency_page.body, m, alternate)) << agency_page.body;
+  const std::string turtle_url = resolve(agency, html_unescape(m[1].str()));
+  auto turtle = policykg::test::http_request(server.port(), "GET", turtle_url);
+  ASSERT_EQ(turtle.status, 200) << turtle_url;
+  const fs::path file = scratch() / "followed.ttl";
+  std::ofstream(file, std::ios::binary) << turtle.body;
+  // parsed by raptor, and it describes the agency
+  const std::string iri = "https://w3id.org/policykg" + agency.substr(0, agency.size() - 5);
+  auto parsed = run_binary("/usr/bin/rapper", {"-q", "-i", "turtle", "-o", "ntriples", file.string(), "http://example.org/"});
+  ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
+  EXPECT_NE(parsed.out.find("<" + iri + "> <http://www.w3.org/2000/01/rdf-schema#label> "), std::string::npos)
+      << iri << "\n" << parsed.out.substr(0, 2000);
+  // and the stylesheet and the ontology the page links are there too
+  for (const auto& link : links(agency_page.body)) {
+    if (link.starts_with("http") || link.starts_with("#")) continue;
+    std::string target = resolve(agency, link.substr(0, link.find('#')));
+    if (target.ends_with("site.css") || target.ends_with("ontology.html")) {
+      EXPECT_EQ(policykg::test::http_request(server.port(), "GET", target).status, 200) << target;
+    }
+  }
+}
+
+namespace {
 
 // What a publisher's server must answer for the site at /policykg/, as `policykg serve` does:
 // an instance's IRI 303 to its page or data by Accept (Turtle when the client names none), the
