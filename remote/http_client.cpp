@@ -121,6 +121,7 @@ httplib::Client& HttpClient::client_for(const Url& url) {
   client_->set_read_timeout(options_.read_timeout.count(), 0);
   client_->set_write_timeout(options_.read_timeout.count(), 0);
   client_->set_keep_alive(true);
+  client_->set_tcp_nodelay(true);  // a request goes as headers, then body: no wait for the first ACK
   if (options_.credentials && !options_.credentials->password.empty())
     client_->set_digest_auth(options_.credentials->user, options_.credentials->password);
   if (basic_ && options_.credentials) client_->set_basic_auth(options_.credentials->user, options_.credentials->password);
