@@ -1,4 +1,4 @@
-// policykg deps ENTITY [--reverse] [--depth N] [--data FILE...|--store SPEC] [--format text|json]
+// policykg deps ENTITY [--reverse] [--depth N] [--data FILE...|--store SPEC|--endpoint URL] [--format text|json]
 #include <iostream>
 #include <memory>
 
@@ -16,8 +16,8 @@ struct DepsCommandOptions : TraversalOptions {
 };
 
 void run_deps(const DepsCommandOptions& o) {
-  TraversalInput in(o.source);
-  query::Vertex unit = in.resolver.resolve(o.entity);
+  TraversalInput in(o.source, {o.entity}, query::deps_reach(o.deps.reverse));
+  query::Vertex unit = in.entities.front();
   auto report = query::deps(in.view, unit, o.deps);
   if (o.format == "json") {
     nlohmann::json j = {{"entity", query::node_json(in.view, unit)},
@@ -54,7 +54,7 @@ void setup_deps(CLI::App& app) {
   cmd->add_flag("--reverse", options->deps.reverse, "what depends on ENTITY instead");
   cmd->add_option("--depth", options->deps.depth, "follow at most N pol:dependsOn edges (default: no limit)")
       ->check(CLI::PositiveNumber);
-  add_traversal_options(*cmd, *options);
+  add_traversal_options(*cmd, *options, {"text", "json"}, true);
   cmd->callback([options] { run_deps(*options); });
 }
 

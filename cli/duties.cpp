@@ -1,4 +1,4 @@
-// policykg duties ENTITY [--include-sub] [--inherited] [--data FILE...|--store SPEC]
+// policykg duties ENTITY [--include-sub] [--inherited] [--data FILE...|--store SPEC|--endpoint URL]
 //                 [--format text|json|csv|tsv]
 #include <iostream>
 #include <memory>
@@ -21,8 +21,8 @@ struct DutiesOptions : TraversalOptions {
 };
 
 void run_duties(const DutiesOptions& o) {
-  TraversalInput in(o.source);
-  query::Vertex agency = in.resolver.resolve(o.entity);
+  TraversalInput in(o.source, {o.entity}, query::duties_reach(o.include_sub, o.inherited));
+  query::Vertex agency = in.entities.front();
   auto answers = query::duties(in.view, agency, o.include_sub, o.inherited);
   if (o.format == "csv" || o.format == "tsv") {
     Table t{{"unit", "key", "type", "label", "party", "party_label", "how", "stated_on", "roles"}, {}};
@@ -82,7 +82,7 @@ void setup_duties(CLI::App& app) {
                 "every unit it is responsible for, as `responsible` answers: stated on the unit, inherited from a "
                 "unit above it, or from the reply approving the document");
   cmd->add_flag("--brief", options->brief, "one line per unit, without the route (--format json has it)");
-  add_traversal_options(*cmd, *options, {"text", "json", "csv", "tsv"});
+  add_traversal_options(*cmd, *options, {"text", "json", "csv", "tsv"}, true);
   cmd->callback([options] { run_duties(*options); });
 }
 

@@ -1,4 +1,4 @@
-// policykg impact DOCUMENT [--data FILE...|--store SPEC] [--format text|json]
+// policykg impact DOCUMENT [--data FILE...|--store SPEC|--endpoint URL] [--format text|json]
 #include <iostream>
 #include <memory>
 
@@ -15,8 +15,8 @@ struct ImpactOptions : TraversalOptions {
 };
 
 void run_impact(const ImpactOptions& o) {
-  TraversalInput in(o.source);
-  query::Vertex document = in.resolver.resolve(o.document);
+  TraversalInput in(o.source, {o.document}, query::impact_reach());
+  query::Vertex document = in.entities.front();
   auto answers = query::impact(in.view, document);
   if (o.format == "json") {
     nlohmann::json j = {{"document", query::node_json(in.view, document)}, {"impact", nlohmann::json::array()}};
@@ -40,7 +40,7 @@ void setup_impact(CLI::App& app) {
       "impact", "Every unit that depends on, references or is overridden through a document, "
                 "and transitively what depends on those");
   cmd->add_option("DOCUMENT", options->document, "the document (or unit) (ENTITY)")->required();
-  add_traversal_options(*cmd, *options);
+  add_traversal_options(*cmd, *options, {"text", "json"}, true);
   cmd->callback([options] { run_impact(*options); });
 }
 

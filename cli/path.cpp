@@ -1,4 +1,4 @@
-// policykg path ENTITY ENTITY [--via PREDICATE...] [--data FILE...|--store SPEC] [--format text|json]
+// policykg path ENTITY ENTITY [--via PREDICATE...] [--data FILE...|--store SPEC|--endpoint URL] [--format text|json]
 #include <iostream>
 #include <memory>
 
@@ -17,15 +17,15 @@ struct PathOptions : TraversalOptions {
 };
 
 void run_path(const PathOptions& o) {
-  TraversalInput in(o.source);
-  query::Vertex from = in.resolver.resolve(o.from);
-  query::Vertex to = in.resolver.resolve(o.to);
   std::set<std::string> predicates;
   for (const auto& p : o.via) {
-    std::string iri = in.resolver.expand(p);
+    std::string iri = query::expand_entity(p, instance_base(o.source));
     if (iri.empty()) throw Error(Error::Category::Usage, "--via " + p, "give a predicate as an IRI or prefixed name");
     predicates.insert(iri);
   }
+  TraversalInput in(o.source, {o.from, o.to}, query::path_reach(predicates));
+  query::Vertex from = in.entities[0];
+  query::Vertex to = in.entities[1];
   auto route = query::shortest_path(in.view, from, to, predicates);
   if (o.format == "json") {
     nlohmann::json j = {{"from", query::node_json(in.view, from)},
@@ -57,7 +57,7 @@ void setup_path(CLI::App& app) {
   cmd->add_option("FROM", options->from, "the first resource (ENTITY)")->required();
   cmd->add_option("TO", options->to, "the second resource (ENTITY)")->required();
   cmd->add_option("--via", options->via, "only these predicates (IRIs or prefixed names; default: all)");
-  add_traversal_options(*cmd, *options);
+  add_traversal_options(*cmd, *options, {"text", "json"}, true);
   cmd->callback([options] { run_path(*options); });
 }
 

@@ -1,5 +1,5 @@
-// policykg responsible ENTITY [--all] [--data FILE...|--store SPEC] [--format text|json|csv|tsv]
-// policykg responsible --all-units [--format text|json|csv|tsv|ntriples|turtle]
+// policykg responsible ENTITY [--all] [--data FILE...|--store SPEC|--endpoint URL] [--format text|json|csv|tsv]
+// policykg responsible --all-units [--data FILE...|--store SPEC|--endpoint URL] [--format text|json|csv|tsv|ntriples|turtle]
 #include <iostream>
 #include <memory>
 
@@ -76,7 +76,7 @@ std::vector<rdf::Triple> units_triples(const TraversalInput& in, const query::Re
 }
 
 void run_all_units(const ResponsibleOptions& o) {
-  TraversalInput in(o.source);
+  TraversalInput in(o.source, {}, query::responsible_reach(true));
   const auto all = query::responsible_all(in.view);
   if (o.format == "ntriples" || o.format == "turtle") {
     std::cout << rdf::serialize(units_triples(in, all), o.format == "turtle" ? rdf::Format::Turtle : rdf::Format::NTriples,
@@ -110,8 +110,8 @@ void run_responsible(const ResponsibleOptions& o) {
     throw Error(Error::Category::Usage, "responsible", "name an ENTITY, or give --all-units for every unit");
   if (o.format == "ntriples" || o.format == "turtle")
     throw Error(Error::Category::Usage, "--format " + o.format, "RDF output is for --all-units");
-  TraversalInput in(o.source);
-  query::Vertex unit = in.resolver.resolve(o.entity);
+  TraversalInput in(o.source, {o.entity}, query::responsible_reach());
+  query::Vertex unit = in.entities.front();
   auto answers = query::responsible(in.view, unit, o.all);
   if (o.format == "csv" || o.format == "tsv") {
     Table t{{"party", "party_label", "how", "stated_on", "roles", "route"}, {}};
@@ -165,7 +165,7 @@ void setup_responsible(CLI::App& app) {
                 "every unit at once, one row each (with --format csv, tsv or json a table; with ntriples or "
                 "turtle the effective parties as triples, pol:effectiveParty with how and where each is stated)")
       ->excludes(entity);
-  add_traversal_options(*cmd, *options, {"text", "json", "csv", "tsv", "ntriples", "turtle"});
+  add_traversal_options(*cmd, *options, {"text", "json", "csv", "tsv", "ntriples", "turtle"}, true);
   cmd->callback([options] { run_responsible(*options); });
 }
 

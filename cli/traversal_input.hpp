@@ -1,5 +1,5 @@
-// What every traversal command reads: the graph (--data/--store or the documents), its GraphView,
-// the entity resolver, and the --format option (text or json).
+// What every traversal command reads: the graph (--data/--store, --endpoint or the documents), its
+// GraphView, its ENTITY arguments resolved, and the --format option (text or json).
 #pragma once
 
 #include <memory>
@@ -11,6 +11,7 @@
 #include "cli/graph_source.hpp"
 #include "query/traversal/entity_resolver.hpp"
 #include "query/traversal/graph_view.hpp"
+#include "query/traversal/reach.hpp"
 #include "query/traversal/route.hpp"
 
 namespace policykg::cli {
@@ -21,23 +22,34 @@ struct TraversalOptions {
 };
 
 /// Adds --data/--store/--base and --format (one of `formats`, the first the default) to a
-/// traversal command.
+/// traversal command; with `remote`, --endpoint and its options too.
 void add_traversal_options(CLI::App& cmd, TraversalOptions& options,
-                           const std::vector<std::string>& formats = {"text", "json"});
+                           const std::vector<std::string>& formats = {"text", "json"}, bool remote = false);
 
-/// The loaded graph as a view, with a resolver for ENTITY arguments.
+/// The graph as a view, with a resolver for ENTITY arguments.
 struct TraversalInput {
+  /// The whole graph of --data/--store or the documents (no --endpoint).
   explicit TraversalInput(const GraphSource& source);
+  /// The graph a traversal starting at `entities` reads, and the entities resolved (`entities`):
+  /// from --data/--store or the documents the whole graph; from --endpoint the part `reach` says
+  /// it reads, fetched in batched queries (remote/subgraph.hpp), which gives the same answers.
+  TraversalInput(const GraphSource& source, const std::vector<std::string>& names, const query::Reach& reach);
   TraversalInput(const TraversalInput&) = delete;  // the resolver points into the view
   TraversalInput& operator=(const TraversalInput&) = delete;
   std::string base;
   query::GraphView view;
   query::EntityResolver resolver;
+  std::vector<query::Vertex> entities;  ///< the names given, resolved, in order
 
   /// "label (id:…)" for text output.
   std::string describe(query::Vertex v) const;
   /// The route as text, or "" when empty.
   std::string route(const query::Route& r) const;
+
+ private:
+  struct Fetched;
+  static Fetched fetch(const GraphSource& source, const std::vector<std::string>& names, const query::Reach& reach);
+  TraversalInput(const GraphSource& source, Fetched fetched, const std::vector<std::string>& names);
 };
 
 }  // namespace policykg::cli

@@ -73,7 +73,7 @@ EntityResolver::EntityResolver(const GraphView& view, std::string base)
         by_label_.emplace(fold_label(value.value), Candidate{v, value.value});
 }
 
-std::string EntityResolver::expand(std::string_view entity) const {
+std::string expand_entity(std::string_view entity, const std::string& base) {
   std::string_view e = entity;
   while (!e.empty() && e.front() == ' ') e.remove_prefix(1);
   while (!e.empty() && e.back() == ' ') e.remove_suffix(1);
@@ -85,10 +85,12 @@ std::string EntityResolver::expand(std::string_view entity) const {
   if (colon == std::string_view::npos) return {};
   auto prefix = e.substr(0, colon);
   auto local = e.substr(colon + 1);
-  if (prefix == "id") return base_ + std::string(local);
-  std::string space = predefined_namespace(prefix, base_);
+  if (prefix == "id") return base + std::string(local);
+  std::string space = predefined_namespace(prefix, base);
   return space.empty() ? std::string() : space + std::string(local);
 }
+
+std::string EntityResolver::expand(std::string_view entity) const { return expand_entity(entity, base_); }
 
 std::vector<Candidate> EntityResolver::exact(std::string_view label) const {
   std::vector<Candidate> out;

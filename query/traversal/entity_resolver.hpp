@@ -44,6 +44,10 @@ class EntityResolver {
   std::multimap<std::string, Candidate> by_label_;  ///< folded label -> candidate
 };
 
+/// The full IRI of an IRI (bare or in <>), a blank node ("_:b1") or a prefixed name (id: for
+/// `base`, or a predefined prefix); "" when `entity` is none of them (then it is a label).
+std::string expand_entity(std::string_view entity, const std::string& base);
+
 /// Lower-cases ASCII letters, folds runs of white space (no-break spaces included) to one space
 /// and trims.
 std::string fold_label(std::string_view s);

@@ -1,7 +1,8 @@
 // --endpoint and publish on the real binary: against `policykg serve` (which answers queries and
 // refuses uploads), against servers that are no SPARQL endpoint, and against Virtuoso 7 when
 // POLICYKG_TEST_VIRTUOSO names one (scripts/virtuoso starts it; .ci/run does so for CI): the graph
-// published there answers every example query, and stats, as the file it was built into.
+// published there answers every example query, stats, export and every traversal as the file it
+// was built into.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -72,6 +73,37 @@ void expect_one_error(const RunResult& r, const std::string& part) {
   EXPECT_TRUE(r.out.empty()) << r.out;
 }
 
+// Every traversal command, with each kind of ENTITY (a citation key, a run of words, a label, an
+// IRI, a document number), each output format and their options: --endpoint fetches only what
+// each reads, and must answer as the whole file does.
+std::vector<std::vector<std::string>> traversal_cases() {
+  return {{"responsible", "T9.5.2"},
+          {"responsible", "human resources service institutions", "--all", "--format", "json"},
+          {"responsible", "--all-units", "--format", "tsv"},
+          {"duties", "Ministry of Commerce", "--inherited", "--include-sub", "--format", "csv"},
+          {"duties", "Xicheng District", "--format", "json"},
+          {"deps", "T7.7.10"},
+          {"deps", "id:doc/state-council-reply-2019-beijing-service-sector-plan/annex/1", "--reverse", "--format", "json"},
+          {"impact", "No. 81 [2015]"},
+          {"path", "Xicheng District", "Ministry of Finance"},
+          {"path", "T9.5.2", "T7.7.10", "--via", "dcterms:isPartOf", "--format", "json"}};
+}
+
+// Each traversal case asked of `endpoint_args` and of the file: the same output.
+void expect_traversals_as_the_file(const std::string& seed, const std::vector<std::string>& endpoint_args) {
+  for (auto args : traversal_cases()) {
+    std::string what;
+    for (const auto& a : args) what += " " + a;
+    auto local_args = args;
+    local_args.insert(local_args.end(), {"--data", seed});
+    auto local = run_policykg(local_args);
+    ASSERT_EQ(local.exit_code, 0) << what << "\n" << local.err;
+    EXPECT_GT(std::count(local.out.begin(), local.out.end(), '\n'), 3) << what;
+    args.insert(args.end(), endpoint_args.begin(), endpoint_args.end());
+    expect_same(run_with("", args), local, what);
+  }
+}
+
 // The seed built once into a Turtle file, as the local side of every comparison.
 class RemoteEndpoint : public ::testing::Test {
  protected:
@@ -118,6 +150,18 @@ TEST_F(RemoteEndpoint, QueriesToServeAnswerAsTheFile) {
   auto local_export = run_policykg({"export", "--format", "graphml", "--data", seed_});
   auto remote_export = run_with("", {"export", "--format", "graphml", "--endpoint", sparql});
   expect_same(remote_export, local_export, "export --format graphml");
+}
+
+TEST_F(RemoteEndpoint, TraversalsToServeAnswerAsTheFile) {
+  test::ServeProcess serve({"--data", seed_});
+  ASSERT_GT(serve.port(), 0) << serve.stderr_text();
+  const std::string sparql = "http://127.0.0.1:" + std::to_string(serve.port()) + "/sparql";
+  expect_traversals_as_the_file(seed_, {"--endpoint", sparql});
+  // an entity the graph does not hold: one error naming it
+  expect_one_error(run_with("", {"responsible", "no such agency anywhere", "--endpoint", sparql}),
+                   "entity \"no such agency anywhere\": no resource has this label");
+  expect_one_error(run_with("", {"deps", "id:no/such/unit", "--endpoint", sparql}),
+                   "no resource <https://w3id.org/policykg/id/no/such/unit> in the graph");
 }
 
 TEST_F(RemoteEndpoint, ServeRefusesUploads) {
@@ -213,6 +257,7 @@ TEST_F(Virtuoso, PublishedGraphsAnswerAsTheFile) {
   auto local_export = run_policykg({"export", "--format", "graphml", "--data", seed_});
   auto remote_export = run_with("", {"export", "--format", "graphml", "--endpoint", sparql_, "--endpoint-graph", kGraphs});
   expect_same(remote_export, as_virtuoso_keeps_it(local_export), "export --format graphml");
+  expect_traversals_as_the_file(seed_, {"--endpoint", sparql_, "--endpoint-graph", kGraphs});
 }
 
 TEST_F(Virtuoso, UploadsNeedCredentials) {

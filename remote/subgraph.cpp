@@ -1,0 +1,259 @@
+#include "remote/subgraph.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "core/error.hpp"
+#include "ontology/terms.hpp"
+#include "query/traversal/entity_resolver.hpp"
+#include "query/traversal/graph_view.hpp"
+#include "query/traversal/text_search.hpp"
+
+namespace policykg::remote {
+
+namespace {
+
+using Form = query::algebra::Query::Form;
+using Triple = rdf::Triple;
+
+// Whether an IRI can be written as <IRI> in a query: none of what IRIREF forbids.
+bool writable(std::string_view iri) {
+  if (iri.empty()) return false;
+  for (char c : iri) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+std::string iri_ref(std::string_view iri) { return "<" + std::string(iri) + ">"; }
+
+std::string values(std::string_view var, const std::vector<std::string>& iris) {
+  std::string out = "VALUES ?" + std::string(var) + " {";
+  for (const auto& i : iris) out += " " + iri_ref(i);
+  return out + " }";
+}
+
+std::string literal(std::string_view s) { return "\"" + rdf::escape_literal(s) + "\""; }
+
+// Resources `batch` at a time; only those a query can name.
+std::vector<std::vector<std::string>> batches(const std::set<std::string>& iris, std::size_t batch) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& i : iris) {
+    if (!writable(i)) continue;
+    if (out.empty() || out.back().size() >= batch) out.emplace_back();
+    out.back().push_back(i);
+  }
+  return out;
+}
+
+std::string key(const rdf::Term& t) { return t.is_blank() ? "_:" + t.value : t.value; }
+
+const std::string& rdf_type() {
+  static const std::string s(std_terms::rdf_type);
+  return s;
+}
+
+// The triples fetched so far and the resources met, with the queries that fetch them.
+class Fetch {
+ public:
+  Fetch(GraphQueries& graph, std::size_t batch) : graph_(&graph), batch_(std::max<std::size_t>(batch, 1)) {}
+
+  // The edges `steps` take from `from`; gives the resources at their other ends.
+  std::set<std::string> follow(const std::set<std::string>& from, const std::vector<query::Reach::Step>& steps) {
+    std::set<std::string> reached;
+    for (bool forward : {true, false}) {
+      bool all = false;
+      std::set<std::string> predicates;
+      for (const auto& s : steps) {
+        if (s.forward != forward) continue;
+        if (s.predicate.empty()) all = true;
+        else if (writable(s.predicate)) predicates.insert(s.predicate);
+      }
+      if (!all && predicates.empty()) continue;
+      const std::string which =
+          all ? " FILTER(!isLiteral(?o) && ?p != " + iri_ref(rdf_type()) + ")"
+              : " " + values("p", {predicates.begin(), predicates.end()}) + " FILTER(!isLiteral(?o))";
+      for (const auto& b : batches(from, batch_)) {
+        for (auto& t : ask_construct(values(forward ? "s" : "o", b) + which + " ?s ?p ?o")) {
+          reached.insert(key(forward ? t.o : t.s));
+          edges_.insert(t.p.value);
+          add(std::move(t));
+        }
+      }
+    }
+    return reached;
+  }
+
+  // Every literal and type of `resources` not yet described.
+  void describe(const std::set<std::string>& resources) {
+    std::set<std::string> todo;
+    for (const auto& r : resources)
+      if (described_.insert(r).second) todo.insert(r);
+    for (const auto& b : batches(todo, batch_))
+      for (auto& t : ask_construct(values("s", b) + " ?s ?p ?o FILTER(isLiteral(?o) || ?p = " + iri_ref(rdf_type()) + ")"))
+        add(std::move(t));
+  }
+
+  // An entity that is no subject, only the object of edges, is a vertex through them all.
+  void ensure_present(const std::vector<std::string>& entities) {
+    std::set<std::string> absent(entities.begin(), entities.end());
+    for (const auto& t : triples_) absent.erase(key(t.s)), absent.erase(key(t.o));
+    follow(absent, {query::Reach::Step{"", false}});
+  }
+
+  // The predicates' own labels, and the superclasses of every type met, transitively.
+  void finish() {
+    describe(edges_);
+    const std::string subclass = std::string(ns::kRdfs) + "subClassOf";
+    std::set<std::string> classes, frontier;
+    for (const auto& t : triples_)
+      if (t.p.value == rdf_type() && !t.o.is_literal()) frontier.insert(key(t.o));
+    while (!frontier.empty()) {
+      classes.insert(frontier.begin(), frontier.end());
+      std::set<std::string> next;
+      for (const auto& b : batches(frontier, batch_))
+        for (auto& t : ask_construct(values("s", b) + " VALUES ?p { " + iri_ref(subclass) + " } ?s ?p ?o")) {
+          if (!t.o.is_literal() && !classes.count(key(t.o))) next.insert(key(t.o));
+          add(std::move(t));
+        }
+      frontier = std::move(next);
+    }
+  }
+
+  std::vector<Triple> triples() && { return {triples_.begin(), triples_.end()}; }
+  GraphQueries& graph() { return *graph_; }
+
+ private:
+  std::vector<Triple> ask_construct(const std::string& where) {
+    return graph_->construct("CONSTRUCT { ?s ?p ?o } WHERE { " + where + " }");
+  }
+  void add(Triple t) { triples_.insert(std::move(t)); }
+
+  GraphQueries* graph_;
+  std::size_t batch_;
+  std::set<Triple> triples_;
+  std::set<std::string> described_, edges_;
+};
+
+const std::vector<std::string_view>& label_predicates() {
+  static const std::vector<std::string_view> p = {std_terms::rdfs_label, std_terms::skos_altLabel, std_terms::skos_prefLabel,
+                                                  std_terms::dcterms_identifier, pol::text};
+  return p;
+}
+
+}  // namespace
+
+std::vector<rdf::Triple> EndpointQueries::construct(const std::string& sparql) {
+  ++queries_;
+  Answer a = endpoint_->run({Form::Construct, sparql});
+  if (!a.server_limit) return std::move(a.result.triples);
+  // Cut at the server's row limit: page by page, in one order.
+  const std::size_t page = std::max<std::size_t>(*a.server_limit, 1);
+  std::vector<rdf::Triple> out;
+  for (std::size_t offset = 0;; offset += page) {
+    ++queries_;
+    Answer p = endpoint_->run({Form::Construct, sparql + " ORDER BY ?s ?p ?o LIMIT " + std::to_string(page) +
+                                                    " OFFSET " + std::to_string(offset)});
+    const std::size_t got = p.result.triples.size();
+    out.insert(out.end(), p.result.triples.begin(), p.result.triples.end());
+    if (got < page) break;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool EndpointQueries::ask(const std::string& sparql) {
+  ++queries_;
+  return endpoint_->run({Form::Ask, sparql}).result.boolean;
+}
+
+std::string resolve_entity(GraphQueries& graph, std::string_view entity, const std::string& base) {
+  const std::string where = "entity \"" + std::string(entity) + "\"";
+  if (const std::string iri = query::expand_entity(entity, base); !iri.empty()) {
+    if (iri.starts_with("_:"))
+      throw Error(Error::Category::Input, where, "a blank node cannot be named to an endpoint: name the resource by IRI or label");
+    // In the graph as a resource: a subject, or the object of an edge.
+    if (writable(iri) && graph.ask("ASK { { " + iri_ref(iri) + " ?p ?o } UNION { ?s ?p " + iri_ref(iri) + " FILTER(?p != " +
+                                   iri_ref(rdf_type()) + ") } }"))
+      return iri;
+    throw Error(Error::Category::Input, where, "no resource <" + iri + "> in the graph");
+  }
+  if (query::fold_label(entity).empty()) throw Error(Error::Category::Input, where, "empty entity name");
+  std::string_view trimmed = entity;
+  while (!trimmed.empty() && std::string_view(".,;:").find(trimmed.back()) != std::string_view::npos)
+    trimmed.remove_suffix(1);
+
+  // Whatever the resolver can choose has a label or text holding each of the entity's words (or,
+  // with none, its folded self), case aside: the four longest narrow the search enough.
+  auto words = query::search_words(trimmed);
+  if (words.empty()) words = {query::fold_label(trimmed.empty() ? entity : trimmed)};
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  if (words.size() > 4) words.resize(4);
+  std::string filter = "isLiteral(?o)";
+  for (const auto& w : words) filter += " && CONTAINS(LCASE(STR(?o)), LCASE(" + literal(w) + "))";
+  std::vector<std::string> label_iris;
+  for (auto p : label_predicates()) label_iris.emplace_back(p);
+
+  Fetch fetch(graph, 200);
+  std::set<std::string> candidates;
+  for (const auto& t : graph.construct("CONSTRUCT { ?s ?p ?o } WHERE { " + values("p", label_iris) + " ?s ?p ?o FILTER(" +
+                                       filter + ") }"))
+    candidates.insert(key(t.s));
+  // The tail of an IRI: every IRI of the graph ending with it.
+  if (trimmed.find('/') != std::string_view::npos) {
+    const std::string tail = literal("/" + std::string(trimmed));
+    for (const auto& t : graph.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isIRI(?s) && STRENDS(STR(?s), " + tail + ")) }"))
+      candidates.insert(key(t.s));
+    for (const auto& t : graph.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isIRI(?o) && ?p != " + iri_ref(rdf_type()) +
+                                         " && STRENDS(STR(?o), " + tail + ")) }"))
+      candidates.insert(key(t.o));
+  }
+  // The candidates as the resolver sees them: their labels, texts and types, and the units inside
+  // them, whose text is not theirs.
+  fetch.describe(candidates);
+  fetch.describe(fetch.follow(candidates, {query::Reach::Step{std::string(std_terms::dcterms_isPartOf), false}}));
+  const query::GraphView view(std::move(fetch).triples());
+  const query::EntityResolver resolver(view, base);
+  return view.node(resolver.resolve(entity)).iri;
+}
+
+std::vector<rdf::Triple> fetch_reach(GraphQueries& graph, const std::vector<std::string>& entities,
+                                     const query::Reach& reach, std::size_t batch) {
+  Fetch fetch(graph, batch);
+  std::set<std::string> reached;
+  if (reach.every_unit) {
+    std::vector<std::string> units;
+    for (auto c : {pol::Measure, pol::Initiative, pol::Task, pol::Section, pol::Provision, pol::Statement})
+      units.emplace_back(c);
+    for (const auto& t : graph.construct("CONSTRUCT { ?s ?p ?o } WHERE { " + values("o", units) + " VALUES ?p { " +
+                                         iri_ref(rdf_type()) + " } ?s ?p ?o }"))
+      reached.insert(key(t.s));
+  } else if (!entities.empty()) {
+    reached.insert(entities.front());
+  }
+  auto target_reached = [&] { return entities.size() > 1 && reached.count(entities[1]) > 0; };
+  for (std::size_t i = 0; i < reach.stages.size(); ++i) {
+    const auto& stage = reach.stages[i];
+    const bool until = reach.until_second && i == 0;
+    std::set<std::string> frontier = reached;
+    while (!frontier.empty() && !(until && target_reached())) {
+      std::set<std::string> next;
+      for (auto& r : fetch.follow(frontier, stage.steps))
+        if (reached.insert(r).second) next.insert(r);
+      if (!stage.transitive) break;
+      frontier = std::move(next);
+    }
+  }
+  reached.insert(entities.begin(), entities.end());
+  fetch.describe(reached);
+  fetch.ensure_present(entities);
+  fetch.finish();
+  return std::move(fetch).triples();
+}
+
+}  // namespace policykg::remote

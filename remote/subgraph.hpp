@@ -1,0 +1,58 @@
+// The part of a remote graph a traversal reads (query/traversal/reach.hpp), fetched in batched
+// CONSTRUCT queries with VALUES blocks, never the whole graph; and the ENTITY a researcher names,
+// found there with a few queries as query::EntityResolver finds it in a local graph. A GraphView of
+// what is fetched gives every traversal the answers the whole graph gives.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/traversal/reach.hpp"
+#include "rdf/term.hpp"
+#include "remote/endpoint.hpp"
+
+namespace policykg::remote {
+
+/// What the fetching asks of a graph: a CONSTRUCT whose template is { ?s ?p ?o } and that has no
+/// solution modifier, whose every triple is wanted; and an ASK.
+class GraphQueries {
+ public:
+  virtual ~GraphQueries() = default;
+  virtual std::vector<rdf::Triple> construct(const std::string& sparql) = 0;
+  virtual bool ask(const std::string& sparql) = 0;
+};
+
+/// GraphQueries on an endpoint. When the server cuts a CONSTRUCT's answer at its row limit
+/// (Virtuoso's ResultSetMaxRows), the query is asked again page by page: ORDER BY ?s ?p ?o, with
+/// LIMIT and OFFSET of that limit.
+class EndpointQueries : public GraphQueries {
+ public:
+  explicit EndpointQueries(Endpoint& endpoint) : endpoint_(&endpoint) {}
+  std::vector<rdf::Triple> construct(const std::string& sparql) override;
+  bool ask(const std::string& sparql) override;
+  /// How many queries were sent.
+  std::size_t queries() const { return queries_; }
+
+ private:
+  Endpoint* endpoint_;
+  std::size_t queries_ = 0;
+};
+
+/// The IRI `entity` names, as query::EntityResolver::resolve would find it in the whole graph:
+/// an IRI or prefixed name that is there (one ASK); else a label, an IRI's tail or a run of words
+/// of a label or text, looked for among the resources one of whose labels or texts holds every
+/// word of it (one query; two more for a tail, which every IRI is scanned for). Throws
+/// Error(Input) at `entity "TEXT"` as the resolver does; its suggestions come from those
+/// resources only.
+std::string resolve_entity(GraphQueries& graph, std::string_view entity, const std::string& base);
+
+/// What a traversal starting at `entities` reads, as `reach` says, with every literal and type of
+/// each resource met, the labels of the predicates met and the superclasses of the types met:
+/// sorted and without duplicates. Resources are asked about `batch` at a time. A blank node is not
+/// followed (no query can name one); the builder writes none.
+std::vector<rdf::Triple> fetch_reach(GraphQueries& graph, const std::vector<std::string>& entities,
+                                     const query::Reach& reach, std::size_t batch = 200);
+
+}  // namespace policykg::remote
