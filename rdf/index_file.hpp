@@ -18,7 +18,7 @@ namespace policykg::rdf {
 /// The first eight bytes of every index file.
 inline constexpr std::array<unsigned char, 8> kIndexMagic = {0x89, 'P', 'K', 'G', 'I', '\r', '\n', 0x1a};
 /// The format version this build writes and reads.
-inline constexpr std::uint32_t kIndexVersion = 1;
+inline constexpr std::uint32_t kIndexVersion = 2;
 /// The extension `build -o` recognises (the file is recognised by its magic bytes, not its name).
 inline constexpr std::string_view kIndexExtension = ".pkgi";
 inline constexpr std::size_t kIndexHeaderBytes = 32;

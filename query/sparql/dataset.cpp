@@ -1,6 +1,10 @@
 #include "query/sparql/dataset.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "core/error.hpp"
 
 namespace policykg::query {
 
@@ -38,39 +42,136 @@ std::vector<IdTriple> permuted(const std::vector<IdTriple>& spo, int a, int b, i
 
 }  // namespace
 
+// ---- a permutation ------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::size_t kPermutationHeader = 16;
+
+std::size_t keys_bytes(std::uint64_t k) { return static_cast<std::size_t>((4 * k + 7) / 8 * 8); }
+
+}  // namespace
+
+Permutation::Permutation(const std::vector<IdTriple>& rows) {
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) k += i == 0 || rows[i][0] != rows[i - 1][0];
+  const std::size_t words = (kPermutationHeader + keys_bytes(k) + 8 * (k + 1) + 8 * rows.size()) / 8;
+  own_.assign(words, 0);
+  auto* bytes = reinterpret_cast<unsigned char*>(own_.data());
+  own_[0] = k;
+  own_[1] = rows.size();
+  auto* keys = reinterpret_cast<TermId*>(bytes + kPermutationHeader);
+  auto* starts = reinterpret_cast<std::uint64_t*>(bytes + kPermutationHeader + keys_bytes(k));
+  auto* pairs = reinterpret_cast<Pair*>(starts + k + 1);
+  std::size_t key = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 0 || rows[i][0] != rows[i - 1][0]) {
+      keys[key] = rows[i][0];
+      starts[key++] = i;
+    }
+    pairs[i] = {rows[i][1], rows[i][2]};
+  }
+  starts[k] = rows.size();
+  view({reinterpret_cast<const char*>(bytes), 8 * words});
+}
+
+Permutation::Permutation(std::string_view section) { view(section); }
+
+std::string Permutation::problem(std::string_view section) {
+  if (section.size() < kPermutationHeader) return "is shorter than its header";
+  std::uint64_t k, t;
+  std::memcpy(&k, section.data(), 8);
+  std::memcpy(&t, section.data() + 8, 8);
+  // compared before multiplying, so that no count overflows
+  const std::uint64_t room = section.size() - kPermutationHeader;
+  if (k > t || t > room / 8 || k > room / 12) return "has counts its length cannot hold";
+  if (section.size() != kPermutationHeader + keys_bytes(k) + 8 * (k + 1) + 8 * t)
+    return "has a length that does not fit its counts";
+  std::uint64_t first, last;
+  const char* starts = section.data() + kPermutationHeader + keys_bytes(k);
+  std::memcpy(&first, starts, 8);
+  std::memcpy(&last, starts + 8 * k, 8);
+  if (first != 0 || last != t) return "has starts that do not span its rows";
+  return "";
+}
+
+void Permutation::view(std::string_view section) {
+  bytes_ = section;
+  std::uint64_t k, t;
+  std::memcpy(&k, section.data(), 8);
+  std::memcpy(&t, section.data() + 8, 8);
+  const char* at = section.data() + kPermutationHeader;
+  keys_ = {reinterpret_cast<const TermId*>(at), static_cast<std::size_t>(k)};
+  at += keys_bytes(k);
+  starts_ = {reinterpret_cast<const std::uint64_t*>(at), static_cast<std::size_t>(k + 1)};
+  at += 8 * (k + 1);
+  pairs_ = {reinterpret_cast<const Pair*>(at), static_cast<std::size_t>(t)};
+}
+
+std::pair<std::size_t, std::size_t> Permutation::rows_of(std::size_t i) const {
+  const std::uint64_t first = starts_[i], last = starts_[i + 1];
+  if (first > last || last > pairs_.size())
+    throw Error(Error::Category::Input, "", "index damaged: the rows of a permutation's key are out of range");
+  return {static_cast<std::size_t>(first), static_cast<std::size_t>(last)};
+}
+
+std::pair<std::size_t, std::size_t> Permutation::range(TermId a, TermId b, TermId c) const {
+  auto key = std::lower_bound(keys_.begin(), keys_.end(), a);
+  if (key == keys_.end() || *key != a) return {0, 0};
+  auto [first, last] = rows_of(static_cast<std::size_t>(key - keys_.begin()));
+  if (b == 0) return {first, last};
+  // the pairs of one key are sorted: a prefix of one or both columns
+  const Pair wanted{b, c};
+  auto less = [c](const Pair& x, const Pair& y) { return x[0] != y[0] ? x[0] < y[0] : (c != 0 && x[1] < y[1]); };
+  auto begin = pairs_.begin() + static_cast<std::ptrdiff_t>(first), end = pairs_.begin() + static_cast<std::ptrdiff_t>(last);
+  auto lo = std::lower_bound(begin, end, wanted, less);
+  auto hi = std::upper_bound(lo, end, wanted, less);
+  return {static_cast<std::size_t>(lo - pairs_.begin()), static_cast<std::size_t>(hi - pairs_.begin())};
+}
+
+std::size_t Permutation::count(TermId a, TermId b, TermId c) const {
+  if (a == 0) return size();
+  auto [first, last] = range(a, b, c);
+  return last - first;
+}
+
+std::vector<IdTriple> Permutation::rows() const {
+  std::vector<IdTriple> out;
+  out.reserve(size());
+  scan(0, 0, 0, [&](TermId a, TermId b, TermId c) {
+    out.push_back({a, b, c});
+    return true;
+  });
+  return out;
+}
+
+// ---- a graph ------------------------------------------------------------------------------------
+
 IndexedGraph::IndexedGraph(std::vector<IdTriple> triples) {
   std::sort(triples.begin(), triples.end());
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
-  own_pos_ = permuted(triples, 1, 2, 0);
-  own_osp_ = permuted(triples, 2, 0, 1);
-  own_spo_ = std::move(triples);
-  spo_ = own_spo_;
-  pos_ = own_pos_;
-  osp_ = own_osp_;
-  // per predicate, from pos (sorted by predicate): its triples, distinct (p,o) pairs; then distinct
-  // (s,p) pairs from spo
-  for (std::size_t i = 0; i < pos_.size(); ++i) {
-    if (i == 0 || pos_[i][0] != pos_[i - 1][0]) own_stats_.push_back({pos_[i][0], 0, 0, 0, 0});
-    auto& st = own_stats_.back();
+  // per predicate: its triples and distinct (s, p) pairs from spo, distinct (p, o) pairs from pos
+  std::map<TermId, PredicateStatsRecord> stats;
+  for (std::size_t i = 0; i < triples.size(); ++i) {
+    auto& st = stats[triples[i][1]];
+    st.predicate = triples[i][1];
     ++st.triples;
-    if (i == 0 || pos_[i][0] != pos_[i - 1][0] || pos_[i][1] != pos_[i - 1][1]) ++st.objects;
+    if (i == 0 || triples[i][0] != triples[i - 1][0] || triples[i][1] != triples[i - 1][1]) ++st.subjects;
   }
-  auto record = [this](TermId p) {
-    return std::lower_bound(own_stats_.begin(), own_stats_.end(), p,
-                            [](const PredicateStatsRecord& r, TermId q) { return r.predicate < q; });
-  };
-  for (std::size_t i = 0; i < spo_.size(); ++i) {
-    if (i == 0 || spo_[i][0] != spo_[i - 1][0] || spo_[i][1] != spo_[i - 1][1]) ++record(spo_[i][1])->subjects;
-    if (i == 0 || spo_[i][0] != spo_[i - 1][0]) ++subjects_;
+  spo_ = Permutation(triples);
+  {
+    auto rows = permuted(triples, 1, 2, 0);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (i == 0 || rows[i][0] != rows[i - 1][0] || rows[i][1] != rows[i - 1][1]) ++stats[rows[i][0]].objects;
+    pos_ = Permutation(rows);
   }
-  for (std::size_t i = 0; i < osp_.size(); ++i)
-    if (i == 0 || osp_[i][0] != osp_[i - 1][0]) ++objects_;
+  osp_ = Permutation(permuted(triples, 2, 0, 1));
+  for (const auto& [p, st] : stats) own_stats_.push_back(st);
   stats_ = own_stats_;
 }
 
-IndexedGraph::IndexedGraph(std::span<const IdTriple> spo, std::span<const IdTriple> pos, std::span<const IdTriple> osp,
-                           std::span<const PredicateStatsRecord> stats, std::size_t subjects, std::size_t objects)
-    : spo_(spo), pos_(pos), osp_(osp), stats_(stats), subjects_(subjects), objects_(objects) {}
+IndexedGraph::IndexedGraph(Permutation spo, Permutation pos, Permutation osp, std::span<const PredicateStatsRecord> stats)
+    : spo_(std::move(spo)), pos_(std::move(pos)), osp_(std::move(osp)), stats_(stats) {}
 
 PredicateStats IndexedGraph::stats(TermId p) const {
   auto it = std::lower_bound(stats_.begin(), stats_.end(), p,
@@ -80,41 +181,11 @@ PredicateStats IndexedGraph::stats(TermId p) const {
           static_cast<std::size_t>(it->objects)};
 }
 
-std::pair<std::size_t, std::size_t> IndexedGraph::range(std::span<const IdTriple> idx, TermId a, TermId b,
-                                                        TermId c) const {
-  // prefix match on the leading non-zero keys (a always set; c only when b is set)
-  int n = b == 0 ? 1 : (c == 0 ? 2 : 3);
-  IdTriple key{a, b, c};
-  auto less = [n](const IdTriple& x, const IdTriple& y) {
-    for (int i = 0; i < n; ++i) {
-      auto k = static_cast<std::size_t>(i);
-      if (x[k] != y[k]) return x[k] < y[k];
-    }
-    return false;
-  };
-  auto lo = std::lower_bound(idx.begin(), idx.end(), key, less);
-  auto hi = std::upper_bound(lo, idx.end(), key, less);
-  return {static_cast<std::size_t>(lo - idx.begin()), static_cast<std::size_t>(hi - idx.begin())};
-}
-
 std::size_t IndexedGraph::count(TermId s, TermId p, TermId o) const {
-  if (s) {
-    if (o && !p) {
-      auto [b, e] = range(osp_, o, s, 0);
-      return e - b;
-    }
-    auto [b, e] = range(spo_, s, p, p ? o : 0);
-    return e - b;
-  }
-  if (p) {
-    auto [b, e] = range(pos_, p, o, 0);
-    return e - b;
-  }
-  if (o) {
-    auto [b, e] = range(osp_, o, 0, 0);
-    return e - b;
-  }
-  return spo_.size();
+  if (s && o && !p) return osp_.count(o, s, 0);
+  if (s || (!p && !o)) return spo_.count(s, p, p ? o : 0);
+  if (p) return pos_.count(p, o, 0);
+  return osp_.count(o, 0, 0);
 }
 
 Dataset::Dataset(const rdf::Model& model) { default_ = IndexedGraph(snapshot(model)); }

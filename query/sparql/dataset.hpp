@@ -1,5 +1,5 @@
 // Dataset: the loaded graphs as integer ids over a term dictionary, with sorted SPO, POS and OSP
-// indexes, so that every triple pattern is a binary search and a range. Built once from a
+// permutations, so that every triple pattern is a binary search and a range. Built once from a
 // rdf::Model (a snapshot: later changes to the model are not seen), or opened by memory-mapping
 // an index file (docs/index-format.md) that write_index wrote; the default graph plus any named
 // graphs. Queries run on it through query::run.
@@ -95,14 +95,60 @@ struct PredicateStatsRecord {
 };
 static_assert(sizeof(PredicateStatsRecord) == 32 && sizeof(IdTriple) == 12);
 
+/// One order of a graph's triples (SPO, POS or OSP): the rows sorted, each value of the first
+/// column stored once with where its rows start, the other two columns as pairs. Its bytes are the
+/// index file's permutation section (docs/index-format.md), built in memory or viewed in a mapped
+/// file, so that writing copies nothing and opening parses nothing:
+///   u64 K (distinct first values), u64 T (rows), K u32 keys (sorted; zeros to a multiple of 8),
+///   K + 1 u64 starts (the rows of key i are starts[i] .. starts[i+1]), T (u32, u32) pairs.
+class Permutation {
+ public:
+  using Pair = std::array<TermId, 2>;
+  Permutation() : Permutation(std::vector<IdTriple>{}) {}
+  /// From rows sorted and without duplicates.
+  explicit Permutation(const std::vector<IdTriple>& rows);
+  /// A view of a section's bytes, which outlive it and which problem() found nothing wrong with.
+  explicit Permutation(std::string_view section);
+  Permutation(Permutation&&) noexcept = default;  // a moved vector keeps its buffer, so the views hold
+  Permutation& operator=(Permutation&&) noexcept = default;
+  /// What is wrong with a section's layout ("" when nothing): its header and length, the first and
+  /// last start. Rows out of order or starts out of range inside it are found when read.
+  static std::string problem(std::string_view section);
+
+  /// Calls fn(a, b, c) for each row whose leading columns equal the non-zero `a`, `b`, `c` (`c`
+  /// only with `b`, `b` only with `a`; every row when `a` is 0), in order, until fn returns false.
+  template <class Fn>
+  void scan(TermId a, TermId b, TermId c, Fn&& fn) const;
+  /// How many rows scan(a, b, c) gives, by binary search.
+  std::size_t count(TermId a, TermId b, TermId c) const;
+  std::size_t size() const { return pairs_.size(); }
+  /// The distinct values of the first column, sorted.
+  std::span<const TermId> keys() const { return keys_; }
+  /// Every row, in order (as IdTriple in this permutation's column order).
+  std::vector<IdTriple> rows() const;
+  /// The section's bytes.
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  void view(std::string_view section);
+  /// The rows of the i-th key; Error(Input) when a damaged file's starts are out of range.
+  std::pair<std::size_t, std::size_t> rows_of(std::size_t i) const;
+  std::pair<std::size_t, std::size_t> range(TermId a, TermId b, TermId c) const;
+
+  std::vector<std::uint64_t> own_;  ///< the section's bytes, when built in memory
+  std::string_view bytes_;
+  std::span<const TermId> keys_;
+  std::span<const std::uint64_t> starts_;
+  std::span<const Pair> pairs_;
+};
+
 /// One graph's triples, indexed three ways: held in memory, or views of a mapped index file.
 class IndexedGraph {
  public:
   IndexedGraph() = default;
   explicit IndexedGraph(std::vector<IdTriple> triples);
-  /// Views of sorted arrays that outlive the graph (a mapped index file).
-  IndexedGraph(std::span<const IdTriple> spo, std::span<const IdTriple> pos, std::span<const IdTriple> osp,
-               std::span<const PredicateStatsRecord> stats, std::size_t subjects, std::size_t objects);
+  /// Views of a mapped index file's sections, which outlive the graph.
+  IndexedGraph(Permutation spo, Permutation pos, Permutation osp, std::span<const PredicateStatsRecord> stats);
   IndexedGraph(IndexedGraph&&) noexcept = default;  // a moved vector keeps its buffer, so the views hold
   IndexedGraph& operator=(IndexedGraph&&) noexcept = default;
   /// Calls fn(s, p, o) for each triple matching the bound (non-zero) positions; stops when fn
@@ -112,24 +158,22 @@ class IndexedGraph {
   /// How many triples match (exact, by binary search).
   std::size_t count(TermId s, TermId p, TermId o) const;
   std::size_t size() const { return spo_.size(); }
-  std::span<const IdTriple> spo() const { return spo_; }
-  std::span<const IdTriple> pos() const { return pos_; }
-  std::span<const IdTriple> osp() const { return osp_; }
+  /// Every triple, sorted.
+  std::vector<IdTriple> triples() const { return spo_.rows(); }
+  const Permutation& spo() const { return spo_; }
+  const Permutation& pos() const { return pos_; }
+  const Permutation& osp() const { return osp_; }
   std::span<const PredicateStatsRecord> stats_records() const { return stats_; }
   /// Statistics of a predicate (all zero when it does not occur).
   PredicateStats stats(TermId p) const;
-  std::size_t distinct_subjects() const { return subjects_; }
-  std::size_t distinct_objects() const { return objects_; }
+  std::size_t distinct_subjects() const { return spo_.keys().size(); }
+  std::size_t distinct_objects() const { return osp_.keys().size(); }
 
  private:
-  // each index holds triples with positions permuted: spo (s,p,o), pos (p,o,s), osp (o,s,p); the
-  // views are of the owned vectors or of a mapped file
-  std::vector<IdTriple> own_spo_, own_pos_, own_osp_;
+  // spo (s; p, o), pos (p; o, s), osp (o; s, p)
+  Permutation spo_, pos_, osp_;
   std::vector<PredicateStatsRecord> own_stats_;
-  std::span<const IdTriple> spo_, pos_, osp_;
   std::span<const PredicateStatsRecord> stats_;
-  std::size_t subjects_ = 0, objects_ = 0;
-  std::pair<std::size_t, std::size_t> range(std::span<const IdTriple> idx, TermId a, TermId b, TermId c) const;
 };
 
 /// What opening an index file checks: the header and section table always; every section's
@@ -174,28 +218,30 @@ class Dataset {
 };
 
 template <class Fn>
-void IndexedGraph::scan(TermId s, TermId p, TermId o, Fn&& fn) const {
-  if (s) {
-    if (o && !p) {
-      auto [b, e] = range(osp_, o, s, 0);
-      for (auto i = b; i < e; ++i)
-        if (!fn(osp_[i][1], osp_[i][2], osp_[i][0])) return;
-      return;
+void Permutation::scan(TermId a, TermId b, TermId c, Fn&& fn) const {
+  if (a == 0) {
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      auto [first, last] = rows_of(i);
+      for (auto r = first; r < last; ++r)
+        if (!fn(keys_[i], pairs_[r][0], pairs_[r][1])) return;
     }
-    auto [b, e] = range(spo_, s, p, p ? o : 0);
-    for (auto i = b; i < e; ++i)
-      if (!fn(spo_[i][0], spo_[i][1], spo_[i][2])) return;
+    return;
+  }
+  auto [first, last] = range(a, b, c);
+  for (auto r = first; r < last; ++r)
+    if (!fn(a, pairs_[r][0], pairs_[r][1])) return;
+}
+
+template <class Fn>
+void IndexedGraph::scan(TermId s, TermId p, TermId o, Fn&& fn) const {
+  if (s && o && !p) {
+    osp_.scan(o, s, 0, [&](TermId o_, TermId s_, TermId p_) { return fn(s_, p_, o_); });
+  } else if (s || (!p && !o)) {
+    spo_.scan(s, p, p ? o : 0, fn);
   } else if (p) {
-    auto [b, e] = range(pos_, p, o, 0);
-    for (auto i = b; i < e; ++i)
-      if (!fn(pos_[i][2], pos_[i][0], pos_[i][1])) return;
-  } else if (o) {
-    auto [b, e] = range(osp_, o, 0, 0);
-    for (auto i = b; i < e; ++i)
-      if (!fn(osp_[i][1], osp_[i][2], osp_[i][0])) return;
+    pos_.scan(p, o, 0, [&](TermId p_, TermId o_, TermId s_) { return fn(s_, p_, o_); });
   } else {
-    for (const auto& t : spo_)
-      if (!fn(t[0], t[1], t[2])) return;
+    osp_.scan(o, 0, 0, [&](TermId o_, TermId s_, TermId p_) { return fn(s_, p_, o_); });
   }
 }
 

@@ -174,9 +174,9 @@ void Dataset::write_index(const std::filesystem::path& path, const std::vector<s
     s.append(reinterpret_cast<const char*>(counts), sizeof counts);
     s += bytes_of(g.stats_records());
     stats.push_back(std::move(s));
-    sections.push_back({IndexSectionKind::Spo, graph, bytes_of(g.spo())});
-    sections.push_back({IndexSectionKind::Pos, graph, bytes_of(g.pos())});
-    sections.push_back({IndexSectionKind::Osp, graph, bytes_of(g.osp())});
+    sections.push_back({IndexSectionKind::Spo, graph, g.spo().bytes()});
+    sections.push_back({IndexSectionKind::Pos, graph, g.pos().bytes()});
+    sections.push_back({IndexSectionKind::Osp, graph, g.osp().bytes()});
     sections.push_back({IndexSectionKind::Stats, graph, stats.back()});
   };
   add_graph(0, default_);
@@ -221,18 +221,21 @@ Dataset Dataset::open_index(const std::filesystem::path& path, IndexCheck check)
     for (int k = 0; k < 4; ++k)
       if (!parts[static_cast<std::size_t>(k)])
         file->damaged("no " + rdf::index_section_name(static_cast<std::uint32_t>(k + 4), graph));
-    const std::size_t n = parts[0]->bytes.size();
-    if (n % sizeof(IdTriple) != 0 || parts[1]->bytes.size() != n || parts[2]->bytes.size() != n)
-      file->damaged("the triples of " + std::string(graph ? "named graph " + std::to_string(graph) : "the default graph") +
-                    " have wrong lengths");
+    std::uint64_t rows[3];
+    for (std::size_t k = 0; k < 3; ++k) {
+      const std::string_view b = parts[k]->bytes;
+      if (const std::string problem = Permutation::problem(b); !problem.empty())
+        file->damaged("the " + rdf::index_section_name(static_cast<std::uint32_t>(k + 4), graph) + " " + problem);
+      std::memcpy(&rows[k], b.data() + 8, 8);
+    }
+    if (rows[1] != rows[0] || rows[2] != rows[0])
+      file->damaged("the permutations of " + std::string(graph ? "named graph " + std::to_string(graph) : "the default graph") +
+                    " hold different numbers of triples");
     const std::string_view st = parts[3]->bytes;
     if (st.size() < 16 || (st.size() - 16) % sizeof(PredicateStatsRecord) != 0)
       file->damaged("the " + rdf::index_section_name(7, graph) + " has a wrong length");
-    std::uint64_t counts[2];
-    std::memcpy(counts, st.data(), sizeof counts);
-    IndexedGraph g(view_as<IdTriple>(parts[0]->bytes), view_as<IdTriple>(parts[1]->bytes), view_as<IdTriple>(parts[2]->bytes),
-                   view_as<PredicateStatsRecord>(st.substr(16)), static_cast<std::size_t>(counts[0]),
-                   static_cast<std::size_t>(counts[1]));
+    IndexedGraph g(Permutation(parts[0]->bytes), Permutation(parts[1]->bytes), Permutation(parts[2]->bytes),
+                   view_as<PredicateStatsRecord>(st.substr(16)));
     if (graph == 0) {
       d.default_ = std::move(g);
     } else {
@@ -247,7 +250,7 @@ Dataset Dataset::open_index(const std::filesystem::path& path, IndexCheck check)
 std::vector<rdf::Triple> Dataset::default_triples() const {
   std::vector<rdf::Triple> out;
   out.reserve(default_.size());
-  for (const auto& t : default_.spo()) {
+  for (const auto& t : default_.triples()) {
     for (TermId id : t)
       if (id == 0 || id >= dict_.size())
         throw Error(Error::Category::Input, "", "index damaged: term id " + std::to_string(id) + " is out of range");

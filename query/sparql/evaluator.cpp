@@ -61,7 +61,10 @@ Evaluator::Evaluator(const Dataset& dataset, const ParsedQuery& query, Deadline 
       active_.graph = loaded(q.from[0], "FROM");
     } else {
       std::set<IdTriple> all;
-      for (const auto& f : q.from) all.insert(loaded(f, "FROM")->spo().begin(), loaded(f, "FROM")->spo().end());
+      for (const auto& f : q.from) {
+        const auto triples = loaded(f, "FROM")->triples();
+        all.insert(triples.begin(), triples.end());
+      }
       merged_default_ = IndexedGraph(std::vector<IdTriple>(all.begin(), all.end()));
       active_.graph = &merged_default_;
     }

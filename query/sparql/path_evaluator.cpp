@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <iterator>
 #include <unordered_set>
 
 #include "query/sparql/internal/evaluator.hpp"
@@ -39,14 +40,12 @@ Pairs eval_sequence(Evaluator& ev, const std::vector<Path>& parts, std::size_t f
 }  // namespace
 
 std::vector<TermId> Evaluator::graph_nodes() {
-  std::unordered_set<TermId> seen;
+  // every subject and object: the keys of SPO and of OSP, each sorted
+  deadline_.check();
+  const auto subjects = active_.graph->spo().keys(), objects = active_.graph->osp().keys();
   std::vector<TermId> out;
-  for (const auto& t : active_.graph->spo()) {
-    deadline_.check();
-    for (TermId id : {t[0], t[2]})
-      if (seen.insert(id).second) out.push_back(id);
-  }
-  std::sort(out.begin(), out.end());
+  out.reserve(subjects.size() + objects.size());
+  std::set_union(subjects.begin(), subjects.end(), objects.begin(), objects.end(), std::back_inserter(out));
   return out;
 }
 

@@ -161,7 +161,7 @@ TEST_F(IndexCommand, EmptyForeignAndOtherVersionsAreRefused) {
   std::string v7 = index_bytes_;
   v7[8] = 7;
   write_bytes(dir_ / "v7.pkgi", v7);
-  expect_refused(dir_ / "v7.pkgi", "index format version 7; this policykg reads version 1");
+  expect_refused(dir_ / "v7.pkgi", "index format version 7; this policykg reads version 2");
 }
 
 TEST_F(IndexCommand, ATruncatedIndexIsRefused) {
