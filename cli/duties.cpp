@@ -21,7 +21,8 @@ struct DutiesOptions : TraversalOptions {
 };
 
 void run_duties(const DutiesOptions& o) {
-  TraversalInput in(o.source, {o.entity}, query::duties_reach(o.include_sub, o.inherited));
+  // the text says how many more units inherit the duties: it reads what --inherited reads
+  TraversalInput in(o.source, {o.entity}, query::duties_reach(o.include_sub, o.inherited || o.format == "text"));
   query::Vertex agency = in.entities.front();
   auto answers = query::duties(in.view, agency, o.include_sub, o.inherited);
   if (o.format == "csv" || o.format == "tsv") {

@@ -31,13 +31,24 @@ struct TraversalInput::Fetched {
 
 TraversalInput::Fetched TraversalInput::fetch(const GraphSource& source, const std::vector<std::string>& names,
                                               const query::Reach& reach) {
-  if (source.endpoint.empty()) return {load_triples(source), {}};
-  remote::Endpoint endpoint = open_endpoint(source);
-  remote::EndpointQueries graph(endpoint);
-  TraversalInput::Fetched out;
-  for (const auto& name : names) out.iris.push_back(remote::resolve_entity(graph, name, instance_base(source)));
-  out.triples = remote::fetch_reach(graph, out.iris, reach);
-  return out;
+  auto part = [&](remote::GraphQueries& graph) {
+    TraversalInput::Fetched out;
+    for (const auto& name : names) out.iris.push_back(remote::resolve_entity(graph, name, instance_base(source)));
+    out.triples = remote::fetch_reach(graph, out.iris, reach);
+    return out;
+  };
+  if (!source.endpoint.empty()) {
+    remote::Endpoint endpoint = open_endpoint(source);
+    remote::EndpointQueries graph(endpoint);
+    return part(graph);
+  }
+  // An index file: its part, read from the mapped arrays; the rest is never decoded.
+  if (!index_file(source).empty()) {
+    const query::Dataset dataset = load_dataset(source);
+    remote::DatasetQueries graph(dataset);
+    return part(graph);
+  }
+  return {load_triples(source), {}};
 }
 
 TraversalInput::TraversalInput(const GraphSource& source)

@@ -31,8 +31,9 @@ struct TraversalInput {
   /// The whole graph of --data/--store or the documents (no --endpoint).
   explicit TraversalInput(const GraphSource& source);
   /// The graph a traversal starting at `entities` reads, and the entities resolved (`entities`):
-  /// from --data/--store or the documents the whole graph; from --endpoint the part `reach` says
-  /// it reads, fetched in batched queries (remote/subgraph.hpp), which gives the same answers.
+  /// from RDF files, --store or the documents the whole graph; from --endpoint or an index file
+  /// only the part `reach` says it reads, in batched queries (remote/subgraph.hpp), which gives
+  /// the same answers.
   TraversalInput(const GraphSource& source, const std::vector<std::string>& names, const query::Reach& reach);
   TraversalInput(const TraversalInput&) = delete;  // the resolver points into the view
   TraversalInput& operator=(const TraversalInput&) = delete;

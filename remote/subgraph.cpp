@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "ontology/terms.hpp"
+#include "query/sparql/sparql.hpp"
 #include "query/traversal/entity_resolver.hpp"
 #include "query/traversal/graph_view.hpp"
 #include "query/traversal/text_search.hpp"
@@ -164,6 +165,16 @@ std::vector<rdf::Triple> EndpointQueries::construct(const std::string& sparql) {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::vector<rdf::Triple> DatasetQueries::construct(const std::string& sparql) {
+  ++queries_;
+  return query::run(*dataset_, sparql).triples;
+}
+
+bool DatasetQueries::ask(const std::string& sparql) {
+  ++queries_;
+  return query::run(*dataset_, sparql).boolean;
 }
 
 bool EndpointQueries::ask(const std::string& sparql) {

@@ -1,7 +1,8 @@
 // The part of a remote graph a traversal reads (query/traversal/reach.hpp), fetched in batched
 // CONSTRUCT queries with VALUES blocks, never the whole graph; and the ENTITY a researcher names,
 // found there with a few queries as query::EntityResolver finds it in a local graph. A GraphView of
-// what is fetched gives every traversal the answers the whole graph gives.
+// what is fetched gives every traversal the answers the whole graph gives. The same queries read
+// a mapped index file's part of a graph (DatasetQueries), without decoding the rest.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "query/sparql/dataset.hpp"
 #include "query/traversal/reach.hpp"
 #include "rdf/term.hpp"
 #include "remote/endpoint.hpp"
@@ -37,6 +39,20 @@ class EndpointQueries : public GraphQueries {
 
  private:
   Endpoint* endpoint_;
+  std::size_t queries_ = 0;
+};
+
+/// GraphQueries on a dataset (a mapped index file), answered by the local engine: a traversal on
+/// an index reads only its part of the graph, as from an endpoint.
+class DatasetQueries : public GraphQueries {
+ public:
+  explicit DatasetQueries(const query::Dataset& dataset) : dataset_(&dataset) {}
+  std::vector<rdf::Triple> construct(const std::string& sparql) override;
+  bool ask(const std::string& sparql) override;
+  std::size_t queries() const { return queries_; }
+
+ private:
+  const query::Dataset* dataset_;
   std::size_t queries_ = 0;
 };
 

@@ -81,15 +81,24 @@ INSTANTIATE_TEST_SUITE_P(Queries, IndexExamples, ::testing::ValuesIn(example_nam
 TEST_F(IndexCommand, OtherCommandsReadTheIndexThroughData) {
   for (std::vector<std::string> args : {std::vector<std::string>{"stats"},
                                         {"responsible", "T9.5.2"},
+                                        {"responsible", "human resources service institutions", "--all", "--format", "json"},
+                                        {"responsible", "--all-units", "--format", "tsv"},
                                         {"duties", "Ministry of Commerce", "--include-sub"},
+                                        {"duties", "Xicheng District", "--inherited", "--format", "csv"},
+                                        {"deps", "T7.7.10", "--format", "json"},
+                                        {"impact", "No. 81 [2015]"},
+                                        {"path", "Xicheng District", "Ministry of Finance"},
                                         {"export", "--format", "dot"}}) {
+    std::string what;
+    for (const auto& arg : args) what += " " + arg;
     auto a = args, b = args;
     a.insert(a.end(), {"--data", nt().string()});
     b.insert(b.end(), {"--data", index().string()});
     auto from_nt = run_policykg(a), from_index = run_policykg(b);
-    ASSERT_EQ(from_nt.exit_code, 0) << args[0] << ": " << from_nt.err;
-    EXPECT_EQ(from_index.exit_code, 0) << args[0] << ": " << from_index.err;
-    EXPECT_EQ(from_index.out, from_nt.out) << args[0];
+    ASSERT_EQ(from_nt.exit_code, 0) << what << ": " << from_nt.err;
+    EXPECT_EQ(from_index.exit_code, 0) << what << ": " << from_index.err;
+    EXPECT_GT(std::count(from_nt.out.begin(), from_nt.out.end(), '\n'), 2) << what;
+    EXPECT_EQ(from_index.out, from_nt.out) << what;
   }
 }
 

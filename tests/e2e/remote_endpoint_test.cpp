@@ -82,6 +82,7 @@ std::vector<std::vector<std::string>> traversal_cases() {
           {"responsible", "--all-units", "--format", "tsv"},
           {"duties", "Ministry of Commerce", "--inherited", "--include-sub", "--format", "csv"},
           {"duties", "Xicheng District", "--format", "json"},
+          {"duties", "Ministry of Commerce", "--include-sub"},
           {"deps", "T7.7.10"},
           {"deps", "id:doc/state-council-reply-2019-beijing-service-sector-plan/annex/1", "--reverse", "--format", "json"},
           {"impact", "No. 81 [2015]"},

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <regex>
 
 #include "core/error.hpp"
@@ -40,24 +43,6 @@ const char* kMore = R"(
 <agency/emigre> a pol:Agency ; rdfs:label "Émigré Services Office"@en .
 )";
 
-// The graph asked through SPARQL, as an endpoint is, by the local engine.
-class LocalGraph : public GraphQueries {
- public:
-  explicit LocalGraph(const rdf::Model& model) : dataset_(model) {}
-  std::vector<rdf::Triple> construct(const std::string& sparql) override {
-    ++queries;
-    return query::run(dataset_, sparql).triples;
-  }
-  bool ask(const std::string& sparql) override {
-    ++queries;
-    return query::run(dataset_, sparql).boolean;
-  }
-  std::size_t queries = 0;
-
- private:
-  query::Dataset dataset_;
-};
-
 class Subgraph : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -65,16 +50,18 @@ class Subgraph : public ::testing::Test {
     model_->load_file(std::string(POLICYKG_SOURCE_DIR) + "/tests/query/data/traversal.ttl");
     model_->add(rdf::parse_string(kMore, rdf::Format::Turtle, kBase));
     whole_ = new query::GraphView(*model_);
+    dataset_ = new query::Dataset(*model_);
   }
   static void TearDownTestSuite() {
+    delete dataset_;
     delete whole_;
     delete model_;
   }
   // The view of what `reach` fetches from `entities`.
   query::GraphView fetched(const std::vector<std::string>& entities, const query::Reach& reach, std::size_t batch = 200) {
-    LocalGraph graph(*model_);
+    DatasetQueries graph(*dataset_);  // the queries an endpoint gets, answered by the local engine
     auto triples = fetch_reach(graph, entities, reach, batch);
-    last_queries_ = graph.queries;
+    last_queries_ = graph.queries();
     last_size_ = triples.size();
     return query::GraphView(triples);
   }
@@ -90,10 +77,12 @@ class Subgraph : public ::testing::Test {
   }
   static rdf::Model* model_;
   static query::GraphView* whole_;
+  static query::Dataset* dataset_;
   std::size_t last_queries_ = 0, last_size_ = 0;
 };
 rdf::Model* Subgraph::model_ = nullptr;
 query::GraphView* Subgraph::whole_ = nullptr;
+query::Dataset* Subgraph::dataset_ = nullptr;
 
 std::string route(const query::GraphView& view, const query::Route& r) { return query::route_text(view, r, kBase); }
 
@@ -241,7 +230,7 @@ TEST_F(Subgraph, ResolvesEntitiesAsTheLocalResolver) {
   }
   std::size_t resolved = 0, refused = 0;
   for (const auto& name : names) {
-    LocalGraph graph(*model_);
+    DatasetQueries graph(*dataset_);
     std::string expected, got, expected_error, got_error;
     try {
       expected = whole_->node(local.resolve(name)).iri;
@@ -257,11 +246,24 @@ TEST_F(Subgraph, ResolvesEntitiesAsTheLocalResolver) {
     }
     EXPECT_EQ(got, expected) << name;
     EXPECT_EQ(got_error, expected_error) << name;
-    EXPECT_LE(graph.queries, 6u) << name;
+    EXPECT_LE(graph.queries(), 6u) << name;
     (expected.empty() ? refused : resolved) += 1;
   }
   EXPECT_GT(resolved, 20u);
   EXPECT_GT(refused, 2u);
+}
+
+TEST_F(Subgraph, AMappedIndexFileGivesTheSamePart) {
+  const auto file = std::filesystem::temp_directory_path() / ("policykg-subgraph-" + std::to_string(::getpid()) + ".pkgi");
+  dataset_->write_index(file);
+  const auto mapped = query::Dataset::open_index(file);
+  std::filesystem::remove(file);
+  for (const auto& iri : resources()) {
+    DatasetQueries from_memory(*dataset_), from_file(mapped);
+    EXPECT_EQ(fetch_reach(from_file, {iri}, query::responsible_reach()),
+              fetch_reach(from_memory, {iri}, query::responsible_reach()))
+        << iri;
+  }
 }
 
 // An endpoint that cuts each answer at two triples and says so, as Virtuoso does.
