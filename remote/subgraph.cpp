@@ -39,11 +39,11 @@ std::string values(std::string_view var, const std::vector<std::string>& iris) {
 
 std::string literal(std::string_view s) { return "\"" + rdf::escape_literal(s) + "\""; }
 
-// Resources `batch` at a time; only those a query can name.
+// Resources `batch` at a time; only those a query can name (no blank node).
 std::vector<std::vector<std::string>> batches(const std::set<std::string>& iris, std::size_t batch) {
   std::vector<std::vector<std::string>> out;
   for (const auto& i : iris) {
-    if (!writable(i)) continue;
+    if (!writable(i) || i.starts_with("_:")) continue;
     if (out.empty() || out.back().size() >= batch) out.emplace_back();
     out.back().push_back(i);
   }
@@ -62,9 +62,9 @@ class Fetch {
  public:
   Fetch(GraphQueries& graph, std::size_t batch) : graph_(&graph), batch_(std::max<std::size_t>(batch, 1)) {}
 
-  // The edges `steps` take from `from`; gives the resources at their other ends.
-  std::set<std::string> follow(const std::set<std::string>& from, const std::vector<query::Reach::Step>& steps) {
-    std::set<std::string> reached;
+  // The edges `steps` take from `from`, not kept.
+  std::vector<Triple> edges(const std::set<std::string>& from, const std::vector<query::Reach::Step>& steps) {
+    std::vector<Triple> out;
     for (bool forward : {true, false}) {
       bool all = false;
       std::set<std::string> predicates;
@@ -78,14 +78,27 @@ class Fetch {
           all ? " FILTER(!isLiteral(?o) && ?p != " + iri_ref(rdf_type()) + ")"
               : " " + values("p", {predicates.begin(), predicates.end()}) + " FILTER(!isLiteral(?o))";
       for (const auto& b : batches(from, batch_)) {
-        for (auto& t : ask_construct(values(forward ? "s" : "o", b) + which + " ?s ?p ?o")) {
-          reached.insert(key(forward ? t.o : t.s));
-          edges_.insert(t.p.value);
-          add(std::move(t));
-        }
+        auto got = ask_construct(values(forward ? "s" : "o", b) + which + " ?s ?p ?o");
+        out.insert(out.end(), std::make_move_iterator(got.begin()), std::make_move_iterator(got.end()));
       }
     }
+    return out;
+  }
+
+  // The edges `steps` take from `from`, kept; gives the resources at their other ends.
+  std::set<std::string> follow(const std::set<std::string>& from, const std::vector<query::Reach::Step>& steps) {
+    std::set<std::string> reached;
+    for (auto& t : edges(from, steps)) {
+      if (from.count(key(t.s))) reached.insert(key(t.o));
+      if (from.count(key(t.o))) reached.insert(key(t.s));
+      keep(std::move(t));
+    }
     return reached;
+  }
+
+  void keep(Triple t) {
+    edges_.insert(t.p.value);
+    triples_.insert(std::move(t));
   }
 
   // Every literal and type of `resources` not yet described.
@@ -138,6 +151,68 @@ class Fetch {
   std::set<Triple> triples_;
   std::set<std::string> described_, edges_;
 };
+
+// The resources on the shortest routes between `from` and `to` along `steps` (followed both ways),
+// with the edges between them kept: breadth-first from both ends, a whole level at a time, the
+// side with the smaller frontier first, until they meet at distance D; then, from where they met,
+// back along the levels of each side. Every neighbour a level before a resource on a shortest
+// route is on one too, so a breadth-first search from `from` on these resources alone takes the
+// route it takes on the whole graph. Gives the resources (none when the two are not connected).
+std::set<std::string> shortest_route_part(Fetch& fetch, const std::string& from, const std::string& to,
+                                          const std::vector<query::Reach::Step>& steps) {
+  struct Side {
+    std::map<std::string, std::size_t> depth;
+    std::set<std::string> frontier;
+    std::size_t radius = 0;
+  };
+  Side a, b;
+  a.depth[from] = 0;
+  a.frontier = {from};
+  b.depth[to] = 0;
+  b.frontier = {to};
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::size_t distance = from == to ? 0 : none;
+  std::set<Triple> seen;
+  while (distance == none && !a.frontier.empty() && !b.frontier.empty()) {
+    Side& side = a.frontier.size() <= b.frontier.size() ? a : b;
+    const Side& other = &side == &a ? b : a;
+    std::set<std::string> next;
+    for (auto& t : fetch.edges(side.frontier, steps)) {
+      for (const auto& [x, y] : {std::pair{key(t.s), key(t.o)}, std::pair{key(t.o), key(t.s)}})
+        if (side.frontier.count(x) && side.depth.emplace(y, side.radius + 1).second) next.insert(y);
+      seen.insert(std::move(t));
+    }
+    ++side.radius;
+    for (const auto& v : next)
+      if (auto it = other.depth.find(v); it != other.depth.end()) distance = std::min(distance, side.radius + it->second);
+    side.frontier = std::move(next);
+  }
+  if (distance == none) return {};
+  std::map<std::string, std::vector<std::string>> around;
+  for (const auto& t : seen) {
+    around[key(t.s)].push_back(key(t.o));
+    around[key(t.o)].push_back(key(t.s));
+  }
+  std::set<std::string> on;
+  std::vector<std::string> todo;
+  for (const auto& [v, d] : a.depth)
+    if (auto it = b.depth.find(v); it != b.depth.end() && d + it->second == distance && on.insert(v).second) todo.push_back(v);
+  // a level back towards each end whose distance is known
+  while (!todo.empty()) {
+    const std::string v = std::move(todo.back());
+    todo.pop_back();
+    for (const Side* side : {&a, &b}) {
+      auto d = side->depth.find(v);
+      if (d == side->depth.end() || d->second == 0) continue;
+      for (const auto& u : around[v])
+        if (auto du = side->depth.find(u); du != side->depth.end() && du->second + 1 == d->second && on.insert(u).second)
+          todo.push_back(u);
+    }
+  }
+  for (const auto& t : seen)
+    if (on.count(key(t.s)) && on.count(key(t.o))) fetch.keep(t);
+  return on;
+}
 
 const std::vector<std::string_view>& label_predicates() {
   static const std::vector<std::string_view> p = {std_terms::rdfs_label, std_terms::skos_altLabel, std_terms::skos_prefLabel,
@@ -247,12 +322,14 @@ std::vector<rdf::Triple> fetch_reach(GraphQueries& graph, const std::vector<std:
   } else if (!entities.empty()) {
     reached.insert(entities.front());
   }
-  auto target_reached = [&] { return entities.size() > 1 && reached.count(entities[1]) > 0; };
   for (std::size_t i = 0; i < reach.stages.size(); ++i) {
     const auto& stage = reach.stages[i];
-    const bool until = reach.until_second && i == 0;
+    if (reach.shortest_route && i == 0) {
+      if (entities.size() > 1) reached = shortest_route_part(fetch, entities[0], entities[1], stage.steps);
+      continue;
+    }
     std::set<std::string> frontier = reached;
-    while (!frontier.empty() && !(until && target_reached())) {
+    while (!frontier.empty()) {
       std::set<std::string> next;
       for (auto& r : fetch.follow(frontier, stage.steps))
         if (reached.insert(r).second) next.insert(r);

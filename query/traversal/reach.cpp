@@ -59,7 +59,7 @@ Reach deps_reach(bool reverse) {
 
 Reach path_reach(const std::set<std::string>& predicates) {
   Reach r;
-  r.until_second = true;
+  r.shortest_route = true;
   Stage both{{}, true};
   if (predicates.empty()) both.steps = {Step{"", true}, Step{"", false}};
   for (const auto& p : predicates) both.steps.insert(both.steps.end(), {Step{p, true}, Step{p, false}});

@@ -28,9 +28,10 @@ struct Reach {
   /// The stages start from every unit of the graph (a provision, section, task, initiative,
   /// measure or statement) rather than from the first entity.
   bool every_unit = false;
-  /// The first stage, transitive, stops after the level at which it reaches the second entity
-  /// (a breadth-first search that has found its target: the levels before it are complete).
-  bool until_second = false;
+  /// The first stage's steps, taken both ways, connect the first entity to the second by a
+  /// shortest route: breadth-first from both at once until they meet; only the resources on a
+  /// shortest route are kept, on which shortest_path() chooses the route it chooses on the whole.
+  bool shortest_route = false;
 };
 
 /// What responsible() reads, for one unit or (`every_unit`) for responsible_all().
