@@ -4,7 +4,8 @@
 # size, the time to open it (a query that reads one subject), and each query of bench/query/queries
 # end to end with --data FILE.pkgi against --data FILE.nt. Prints a Markdown table.
 # Usage: bench/index/run.sh [TRIPLES]   (default 1000000; needs: cmake --build build/dev --target policykg)
-# QUERIES=07* runs only the queries whose names match.
+# QUERIES=07* runs only the queries whose names match; NT=0 skips the runs on the N-Triples (each
+# parses the whole file); POLICYKG=BINARY times another build (an older one, side by side).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -58,8 +59,23 @@ echo "|---|---|---|---|---|---|---|"
 for q in "$root"/bench/query/queries/${QUERIES:-*}.rq; do
   format=csv
   grep -q CONSTRUCT "$q" && format=ntriples
-  measure "$policykg" query "$q" --data "$data" --format $format
-  nt_wall=$wall nt_rss=$rss nt_cpu=$cpu
+  nt_wall=- nt_rss=- nt_cpu=-
+  if [ "${NT:-1}" != 0 ]; then
+    measure "$policykg" query "$q" --data "$data" --format $format
+    nt_wall=$wall nt_rss=$rss nt_cpu=$cpu
+  fi
   best3 "$policykg" query "$q" --data "$index" --format $format
   echo "| $(basename "$q" .rq) | $nt_wall | $nt_cpu | $nt_rss | $wall | $cpu | $rss |"
+done
+
+# The traversals from the index, end to end: each reads only its part of the graph.
+echo
+echo "| traversal, \`--data corpus.pkgi\` | wall s (best of 3) | CPU s | peak MB |"
+echo "|---|---|---|---|"
+m=id:doc/0/task/1/initiative/1/measure/5
+for args in "responsible $m" "responsible $m --all" "deps $m --reverse" "impact id:doc/0/task/1" \
+            "duties id:agency/5 --include-sub" "path $m id:doc/0/task/2/initiative/1/measure/1"; do
+  # shellcheck disable=SC2086
+  best3 "$policykg" $args --data "$index"
+  echo "| \`$args\` | $wall | $cpu | $rss |"
 done

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 
 #include "core/error.hpp"
 
@@ -150,24 +149,26 @@ std::vector<IdTriple> Permutation::rows() const {
 IndexedGraph::IndexedGraph(std::vector<IdTriple> triples) {
   std::sort(triples.begin(), triples.end());
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
-  // per predicate: its triples and distinct (s, p) pairs from spo, distinct (p, o) pairs from pos
-  std::map<TermId, PredicateStatsRecord> stats;
-  for (std::size_t i = 0; i < triples.size(); ++i) {
-    auto& st = stats[triples[i][1]];
-    st.predicate = triples[i][1];
-    ++st.triples;
-    if (i == 0 || triples[i][0] != triples[i - 1][0] || triples[i][1] != triples[i - 1][1]) ++st.subjects;
-  }
-  spo_ = Permutation(triples);
   {
-    auto rows = permuted(triples, 1, 2, 0);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      if (i == 0 || rows[i][0] != rows[i - 1][0] || rows[i][1] != rows[i - 1][1]) ++stats[rows[i][0]].objects;
+    // per predicate, from pos (sorted by predicate): its triples and distinct (p, o) pairs
+    const auto rows = permuted(triples, 1, 2, 0);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (i == 0 || rows[i][0] != rows[i - 1][0]) own_stats_.push_back({rows[i][0], 0, 0, 0, 0});
+      auto& st = own_stats_.back();
+      ++st.triples;
+      if (i == 0 || rows[i][0] != rows[i - 1][0] || rows[i][1] != rows[i - 1][1]) ++st.objects;
+    }
     pos_ = Permutation(rows);
   }
-  osp_ = Permutation(permuted(triples, 2, 0, 1));
-  for (const auto& [p, st] : stats) own_stats_.push_back(st);
+  // then distinct (s, p) pairs from spo
+  for (std::size_t i = 0; i < triples.size(); ++i)
+    if (i == 0 || triples[i][0] != triples[i - 1][0] || triples[i][1] != triples[i - 1][1])
+      ++std::lower_bound(own_stats_.begin(), own_stats_.end(), triples[i][1],
+                         [](const PredicateStatsRecord& r, TermId q) { return r.predicate < q; })
+            ->subjects;
   stats_ = own_stats_;
+  spo_ = Permutation(triples);
+  osp_ = Permutation(permuted(triples, 2, 0, 1));
 }
 
 IndexedGraph::IndexedGraph(Permutation spo, Permutation pos, Permutation osp, std::span<const PredicateStatsRecord> stats)
