@@ -138,7 +138,6 @@ class Fetch {
   }
 
   std::vector<Triple> triples() && { return {triples_.begin(), triples_.end()}; }
-  GraphQueries& graph() { return *graph_; }
 
  private:
   std::vector<Triple> ask_construct(const std::string& where) {
