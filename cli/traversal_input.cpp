@@ -19,7 +19,9 @@ void add_traversal_options(CLI::App& cmd, TraversalOptions& options, const std::
                   "(task/9/initiative/5/measure/2), a citation key (T9.5.2), a label (rdfs:label, skos:altLabel; "
                   "case, spacing and a final stop aside) or any run of whole words of a label or of a unit's text "
                   "that only one resource has.\n") +
-      (remote ? "With --endpoint, only what the command reads around ENTITY is fetched, in batched queries.\n" : "") +
+      (remote ? "With --endpoint or an index file, only what the command reads around ENTITY is read, in batched "
+                "queries.\n"
+              : "") +
       "Exit status: 0 on success (also when nothing is found), 1 on bad input or a failed run, "
       "2 on a usage error.");
 }

@@ -1,6 +1,6 @@
 // Reach: what a traversal reads of a graph around where it starts, written as data so that a part
-// of a graph fetched by it (remote/subgraph.hpp: batched queries to a SPARQL endpoint) gives the
-// same answers as the whole graph. Each traversal's reach is written beside it here and checked
+// of a graph fetched by it (remote/subgraph.hpp: batched queries to a SPARQL endpoint or to a
+// mapped index file) gives the same answers as the whole graph. Each traversal's reach is written beside it here and checked
 // against it in tests/remote/subgraph_test.cpp: any edge a traversal reads must be one its reach
 // follows.
 #pragma once
