@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
@@ -20,17 +21,6 @@ namespace {
 // Integers are stored in the machine's order, which the marker records: 04 03 02 01 on the
 // little-endian machines we build for. A reader on the other order refuses the file.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
-
-constexpr std::array<std::uint32_t, 256> crc_table() {
-  std::array<std::uint32_t, 256> table{};
-  for (std::uint32_t i = 0; i < 256; ++i) {
-    std::uint32_t c = i;
-    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-    table[i] = c;
-  }
-  return table;
-}
-constexpr auto kCrcTable = crc_table();
 
 template <class T>
 T read_at(const char* p) {
@@ -66,9 +56,9 @@ std::string index_section_name(std::uint32_t kind, std::uint32_t graph) {
 }
 
 std::uint32_t crc32(std::string_view bytes, std::uint32_t crc) {
-  crc = ~crc;
-  for (unsigned char b : bytes) crc = kCrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-  return ~crc;
+  // zlib's, several bytes a step; given no bytes it would answer its initial value instead
+  if (bytes.empty()) return crc;
+  return static_cast<std::uint32_t>(::crc32_z(crc, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
 }
 
 bool is_index_file(const std::filesystem::path& path) {
