@@ -11,6 +11,7 @@
 #include "query/traversal/entity_resolver.hpp"
 #include "query/traversal/graph_view.hpp"
 #include "query/traversal/text_search.hpp"
+#include "query/traversal/traversal.hpp"
 
 namespace policykg::remote {
 
@@ -213,12 +214,6 @@ std::set<std::string> shortest_route_part(Fetch& fetch, const std::string& from,
   return on;
 }
 
-const std::vector<std::string_view>& label_predicates() {
-  static const std::vector<std::string_view> p = {std_terms::rdfs_label, std_terms::skos_altLabel, std_terms::skos_prefLabel,
-                                                  std_terms::dcterms_identifier, pol::text};
-  return p;
-}
-
 }  // namespace
 
 std::vector<rdf::Triple> EndpointQueries::construct(const std::string& sparql) {
@@ -241,6 +236,11 @@ std::vector<rdf::Triple> EndpointQueries::construct(const std::string& sparql) {
   return out;
 }
 
+bool EndpointQueries::ask(const std::string& sparql) {
+  ++queries_;
+  return endpoint_->run({Form::Ask, sparql}).result.boolean;
+}
+
 std::vector<rdf::Triple> DatasetQueries::construct(const std::string& sparql) {
   ++queries_;
   return query::run(*dataset_, sparql).triples;
@@ -249,11 +249,6 @@ std::vector<rdf::Triple> DatasetQueries::construct(const std::string& sparql) {
 bool DatasetQueries::ask(const std::string& sparql) {
   ++queries_;
   return query::run(*dataset_, sparql).boolean;
-}
-
-bool EndpointQueries::ask(const std::string& sparql) {
-  ++queries_;
-  return endpoint_->run({Form::Ask, sparql}).result.boolean;
 }
 
 std::string resolve_entity(GraphQueries& graph, std::string_view entity, const std::string& base) {
@@ -268,9 +263,7 @@ std::string resolve_entity(GraphQueries& graph, std::string_view entity, const s
     throw Error(Error::Category::Input, where, "no resource <" + iri + "> in the graph");
   }
   if (query::fold_label(entity).empty()) throw Error(Error::Category::Input, where, "empty entity name");
-  std::string_view trimmed = entity;
-  while (!trimmed.empty() && std::string_view(".,;:").find(trimmed.back()) != std::string_view::npos)
-    trimmed.remove_suffix(1);
+  const std::string_view trimmed = query::without_final_stop(entity);
 
   // Whatever the resolver can choose has a label or text holding each of the entity's words (or,
   // with none, its folded self), case aside: the four longest narrow the search enough.
@@ -281,8 +274,8 @@ std::string resolve_entity(GraphQueries& graph, std::string_view entity, const s
   if (words.size() > 4) words.resize(4);
   std::string filter = "isLiteral(?o)";
   for (const auto& w : words) filter += " && CONTAINS(LCASE(STR(?o)), LCASE(" + literal(w) + "))";
-  std::vector<std::string> label_iris;
-  for (auto p : label_predicates()) label_iris.emplace_back(p);
+  std::vector<std::string> label_iris(query::label_predicates().begin(), query::label_predicates().end());
+  label_iris.emplace_back(pol::text);  // a unit's words are looked for in its text too
 
   Fetch fetch(graph, 200);
   std::set<std::string> candidates;
@@ -312,9 +305,7 @@ std::vector<rdf::Triple> fetch_reach(GraphQueries& graph, const std::vector<std:
   Fetch fetch(graph, batch);
   std::set<std::string> reached;
   if (reach.every_unit) {
-    std::vector<std::string> units;
-    for (auto c : {pol::Measure, pol::Initiative, pol::Task, pol::Section, pol::Provision, pol::Statement})
-      units.emplace_back(c);
+    const std::vector<std::string> units(query::unit_classes().begin(), query::unit_classes().end());
     for (const auto& t : graph.construct("CONSTRUCT { ?s ?p ?o } WHERE { " + values("o", units) + " VALUES ?p { " +
                                          iri_ref(rdf_type()) + " } ?s ?p ?o }"))
       reached.insert(key(t.s));

@@ -15,10 +15,6 @@ namespace policykg::query {
 
 namespace {
 
-const std::string_view kLabelPredicates[] = {std_terms::rdfs_label, std_terms::skos_altLabel,
-                                             std_terms::skos_prefLabel,
-                                             std_terms::dcterms_identifier};
-
 bool has_space(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
 }
@@ -30,6 +26,18 @@ std::string shorten(std::string_view s, std::size_t max = 60) {
 }
 
 }  // namespace
+
+std::span<const std::string_view> label_predicates() {
+  static constexpr std::string_view predicates[] = {std_terms::rdfs_label, std_terms::skos_altLabel,
+                                                    std_terms::skos_prefLabel, std_terms::dcterms_identifier};
+  return predicates;
+}
+
+std::string_view without_final_stop(std::string_view entity) {
+  while (!entity.empty() && std::string_view(".,;:").find(entity.back()) != std::string_view::npos)
+    entity.remove_suffix(1);
+  return entity;
+}
 
 std::string fold_label(std::string_view s) {
   std::string out;
@@ -68,7 +76,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 EntityResolver::EntityResolver(const GraphView& view, std::string base)
     : view_(&view), base_(std::move(base)) {
   for (Vertex v = 0; v < view.node_count(); ++v)
-    for (auto predicate : kLabelPredicates)
+    for (auto predicate : label_predicates())
       for (const auto& value : view.attribute(v, predicate))
         by_label_.emplace(fold_label(value.value), Candidate{v, value.value});
 }
@@ -155,9 +163,7 @@ Vertex EntityResolver::resolve(std::string_view entity) const {
   if (fold_label(entity).empty()) throw Error(Error::Category::Input, where, "empty entity name");
   auto found = exact(entity);
   // A label typed with its sentence's final stop, comma or colon.
-  std::string_view trimmed = entity;
-  while (!trimmed.empty() && std::string_view(".,;:").find(trimmed.back()) != std::string_view::npos)
-    trimmed.remove_suffix(1);
+  const std::string_view trimmed = without_final_stop(entity);
   if (found.empty() && trimmed.size() != entity.size() && !fold_label(trimmed).empty()) found = exact(trimmed);
   // The tail of an IRI: "task/9/initiative/5/measure/2".
   if (found.empty() && trimmed.find('/') != std::string_view::npos) {

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,13 @@ class EntityResolver {
   std::string base_;
   std::multimap<std::string, Candidate> by_label_;  ///< folded label -> candidate
 };
+
+/// The predicates whose literals are a resource's labels: rdfs:label, skos:altLabel,
+/// skos:prefLabel and dcterms:identifier (a unit's citation key).
+std::span<const std::string_view> label_predicates();
+
+/// ENTITY without the final stops, commas, semicolons and colons a label may be typed with.
+std::string_view without_final_stop(std::string_view entity);
 
 /// The full IRI of an IRI (bare or in <>), a blank node ("_:b1") or a prefixed name (id: for
 /// `base`, or a predefined prefix); "" when `entity` is none of them (then it is a label).

@@ -87,8 +87,14 @@ std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool
   return answers;
 }
 
+std::span<const std::string_view> unit_classes() {
+  static constexpr std::string_view classes[] = {pol::Measure, pol::Initiative, pol::Task,
+                                                 pol::Section, pol::Provision, pol::Statement};
+  return classes;
+}
+
 bool is_unit(const GraphView& view, Vertex v) {
-  for (auto cls : {pol::Measure, pol::Initiative, pol::Task, pol::Section, pol::Provision, pol::Statement})
+  for (auto cls : unit_classes())
     if (view.has_type(v, cls)) return true;
   return false;
 }

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <optional>
 #include <set>
+#include <span>
+#include <string_view>
 #include <utility>
 #include <string>
 #include <vector>
@@ -28,6 +30,9 @@ struct Responsibility {
 /// nearest unit or document above it, otherwise the approving reply's. With `all_levels`, the
 /// parties of every level up to the top, nearest first.
 std::vector<Responsibility> responsible(const GraphView& view, Vertex unit, bool all_levels = false);
+
+/// The classes of a document's units: measure, initiative, task, section, provision, statement.
+std::span<const std::string_view> unit_classes();
 
 /// Whether `v` is a unit of a document: a provision, section, task, initiative, measure or
 /// statement.
