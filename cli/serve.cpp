@@ -35,10 +35,12 @@ void run_serve(const ServeOptions& o) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  // an index file's every section is checked before serving it
+  // An index file is served where it lies, mapped, once its every section's checksum is checked;
+  // any other source is read into memory once.
   GraphSource source = o.source;
   source.verify_index = true;
-  rdf::Model model = load_graph(source);
+  query::Dataset dataset = load_dataset(source);
+  const std::size_t triples = dataset.default_graph().size();
   server::Options options = o.server;
   options.base = instance_base(o.source);
   options.timeout = std::chrono::milliseconds(o.timeout_ms);
@@ -49,9 +51,9 @@ void run_serve(const ServeOptions& o) {
     std::lock_guard guard(*log_mutex);
     std::cerr << line << '\n';
   };
-  server::Server server(model, options);
+  server::Server server(std::move(dataset), options);
   int port = server.start();
-  std::cerr << "policykg: serving " << model.size() << " triples at http://" << options.host << ":" << port
+  std::cerr << "policykg: serving " << triples << " triples at http://" << options.host << ":" << port
             << "/ (SPARQL endpoint /sparql); Ctrl-C stops" << std::endl;
   int received = 0;
   sigwait(&signals, &received);

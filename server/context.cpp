@@ -9,6 +9,7 @@
 #include "ontology/files.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
+#include "rdf/model.hpp"
 #include "query/sparql/memory_budget.hpp"
 
 namespace policykg::server {
@@ -55,12 +56,11 @@ const std::string& DumpCache::get(rdf::Format format, const GraphSnapshot& data,
   return it->second;
 }
 
-Context::Context(const rdf::Model& m, Options o)
-    : model(m),
-      options(resolve(std::move(o))),
-      dataset(m),
+Context::Context(query::Dataset d, Options o)
+    : options(resolve(std::move(o))),
+      dataset(std::move(d)),
       iris(options.base),
-      data(m.sorted_triples()),
+      data(dataset),
       ontology(ontology_triples(options.ontology_file)),
       ontology_turtle(read_text(options.ontology_file)),
       sources(options.documents_dir, iris.base()),

@@ -11,7 +11,6 @@
 #include "query/traversal/graph_view.hpp"
 #include "query/traversal/text_search.hpp"
 #include "rdf/format.hpp"
-#include "rdf/model.hpp"
 #include "server/graph_snapshot.hpp"
 #include "server/html_writer.hpp"
 #include "server/iri_map.hpp"
@@ -32,12 +31,13 @@ class DumpCache {
 };
 
 struct Context {
-  /// Resolves the options' defaults, snapshots the model and reads the ontology.
-  Context(const rdf::Model& model, Options options);
+  /// Resolves the options' defaults, takes the dataset (its default graph is served) and reads the
+  /// ontology.
+  Context(query::Dataset dataset, Options options);
 
-  const rdf::Model& model;
   Options options;
-  /// The graph indexed for SPARQL once, so that queries neither rebuild it nor wait for librdf.
+  /// The graph indexed for SPARQL (in memory, or a mapped index file), so that queries neither
+  /// rebuild it nor wait for librdf; the pages read it through `data`.
   query::Dataset dataset;
   IriMap iris;
   GraphSnapshot data;

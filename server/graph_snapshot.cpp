@@ -19,96 +19,156 @@ int label_rank(const rdf::Term& t) {
   return 2;
 }
 
+void sort_unique(std::vector<rdf::Triple>& triples) {
+  std::sort(triples.begin(), triples.end());
+  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+}
+
 }  // namespace
 
-GraphSnapshot::GraphSnapshot(std::vector<rdf::Triple> triples) : triples_(std::move(triples)) {
-  std::sort(triples_.begin(), triples_.end());
-  triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
-  by_object_.resize(triples_.size());
-  for (std::size_t i = 0; i < triples_.size(); ++i) by_object_[i] = i;
-  std::sort(by_object_.begin(), by_object_.end(), [this](std::size_t a, std::size_t b) {
-    const auto& x = triples_[a];
-    const auto& y = triples_[b];
-    return std::tie(x.o, x.s, x.p) < std::tie(y.o, y.s, y.p);
+GraphSnapshot::GraphSnapshot(const query::Dataset& dataset) : dataset_(&dataset) {}
+
+GraphSnapshot::GraphSnapshot(const std::vector<rdf::Triple>& triples) : own_(std::make_unique<query::Dataset>()) {
+  own_->set_default(triples);
+  dataset_ = own_.get();
+}
+
+const std::vector<rdf::Triple>& GraphSnapshot::triples() const {
+  std::call_once(decoded_, [this] {
+    triples_.reserve(size());
+    graph().scan(0, 0, 0, [&](query::TermId s, query::TermId p, query::TermId o) {
+      triples_.push_back(decode(s, p, o));
+      return true;
+    });
+    sort_unique(triples_);
   });
-
-  std::map<std::string, int, std::less<>> label_ranks;
-  std::set<rdf::Term> objects;
-  const rdf::Term* last_subject = nullptr;
-  for (const auto& t : triples_) {
-    if (!last_subject || *last_subject != t.s) ++distinct_subjects_;
-    last_subject = &t.s;
-    objects.insert(t.o);
-    ++property_counts_[t.p.value];
-    if (t.p.value == kType && t.o.is_iri()) ++class_counts_[t.o.value];
-    if (t.p.value == kLabel && t.o.is_literal() && t.s.is_iri()) {
-      int rank = label_rank(t.o);
-      auto it = label_ranks.find(t.s.value);
-      if (it == label_ranks.end() || rank < it->second) {
-        label_ranks[t.s.value] = rank;
-        labels_[t.s.value] = t.o.value;
-      }
-    }
-  }
-  distinct_objects_ = objects.size();
+  return triples_;
 }
 
-std::vector<const rdf::Triple*> GraphSnapshot::outgoing(const rdf::Term& s) const {
-  auto first = std::lower_bound(triples_.begin(), triples_.end(), s,
-                                [](const rdf::Triple& t, const rdf::Term& v) { return t.s < v; });
-  std::vector<const rdf::Triple*> out;
-  for (auto it = first; it != triples_.end() && it->s == s; ++it) out.push_back(&*it);
+std::vector<rdf::Triple> GraphSnapshot::outgoing(const rdf::Term& s) const {
+  std::vector<rdf::Triple> out;
+  if (auto sid = id(s))
+    graph().scan(sid, 0, 0, [&](query::TermId, query::TermId p, query::TermId o) {
+      out.push_back({s, term(p), term(o)});
+      return true;
+    });
+  sort_unique(out);
   return out;
 }
 
-std::vector<const rdf::Triple*> GraphSnapshot::incoming(const rdf::Term& o) const {
-  auto first = std::lower_bound(by_object_.begin(), by_object_.end(), o,
-                                [this](std::size_t i, const rdf::Term& v) { return triples_[i].o < v; });
-  std::vector<const rdf::Triple*> out;
-  for (auto it = first; it != by_object_.end() && triples_[*it].o == o; ++it) out.push_back(&triples_[*it]);
+std::vector<rdf::Triple> GraphSnapshot::incoming(const rdf::Term& o, std::size_t limit) const {
+  std::vector<rdf::Triple> out;
+  if (auto oid = id(o))
+    graph().osp().scan(oid, 0, 0, [&](query::TermId, query::TermId s, query::TermId p) {
+      if (out.size() >= limit) return false;
+      out.push_back({term(s), term(p), o});
+      return true;
+    });
+  sort_unique(out);
   return out;
+}
+
+std::size_t GraphSnapshot::incoming_count(const rdf::Term& o) const {
+  auto oid = id(o);
+  return oid ? graph().osp().count(oid, 0, 0) : 0;
 }
 
 bool GraphSnapshot::mentions(const rdf::Term& t) const {
-  if (!outgoing(t).empty()) return true;
-  auto first = std::lower_bound(by_object_.begin(), by_object_.end(), t,
-                                [this](std::size_t i, const rdf::Term& v) { return triples_[i].o < v; });
-  return first != by_object_.end() && triples_[*first].o == t;
+  auto tid = id(t);
+  return tid && (graph().spo().count(tid, 0, 0) > 0 || graph().osp().count(tid, 0, 0) > 0);
 }
 
 std::vector<rdf::Triple> GraphSnapshot::description(const rdf::Term& s) const {
-  std::set<rdf::Triple> out;
+  std::vector<rdf::Triple> out;
   std::vector<rdf::Term> todo{s};
   std::set<rdf::Term> seen{s};
   while (!todo.empty()) {
     rdf::Term next = todo.back();
     todo.pop_back();
-    for (const auto* t : outgoing(next)) {
-      out.insert(*t);
-      if (t->o.is_blank() && seen.insert(t->o).second) todo.push_back(t->o);
+    for (auto& t : outgoing(next)) {
+      if (t.o.is_blank() && seen.insert(t.o).second) todo.push_back(t.o);
+      out.push_back(std::move(t));
     }
   }
-  for (const auto* t : incoming(s)) out.insert(*t);
-  return {out.begin(), out.end()};
+  for (auto& t : incoming(s)) out.push_back(std::move(t));
+  sort_unique(out);
+  return out;
+}
+
+std::vector<rdf::Term> GraphSnapshot::instances(std::string_view type) const {
+  std::vector<rdf::Term> out;
+  auto tid = id(rdf::Term::iri(std::string(type)));
+  auto pid = id(rdf::Term::iri(kType));
+  if (tid && pid)
+    graph().pos().scan(pid, tid, 0, [&](query::TermId, query::TermId, query::TermId s) {
+      if (term(s).is_iri()) out.push_back(term(s));
+      return true;
+    });
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::optional<std::string> GraphSnapshot::label(std::string_view iri) const {
-  auto it = labels_.find(iri);
-  if (it == labels_.end()) return std::nullopt;
-  return it->second;
+  auto sid = id(rdf::Term::iri(std::string(iri)));
+  auto pid = id(rdf::Term::iri(kLabel));
+  const rdf::Term* best = nullptr;
+  if (sid && pid)
+    graph().spo().scan(sid, pid, 0, [&](query::TermId, query::TermId, query::TermId o) {
+      const rdf::Term& t = term(o);
+      if (t.is_literal() && (!best || std::pair(label_rank(t), t) < std::pair(label_rank(*best), *best))) best = &t;
+      return true;
+    });
+  if (!best) return std::nullopt;
+  return best->value;
 }
 
 std::vector<std::string> GraphSnapshot::types(std::string_view iri) const {
   std::vector<std::string> out;
-  for (const auto* t : outgoing(rdf::Term::iri(std::string(iri))))
-    if (t->p.value == kType && t->o.is_iri()) out.push_back(t->o.value);
+  auto sid = id(rdf::Term::iri(std::string(iri)));
+  auto pid = id(rdf::Term::iri(kType));
+  if (sid && pid)
+    graph().spo().scan(sid, pid, 0, [&](query::TermId, query::TermId, query::TermId o) {
+      if (term(o).is_iri()) out.push_back(term(o).value);
+      return true;
+    });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 std::optional<rdf::Term> GraphSnapshot::value(const rdf::Term& s, std::string_view predicate) const {
-  for (const auto* t : outgoing(s))
-    if (t->p.value == predicate) return t->o;
-  return std::nullopt;
+  auto sid = id(s);
+  auto pid = id(rdf::Term::iri(std::string(predicate)));
+  std::optional<rdf::Term> out;
+  if (sid && pid)
+    graph().spo().scan(sid, pid, 0, [&](query::TermId, query::TermId, query::TermId o) {
+      if (!out || term(o) < *out) out = term(o);
+      return true;
+    });
+  return out;
+}
+
+std::size_t GraphSnapshot::subjects_under(std::string_view prefix) const {
+  std::size_t n = 0;
+  for (query::TermId s : graph().spo().keys())
+    if (term(s).is_iri() && term(s).value.starts_with(prefix)) ++n;
+  return n;
+}
+
+std::map<std::string, std::size_t> GraphSnapshot::class_counts() const {
+  std::map<std::string, std::size_t> out;
+  if (auto pid = id(rdf::Term::iri(kType)))
+    graph().pos().scan(pid, 0, 0, [&](query::TermId, query::TermId o, query::TermId) {
+      if (term(o).is_iri()) ++out[term(o).value];
+      return true;
+    });
+  return out;
+}
+
+std::map<std::string, std::size_t> GraphSnapshot::property_counts() const {
+  std::map<std::string, std::size_t> out;
+  for (query::TermId p : graph().pos().keys()) out[term(p).value] = graph().pos().count(p, 0, 0);
+  return out;
 }
 
 }  // namespace policykg::server

@@ -16,8 +16,8 @@ struct Doc {
 
   std::vector<rdf::Term> values(const rdf::Term& s, const std::string& predicate) const {
     std::vector<rdf::Term> out;
-    for (const auto* t : g.outgoing(s))
-      if (t->p.value == predicate) out.push_back(t->o);
+    for (const auto& t : g.outgoing(s))
+      if (t.p.value == predicate) out.push_back(t.o);
     return out;
   }
   std::string text(const rdf::Term& s, const std::string& predicate) const {
@@ -48,9 +48,9 @@ struct Doc {
   }
   std::vector<std::string> subjects_of_type(const std::string& type) const {
     std::vector<std::string> out;
-    for (const auto* t : g.incoming(rdf::Term::iri(type)))
-      if (t->p.value == p(ns::kRdf, "type") && t->s.is_iri() && t->s.value.starts_with(ns::kPol))
-        out.push_back(t->s.value);
+    for (const auto& t : g.incoming(rdf::Term::iri(type)))
+      if (t.p.value == p(ns::kRdf, "type") && t.s.is_iri() && t.s.value.starts_with(ns::kPol))
+        out.push_back(t.s.value);
     return out;
   }
   std::string row(std::string_view heading, const std::vector<rdf::Term>& terms) const {
@@ -71,8 +71,8 @@ struct Doc {
     out += "<table class=\"properties\">\n<tr><th>IRI</th><td><code>" + html_escape(iri) + "</code></td></tr>\n";
     out += row("subclass of", values(term, p(ns::kRdfs, "subClassOf")));
     std::vector<rdf::Term> subclasses;
-    for (const auto* t : g.incoming(term))
-      if (t->p.value == p(ns::kRdfs, "subClassOf")) subclasses.push_back(t->s);
+    for (const auto& t : g.incoming(term))
+      if (t.p.value == p(ns::kRdfs, "subClassOf")) subclasses.push_back(t.s);
     out += row("superclass of", subclasses);
     out += row("subproperty of", values(term, p(ns::kRdfs, "subPropertyOf")));
     out += row("domain", values(term, p(ns::kRdfs, "domain")));

@@ -37,6 +37,20 @@ std::optional<std::string> source_document(const GraphSnapshot& g, const rdf::Te
   return at.value;
 }
 
+// The SHA-256 the graph gives for the text a document was built from: its expression's, or, for
+// an annex, that of the document it is annexed to (read from the same file). Empty when none.
+std::string text_digest(const GraphSnapshot& g, const std::string& document) {
+  const rdf::Term self = rdf::Term::iri(document);
+  std::vector<rdf::Term> candidates{self};
+  for (const auto& t : g.incoming(self))
+    if (t.p.value == pol::hasAnnex) candidates.push_back(t.s);
+  for (const auto& doc : candidates)
+    for (const auto& t : g.outgoing(doc))
+      if (t.p.value == std_terms::eli_is_realized_by)
+        if (auto digest = g.value(t.o, pol::sha256); digest && digest->is_literal()) return digest->value;
+  return {};
+}
+
 std::string structure_section(const Context& ctx, const rdf::Term& self) {
   std::vector<rdf::Term> chain;
   std::set<rdf::Term> seen{self};
@@ -66,7 +80,7 @@ std::string text_section(Context& ctx, const rdf::Term& self) {
     if (document) out += " of " + ctx.linker.term(rdf::Term::iri(*document));
     out += ".</p>\n";
     if (document) {
-      auto ex = ctx.sources.excerpt(*document, static_cast<std::size_t>(*start), static_cast<std::size_t>(*end));
+      auto ex = ctx.sources.excerpt(*document, text_digest(ctx.data, *document), static_cast<std::size_t>(*start), static_cast<std::size_t>(*end));
       if (ex && ex->unit != text->value) ex.reset();  // a different edition of the file: offsets do not fit
       if (ex) {
         out += "<pre class=\"source-context\">" + std::string(ex->starts_document ? "" : "…") +
@@ -141,8 +155,8 @@ std::string facts_section(Context& ctx, const std::string& iri) {
   const rdf::Term self = rdf::Term::iri(iri);
   for (const auto& [predicate, heading] : rows) {
     std::string values;
-    for (const auto* t : ctx.data.outgoing(self))
-      if (t->p.value == predicate) values += "<li>" + ctx.linker.term(t->o) + "</li>";
+    for (const auto& t : ctx.data.outgoing(self))
+      if (t.p.value == predicate) values += "<li>" + ctx.linker.term(t.o) + "</li>";
     if (!values.empty())
       table += "<tr><th>" + std::string(heading) + "</th><td><ul>" + values + "</ul></td></tr>\n";
   }
@@ -169,7 +183,8 @@ std::string resource_page(Context& ctx, const std::string& local_name) {
   const rdf::Term self = rdf::Term::iri(iri);
   const auto& linker = ctx.linker;
   auto outgoing = ctx.data.outgoing(self);
-  auto incoming = ctx.data.incoming(self);
+  auto incoming = ctx.data.incoming(self, kMaxIncoming);
+  const std::size_t links_here = ctx.data.incoming_count(self);
   const std::string title = linker.name(iri);
 
   std::string body = "<article class=\"resource\" resource=\"" + html_escape(iri) + "\">\n<h1>" + html_escape(title) +
@@ -187,9 +202,9 @@ std::string resource_page(Context& ctx, const std::string& local_name) {
   body += facts_section(ctx, iri);
 
   body += "<section class=\"outgoing\">\n<h2>Properties and links</h2>\n<table class=\"properties\">\n";
-  for (const auto* t : outgoing) {
-    if (t->p.value == kType) continue;
-    body += "<tr><th>" + linker.term(t->p) + "</th><td>" + linker.term(t->o) + "</td></tr>\n";
+  for (const auto& t : outgoing) {
+    if (t.p.value == kType) continue;
+    body += "<tr><th>" + linker.term(t.p) + "</th><td>" + linker.term(t.o) + "</td></tr>\n";
   }
   body += "</table>\n</section>\n";
 
@@ -197,14 +212,12 @@ std::string resource_page(Context& ctx, const std::string& local_name) {
   if (incoming.empty()) body += "<p class=\"note\">Nothing in the graph links here.</p>\n";
   else {
     body += "<table class=\"properties\">\n";
-    std::size_t shown = 0;
-    for (const auto* t : incoming) {
-      if (++shown > kMaxIncoming) break;
-      body += "<tr><td>" + linker.term(t->s) + "</td><th>" + linker.term(t->p) + "</th></tr>\n";
+    for (const auto& t : incoming) {
+      body += "<tr><td>" + linker.term(t.s) + "</td><th>" + linker.term(t.p) + "</th></tr>\n";
     }
     body += "</table>\n";
-    if (incoming.size() > kMaxIncoming)
-      body += "<p class=\"note\">First " + std::to_string(kMaxIncoming) + " of " + std::to_string(incoming.size()) +
+    if (links_here > incoming.size())
+      body += "<p class=\"note\">" + std::to_string(incoming.size()) + " of " + std::to_string(links_here) +
               " links shown; the data documents hold them all.</p>\n";
   }
   body += "</section>\n<p class=\"alternates\">As data: ";

@@ -159,7 +159,7 @@ RequestHandlers request_handlers(const Router& router, const Options& o) {
 }  // namespace
 
 struct Server::Impl {
-  Impl(const rdf::Model& model, Options options) : ctx(model, std::move(options)) {}
+  Impl(query::Dataset dataset, Options options) : ctx(std::move(dataset), std::move(options)) {}
   Context ctx;
   Router router;
   std::unique_ptr<HttpServer> http;
@@ -167,7 +167,10 @@ struct Server::Impl {
   std::atomic<bool> started{false};
 };
 
-Server::Server(const rdf::Model& model, Options options) : impl_(std::make_unique<Impl>(model, std::move(options))) {
+Server::Server(const rdf::Model& model, Options options) : Server(query::Dataset(model), std::move(options)) {}
+
+Server::Server(query::Dataset dataset, Options options)
+    : impl_(std::make_unique<Impl>(std::move(dataset), std::move(options))) {
   auto& routes = impl_->router;
   auto& ctx = impl_->ctx;
   const bool cors = ctx.options.cors;

@@ -1,7 +1,7 @@
 // server::Server: the SPARQL 1.1 Protocol endpoint and the linked-data publication of one graph
-// over HTTP. Construct it over a loaded model, start() it (a few I/O threads serve the
-// connections, a pool of workers runs the handlers), stop() it (or destroy it). The model must
-// outlive the server and must not change while it runs.
+// over HTTP. Construct it over a dataset (a model snapshotted in memory, or a memory-mapped index
+// file), start() it (a few I/O threads serve the connections, a pool of workers runs the
+// handlers), stop() it (or destroy it).
 #pragma once
 
 #include <chrono>
@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "query/sparql/dataset.hpp"
 #include "rdf/model.hpp"
 
 namespace policykg::server {
@@ -48,7 +49,11 @@ struct Options {
 
 class Server {
  public:
-  /// Snapshots the model's triples for the pages and reads the ontology; throws policykg::Error.
+  /// Serves the dataset's default graph (the SPARQL endpoint and the pages read it where it is:
+  /// a mapped index file is neither decoded nor copied) and reads the ontology; throws
+  /// policykg::Error.
+  Server(query::Dataset dataset, Options options);
+  /// The same over a snapshot of the model, which may change or go afterwards.
   Server(const rdf::Model& model, Options options);
   ~Server();
   Server(const Server&) = delete;

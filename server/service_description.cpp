@@ -28,7 +28,7 @@ std::vector<rdf::Triple> service_description(const Context& ctx, const std::stri
       {dataset, type, iri(kSd, "Dataset")},
       {dataset, iri(kSd, "defaultGraph"), graph},
       {graph, type, iri(kSd, "Graph")},
-      {graph, iri(kVoid, "triples"), Term::integer(static_cast<long long>(ctx.data.triples().size()))},
+      {graph, iri(kVoid, "triples"), Term::integer(static_cast<long long>(ctx.data.size()))},
   };
   for (auto format : {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                       "Turtle", "N-Triples", "JSON-LD", "RDF_XML"})

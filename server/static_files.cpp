@@ -41,7 +41,7 @@ void send_file(Response& res, const fs::path& file) {
 std::string index_page(const Context& ctx) {
   std::string body =
       "<h1>policykg</h1>\n<p>State Council policy documents as a knowledge graph of " +
-      std::to_string(ctx.data.triples().size()) +
+      std::to_string(ctx.data.size()) +
       " triples.</p>\n<ul class=\"entry-points\">\n"
       "<li data-needs-server><a href=\"/query\">Query</a> the graph with SPARQL (endpoint: <code>/sparql</code>)</li>\n"
       "<li><a href=\"/graph\">Explore</a> the graph</li>\n"
@@ -51,16 +51,14 @@ std::string index_page(const Context& ctx) {
       "<li><a href=\"/.well-known/void\">VoID</a> and <a href=\"/dcat\">DCAT</a> descriptions</li>\n"
       "<li>Dumps: <a href=\"/dump.ttl\">Turtle</a>, <a href=\"/dump.nt\">N-Triples</a>, <a href=\"/dump.nq\">N-Quads</a>, "
       "<a href=\"/dump.rdf\">RDF/XML</a>, <a href=\"/dump.jsonld\">JSON-LD</a></li>\n</ul>\n";
-  std::vector<const rdf::Triple*> documents;
+  std::vector<rdf::Term> documents;
   for (const auto& cls : {pol::Document, pol::OfficialReply, pol::Plan})
-    for (const auto* t : ctx.data.incoming(rdf::Term::iri(std::string(cls))))
-      if (t->p.value == std::string(ns::kRdf) + "type" && t->s.is_iri()) documents.push_back(t);
-  std::sort(documents.begin(), documents.end(), [](auto* a, auto* b) { return a->s < b->s; });
-  documents.erase(std::unique(documents.begin(), documents.end(), [](auto* a, auto* b) { return a->s == b->s; }),
-                  documents.end());
+    for (auto& d : ctx.data.instances(cls)) documents.push_back(std::move(d));
+  std::sort(documents.begin(), documents.end());
+  documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
   if (!documents.empty()) {
     body += "<h2>Documents</h2>\n<ul class=\"documents\">\n";
-    for (const auto* t : documents) body += "<li>" + ctx.linker.term(t->s) + "</li>\n";
+    for (const auto& d : documents) body += "<li>" + ctx.linker.term(d) + "</li>\n";
     body += "</ul>\n";
   }
   return html_page("policykg", body);

@@ -1,7 +1,5 @@
 #include "server/void_description.hpp"
 
-#include <map>
-#include <set>
 
 #include "ontology/terms.hpp"
 #include "server/dataset_vocabulary.hpp"
@@ -16,18 +14,14 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
   const Term type = iri(ns::kRdf, "type");
   auto count = [](std::size_t n) { return Term::integer(static_cast<long long>(n)); };
 
-  std::set<std::string> entities;
-  for (const auto& t : ctx.data.triples())
-    if (t.s.is_iri() && t.s.value.starts_with(ctx.iris.base())) entities.insert(t.s.value);
-
   std::vector<rdf::Triple> out = {
       {document, type, iri(kVoid, "DatasetDescription")},
       {document, iri(kFoaf, "primaryTopic"), dataset},
       {dataset, type, iri(kVoid, "Dataset")},
       {dataset, iri(kVoid, "uriSpace"), Term::literal(ctx.iris.base())},
       {dataset, iri(kVoid, "vocabulary"), Term::iri(std::string(ns::kPol))},
-      {dataset, iri(kVoid, "triples"), count(ctx.data.triples().size())},
-      {dataset, iri(kVoid, "entities"), count(entities.size())},
+      {dataset, iri(kVoid, "triples"), count(ctx.data.size())},
+      {dataset, iri(kVoid, "entities"), count(ctx.data.subjects_under(ctx.iris.base()))},
       {dataset, iri(kVoid, "distinctSubjects"), count(ctx.data.distinct_subjects())},
       {dataset, iri(kVoid, "distinctObjects"), count(ctx.data.distinct_objects())},
       {dataset, iri(kVoid, "classes"), count(ctx.data.class_counts().size())},
@@ -39,22 +33,15 @@ std::vector<rdf::Triple> void_description(const Context& ctx, const std::string&
     out.push_back({dataset, iri(kVoid, "dataDump"), Term::iri(origin + "/dump." + ext)});
   // One subset per text the graph was built from: the named graph `build -o X.nq` or `.trig`
   // writes for it (sd:name, its expression's IRI), the document it realises, its source page.
-  const std::string expression_class(std_terms::eli_LegalExpression), rdf_type(std_terms::rdf_type);
-  std::map<std::string, std::vector<const rdf::Triple*>> expressions;  // and their triples, in one pass each
-  for (const auto& t : ctx.data.triples())
-    if (t.p.value == rdf_type && t.o.value == expression_class && t.s.is_iri()) expressions[t.s.value];
-  if (!expressions.empty())
-    for (const auto& t : ctx.data.triples())
-      if (auto it = expressions.find(t.s.value); it != expressions.end()) it->second.push_back(&t);
   std::size_t n_graph = 0;
-  for (const auto& [e, triples] : expressions) {
+  for (const auto& e : ctx.data.instances(std_terms::eli_LegalExpression)) {
     Term part = Term::blank("graph-" + std::to_string(++n_graph));
     out.push_back({dataset, iri(kVoid, "subset"), part});
     out.push_back({part, type, iri(kVoid, "Dataset")});
-    out.push_back({part, iri(kSd, "name"), Term::iri(e)});
-    for (const rdf::Triple* t : triples) {
-      if (t->p.value == std_terms::eli_realizes) out.push_back({part, iri(kFoaf, "primaryTopic"), t->o});
-      if (t->p.value == std_terms::prov_wasDerivedFrom || t->p.value == pol::sha256) out.push_back({part, t->p, t->o});
+    out.push_back({part, iri(kSd, "name"), e});
+    for (const auto& t : ctx.data.outgoing(e)) {
+      if (t.p.value == std_terms::eli_realizes) out.push_back({part, iri(kFoaf, "primaryTopic"), t.o});
+      if (t.p.value == std_terms::prov_wasDerivedFrom || t.p.value == pol::sha256) out.push_back({part, t.p, t.o});
     }
   }
   for (const auto& [cls, n] : ctx.data.class_counts()) {

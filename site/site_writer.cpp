@@ -219,7 +219,7 @@ SiteSummary write_site(const rdf::Model& model, const SiteOptions& options) {
   check_site_folder(options);
   const fs::path dir = absolute_folder(options.dir);
 
-  server::Context ctx(model, options.server);
+  server::Context ctx(query::Dataset(model), options.server);
   const std::string site_url = options.site_url.empty() ? default_site_url(ctx.iris.base()) : options.site_url;
   server::Router routes;
   server::add_linked_data(routes, ctx);

@@ -12,7 +12,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/e2e/http_client.hpp"
 #include "tests/e2e/run.hpp"
+#include "tests/e2e/serve_process.hpp"
 
 namespace policykg {
 namespace {
@@ -143,6 +145,61 @@ TEST_F(IndexCommand, AnIndexIsReadAlone) {
   auto r = run_policykg({"query", "-e", "ASK {}", "--data", index().string(), "--data", nt().string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("only --data"), std::string::npos) << r.err;
+}
+
+// serve maps the index and reads it where it lies: every kind of page and answer is the same, byte
+// for byte, as when it serves the N-Triples the index was made from.
+TEST_F(IndexCommand, ServeAnswersTheSameFromTheIndex) {
+  test::ServeProcess from_nt({"--data", nt().string()}), from_index({"--data", index().string()});
+  ASSERT_GT(from_nt.port(), 0) << from_nt.stderr_text();
+  ASSERT_GT(from_index.port(), 0) << from_index.stderr_text();
+  const std::string pol = "PREFIX pol: <https://w3id.org/policykg/ontology#> ";
+  const std::string measures = pol + "SELECT ?m ?t WHERE { ?m a pol:Measure ; pol:text ?t } ORDER BY ?m";
+  const std::string id = "/id/doc/state-council-reply-2019-beijing-service-sector-plan";
+  const std::string task = "/page/doc/state-council-reply-2019-beijing-service-sector-plan/annex/1/task/7";
+  const std::vector<std::pair<std::string, std::string>> requests = {
+      {"/", "text/html"},
+      {"/sparql?query=" + test::url_encode(measures), "application/sparql-results+json"},
+      {"/sparql?query=" + test::url_encode(pol + "CONSTRUCT WHERE { ?m pol:sector ?s }"), "application/n-triples"},
+      {"/sparql", "text/turtle"},
+      {"/.well-known/void", "text/turtle"},
+      {"/dcat", "text/turtle"},
+      {"/dump.nt", "application/n-triples"},
+      {"/dump.ttl", "text/turtle"},
+      {task, "text/html"},
+      {"/page/agency/ministry-of-commerce", "text/html"},
+      {"/data/agency/ministry-of-commerce.ttl", "text/turtle"},
+      {id, "text/turtle"},
+      {"/data" + id.substr(3) + ".jsonld", "application/ld+json"},
+      {"/graph?focus=" + test::url_encode("https://w3id.org/policykg/id/district/xicheng") + "&hops=2", "text/html"},
+      {"/search?q=" + test::url_encode("human resources") + "&format=json", "application/json"},
+      {"/pictures", "text/html"},
+      {"/page/no/such/thing", "text/html"},
+  };
+  // The descriptions name the server's own address, which differs by its port.
+  auto without_port = [](std::string body, int port) {
+    const std::string origin = "127.0.0.1:" + std::to_string(port);
+    for (auto at = body.find(origin); at != std::string::npos; at = body.find(origin, at))
+      body.replace(at, origin.size(), "ORIGIN");
+    return body;
+  };
+  for (const auto& [target, accept] : requests) {
+    auto a = test::http_request(from_nt.port(), "GET", target, {{"Accept", accept}});
+    auto b = test::http_request(from_index.port(), "GET", target, {{"Accept", accept}});
+    EXPECT_EQ(b.status, a.status) << target;
+    EXPECT_EQ(b.header("content-type"), a.header("content-type")) << target;
+    const std::string body_a = without_port(a.body, from_nt.port()), body_b = without_port(b.body, from_index.port());
+    auto differs = std::mismatch(body_a.begin(), body_a.end(), body_b.begin(), body_b.end());
+    EXPECT_TRUE(body_a == body_b) << target << ": the bodies differ from byte " << (differs.first - body_a.begin())
+                                  << ": " << std::string(differs.first, body_a.end()).substr(0, 120) << " | "
+                                  << std::string(differs.second, body_b.end()).substr(0, 120);
+    if (target != "/page/no/such/thing") {
+      EXPECT_LT(a.status, 400) << target << ": " << a.body.substr(0, 200);
+    }
+  }
+  // Both say they serve the same number of triples.
+  auto count = [](const std::string& log) { return log.substr(0, log.find(" at http")); };
+  EXPECT_EQ(count(from_index.stderr_text()), count(from_nt.stderr_text()));
 }
 
 // The damaged file given to query --data, index --verify and serve: exit 1 with one line naming
