@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "ontology/terms.hpp"
+#include "query/sparql/dataset_graph.hpp"
 #include "query/sparql/sparql.hpp"
 #include "query/traversal/entity_resolver.hpp"
 #include "query/traversal/graph_view.hpp"
@@ -140,6 +141,17 @@ class Fetch {
 
   std::vector<Triple> triples() && { return {triples_.begin(), triples_.end()}; }
 
+  // The graph's own search of shortest routes, when it has one and `steps` follow each of their
+  // predicates both ways.
+  std::optional<GraphQueries::Route> shortest_route(const std::string& from, const std::string& to,
+                                                    const std::vector<query::Reach::Step>& steps) {
+    std::set<std::string> forward, backward;
+    for (const auto& s : steps) (s.forward ? forward : backward).insert(s.predicate);
+    if (forward != backward) return std::nullopt;
+    if (forward.count("")) forward.clear();
+    return graph_->shortest_route(from, to, {forward.begin(), forward.end()});
+  }
+
  private:
   std::vector<Triple> ask_construct(const std::string& where) {
     return graph_->construct("CONSTRUCT { ?s ?p ?o } WHERE { " + where + " }");
@@ -160,6 +172,10 @@ class Fetch {
 // route it takes on the whole graph. Gives the resources (none when the two are not connected).
 std::set<std::string> shortest_route_part(Fetch& fetch, const std::string& from, const std::string& to,
                                           const std::vector<query::Reach::Step>& steps) {
+  if (auto route = fetch.shortest_route(from, to, steps)) {
+    for (auto& t : route->triples) fetch.keep(std::move(t));
+    return {route->resources.begin(), route->resources.end()};
+  }
   struct Side {
     std::map<std::string, std::size_t> depth;
     std::set<std::string> frontier;
@@ -249,6 +265,28 @@ std::vector<rdf::Triple> DatasetQueries::construct(const std::string& sparql) {
 bool DatasetQueries::ask(const std::string& sparql) {
   ++queries_;
   return query::run(*dataset_, sparql).boolean;
+}
+
+std::optional<GraphQueries::Route> DatasetQueries::shortest_route(const std::string& from, const std::string& to,
+                                                                   const std::vector<std::string>& predicates) {
+  const auto& dictionary = dataset_->dictionary();
+  auto id = [&](const std::string& r) {
+    return dictionary.find(r.starts_with("_:") ? rdf::Term::blank(r.substr(2)) : rdf::Term::iri(r));
+  };
+  std::vector<query::TermId> followed;
+  for (const auto& p : predicates)
+    if (auto pid = id(p)) followed.push_back(pid);
+  if (!predicates.empty() && followed.empty()) followed.push_back(0);  // none of them is in the graph
+  const query::DatasetGraph graph(*dataset_, std::move(followed));
+  const auto on = query::shortest_route_vertices(graph, id(from), id(to));
+  Route route;
+  for (query::TermId v : on) {
+    route.resources.push_back(key(dictionary.term(v)));
+    for (auto [e, end] = out_edges(v, graph); e != end; ++e)
+      if (e->forward && std::binary_search(on.begin(), on.end(), e->target))
+        route.triples.push_back({dictionary.term(v), dictionary.term(e->predicate), dictionary.term(e->target)});
+  }
+  return route;
 }
 
 std::string resolve_entity(GraphQueries& graph, std::string_view entity, const std::string& base) {

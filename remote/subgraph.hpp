@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,19 @@ class GraphQueries {
   virtual ~GraphQueries() = default;
   virtual std::vector<rdf::Triple> construct(const std::string& sparql) = 0;
   virtual bool ask(const std::string& sparql) = 0;
+
+  /// The resources on the shortest routes between two (IRIs, or "_:label") along `predicates`
+  /// followed both ways (none: every predicate but rdf:type), with the triples between them, when
+  /// the graph can search them itself; nullopt (the default): the fetching searches with queries.
+  struct Route {
+    std::vector<std::string> resources;
+    std::vector<rdf::Triple> triples;
+  };
+  virtual std::optional<Route> shortest_route(const std::string& from, const std::string& to,
+                                              const std::vector<std::string>& predicates) {
+    (void)from, (void)to, (void)predicates;
+    return std::nullopt;
+  }
 };
 
 /// GraphQueries on an endpoint. When the server cuts a CONSTRUCT's answer at its row limit
@@ -43,12 +57,16 @@ class EndpointQueries : public GraphQueries {
 };
 
 /// GraphQueries on a dataset (a mapped index file), answered by the local engine: a traversal on
-/// an index reads only its part of the graph, as from an endpoint.
+/// an index reads only its part of the graph, as from an endpoint. Shortest routes are searched
+/// by Boost.Graph's breadth-first search over the permutations (query::DatasetGraph), decoding
+/// only the terms on the routes.
 class DatasetQueries : public GraphQueries {
  public:
   explicit DatasetQueries(const query::Dataset& dataset) : dataset_(&dataset) {}
   std::vector<rdf::Triple> construct(const std::string& sparql) override;
   bool ask(const std::string& sparql) override;
+  std::optional<Route> shortest_route(const std::string& from, const std::string& to,
+                                      const std::vector<std::string>& predicates) override;
   std::size_t queries() const { return queries_; }
 
  private:

@@ -50,6 +50,8 @@ class TermDictionary {
     if (id > mapped_count_) return terms_[id - mapped_count_];
     return id == 0 ? terms_[0] : mapped_term(id);
   }
+  /// The kind of an id's term (IRI, blank node, literal), from its first byte alone when mapped.
+  rdf::Term::Kind kind(TermId id) const;
   /// One more than the largest id.
   std::size_t size() const { return mapped_count_ + terms_.size(); }
   /// The encoded bytes of every term, in id order (for writing an index).
@@ -121,6 +123,11 @@ class Permutation {
   void scan(TermId a, TermId b, TermId c, Fn&& fn) const;
   /// How many rows scan(a, b, c) gives, by binary search.
   std::size_t count(TermId a, TermId b, TermId c) const;
+  /// The other two columns of the rows whose first is `a` (none when `a` is not a key), in order.
+  std::span<const Pair> pairs(TermId a) const {
+    auto [first, last] = range(a, 0, 0);
+    return pairs_.subspan(first, last - first);
+  }
   std::size_t size() const { return pairs_.size(); }
   /// The distinct values of the first column, sorted.
   std::span<const TermId> keys() const { return keys_; }

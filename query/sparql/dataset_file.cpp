@@ -73,6 +73,14 @@ std::string_view TermDictionary::mapped_bytes(TermId id) const {
   return mapped_.bytes.substr(begin, end - begin);
 }
 
+rdf::Term::Kind TermDictionary::kind(TermId id) const {
+  if (id == 0 || id > mapped_count_) return term(id).kind;
+  if (const rdf::Term* t = cache_->slots[id].load(std::memory_order_acquire)) return t->kind;
+  const std::string_view b = mapped_bytes(id);
+  if (b.empty()) mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding");
+  return b[0] == 'I' ? rdf::Term::Kind::Iri : b[0] == 'B' ? rdf::Term::Kind::Blank : rdf::Term::Kind::Literal;
+}
+
 const rdf::Term& TermDictionary::mapped_term(TermId id) const {
   std::atomic<const rdf::Term*>& slot = cache_->slots[id];
   if (const rdf::Term* t = slot.load(std::memory_order_acquire)) return *t;

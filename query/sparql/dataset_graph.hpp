@@ -1,0 +1,115 @@
+// DatasetGraph: a dataset's default graph as a Boost.Graph, over its permutations themselves (a
+// mapped index file's arrays, or those built in memory) with nothing copied. A vertex is a term
+// id. The out-edges of v are the triples whose subject is v (taken forward, from the SPO rows of v)
+// and those whose object is v (taken backward, from its OSP rows), when the graph follows their
+// predicate and their other end is no literal: the triples followed either way, as `path` takes
+// them. It models IncidenceGraph and VertexListGraph, so BGL's breadth-first search and the like
+// run on the index directly.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include <boost/graph/graph_traits.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/iterator_facade.hpp>
+
+#include "query/sparql/dataset.hpp"
+
+namespace policykg::query {
+
+/// A triple taken from `source` to `target`: forward (source is its subject) or backward.
+struct DatasetEdge {
+  TermId source = 0, predicate = 0, target = 0;
+  bool forward = true;
+  friend bool operator==(const DatasetEdge&, const DatasetEdge&) = default;
+};
+
+class DatasetGraph {
+ public:
+  /// Follows `predicates` both ways; none: every predicate but rdf:type. The dataset outlives the
+  /// graph.
+  DatasetGraph(const Dataset& dataset, std::vector<TermId> predicates);
+
+  const Dataset& dataset() const { return *dataset_; }
+  /// Whether the graph takes triples of predicate `p`.
+  bool follows(TermId p) const;
+
+  class OutEdgeIterator : public boost::iterator_facade<OutEdgeIterator, DatasetEdge, boost::forward_traversal_tag,
+                                                        DatasetEdge> {
+   public:
+    OutEdgeIterator() = default;
+    OutEdgeIterator(const DatasetGraph* g, TermId v, std::size_t at);
+
+   private:
+    friend class boost::iterator_core_access;
+    DatasetEdge dereference() const;
+    void increment();
+    bool equal(const OutEdgeIterator& other) const { return at_ == other.at_; }
+    /// Moves on to the first row at or after `at_` that the graph takes.
+    void skip();
+
+    const DatasetGraph* g_ = nullptr;
+    TermId v_ = 0;
+    std::span<const Permutation::Pair> forward_, backward_;  ///< SPO (p, o) and OSP (s, p) rows of v
+    std::size_t at_ = 0;  ///< in forward_, then backward_
+  };
+
+  std::pair<OutEdgeIterator, OutEdgeIterator> out_edges(TermId v) const;
+  std::size_t vertex_count() const { return dataset_->dictionary().size(); }
+
+ private:
+  const Dataset* dataset_;
+  std::vector<TermId> predicates_;  ///< sorted; empty: all but type_
+  TermId type_ = 0;
+};
+
+// The BGL concepts' free functions, found by argument-dependent lookup.
+inline std::pair<DatasetGraph::OutEdgeIterator, DatasetGraph::OutEdgeIterator> out_edges(TermId v,
+                                                                                           const DatasetGraph& g) {
+  return g.out_edges(v);
+}
+inline std::size_t out_degree(TermId v, const DatasetGraph& g) {
+  auto [first, last] = g.out_edges(v);
+  return static_cast<std::size_t>(std::distance(first, last));
+}
+inline TermId source(const DatasetEdge& e, const DatasetGraph&) { return e.source; }
+inline TermId target(const DatasetEdge& e, const DatasetGraph&) { return e.target; }
+/// Every id (1 .. one below the dictionary's size), terms that are in no triple included.
+inline std::pair<boost::counting_iterator<TermId>, boost::counting_iterator<TermId>> vertices(const DatasetGraph& g) {
+  return {boost::counting_iterator<TermId>(1), boost::counting_iterator<TermId>(static_cast<TermId>(g.vertex_count()))};
+}
+inline std::size_t num_vertices(const DatasetGraph& g) { return g.vertex_count(); }
+
+/// The vertices on the shortest routes between `from` and `to` (both included; none when they
+/// are not connected): a breadth-first search from `from` (boost::breadth_first_visit) that stops
+/// when it reaches `to` at distance D, when every vertex nearer than D is known; then back from
+/// `to`, each step to a neighbour one nearer to `from`. Sorted.
+std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to);
+
+}  // namespace policykg::query
+
+namespace boost {
+
+template <>
+struct graph_traits<policykg::query::DatasetGraph> {
+  using vertex_descriptor = policykg::query::TermId;
+  using edge_descriptor = policykg::query::DatasetEdge;
+  using out_edge_iterator = policykg::query::DatasetGraph::OutEdgeIterator;
+  using vertex_iterator = boost::counting_iterator<policykg::query::TermId>;
+  using in_edge_iterator = void;
+  using adjacency_iterator = void;
+  using edge_iterator = void;
+  using directed_category = directed_tag;
+  using edge_parallel_category = allow_parallel_edge_tag;
+  struct traversal_category : incidence_graph_tag, vertex_list_graph_tag {};
+  using vertices_size_type = std::size_t;
+  using edges_size_type = std::size_t;
+  using degree_size_type = std::size_t;
+  static vertex_descriptor null_vertex() { return 0; }
+};
+
+}  // namespace boost
