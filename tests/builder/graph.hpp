@@ -28,8 +28,9 @@ struct Graph {
 
   std::vector<rdf::Term> objects(const std::string& s, const std::string& p) const {
     std::vector<rdf::Term> out;
+    const std::string subject = expand(s), predicate = expand(p);
     for (const auto& t : triples)
-      if (t.s.value == expand(s) && t.p.value == expand(p)) out.push_back(t.o);
+      if (t.s.value == subject && t.p.value == predicate) out.push_back(t.o);
     return out;
   }
   std::set<std::string> object_values(const std::string& s, const std::string& p) const {
@@ -46,14 +47,16 @@ struct Graph {
   }
   std::vector<std::string> of_type(const std::string& cls) const {
     std::vector<std::string> out;
+    const std::string type = expand(cls);
     for (const auto& t : triples)
-      if (t.p.value == std_terms::rdf_type && t.o.value == expand(cls)) out.push_back(t.s.value);
+      if (t.p.value == std_terms::rdf_type && t.o.value == type) out.push_back(t.s.value);
     return out;
   }
   std::vector<std::string> subjects(const std::string& p, const std::string& o) const {
     std::vector<std::string> out;
+    const std::string predicate = expand(p), object = expand(o);
     for (const auto& t : triples)
-      if (t.p.value == expand(p) && t.o.value == expand(o)) out.push_back(t.s.value);
+      if (t.p.value == predicate && t.o.value == object) out.push_back(t.s.value);
     return out;
   }
 };
@@ -93,9 +96,10 @@ inline std::u32string decode(const std::string& s) {
 /// Every unit's offsets reproduce its text: returns the number of units checked, -1 on a mismatch.
 inline long check_offsets(const Graph& g, const std::string& text) {
   std::u32string cps = decode(text);
+  const std::string text_predicate = ns::pol("text");
   long n = 0;
   for (const auto& t : g.triples) {
-    if (t.p.value != ns::pol("text")) continue;
+    if (t.p.value != text_predicate) continue;
     std::size_t start = std::stoul(g.one(t.s.value, "pol:sourceStart"));
     std::size_t end = std::stoul(g.one(t.s.value, "pol:sourceEnd"));
     if (end > cps.size() || start > end || cps.substr(start, end - start) != decode(t.o.value)) return -1;

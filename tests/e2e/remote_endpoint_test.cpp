@@ -91,12 +91,12 @@ std::vector<std::vector<std::string>> traversal_cases() {
 }
 
 // Each traversal case asked of `endpoint_args` and of the file: the same output.
-void expect_traversals_as_the_file(const std::string& seed, const std::vector<std::string>& endpoint_args) {
+void expect_traversals_as_the_file(const std::string& local_file, const std::vector<std::string>& endpoint_args) {
   for (auto args : traversal_cases()) {
     std::string what;
     for (const auto& a : args) what += " " + a;
     auto local_args = args;
-    local_args.insert(local_args.end(), {"--data", seed});
+    local_args.insert(local_args.end(), {"--data", local_file});
     auto local = run_policykg(local_args);
     ASSERT_EQ(local.exit_code, 0) << what << "\n" << local.err;
     EXPECT_GT(std::count(local.out.begin(), local.out.end(), '\n'), 3) << what;
@@ -105,23 +105,27 @@ void expect_traversals_as_the_file(const std::string& seed, const std::vector<st
   }
 }
 
-// The seed built once into a Turtle file, as the local side of every comparison.
+// The seed built once into a Turtle file, which serve reads, and into an index file of it, the
+// local side of every comparison: an index answers every command as the file it was made from
+// (index_command_test.cpp), and opens at once where each Turtle read would parse the graph again.
 class RemoteEndpoint : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("policykg-remote-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     seed_ = (dir_ / "seed.ttl").string();
+    local_ = (dir_ / "seed.pkgi").string();
     auto r = run_policykg({"build", "-o", seed_, "--quiet"});
+    if (r.exit_code == 0) r = run_policykg({"index", seed_, "-o", local_});
     build_err_ = r.exit_code == 0 ? "" : r.err;
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
   void SetUp() override { ASSERT_TRUE(build_err_.empty()) << build_err_; }
   static fs::path dir_;
-  static std::string seed_, build_err_;
+  static std::string seed_, local_, build_err_;
 };
 fs::path RemoteEndpoint::dir_;
-std::string RemoteEndpoint::seed_, RemoteEndpoint::build_err_;
+std::string RemoteEndpoint::seed_, RemoteEndpoint::local_, RemoteEndpoint::build_err_;
 
 TEST_F(RemoteEndpoint, QueriesToServeAnswerAsTheFile) {
   test::ServeProcess serve({"--data", seed_});
@@ -132,23 +136,23 @@ TEST_F(RemoteEndpoint, QueriesToServeAnswerAsTheFile) {
   for (std::size_t i = 0; i < queries.size(); ++i) {
     for (const char* format : {"tsv", "table"}) {
       if (format == std::string("table") && i % 3 != 0) continue;
-      auto local = run_policykg({"query", queries[i].string(), "--data", seed_, "--format", format});
+      auto local = run_policykg({"query", queries[i].string(), "--data", local_, "--format", format});
       auto remote = run_with("", {"query", queries[i].string(), "--endpoint", sparql, "--format", format});
       expect_same(remote, local, queries[i].string() + " --format " + format);
     }
   }
   // graphs, and the predefined prefixes undeclared
   const std::string construct = "CONSTRUCT { ?d rdfs:label ?l } WHERE { ?d a pol:Document ; rdfs:label ?l }";
-  auto local = run_policykg({"query", "-e", construct, "--data", seed_, "--format", "ntriples"});
+  auto local = run_policykg({"query", "-e", construct, "--data", local_, "--format", "ntriples"});
   auto remote = run_with("", {"query", "-e", construct, "--endpoint", sparql, "--format", "ntriples"});
   EXPECT_FALSE(remote.out.empty());
   expect_same(remote, local, construct);
   for (const char* format : {"table", "json"}) {
-    auto local_stats = run_policykg({"stats", "--data", seed_, "--format", format});
+    auto local_stats = run_policykg({"stats", "--data", local_, "--format", format});
     auto remote_stats = run_with("", {"stats", "--endpoint", sparql, "--format", format});
     expect_same(remote_stats, local_stats, std::string("stats --format ") + format);
   }
-  auto local_export = run_policykg({"export", "--format", "graphml", "--data", seed_});
+  auto local_export = run_policykg({"export", "--format", "graphml", "--data", local_});
   auto remote_export = run_with("", {"export", "--format", "graphml", "--endpoint", sparql});
   expect_same(remote_export, local_export, "export --format graphml");
 }
@@ -157,7 +161,7 @@ TEST_F(RemoteEndpoint, TraversalsToServeAnswerAsTheFile) {
   test::ServeProcess serve({"--data", seed_});
   ASSERT_GT(serve.port(), 0) << serve.stderr_text();
   const std::string sparql = "http://127.0.0.1:" + std::to_string(serve.port()) + "/sparql";
-  expect_traversals_as_the_file(seed_, {"--endpoint", sparql});
+  expect_traversals_as_the_file(local_, {"--endpoint", sparql});
   // an entity the graph does not hold: one error naming it
   expect_one_error(run_with("", {"responsible", "no such agency anywhere", "--endpoint", sparql}),
                    "entity \"no such agency anywhere\": no resource has this label");
@@ -246,19 +250,19 @@ TEST_F(Virtuoso, PublishedGraphsAnswerAsTheFile) {
   for (std::size_t i = 0; i < queries.size(); ++i) {
     for (const char* format : {"tsv", "json"}) {
       if (format == std::string("json") && i % 3 != 0) continue;
-      auto local = run_policykg({"query", queries[i].string(), "--data", seed_, "--format", format});
+      auto local = run_policykg({"query", queries[i].string(), "--data", local_, "--format", format});
       auto remote = run_with(
           "", {"query", queries[i].string(), "--endpoint", sparql_, "--endpoint-graph", kGraphs, "--format", format});
       expect_same(remote, as_virtuoso_keeps_it(local), queries[i].string() + " --format " + format);
     }
   }
-  auto local_stats = run_policykg({"stats", "--data", seed_, "--format", "json"});
+  auto local_stats = run_policykg({"stats", "--data", local_, "--format", "json"});
   auto remote_stats = run_with("", {"stats", "--endpoint", sparql_, "--endpoint-graph", kGraphs, "--format", "json"});
   expect_same(remote_stats, local_stats, "stats --format json");
-  auto local_export = run_policykg({"export", "--format", "graphml", "--data", seed_});
+  auto local_export = run_policykg({"export", "--format", "graphml", "--data", local_});
   auto remote_export = run_with("", {"export", "--format", "graphml", "--endpoint", sparql_, "--endpoint-graph", kGraphs});
   expect_same(remote_export, as_virtuoso_keeps_it(local_export), "export --format graphml");
-  expect_traversals_as_the_file(seed_, {"--endpoint", sparql_, "--endpoint-graph", kGraphs});
+  expect_traversals_as_the_file(local_, {"--endpoint", sparql_, "--endpoint-graph", kGraphs});
 }
 
 TEST_F(Virtuoso, UploadsNeedCredentials) {
