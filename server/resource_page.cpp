@@ -4,7 +4,9 @@
 
 #include "ontology/terms.hpp"
 #include "query/traversal/route.hpp"
+#include "query/traversal/reach.hpp"
 #include "query/traversal/traversal.hpp"
+#include "remote/subgraph.hpp"
 
 namespace policykg::server {
 
@@ -117,7 +119,10 @@ std::string route_words(const Context& ctx, const query::GraphView& view, const 
 // Who is responsible for a unit (as `policykg responsible` answers), and what its facts are:
 // conditions, dependencies, places, sector and instrument type.
 std::string facts_section(Context& ctx, const std::string& iri) {
-  const auto& view = ctx.view();
+  // The part of the graph responsibility reaches from the unit, as `policykg responsible` reads it
+  // from an index: a page of a graph of any size decodes only that part.
+  remote::DatasetQueries queries(ctx.dataset);
+  const query::GraphView view(remote::fetch_reach(queries, {iri}, query::responsible_reach()));
   const auto v = view.vertex(iri);
   if (!v || !query::is_unit(view, *v)) return {};
   std::string out = "<section class=\"facts\">\n<h2>Responsible</h2>\n";
