@@ -3,11 +3,6 @@
 #include <algorithm>
 #include <limits>
 
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/two_bit_color_map.hpp>
-#include <boost/pending/queue.hpp>
-#include <boost/property_map/property_map.hpp>
-
 #include "ontology/terms.hpp"
 
 namespace policykg::query {
@@ -54,54 +49,67 @@ void DatasetGraph::OutEdgeIterator::skip() {
     if (g_->follows(backward_[at_ - forward_.size()][1])) return;
 }
 
-namespace {
-
-struct Reached {};  // thrown to stop the search once `to` is discovered
-
-// Records each vertex's distance from the start as the search discovers it.
-class DistanceRecorder : public boost::default_bfs_visitor {
- public:
-  DistanceRecorder(std::vector<std::uint32_t>& distance, TermId to) : distance_(&distance), to_(to) {}
-  void tree_edge(const DatasetEdge& e, const DatasetGraph&) const {
-    (*distance_)[e.target] = (*distance_)[e.source] + 1;
-    if (e.target == to_) throw Reached{};
-  }
-
- private:
-  std::vector<std::uint32_t>* distance_;
-  TermId to_;
-};
-
-}  // namespace
+std::size_t DatasetGraph::rows(TermId v) const {
+  return dataset_->default_graph().spo().pairs(v).size() + dataset_->default_graph().osp().pairs(v).size();
+}
 
 std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to) {
   const std::size_t n = g.vertex_count();
   if (from == 0 || to == 0 || from >= n || to >= n) return {};
   if (from == to) return {from};
   constexpr std::uint32_t kFar = std::numeric_limits<std::uint32_t>::max();
-  std::vector<std::uint32_t> distance(n, kFar);
-  distance[from] = 0;
-  boost::two_bit_color_map<boost::identity_property_map> color(n);
-  boost::queue<TermId> queue;
-  try {
-    boost::breadth_first_visit(g, from, queue, DistanceRecorder(distance, to), color);
-    return {};  // every vertex reachable from `from` was met, and `to` is not one of them
-  } catch (const Reached&) {
+  struct Side {
+    std::vector<std::uint32_t> distance;
+    std::vector<TermId> frontier;
+    std::uint32_t radius = 0;
+  };
+  Side a{std::vector<std::uint32_t>(n, kFar), {from}}, b{std::vector<std::uint32_t>(n, kFar), {to}};
+  a.distance[from] = 0;
+  b.distance[to] = 0;
+  auto rows = [&g](const std::vector<TermId>& frontier) {
+    std::size_t sum = 0;
+    for (TermId v : frontier) sum += g.rows(v);
+    return sum;
+  };
+  // A level at a time, the side whose frontier has fewer rows to read first, until a level meets
+  // the other side: then the distance is the two radii.
+  std::vector<TermId> met;
+  while (met.empty() && !a.frontier.empty() && !b.frontier.empty()) {
+    Side& side = rows(a.frontier) <= rows(b.frontier) ? a : b;
+    const Side& other = &side == &a ? b : a;
+    std::vector<TermId> next;
+    for (TermId v : side.frontier)
+      for (auto [e, end] = out_edges(v, g); e != end; ++e) {
+        const TermId u = target(*e, g);
+        if (side.distance[u] != kFar) continue;
+        side.distance[u] = side.radius + 1;
+        next.push_back(u);
+        if (other.distance[u] != kFar) met.push_back(u);
+      }
+    ++side.radius;
+    side.frontier = std::move(next);
   }
-  // Every vertex nearer than `to` has its distance: back from `to`, a level at a time.
-  std::vector<TermId> on{to}, todo{to};
+  if (met.empty()) return {};
+  // Back from where they met towards each end, each step to a neighbour one nearer to it: every
+  // vertex on a shortest route is met so (a route crosses the level where the sides met).
   std::vector<bool> taken(n, false);
-  taken[to] = true;
+  std::vector<TermId> on;
+  for (TermId m : met)
+    if (!taken[m]) taken[m] = true, on.push_back(m);
+  std::vector<TermId> todo = on;
   while (!todo.empty()) {
     const TermId v = todo.back();
     todo.pop_back();
-    if (distance[v] == 0) continue;
-    for (auto [e, end] = out_edges(v, g); e != end; ++e) {
-      const TermId u = target(*e, g);
-      if (distance[u] != kFar && distance[u] + 1 == distance[v] && !taken[u]) {
-        taken[u] = true;
-        on.push_back(u);
-        todo.push_back(u);
+    for (const Side* side : {&a, &b}) {
+      const std::uint32_t d = side->distance[v];
+      if (d == kFar || d == 0) continue;
+      for (auto [e, end] = out_edges(v, g); e != end; ++e) {
+        const TermId u = target(*e, g);
+        if (side->distance[u] != kFar && side->distance[u] + 1 == d && !taken[u]) {
+          taken[u] = true;
+          on.push_back(u);
+          todo.push_back(u);
+        }
       }
     }
   }

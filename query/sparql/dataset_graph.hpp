@@ -59,6 +59,8 @@ class DatasetGraph {
   };
 
   std::pair<OutEdgeIterator, OutEdgeIterator> out_edges(TermId v) const;
+  /// The rows out_edges(v) reads (its out-edges and the triples it skips): the cost of visiting v.
+  std::size_t rows(TermId v) const;
   std::size_t vertex_count() const { return dataset_->dictionary().size(); }
 
  private:
@@ -85,9 +87,10 @@ inline std::pair<boost::counting_iterator<TermId>, boost::counting_iterator<Term
 inline std::size_t num_vertices(const DatasetGraph& g) { return g.vertex_count(); }
 
 /// The vertices on the shortest routes between `from` and `to` (both included; none when they
-/// are not connected): a breadth-first search from `from` (boost::breadth_first_visit) that stops
-/// when it reaches `to` at distance D, when every vertex nearer than D is known; then back from
-/// `to`, each step to a neighbour one nearer to `from`. Sorted.
+/// are not connected), by a breadth-first search from both ends over the graph's out-edges: a
+/// whole level at a time, the side with fewer rows to read first, until the two meet, so that a
+/// vertex with many edges (a district, a sector) is read only when a route must cross it; then back
+/// from where they met towards each end. Sorted.
 std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to);
 
 }  // namespace policykg::query

@@ -1,0 +1,153 @@
+// query::DatasetGraph: the Boost.Graph concepts over a dataset's permutations. BGL's own
+// breadth-first search runs on it, from a dataset in memory and from a mapped index file, and
+// finds the distances a search over the GraphView of the same triples finds; the shortest routes'
+// vertices are those whose distances from both ends add up to the distance between them.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/two_bit_color_map.hpp>
+#include <boost/pending/queue.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "query/sparql/dataset_graph.hpp"
+#include "query/traversal/graph_view.hpp"
+#include "rdf/model.hpp"
+
+namespace policykg::query {
+namespace {
+
+constexpr std::uint32_t kFar = std::numeric_limits<std::uint32_t>::max();
+
+// Distances from `from` by boost::breadth_first_visit over the adaptor, by term id.
+std::vector<std::uint32_t> bgl_distances(const DatasetGraph& g, TermId from) {
+  std::vector<std::uint32_t> distance(num_vertices(g), kFar);
+  distance[from] = 0;
+  struct Recorder : boost::default_bfs_visitor {
+    std::vector<std::uint32_t>* d;
+    void tree_edge(const DatasetEdge& e, const DatasetGraph&) const { (*d)[e.target] = (*d)[e.source] + 1; }
+  } recorder;
+  recorder.d = &distance;
+  boost::two_bit_color_map<boost::identity_property_map> color(num_vertices(g));
+  boost::queue<TermId> queue;
+  boost::breadth_first_visit(g, from, queue, recorder, color);
+  return distance;
+}
+
+// Distances from `from` over a GraphView's edges taken either way, by IRI.
+std::map<std::string, std::uint32_t> view_distances(const GraphView& view, Vertex from) {
+  std::map<std::string, std::uint32_t> out{{view.node(from).iri, 0}};
+  std::vector<Vertex> frontier{from};
+  for (std::uint32_t d = 1; !frontier.empty(); ++d) {
+    std::vector<Vertex> next;
+    for (Vertex v : frontier) {
+      std::vector<Vertex> around;
+      for (auto [e, end] = boost::out_edges(v, view.graph()); e != end; ++e) around.push_back(boost::target(*e, view.graph()));
+      for (auto [e, end] = boost::in_edges(v, view.graph()); e != end; ++e) around.push_back(boost::source(*e, view.graph()));
+      for (Vertex u : around)
+        if (out.emplace(view.node(u).iri, d).second) next.push_back(u);
+    }
+    frontier = std::move(next);
+  }
+  return out;
+}
+
+std::string name(const Dataset& d, TermId id) {
+  const auto& t = d.dictionary().term(id);
+  return t.is_blank() ? "_:" + t.value : t.value;
+}
+
+class DatasetGraphTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    model_ = new rdf::Model;
+    model_->load_file(std::string(POLICYKG_SOURCE_DIR) + "/tests/query/data/traversal.ttl");
+    memory_ = new Dataset(*model_);
+    view_ = new GraphView(*model_);
+    const auto file = std::filesystem::temp_directory_path() / ("policykg-dataset-graph-" + std::to_string(::getpid()) + ".pkgi");
+    memory_->write_index(file);
+    mapped_ = new Dataset(Dataset::open_index(file));
+    std::filesystem::remove(file);
+  }
+  static void TearDownTestSuite() {
+    delete mapped_;
+    delete view_;
+    delete memory_;
+    delete model_;
+  }
+  static rdf::Model* model_;
+  static Dataset *memory_, *mapped_;
+  static GraphView* view_;
+};
+rdf::Model* DatasetGraphTest::model_;
+Dataset *DatasetGraphTest::memory_, *DatasetGraphTest::mapped_;
+GraphView* DatasetGraphTest::view_;
+
+TEST_F(DatasetGraphTest, BoostsBreadthFirstSearchFindsTheViewsDistances) {
+  std::size_t compared = 0;
+  for (const Dataset* d : {memory_, mapped_}) {
+    const DatasetGraph g(*d, {});
+    for (Vertex v = 0; v < view_->node_count(); ++v) {
+      const std::string& iri = view_->node(v).iri;
+      const TermId from = d->dictionary().find(iri.starts_with("_:") ? rdf::Term::blank(iri.substr(2)) : rdf::Term::iri(iri));
+      ASSERT_NE(from, 0u) << iri;
+      const auto got = bgl_distances(g, from);
+      std::map<std::string, std::uint32_t> reached;
+      for (TermId id = 1; id < got.size(); ++id)
+        if (got[id] != kFar) reached[name(*d, id)] = got[id];
+      EXPECT_EQ(reached, view_distances(*view_, v)) << iri;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 40u);
+}
+
+TEST_F(DatasetGraphTest, ShortestRoutesHoldTheVerticesWhoseDistancesAddUp) {
+  const DatasetGraph g(*mapped_, {});
+  const std::size_t n = num_vertices(g);
+  std::size_t routes = 0;
+  for (TermId from = 1; from < n; ++from) {
+    if (mapped_->dictionary().kind(from) == rdf::Term::Kind::Literal) continue;
+    const auto from_a = bgl_distances(g, from);
+    for (TermId to = 1; to < n; to += 3) {
+      if (mapped_->dictionary().kind(to) == rdf::Term::Kind::Literal) continue;
+      const auto from_b = bgl_distances(g, to);
+      std::vector<TermId> expected;
+      if (from_a[to] != kFar)
+        for (TermId v = 1; v < n; ++v)
+          if (from_a[v] != kFar && from_b[v] != kFar && from_a[v] + from_b[v] == from_a[to]) expected.push_back(v);
+      EXPECT_EQ(shortest_route_vertices(g, from, to), expected) << name(*mapped_, from) << " -> " << name(*mapped_, to);
+      routes += !expected.empty();
+    }
+  }
+  EXPECT_GT(routes, 100u);
+}
+
+TEST_F(DatasetGraphTest, FollowsOnlyItsPredicatesAndNeverALiteral) {
+  const auto& dictionary = memory_->dictionary();
+  const TermId part_of = dictionary.find(rdf::Term::iri("http://purl.org/dc/terms/isPartOf"));
+  ASSERT_NE(part_of, 0u);
+  const DatasetGraph all(*memory_, {}), parts(*memory_, {part_of});
+  std::size_t edges = 0, part_edges = 0;
+  for (auto [v, end] = vertices(all); v != end; ++v) {
+    for (auto [e, e_end] = out_edges(*v, all); e != e_end; ++e, ++edges) {
+      EXPECT_NE(dictionary.kind(e->target), rdf::Term::Kind::Literal);
+      EXPECT_NE(dictionary.term(e->predicate).value, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+      EXPECT_EQ(source(*e, all), *v);
+    }
+    for (auto [e, e_end] = out_edges(*v, parts); e != e_end; ++e, ++part_edges) EXPECT_EQ(e->predicate, part_of);
+    EXPECT_LE(out_degree(*v, parts), out_degree(*v, all));
+  }
+  // Each triple taken forward from its subject and backward from its object.
+  EXPECT_EQ(part_edges, 2 * memory_->default_graph().pos().count(part_of, 0, 0));
+  EXPECT_GT(edges, part_edges);
+}
+
+}  // namespace
+}  // namespace policykg::query
