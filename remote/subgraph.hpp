@@ -58,8 +58,8 @@ class EndpointQueries : public GraphQueries {
 
 /// GraphQueries on a dataset (a mapped index file), answered by the local engine: a traversal on
 /// an index reads only its part of the graph, as from an endpoint. Shortest routes are searched
-/// by Boost.Graph's breadth-first search over the permutations (query::DatasetGraph), decoding
-/// only the terms on the routes.
+/// over the permutations through their Boost.Graph adaptor (query::shortest_route_vertices on a
+/// query::DatasetGraph), decoding only the terms on the routes.
 class DatasetQueries : public GraphQueries {
  public:
   explicit DatasetQueries(const query::Dataset& dataset) : dataset_(&dataset) {}

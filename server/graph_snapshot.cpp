@@ -95,57 +95,59 @@ std::vector<rdf::Triple> GraphSnapshot::description(const rdf::Term& s) const {
   return out;
 }
 
-std::vector<rdf::Term> GraphSnapshot::instances(std::string_view type) const {
+std::vector<rdf::Term> GraphSnapshot::subjects(std::string_view predicate, const rdf::Term& object) const {
   std::vector<rdf::Term> out;
-  auto tid = id(rdf::Term::iri(std::string(type)));
-  auto pid = id(rdf::Term::iri(kType));
-  if (tid && pid)
-    graph().pos().scan(pid, tid, 0, [&](query::TermId, query::TermId, query::TermId s) {
-      if (term(s).is_iri()) out.push_back(term(s));
+  auto pid = id(rdf::Term::iri(std::string(predicate)));
+  auto oid = id(object);
+  if (pid && oid)
+    graph().pos().scan(pid, oid, 0, [&](query::TermId, query::TermId, query::TermId s) {
+      out.push_back(term(s));
       return true;
     });
   std::sort(out.begin(), out.end());
   return out;
 }
 
-std::optional<std::string> GraphSnapshot::label(std::string_view iri) const {
-  auto sid = id(rdf::Term::iri(std::string(iri)));
-  auto pid = id(rdf::Term::iri(kLabel));
-  const rdf::Term* best = nullptr;
+std::vector<const rdf::Term*> GraphSnapshot::objects(const rdf::Term& s, std::string_view predicate) const {
+  std::vector<const rdf::Term*> out;
+  auto sid = id(s);
+  auto pid = id(rdf::Term::iri(std::string(predicate)));
   if (sid && pid)
     graph().spo().scan(sid, pid, 0, [&](query::TermId, query::TermId, query::TermId o) {
-      const rdf::Term& t = term(o);
-      if (t.is_literal() && (!best || std::pair(label_rank(t), t) < std::pair(label_rank(*best), *best))) best = &t;
+      out.push_back(&term(o));
       return true;
     });
+  return out;
+}
+
+std::vector<rdf::Term> GraphSnapshot::instances(std::string_view type) const {
+  auto out = subjects(kType, rdf::Term::iri(std::string(type)));
+  std::erase_if(out, [](const rdf::Term& t) { return !t.is_iri(); });
+  return out;
+}
+
+std::optional<std::string> GraphSnapshot::label(std::string_view iri) const {
+  const rdf::Term* best = nullptr;
+  for (const rdf::Term* t : objects(rdf::Term::iri(std::string(iri)), kLabel))
+    if (t->is_literal() && (!best || std::pair(label_rank(*t), *t) < std::pair(label_rank(*best), *best))) best = t;
   if (!best) return std::nullopt;
   return best->value;
 }
 
 std::vector<std::string> GraphSnapshot::types(std::string_view iri) const {
   std::vector<std::string> out;
-  auto sid = id(rdf::Term::iri(std::string(iri)));
-  auto pid = id(rdf::Term::iri(kType));
-  if (sid && pid)
-    graph().spo().scan(sid, pid, 0, [&](query::TermId, query::TermId, query::TermId o) {
-      if (term(o).is_iri()) out.push_back(term(o).value);
-      return true;
-    });
+  for (const rdf::Term* t : objects(rdf::Term::iri(std::string(iri)), kType))
+    if (t->is_iri()) out.push_back(t->value);
   std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 std::optional<rdf::Term> GraphSnapshot::value(const rdf::Term& s, std::string_view predicate) const {
-  auto sid = id(s);
-  auto pid = id(rdf::Term::iri(std::string(predicate)));
-  std::optional<rdf::Term> out;
-  if (sid && pid)
-    graph().spo().scan(sid, pid, 0, [&](query::TermId, query::TermId, query::TermId o) {
-      if (!out || term(o) < *out) out = term(o);
-      return true;
-    });
-  return out;
+  const rdf::Term* least = nullptr;
+  for (const rdf::Term* t : objects(s, predicate))
+    if (!least || *t < *least) least = t;
+  if (!least) return std::nullopt;
+  return *least;
 }
 
 std::size_t GraphSnapshot::subjects_under(std::string_view prefix) const {

@@ -45,6 +45,8 @@ class GraphSnapshot {
   /// The outgoing triples of `s`, those of the blank nodes they reach, and the incoming triples:
   /// what a linked-data document about `s` holds. Sorted.
   std::vector<rdf::Triple> description(const rdf::Term& s) const;
+  /// Subjects of `predicate object`, sorted.
+  std::vector<rdf::Term> subjects(std::string_view predicate, const rdf::Term& object) const;
   /// IRI subjects of `rdf:type type`, sorted.
   std::vector<rdf::Term> instances(std::string_view type) const;
 
@@ -70,6 +72,8 @@ class GraphSnapshot {
   query::TermId id(const rdf::Term& t) const { return dataset_->dictionary().find(t); }
   const rdf::Term& term(query::TermId id) const { return dataset_->dictionary().term(id); }
   rdf::Triple decode(query::TermId s, query::TermId p, query::TermId o) const { return {term(s), term(p), term(o)}; }
+  /// Objects of `s predicate`, in the index's order (the dictionary keeps the terms).
+  std::vector<const rdf::Term*> objects(const rdf::Term& s, std::string_view predicate) const;
 
   std::unique_ptr<query::Dataset> own_;  ///< the dataset, when the snapshot indexed its triples
   const query::Dataset* dataset_;

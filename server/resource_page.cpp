@@ -44,8 +44,7 @@ std::optional<std::string> source_document(const GraphSnapshot& g, const rdf::Te
 std::string text_digest(const GraphSnapshot& g, const std::string& document) {
   const rdf::Term self = rdf::Term::iri(document);
   std::vector<rdf::Term> candidates{self};
-  for (const auto& t : g.incoming(self))
-    if (t.p.value == pol::hasAnnex) candidates.push_back(t.s);
+  for (auto& annexing : g.subjects(pol::hasAnnex, self)) candidates.push_back(std::move(annexing));
   for (const auto& doc : candidates)
     for (const auto& t : g.outgoing(doc))
       if (t.p.value == std_terms::eli_is_realized_by)

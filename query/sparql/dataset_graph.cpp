@@ -19,15 +19,20 @@ bool DatasetGraph::follows(TermId p) const {
 }
 
 std::pair<DatasetGraph::OutEdgeIterator, DatasetGraph::OutEdgeIterator> DatasetGraph::out_edges(TermId v) const {
-  OutEdgeIterator first(this, v, 0);
-  const std::size_t end = dataset_->default_graph().spo().pairs(v).size() + dataset_->default_graph().osp().pairs(v).size();
-  return {first, OutEdgeIterator(this, v, end)};
+  OutEdgeIterator first(this, v);
+  return {first, first.end()};
 }
 
-DatasetGraph::OutEdgeIterator::OutEdgeIterator(const DatasetGraph* g, TermId v, std::size_t at)
+DatasetGraph::OutEdgeIterator::OutEdgeIterator(const DatasetGraph* g, TermId v)
     : g_(g), v_(v), forward_(g->dataset_->default_graph().spo().pairs(v)),
-      backward_(g->dataset_->default_graph().osp().pairs(v)), at_(at) {
+      backward_(g->dataset_->default_graph().osp().pairs(v)) {
   skip();
+}
+
+DatasetGraph::OutEdgeIterator DatasetGraph::OutEdgeIterator::end() const {
+  OutEdgeIterator past = *this;
+  past.at_ = forward_.size() + backward_.size();
+  return past;
 }
 
 DatasetEdge DatasetGraph::OutEdgeIterator::dereference() const {

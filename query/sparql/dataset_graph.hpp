@@ -34,7 +34,6 @@ class DatasetGraph {
   /// graph.
   DatasetGraph(const Dataset& dataset, std::vector<TermId> predicates);
 
-  const Dataset& dataset() const { return *dataset_; }
   /// Whether the graph takes triples of predicate `p`.
   bool follows(TermId p) const;
 
@@ -42,7 +41,10 @@ class DatasetGraph {
                                                         DatasetEdge> {
    public:
     OutEdgeIterator() = default;
-    OutEdgeIterator(const DatasetGraph* g, TermId v, std::size_t at);
+    /// The first out-edge of v.
+    OutEdgeIterator(const DatasetGraph* g, TermId v);
+    /// The iterator past v's last out-edge.
+    OutEdgeIterator end() const;
 
    private:
     friend class boost::iterator_core_access;
