@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,9 +51,20 @@ inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-/// The byte offset of the first NUL or ill-formed UTF-8 byte, or nullopt.
+/// The byte offset of the first NUL or ill-formed UTF-8 byte, or nullopt. Runs of ASCII are
+/// passed over eight bytes at a time.
 inline std::optional<std::size_t> first_invalid_text_byte(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
   for (std::size_t i = 0; i < text.size();) {
+    std::uint64_t word;
+    if (i + 8 <= text.size()) {
+      std::memcpy(&word, text.data() + i, 8);
+      // no byte with its high bit set and none zero: eight ASCII characters, none NUL
+      if (((word | ((word - kOnes) & ~word)) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (text[i] == '\0') return i;
     std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) return i;

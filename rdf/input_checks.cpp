@@ -208,9 +208,12 @@ class RdfXmlScan {
 
 }  // namespace
 
-void check_text(std::string_view text, std::string_view where) {
-  const auto at = first_invalid_text_byte(text);
+void check_text(std::string_view text, std::string_view where) { check_text(text, where, 0, text.size()); }
+
+void check_text(std::string_view text, std::string_view where, std::size_t from, std::size_t to) {
+  auto at = first_invalid_text_byte(text.substr(from, to - from));
   if (!at) return;
+  *at += from;
   if (text[*at] == '\0') fail(text, *at, where, "a NUL byte (byte offset " + std::to_string(*at) + ")");
   char byte[8];
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*at])));

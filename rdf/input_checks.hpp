@@ -19,6 +19,9 @@ inline constexpr std::size_t kMinEntityBudget = std::size_t{1} << 20;
 
 /// Throws Error(Syntax) at the first NUL or byte that is not well-formed UTF-8.
 void check_text(std::string_view text, std::string_view where);
+/// The same for text[from, to), which begins and ends between characters; the place of an
+/// error is in the whole text.
+void check_text(std::string_view text, std::string_view where, std::size_t from, std::size_t to);
 
 /// Throws Error(Syntax) for RDF/XML that raptor must not see: a DOCTYPE whose internal subset
 /// declares parameter entities, entities holding markup or character references, or attribute

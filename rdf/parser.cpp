@@ -1,8 +1,15 @@
 #include "rdf/parser.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -102,6 +109,58 @@ class RaptorParse {
   std::optional<Error> failure_;
 };
 
+// A regular file mapped read-only, for read_file: its text is checked a window at a time ahead of
+// the parser, and the pages the parser has passed are let go, so that neither the text nor a
+// copy of it stays in memory. Empty or not a regular file: open() gives null.
+class MappedText {
+ public:
+  static std::unique_ptr<MappedText> open(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;  // parse_file says why
+    struct stat st {};
+    void* p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+      p = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (p == MAP_FAILED) return nullptr;
+    madvise(p, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
+    return std::unique_ptr<MappedText>(new MappedText(static_cast<const char*>(p), static_cast<std::size_t>(st.st_size)));
+  }
+  ~MappedText() { munmap(const_cast<char*>(data_), size_); }
+  MappedText(const MappedText&) = delete;
+  MappedText& operator=(const MappedText&) = delete;
+
+  std::string_view text() const { return {data_, size_}; }
+
+  /// Before the parser reads [from, to): the text up to `to` is checked (check_text), in windows
+  /// that end after a line; the pages more than a window behind `from` are let go.
+  void ready(std::size_t from, std::size_t to, std::string_view where) {
+    const std::string_view t = text();
+    while (checked_ < to) {
+      std::size_t end = std::min(checked_ + kWindow, size_);
+      if (end < size_) {
+        const std::size_t newline = t.find('\n', end);  // '\n' is never inside a UTF-8 sequence
+        end = newline == std::string_view::npos ? size_ : newline + 1;
+      }
+      check_text(t, where, checked_, end);
+      checked_ = end;
+    }
+    const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    if (from > released_ + 2 * kWindow) {
+      const std::size_t upto = (from - kWindow) / page * page;
+      madvise(const_cast<char*>(data_) + released_, upto - released_, MADV_DONTNEED);
+      released_ = upto;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kWindow = std::size_t{16} << 20;
+  MappedText(const char* data, std::size_t size) : data_(data), size_(size) {}
+  const char* data_;
+  std::size_t size_;
+  std::size_t checked_ = 0, released_ = 0;
+};
+
 }  // namespace
 
 const char* raptor_parser_name(Format f) {
@@ -170,6 +229,25 @@ std::string file_iri(const std::filesystem::path& file) {
 std::vector<Triple> parse_file(const std::filesystem::path& file, std::optional<Format> format, std::string_view base) {
   RdfFile f = read_rdf_file(file, format, base);
   return parse_string(f.text, f.format, f.base, file.string());
+}
+
+void read_file(const std::filesystem::path& file, const TripleSink& sink, std::optional<Format> format,
+               std::string_view base) {
+  const Format f = format_of(file, format);
+  std::unique_ptr<MappedText> mapped;
+  if (f != Format::RdfXml && f != Format::JsonLd) mapped = MappedText::open(file);
+  if (!mapped) {
+    for (const Triple& t : parse_file(file, f, base)) sink(t);
+    return;
+  }
+  const std::string where = file.string();
+  const std::string_view text = mapped->text();
+  if (f == Format::Turtle) {  // its nesting is checked over the whole text first
+    check_turtle_depth(text, where);
+    madvise(const_cast<char*>(text.data()), text.size(), MADV_DONTNEED);
+  }
+  const SerdPaging paging = [&](std::size_t from, std::size_t to) { mapped->ready(from, to, where); };
+  read_with_serd(text, f, base_of(file, base), where, sink, &paging);
 }
 
 std::vector<Triple> parse_string(std::string_view text, Format format, std::string_view base, std::string_view where) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,17 @@ std::string file_iri(const std::filesystem::path& file);
 /// RDF/XML entities expanding past their bound, JSON nested more than kMaxJsonDepth levels.
 std::vector<Triple> parse_file(const std::filesystem::path& file, std::optional<Format> format = {},
                                std::string_view base = {});
+/// What is given each triple read; the triple's strings are reused once it returns.
+using TripleSink = std::function<void(const Triple&)>;
+
+/// Reads a file as parse_file does (the same triples in the same order, the same errors), giving
+/// each triple to `sink`, without holding the file's text or its triples: Turtle, N-Triples and
+/// N-Quads are read from a memory map, checked and parsed a window at a time, and the pages
+/// already read are let go. RDF/XML, JSON-LD and anything that is not a regular file are parsed
+/// whole (parse_file), then given. Triples given before an error are not taken back.
+void read_file(const std::filesystem::path& file, const TripleSink& sink, std::optional<Format> format = {},
+               std::string_view base = {});
+
 /// Parses text; `where` names it in errors. Empty text is an empty graph. N-Quads give their
 /// triples without the graph name, and are refused when they are in more than one graph.
 std::vector<Triple> parse_string(std::string_view text, Format format, std::string_view base = {},

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "core/error.hpp"
 #include "rdf/input_checks.hpp"
@@ -35,17 +36,19 @@ struct ReaderFree {
 // statement is. read_with_serd then reads the document again a byte at a time.
 struct Unplaced {};
 
-// One document read: serd calls back with prefixes, bases and statements, which become triples.
-// Serd is fed `page` bytes at a time; fed a byte at a time, a callback knows where it is in the
-// text. Callbacks throw nothing into serd: the first failure is kept and rethrown when serd returns.
+// One document read: serd calls back with prefixes, bases and statements, which become triples
+// given to the sink (one Triple, its strings reused from statement to statement). Serd is fed
+// `page` bytes at a time; fed a byte at a time, a callback knows where it is in the text.
+// Callbacks throw nothing into serd: the first failure is kept and rethrown when serd returns.
 class SerdRead {
  public:
-  SerdRead(std::string_view text, Format format, std::string_view base, std::string_view where, std::size_t page)
-      : text_(text), format_(format), where_(where), page_(page) {
+  SerdRead(std::string_view text, Format format, std::string_view base, std::string_view where, std::size_t page,
+           const TripleSink& sink, const SerdPaging* paging)
+      : text_(text), format_(format), where_(where), page_(page), sink_(sink), paging_(paging) {
     set_base(base.empty() ? std::string("file:///") : std::string(base));
   }
 
-  std::vector<Triple> run() {
+  void run() {
     const SerdSyntax syntax = format_ == Format::Turtle ? SERD_TURTLE : format_ == Format::NQuads ? SERD_NQUADS : SERD_NTRIPLES;
     std::unique_ptr<SerdReader, ReaderFree> reader(
         serd_reader_new(syntax, this, nullptr, on_base, on_prefix, on_statement, nullptr));
@@ -56,19 +59,25 @@ class SerdRead {
       const std::string prefix = "t" + std::to_string(++documents_read) + "_";
       serd_reader_add_blank_prefix(reader.get(), reinterpret_cast<const uint8_t*>(prefix.c_str()));
     }
-    triples_.reserve(text_.size() / 128);  // spares the vector's regrowth, as in RaptorParse
     const SerdStatus status = serd_reader_read_source(reader.get(), read_bytes, stream_error, this,
                                                       reinterpret_cast<const uint8_t*>(where_.c_str()), page_);
     if (failure_) std::rethrow_exception(failure_);
     if (status > SERD_FAILURE)
       fail("not valid " + std::string(format_name(format_)) + ": " + reinterpret_cast<const char*>(serd_strerror(status)));
-    return std::move(triples_);
   }
 
  private:
   static std::size_t read_bytes(void* buf, std::size_t size, std::size_t count, void* stream) {
     auto& self = *static_cast<SerdRead*>(stream);
     const std::size_t n = std::min(size * count, self.text_.size() - self.read_);
+    if (self.paging_ != nullptr && n != 0) {
+      try {
+        (*self.paging_)(self.read_, self.read_ + n);
+      } catch (...) {
+        if (!self.failure_) self.failure_ = std::current_exception();
+        return 0;  // serd sees the end of the text, and run() rethrows
+      }
+    }
     std::memcpy(buf, self.text_.data() + self.read_, n);
     self.read_ += n;
     return n / size;
@@ -122,7 +131,11 @@ class SerdRead {
       // N-Quads in several graphs are read as their union: the graph every command works on
       // (`build -o X.nq` splits one graph by document; the names are the documents' expressions).
       (void)graph;
-      self.triples_.push_back({self.term(*subject), self.term(*predicate), self.object(*object, datatype, lang)});
+      Triple& t = self.triple_;
+      self.term(t.s, *subject);
+      self.term(t.p, *predicate);
+      self.object(t.o, *object, datatype, lang);
+      self.sink_(t);
     });
   }
 
@@ -148,21 +161,29 @@ class SerdRead {
   }
 
   std::string resolve(const SerdNode& node) const {
-    if (serd_uri_string_has_scheme(node.buf)) return std::string(text_of(node));
-    SerdNode absolute = serd_node_new_uri_from_node(&node, &base_uri_, nullptr);
-    std::string out(text_of(absolute));
-    serd_node_free(&absolute);
+    std::string out;
+    resolve(out, node);
     return out;
   }
+  void resolve(std::string& out, const SerdNode& node) const {
+    if (serd_uri_string_has_scheme(node.buf)) {
+      out.assign(text_of(node));
+      return;
+    }
+    SerdNode absolute = serd_node_new_uri_from_node(&node, &base_uri_, nullptr);
+    out.assign(text_of(absolute));
+    serd_node_free(&absolute);
+  }
 
-  std::string iri(const SerdNode& node) const {
-    if (node.type == SERD_URI) return resolve(node);
+  void iri(std::string& out, const SerdNode& node) {
+    if (node.type == SERD_URI) return resolve(out, node);
     const std::string_view curie = text_of(node);
     const std::size_t colon = curie.find(':');
-    auto it = prefixes_.find(std::string(curie.substr(0, colon)));
-    if (colon == std::string_view::npos || it == prefixes_.end())
-      fail("the prefix '" + std::string(curie.substr(0, colon)) + "' is not declared");
-    return it->second + std::string(curie.substr(colon + 1));
+    prefix_.assign(curie.substr(0, colon));
+    auto it = prefixes_.find(prefix_);
+    if (colon == std::string_view::npos || it == prefixes_.end()) fail("the prefix '" + prefix_ + "' is not declared");
+    out.assign(it->second);
+    out.append(curie.substr(colon + 1));
   }
 
   void check_size(const SerdNode& node) const {
@@ -170,32 +191,44 @@ class SerdRead {
       fail("a term of " + std::to_string(node.n_bytes) + " bytes; terms are at most " + std::to_string(kMaxTermBytes) + " bytes");
   }
 
-  Term term(const SerdNode& node) const {
+  // Fills `out` (its strings keep their buffers from the statement before).
+  void term(Term& out, const SerdNode& node) {
     check_size(node);
+    out.datatype.clear();
+    out.lang.clear();
     switch (node.type) {
       case SERD_URI:
-      case SERD_CURIE: return Term::iri(iri(node));
-      case SERD_BLANK: return Term::blank(std::string(text_of(node)));
-      case SERD_LITERAL: return Term::literal(std::string(text_of(node)));
+      case SERD_CURIE:
+        out.kind = Term::Kind::Iri;
+        iri(out.value, node);
+        return;
+      case SERD_BLANK:
+        out.kind = Term::Kind::Blank;
+        out.value.assign(text_of(node));
+        return;
+      case SERD_LITERAL:
+        out.kind = Term::Kind::Literal;
+        out.value.assign(text_of(node));
+        return;
       case SERD_NOTHING: break;
     }
     fail("a statement without a term");
   }
 
-  Term object(const SerdNode& node, const SerdNode* datatype, const SerdNode* lang) const {
-    Term out = term(node);
-    if (node.type != SERD_LITERAL) return out;
+  void object(Term& out, const SerdNode& node, const SerdNode* datatype, const SerdNode* lang) {
+    term(out, node);
+    if (node.type != SERD_LITERAL) return;
     if (lang != nullptr && lang->buf != nullptr) {
-      out.lang = text_of(*lang);
+      out.lang.assign(text_of(*lang));
       if (!is_language_tag(out.lang))
         fail("the language tag '" + out.lang.substr(0, 60) + (out.lang.size() > 60 ? "..." : "") +
              "' is not a BCP 47 tag of at most " + std::to_string(kMaxLanguageTag) + " characters");
     } else if (datatype != nullptr && datatype->buf != nullptr) {
       check_size(*datatype);
-      out.datatype = iri(*datatype);
-      if (out.datatype == std::string(kXsd) + "string") out.datatype.clear();
+      iri(out.datatype, *datatype);
+      if (out.datatype.size() == kXsd.size() + 6 && out.datatype.starts_with(kXsd) && out.datatype.ends_with("string"))
+        out.datatype.clear();
     }
-    return out;
   }
 
   std::string_view text_;
@@ -206,19 +239,30 @@ class SerdRead {
   std::string base_;
   SerdURI base_uri_ = SERD_URI_NULL;  // points into base_
   std::unordered_map<std::string, std::string> prefixes_;
-  std::vector<Triple> triples_;
+  std::string prefix_;  // the prefix of the CURIE being read
+  const TripleSink& sink_;
+  const SerdPaging* paging_;
+  Triple triple_;
   std::exception_ptr failure_;
 };
 
 }  // namespace
 
+void read_with_serd(std::string_view text, Format format, std::string_view base, std::string_view where,
+                    const TripleSink& sink, const SerdPaging* paging) {
+  try {
+    SerdRead(text, format, base, where, 4096, sink, paging).run();
+  } catch (const Unplaced&) {
+    SerdRead(text, format, base, where, 1, sink, paging).run();  // throws, saying where
+  }
+}
+
 std::vector<Triple> read_with_serd(std::string_view text, Format format, std::string_view base, std::string_view where) {
   if (format == Format::Turtle) check_turtle_depth(text, where);
-  try {
-    return SerdRead(text, format, base, where, 4096).run();
-  } catch (const Unplaced&) {
-    return SerdRead(text, format, base, where, 1).run();  // throws, saying where
-  }
+  std::vector<Triple> triples;
+  triples.reserve(text.size() / 128);  // spares the vector's regrowth, as in RaptorParse
+  read_with_serd(text, format, base, where, [&](const Triple& t) { triples.push_back(t); }, nullptr);
+  return triples;
 }
 
 }  // namespace policykg::rdf

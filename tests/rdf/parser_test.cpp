@@ -410,3 +410,86 @@ TEST(Parser, DeeplyNestedTurtleIsRefusedWithItsPlace) {
         "\"\"\", <http://ex/(((" + std::string(1000, '(') + "> .\n";
   EXPECT_EQ(parse_string(ok, Format::Turtle).size(), 259u);
 }
+
+// ---- read_file: the same triples and errors as parse_file, a triple at a time ------------------
+
+namespace {
+
+std::vector<Triple> streamed(const fs::path& file) {
+  std::vector<Triple> out;
+  read_file(file, [&](const Triple& t) { out.push_back(t); });
+  return out;
+}
+
+policykg::Error stream_error(const fs::path& file) {
+  try {
+    read_file(file, [](const Triple&) {});
+  } catch (const policykg::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << file << " was accepted";
+  return policykg::Error(policykg::Error::Category::Internal, "", "");
+}
+
+}  // namespace
+
+TEST(ReadFile, GivesParseFilesTriplesInTheirOrderForEveryFormat) {
+  const std::vector<std::pair<std::string, const char*>> files = {
+      {"doc.ttl", kTurtle}, {"doc.nt", kNTriples}, {"doc.nq", kNQuads}, {"doc.rdf", kRdfXml}, {"doc.jsonld", kJsonLd}};
+  for (const auto& [name, text] : files) {
+    auto file = temp_file(name, text);
+    const auto parsed = parse_file(file), read = streamed(file);
+    ASSERT_FALSE(read.empty()) << name;
+    // Turtle's and RDF/XML's blank nodes are new at every read: named by their keys, then in order
+    ASSERT_EQ(read.size(), parsed.size()) << name;
+    EXPECT_EQ(canonical(read), canonical(parsed)) << name;
+    for (std::size_t i = 0; i < read.size(); ++i) {
+      EXPECT_EQ(read[i].p, parsed[i].p) << name << " " << i;
+      if (!read[i].s.is_blank()) {
+        EXPECT_EQ(read[i].s, parsed[i].s) << name << " " << i;
+      }
+    }
+  }
+  EXPECT_TRUE(streamed(temp_file("empty.nt", "")).empty());
+}
+
+TEST(ReadFile, ChecksTextPastItsFirstWindowAndSaysWhere) {
+  // Over 16 MiB, the window read_file checks ahead of serd: a bad byte in the second window is
+  // refused with the line parse_file gives it, after the triples before it.
+  std::string text;
+  std::size_t lines = 0;
+  for (; text.size() < (std::size_t{17} << 20); ++lines)
+    text += "<http://ex.org/s" + std::to_string(lines) + "> <http://ex.org/p> \"" + std::string(lines % 301, 'x') + "\" .\n";
+  auto good = temp_file("windows.nt", text);
+  std::size_t count = 0;
+  read_file(good, [&](const Triple&) { ++count; });
+  EXPECT_EQ(count, lines);
+  text += "<http://a> <http://b> \"x\xff\" .\n";
+  auto bad = temp_file("windows-bad.nt", text);
+  const auto e = stream_error(bad), expected = parse_error("windows-bad.nt", text);
+  EXPECT_EQ(e.describe(), expected.describe());
+  EXPECT_NE(e.where().find(":" + std::to_string(lines + 1) + ":"), std::string::npos) << e.where();
+  fs::remove(good);
+  fs::remove(bad);
+}
+
+TEST(ReadFile, RefusesWhatParseFileRefusesWithTheSameError) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"syntax.ttl", "@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b \"unterminated .\n"},
+      {"syntax.nt", "<http://ex.org/a> <http://ex.org/b> <http://ex.org/c> .\n<http://ex.org/a> <http://ex.org/b> .\n"},
+      {"prefix.ttl", "<http://a> <http://b> \"c\" .\nnope:a <http://b> \"c\" .\n"},
+      {"tag.nt", "<http://a> <http://b> \"c\"@" + std::string(70, 'a') + " .\n"},
+      {"utf8.ttl", "<http://a> <http://b> \"c\" .\n<http://a> <http://b> \"\xc3\" .\n"},
+      {"nul.nq", "<http://a> <http://b> \"c\" .\n<http://a> <http://b> \"" + std::string(1, '\0') + "\" .\n"},
+      {"deep.ttl", "<http://a> <http://b> " + std::string(300, '[') + "\n"},
+      {"markup.rdf", "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>\n<rdf:Description>\n</rdf:RDF>\n"},
+  };
+  for (const auto& [name, text] : cases) {
+    auto file = temp_file(name, text);
+    const auto e = stream_error(file), expected = parse_error(name, text);
+    EXPECT_EQ(e.category(), policykg::Error::Category::Syntax) << name;
+    EXPECT_EQ(e.describe(), expected.describe()) << name;
+  }
+  EXPECT_THROW(read_file(policykg::test::process_temp_dir() / "absent.nt", [](const Triple&) {}), policykg::Error);
+  EXPECT_THROW(read_file(policykg::test::process_temp_dir(), [](const Triple&) {}, Format::NTriples), policykg::Error);
+}
