@@ -15,6 +15,7 @@
 #include "cli/graph_source.hpp"
 #include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
+#include "query/sparql/index_builder.hpp"
 #include "rdf/atomic_file.hpp"
 #include "rdf/index_file.hpp"
 #include "rdf/parser.hpp"
@@ -52,15 +53,29 @@ void run_index(const IndexCommand& o) {
   std::vector<std::filesystem::path> inputs = input_files(o.source);
   for (const auto& g : named) inputs.push_back(g.file);
   rdf::check_output_path(o.output, inputs);
-  query::Dataset dataset = load_dataset(o.source);
-  for (const auto& g : named) dataset.add_named(g.iri, rdf::parse_file(g.file));
-  dataset.write_index(o.output, inputs);
+  query::IndexBuilder::Written written;
+  if (!o.source.data.empty() && index_file(o.source).empty()) {
+    // RDF files: streamed into the builder, never held as triples of terms
+    query::IndexBuilder builder;
+    const rdf::TripleSink add = [&](const rdf::Triple& t) { builder.add(t); };
+    for (const auto& file : o.source.data) rdf::read_file(file, add);
+    for (const auto& g : named) {
+      builder.start_named(g.iri);
+      rdf::read_file(g.file, add);
+    }
+    written = builder.write(o.output, inputs);
+  } else {
+    query::Dataset dataset = load_dataset(o.source);
+    for (const auto& g : named) dataset.add_named(g.iri, rdf::parse_file(g.file));
+    dataset.write_index(o.output, inputs);
+    written = {dataset.default_graph().size(), dataset.named().size(), dataset.dictionary().size() - 1};
+  }
   std::error_code ec;
   const auto bytes = std::filesystem::file_size(o.output, ec);
-  std::cerr << "indexed " << dataset.default_graph().size() << " triples";
-  if (!dataset.named().empty())
-    std::cerr << " and " << dataset.named().size() << " named graph" << (dataset.named().size() == 1 ? "" : "s");
-  std::cerr << " (" << dataset.dictionary().size() - 1 << " terms) into " << o.output << ", " << bytes << " bytes\n";
+  std::cerr << "indexed " << written.default_triples << " triples";
+  if (written.named_graphs != 0)
+    std::cerr << " and " << written.named_graphs << " named graph" << (written.named_graphs == 1 ? "" : "s");
+  std::cerr << " (" << written.terms << " terms) into " << o.output << ", " << bytes << " bytes\n";
 }
 
 }  // namespace

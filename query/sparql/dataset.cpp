@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
+#include <future>
+#include <thread>
 
 #include "core/error.hpp"
+#include "core/huge_pages.hpp"
+#include "core/parallel_sort.hpp"
 
 namespace policykg::query {
 
@@ -33,7 +38,7 @@ namespace {
 
 std::vector<IdTriple> permuted(const std::vector<IdTriple>& spo, int a, int b, int c) {
   std::vector<IdTriple> out;
-  out.reserve(spo.size());
+  reserve_huge(out, spo.size());
   for (const auto& t : spo) out.push_back({t[static_cast<std::size_t>(a)], t[static_cast<std::size_t>(b)], t[static_cast<std::size_t>(c)]});
   std::sort(out.begin(), out.end());
   return out;
@@ -55,6 +60,7 @@ Permutation::Permutation(const std::vector<IdTriple>& rows) {
   std::size_t k = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) k += i == 0 || rows[i][0] != rows[i - 1][0];
   const std::size_t words = (kPermutationHeader + keys_bytes(k) + 8 * (k + 1) + 8 * rows.size()) / 8;
+  reserve_huge(own_, words);
   own_.assign(words, 0);
   auto* bytes = reinterpret_cast<unsigned char*>(own_.data());
   own_[0] = k;
@@ -147,8 +153,12 @@ std::vector<IdTriple> Permutation::rows() const {
 // ---- a graph ------------------------------------------------------------------------------------
 
 IndexedGraph::IndexedGraph(std::vector<IdTriple> triples) {
-  std::sort(triples.begin(), triples.end());
+  parallel_sort(triples.begin(), triples.end(), std::less<>{}, std::max(1u, std::thread::hardware_concurrency()));
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+  // A large graph's OSP is sorted on another thread while POS and SPO are built on this one.
+  std::future<Permutation> osp;
+  if (triples.size() >= kParallelSortMinRun)
+    osp = std::async(std::launch::async, [&triples] { return Permutation(permuted(triples, 2, 0, 1)); });
   {
     // per predicate, from pos (sorted by predicate): its triples and distinct (p, o) pairs
     const auto rows = permuted(triples, 1, 2, 0);
@@ -168,7 +178,7 @@ IndexedGraph::IndexedGraph(std::vector<IdTriple> triples) {
             ->subjects;
   stats_ = own_stats_;
   spo_ = Permutation(triples);
-  osp_ = Permutation(permuted(triples, 2, 0, 1));
+  osp_ = osp.valid() ? osp.get() : Permutation(permuted(triples, 2, 0, 1));
 }
 
 IndexedGraph::IndexedGraph(Permutation spo, Permutation pos, Permutation osp, std::span<const PredicateStatsRecord> stats)

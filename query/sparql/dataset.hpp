@@ -34,6 +34,17 @@ struct TermHash {
 /// literal, 'T' typed literal, 'G' literal with a language tag), then for 'T' and 'G' the lexical
 /// form's length (u32) and the lexical form followed by the datatype or tag, else the value.
 std::string encode_term(const rdf::Term& t);
+/// The same, appended to `out`.
+void encode_term(const rdf::Term& t, std::string& out);
+/// The term of bytes encode_term wrote, as views into them: kind, value, datatype, language tag.
+/// Bytes that are no term's encoding give false.
+struct TermView {
+  rdf::Term::Kind kind = rdf::Term::Kind::Iri;
+  std::string_view value, datatype, lang;
+  /// The order of rdf::Term: kind, value, datatype, tag.
+  friend auto operator<=>(const TermView&, const TermView&) = default;
+};
+bool decode_term(std::string_view bytes, TermView& out);
 
 /// Terms <-> ids. Ids start at 1. Either all in memory, or the first ones read from a mapped
 /// index file (decoded on first use and kept) and any interned later in memory after them.
@@ -182,6 +193,13 @@ class IndexedGraph {
   std::vector<PredicateStatsRecord> own_stats_;
   std::span<const PredicateStatsRecord> stats_;
 };
+
+/// Writes an index file at `path`, atomically: a dictionary's terms as TermDictionary::encoded
+/// gives them (their bytes in id order, and where each ends) and the graphs. `inputs` are the
+/// files read, which the output must not replace.
+void write_index(const std::filesystem::path& path, std::string_view term_bytes, std::span<const std::uint64_t> offsets,
+                 const IndexedGraph& default_graph, const std::map<TermId, IndexedGraph>& named,
+                 const std::vector<std::filesystem::path>& inputs);
 
 /// What opening an index file checks: the header and section table always; every section's
 /// checksum with Verify (reads the whole file).

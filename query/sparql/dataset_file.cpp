@@ -36,6 +36,11 @@ std::span<const T> view_as(std::string_view bytes) {
 std::string encode_term(const rdf::Term& t) {
   std::string out;
   out.reserve(t.value.size() + t.datatype.size() + t.lang.size() + 9);
+  encode_term(t, out);
+  return out;
+}
+
+void encode_term(const rdf::Term& t, std::string& out) {
   if (t.kind == rdf::Term::Kind::Iri) out += 'I';
   else if (t.kind == rdf::Term::Kind::Blank) out += 'B';
   else if (t.datatype.empty() && t.lang.empty()) out += 'L';
@@ -48,10 +53,40 @@ std::string encode_term(const rdf::Term& t) {
     if (both) put_u32(out, static_cast<std::uint32_t>(t.datatype.size()));
     out += t.datatype;
     out += t.lang;
-    return out;
+    return;
   }
   out += t.value;
-  return out;
+}
+
+bool decode_term(std::string_view b, TermView& out) {
+  if (b.empty()) return false;
+  const char tag = b[0];
+  b.remove_prefix(1);
+  out = TermView{};
+  auto take = [&](std::string_view& part) {
+    std::uint32_t n;
+    if (b.size() < 4) return false;
+    std::memcpy(&n, b.data(), 4);
+    b.remove_prefix(4);
+    if (n > b.size()) return false;
+    part = b.substr(0, n);
+    b.remove_prefix(n);
+    return true;
+  };
+  switch (tag) {
+    case 'I': out.value = b; return true;
+    case 'B': out.kind = rdf::Term::Kind::Blank; out.value = b; return true;
+    case 'L': out.kind = rdf::Term::Kind::Literal; out.value = b; return true;
+    case 'T':
+    case 'G':
+    case 'D':
+      out.kind = rdf::Term::Kind::Literal;
+      if (!take(out.value)) return false;
+      if (tag == 'D' && !take(out.datatype)) return false;
+      (tag == 'T' ? out.datatype : out.lang) = b;
+      return true;
+    default: return false;
+  }
 }
 
 // ---- the mapped dictionary ----------------------------------------------------------------------
@@ -86,43 +121,10 @@ const rdf::Term& TermDictionary::mapped_term(TermId id) const {
   if (const rdf::Term* t = slot.load(std::memory_order_acquire)) return *t;
   std::string_view b = mapped_bytes(id);
   auto bad = [&] { mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding"); };
-  if (b.empty()) bad();
-  auto term = std::make_unique<rdf::Term>();
-  const char tag = b[0];
-  b.remove_prefix(1);
-  auto take_length = [&] {
-    std::uint32_t n;
-    if (b.size() < 4) bad();
-    std::memcpy(&n, b.data(), 4);
-    b.remove_prefix(4);
-    if (n > b.size()) bad();
-    return n;
-  };
-  switch (tag) {
-    case 'I': term->kind = rdf::Term::Kind::Iri; term->value = b; break;
-    case 'B': term->kind = rdf::Term::Kind::Blank; term->value = b; break;
-    case 'L': term->kind = rdf::Term::Kind::Literal; term->value = b; break;
-    case 'T':
-    case 'G':
-    case 'D': {
-      term->kind = rdf::Term::Kind::Literal;
-      std::uint32_t n = take_length();
-      term->value = b.substr(0, n);
-      b.remove_prefix(n);
-      if (tag == 'D') {
-        std::uint32_t d = take_length();
-        term->datatype = b.substr(0, d);
-        b.remove_prefix(d);
-        term->lang = b;
-      } else if (tag == 'T') {
-        term->datatype = b;
-      } else {
-        term->lang = b;
-      }
-      break;
-    }
-    default: bad();
-  }
+  TermView view;
+  if (!decode_term(b, view)) bad();
+  auto term = std::make_unique<rdf::Term>(
+      rdf::Term{view.kind, std::string(view.value), std::string(view.datatype), std::string(view.lang)});
   // Terms are UTF-8 in every file this program writes: other bytes are damage, found here rather
   // than by whatever writes the term out (a result table, a JSON document).
   for (std::string_view part : {std::string_view(term->value), std::string_view(term->datatype), std::string_view(term->lang)})
@@ -161,21 +163,25 @@ std::string TermDictionary::encoded(std::vector<std::uint64_t>& offsets) const {
 void Dataset::write_index(const std::filesystem::path& path, const std::vector<std::filesystem::path>& inputs) const {
   std::vector<std::uint64_t> offsets;
   const std::string term_bytes = dict_.encoded(offsets);
+  query::write_index(path, term_bytes, offsets, default_, named_, inputs);
+}
+
+void write_index(const std::filesystem::path& path, std::string_view term_bytes, std::span<const std::uint64_t> offsets,
+                 const IndexedGraph& default_graph, const std::map<TermId, IndexedGraph>& named,
+                 const std::vector<std::filesystem::path>& inputs) {
   // ids sorted by their bytes, for finding a term's id by binary search
   std::vector<std::uint32_t> order(offsets.size() - 1);
   std::iota(order.begin(), order.end(), 1u);
-  auto bytes_of_id = [&](std::uint32_t id) {
-    return std::string_view(term_bytes).substr(offsets[id - 1], offsets[id] - offsets[id - 1]);
-  };
+  auto bytes_of_id = [&](std::uint32_t id) { return term_bytes.substr(offsets[id - 1], offsets[id] - offsets[id - 1]); };
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return bytes_of_id(a) < bytes_of_id(b); });
 
   std::vector<rdf::IndexSectionData> sections = {
-      {IndexSectionKind::TermOffsets, 0, bytes_of(std::span<const std::uint64_t>(offsets))},
+      {IndexSectionKind::TermOffsets, 0, bytes_of(offsets)},
       {IndexSectionKind::TermBytes, 0, term_bytes},
       {IndexSectionKind::TermOrder, 0, bytes_of(std::span<const std::uint32_t>(order))},
   };
   std::vector<std::string> stats;  // kept until written
-  stats.reserve(named_.size() + 1);
+  stats.reserve(named.size() + 1);
   auto add_graph = [&](TermId graph, const IndexedGraph& g) {
     std::string s;
     const std::uint64_t counts[2] = {g.distinct_subjects(), g.distinct_objects()};
@@ -187,8 +193,8 @@ void Dataset::write_index(const std::filesystem::path& path, const std::vector<s
     sections.push_back({IndexSectionKind::Osp, graph, g.osp().bytes()});
     sections.push_back({IndexSectionKind::Stats, graph, stats.back()});
   };
-  add_graph(0, default_);
-  for (const auto& [iri, g] : named_) add_graph(iri, g);
+  add_graph(0, default_graph);
+  for (const auto& [iri, g] : named) add_graph(iri, g);
   rdf::write_index_file(path, sections, inputs);
 }
 

@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
+#include "query/sparql/index_builder.hpp"
 #include "query/sparql/sparql.hpp"
 #include "rdf/index_file.hpp"
 #include "tests/query/sparql_fixture.hpp"
@@ -225,6 +228,90 @@ TEST_F(IndexFile, DamageIsFoundAndNamed) {
   EXPECT_EQ(error_of(flipped, query::IndexCheck::Structure), "");
   EXPECT_NE(error_of(flipped, query::IndexCheck::Verify).find("statistics of the default graph"), std::string::npos);
   EXPECT_EQ(error_of(good, query::IndexCheck::Verify), "");
+}
+
+// ---- IndexBuilder: the same file from triples given one at a time ------------------------------
+
+// The file a Dataset writes from the default graph's sorted, distinct triples and named graphs
+// added in order: what `policykg index` wrote before it streamed.
+std::string dataset_bytes(const fs::path& file, std::vector<rdf::Triple> default_triples,
+                          const std::vector<std::pair<std::string, std::vector<rdf::Triple>>>& named) {
+  std::sort(default_triples.begin(), default_triples.end());
+  default_triples.erase(std::unique(default_triples.begin(), default_triples.end()), default_triples.end());
+  query::Dataset d;
+  d.set_default(default_triples);
+  for (const auto& [iri, triples] : named) d.add_named(iri, triples);
+  d.write_index(file);
+  return slurp(file);
+}
+
+std::string builder_bytes(const fs::path& file, const std::vector<rdf::Triple>& default_triples,
+                          const std::vector<std::pair<std::string, std::vector<rdf::Triple>>>& named,
+                          query::IndexBuilder::Written* written = nullptr) {
+  query::IndexBuilder b;
+  for (const auto& t : default_triples) b.add(t);
+  for (const auto& [iri, triples] : named) {
+    b.start_named(iri);
+    for (const auto& t : triples) b.add(t);
+  }
+  const auto w = b.write(file);
+  if (written) *written = w;
+  return slurp(file);
+}
+
+TEST_F(IndexFile, TheBuilderWritesTheDatasetsBytes) {
+  // the default graph in reverse, each triple twice: ids follow the sorted triples, not their order
+  auto triples = test::sparql_fixture().sorted_triples();
+  const auto odd = odd_triples();
+  triples.insert(triples.end(), odd.begin(), odd.end());
+  std::vector<rdf::Triple> given(triples.rbegin(), triples.rend());
+  given.insert(given.end(), triples.begin(), triples.end());
+  // named graphs: one with terms of the default graph and its own, in their order; one replaced
+  const std::vector<std::pair<std::string, std::vector<rdf::Triple>>> named = {
+      {"http://ex/g1", {odd.rbegin(), odd.rend()}},
+      {"http://ex/g2", {triples[3], triples[1]}},
+      {"http://ex/g2", {{Term::iri("http://ex/only-here"), Term::iri("http://ex/p"), Term::literal("new")}, triples[1]}}};
+  query::IndexBuilder::Written w;
+  const std::string built = builder_bytes(dir_ / "b.pkgi", given, named, &w);
+  EXPECT_EQ(built, dataset_bytes(dir_ / "d.pkgi", given, named));
+  auto mapped = query::Dataset::open_index(dir_ / "b.pkgi", query::IndexCheck::Verify);
+  EXPECT_EQ(w.default_triples, mapped.default_graph().size());
+  EXPECT_EQ(w.default_triples, triples.size());
+  EXPECT_EQ(w.named_graphs, 2u);
+  EXPECT_EQ(w.terms + 1, mapped.dictionary().size());
+  EXPECT_EQ(mapped.named_graph(mapped.dictionary().find(Term::iri("http://ex/g2")))->size(), 2u);
+  // no named graph; an empty graph
+  EXPECT_EQ(builder_bytes(dir_ / "b.pkgi", given, {}), dataset_bytes(dir_ / "d.pkgi", given, {}));
+  EXPECT_EQ(builder_bytes(dir_ / "b.pkgi", {}, {}), dataset_bytes(dir_ / "d.pkgi", {}, {}));
+  EXPECT_EQ(builder_bytes(dir_ / "b.pkgi", {}, named), dataset_bytes(dir_ / "d.pkgi", {}, named));
+}
+
+TEST_F(IndexFile, TheBuilderWritesTheDatasetsBytesForManyTerms) {
+  // Enough terms to grow the builder's table many times, of every kind, in a shuffled order with
+  // repeats; terms that differ only in kind, datatype or tag.
+  std::mt19937 rng(7);
+  std::vector<Term> terms;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string v = "v" + std::to_string(i % 1000);
+    switch (i % 6) {
+      case 0: terms.push_back(Term::iri("http://ex/" + v)); break;
+      case 1: terms.push_back(Term::blank(v)); break;
+      case 2: terms.push_back(Term::literal(v)); break;
+      case 3: terms.push_back(Term::lang_literal(v, i % 12 == 3 ? "en" : "zh")); break;
+      case 4: terms.push_back(Term::typed(v, "http://ex/dt" + std::to_string(i % 3))); break;
+      default: terms.push_back(Term{Term::Kind::Literal, v, "http://ex/dt", "en"});
+    }
+  }
+  std::vector<rdf::Triple> given;
+  for (int i = 0; i < 20000; ++i) {
+    const Term& s = terms[rng() % 1000 * 6 % terms.size()];  // IRIs
+    given.push_back({s, Term::iri("http://ex/p" + std::to_string(rng() % 7)), terms[rng() % terms.size()]});
+  }
+  given.insert(given.end(), given.begin(), given.begin() + 500);
+  std::shuffle(given.begin(), given.end(), rng);
+  const std::vector<std::pair<std::string, std::vector<rdf::Triple>>> named = {
+      {"http://ex/g", {given.begin() + 100, given.begin() + 900}}};
+  EXPECT_EQ(builder_bytes(dir_ / "b.pkgi", given, named), dataset_bytes(dir_ / "d.pkgi", given, named));
 }
 
 }  // namespace
