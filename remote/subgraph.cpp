@@ -1,6 +1,7 @@
 #include "remote/subgraph.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <utility>
@@ -278,13 +279,25 @@ std::optional<GraphQueries::Route> DatasetQueries::shortest_route(const std::str
     if (auto pid = id(p)) followed.push_back(pid);
   if (!predicates.empty() && followed.empty()) followed.push_back(0);  // none of them is in the graph
   const query::DatasetGraph graph(*dataset_, std::move(followed));
-  const auto on = query::shortest_route_vertices(graph, id(from), id(to));
+  // Each vertex's edges in the order a GraphView of these triples walks them (path_finder.cpp):
+  // the order of the view's edge list, which is the order of their triples.
+  auto triple_of = [](const query::DatasetEdge& e) {
+    return e.forward ? std::array{e.source, e.predicate, e.target} : std::array{e.target, e.predicate, e.source};
+  };
+  const query::EdgeOrder order = [&](const query::DatasetEdge& a, const query::DatasetEdge& b) {
+    const auto x = triple_of(a), y = triple_of(b);
+    for (std::size_t i = 0; i < 3; ++i)
+      if (x[i] != y[i]) return dictionary.view(x[i]) < dictionary.view(y[i]);
+    return false;
+  };
+  const auto edges = query::first_shortest_route(graph, id(from), id(to), order);
   Route route;
-  for (query::TermId v : on) {
-    route.resources.push_back(key(dictionary.term(v)));
-    for (auto [e, end] = out_edges(v, graph); e != end; ++e)
-      if (e->forward && std::binary_search(on.begin(), on.end(), e->target))
-        route.triples.push_back({dictionary.term(v), dictionary.term(e->predicate), dictionary.term(e->target)});
+  if (!edges) return route;  // not connected: no resources
+  route.resources.push_back(from);
+  for (const auto& e : *edges) {
+    const auto t = triple_of(e);
+    route.resources.push_back(key(dictionary.term(e.target)));
+    route.triples.push_back({dictionary.term(t[0]), dictionary.term(t[1]), dictionary.term(t[2])});
   }
   return route;
 }

@@ -26,9 +26,12 @@ class GraphQueries {
   virtual std::vector<rdf::Triple> construct(const std::string& sparql) = 0;
   virtual bool ask(const std::string& sparql) = 0;
 
-  /// The resources on the shortest routes between two (IRIs, or "_:label") along `predicates`
-  /// followed both ways (none: every predicate but rdf:type), with the triples between them, when
-  /// the graph can search them itself; nullopt (the default): the fetching searches with queries.
+  /// A part of the graph in which a GraphView's breadth-first search (query::shortest_path) takes
+  /// the route it takes on the whole graph between two resources (IRIs, or "_:label") along
+  /// `predicates` followed both ways (none: every predicate but rdf:type): the resources of every
+  /// shortest route with the triples between them, or of that one route with its own triples;
+  /// none when the two are not connected. When the graph can search itself; nullopt (the
+  /// default): the fetching searches with queries.
   struct Route {
     std::vector<std::string> resources;
     std::vector<rdf::Triple> triples;
@@ -57,9 +60,10 @@ class EndpointQueries : public GraphQueries {
 };
 
 /// GraphQueries on a dataset (a mapped index file), answered by the local engine: a traversal on
-/// an index reads only its part of the graph, as from an endpoint. Shortest routes are searched
-/// over the permutations through their Boost.Graph adaptor (query::shortest_route_vertices on a
-/// query::DatasetGraph), decoding only the terms on the routes.
+/// an index reads only its part of the graph, as from an endpoint. A shortest route is searched
+/// over the permutations through their Boost.Graph adaptor (query::first_shortest_route on a
+/// query::DatasetGraph, each vertex's edges tried in a GraphView's order), and only that route's
+/// resources are given, so that only they are described.
 class DatasetQueries : public GraphQueries {
  public:
   explicit DatasetQueries(const query::Dataset& dataset) : dataset_(&dataset) {}

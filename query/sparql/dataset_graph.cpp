@@ -1,7 +1,10 @@
 #include "query/sparql/dataset_graph.hpp"
 
 #include <algorithm>
-#include <limits>
+#include <cstdlib>
+#include <deque>
+#include <new>
+#include <unordered_map>
 
 #include "ontology/terms.hpp"
 
@@ -58,19 +61,40 @@ std::size_t DatasetGraph::rows(TermId v) const {
   return dataset_->default_graph().spo().pairs(v).size() + dataset_->default_graph().osp().pairs(v).size();
 }
 
+namespace {
+
+// n zeros whose pages the kernel gives as they are first touched (calloc maps fresh zero pages
+// for a large size, with no fill): a search of a graph of millions of terms touches only the
+// parts of its arrays where the ids it meets are.
+template <class T>
+class ZeroArray {
+ public:
+  explicit ZeroArray(std::size_t n) : data_(static_cast<T*>(std::calloc(std::max<std::size_t>(n, 1), sizeof(T)))) {
+    if (data_ == nullptr) throw std::bad_alloc();
+  }
+  ~ZeroArray() { std::free(data_); }
+  ZeroArray(const ZeroArray&) = delete;
+  ZeroArray& operator=(const ZeroArray&) = delete;
+  T& operator[](std::size_t i) { return data_[i]; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+
+ private:
+  T* data_;
+};
+
+}  // namespace
+
 std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to) {
   const std::size_t n = g.vertex_count();
   if (from == 0 || to == 0 || from >= n || to >= n) return {};
   if (from == to) return {from};
-  constexpr std::uint32_t kFar = std::numeric_limits<std::uint32_t>::max();
   struct Side {
-    std::vector<std::uint32_t> distance;
+    explicit Side(std::size_t n, TermId start) : level(n), frontier{start} { level[start] = 1; }
+    ZeroArray<std::uint32_t> level;  ///< a vertex's distance from this side's end, plus one; 0: not reached
     std::vector<TermId> frontier;
     std::uint32_t radius = 0;
   };
-  Side a{std::vector<std::uint32_t>(n, kFar), {from}}, b{std::vector<std::uint32_t>(n, kFar), {to}};
-  a.distance[from] = 0;
-  b.distance[to] = 0;
+  Side a(n, from), b(n, to);
   auto rows = [&g](const std::vector<TermId>& frontier) {
     std::size_t sum = 0;
     for (TermId v : frontier) sum += g.rows(v);
@@ -86,10 +110,10 @@ std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, 
     for (TermId v : side.frontier)
       for (auto [e, end] = out_edges(v, g); e != end; ++e) {
         const TermId u = target(*e, g);
-        if (side.distance[u] != kFar) continue;
-        side.distance[u] = side.radius + 1;
+        if (side.level[u] != 0) continue;
+        side.level[u] = side.radius + 2;
         next.push_back(u);
-        if (other.distance[u] != kFar) met.push_back(u);
+        if (other.level[u] != 0) met.push_back(u);
       }
     ++side.radius;
     side.frontier = std::move(next);
@@ -97,21 +121,21 @@ std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, 
   if (met.empty()) return {};
   // Back from where they met towards each end, each step to a neighbour one nearer to it: every
   // vertex on a shortest route is met so (a route crosses the level where the sides met).
-  std::vector<bool> taken(n, false);
+  ZeroArray<std::uint8_t> taken(n);
   std::vector<TermId> on;
   for (TermId m : met)
-    if (!taken[m]) taken[m] = true, on.push_back(m);
+    if (!taken[m]) taken[m] = 1, on.push_back(m);
   std::vector<TermId> todo = on;
   while (!todo.empty()) {
     const TermId v = todo.back();
     todo.pop_back();
     for (const Side* side : {&a, &b}) {
-      const std::uint32_t d = side->distance[v];
-      if (d == kFar || d == 0) continue;
+      const std::uint32_t level = side->level[v];
+      if (level <= 1) continue;  // not reached from this side, or its end
       for (auto [e, end] = out_edges(v, g); e != end; ++e) {
         const TermId u = target(*e, g);
-        if (side->distance[u] != kFar && side->distance[u] + 1 == d && !taken[u]) {
-          taken[u] = true;
+        if (side->level[u] != 0 && side->level[u] + 1 == level && !taken[u]) {
+          taken[u] = 1;
           on.push_back(u);
           todo.push_back(u);
         }
@@ -120,6 +144,40 @@ std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, 
   }
   std::sort(on.begin(), on.end());
   return on;
+}
+
+std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, TermId from, TermId to,
+                                                             const EdgeOrder& order) {
+  const std::vector<TermId> on = shortest_route_vertices(g, from, to);
+  if (on.empty()) return std::nullopt;
+  if (from == to) return std::vector<DatasetEdge>{};
+  ZeroArray<std::uint8_t> searched(g.vertex_count());
+  for (TermId v : on) searched[v] = 1;
+  std::unordered_map<TermId, DatasetEdge> parent;  // of each vertex reached but `from`
+  std::deque<TermId> queue{from};
+  std::vector<DatasetEdge> edges;
+  bool reached = false;
+  while (!queue.empty() && !reached) {
+    const TermId v = queue.front();
+    queue.pop_front();
+    // its edges to vertices not reached yet (the level after v's), in the order tried
+    edges.clear();
+    for (auto [e, end] = out_edges(v, g); e != end; ++e)
+      if (e->target != v && e->target != from && searched[e->target] && !parent.count(e->target)) edges.push_back(*e);
+    std::sort(edges.begin(), edges.end(), order);
+    for (const DatasetEdge& e : edges) {
+      if (!parent.emplace(e.target, e).second) continue;
+      if (e.target == to) {
+        reached = true;
+        break;
+      }
+      queue.push_back(e.target);
+    }
+  }
+  std::vector<DatasetEdge> route;
+  for (TermId v = to; v != from; v = parent.at(v).source) route.push_back(parent.at(v));
+  std::reverse(route.begin(), route.end());
+  return route;
 }
 
 }  // namespace policykg::query

@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -94,6 +96,16 @@ inline std::size_t num_vertices(const DatasetGraph& g) { return g.vertex_count()
 /// vertex with many edges (a district, a sector) is read only when a route must cross it; then back
 /// from where they met towards each end. Sorted.
 std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to);
+
+/// Whether edge `a` is tried before edge `b`, two out-edges of one vertex.
+using EdgeOrder = std::function<bool(const DatasetEdge& a, const DatasetEdge& b)>;
+/// The shortest route a breadth-first search from `from` takes when it tries each vertex's
+/// out-edges in `order` (a vertex's parent is the first one to reach it): its edges from `from`
+/// to `to`, none when they are one vertex, nullopt when they are not connected. The search runs
+/// over shortest_route_vertices alone: every vertex a level before one of them is one of them, so
+/// it takes the route a search of the whole graph takes.
+std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, TermId from, TermId to,
+                                                             const EdgeOrder& order);
 
 }  // namespace policykg::query
 
