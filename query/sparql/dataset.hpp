@@ -61,6 +61,9 @@ class TermDictionary {
     if (id > mapped_count_) return terms_[id - mapped_count_];
     return id == 0 ? terms_[0] : mapped_term(id);
   }
+  /// An id's term as views (valid while the dictionary lives), decoding nothing when mapped: for
+  /// ordering many terms, as TermView orders them (rdf::Term's order).
+  TermView view(TermId id) const;
   /// The kind of an id's term (IRI, blank node, literal), from its first byte alone when mapped.
   rdf::Term::Kind kind(TermId id) const;
   /// One more than the largest id.
@@ -78,10 +81,23 @@ class TermDictionary {
   explicit TermDictionary(Mapped mapped);
 
  private:
-  struct Cache {
-    std::vector<std::atomic<const rdf::Term*>> slots;
-    explicit Cache(std::size_t n) : slots(n) {}
+  /// A slot per mapped id, in blocks made on first use (opening a file of millions of terms
+  /// fills no table); threads may decode at once.
+  class Cache {
+   public:
+    explicit Cache(std::size_t n) : blocks_((n + kBlock - 1) / kBlock) {}
     ~Cache();
+    std::atomic<const rdf::Term*>& slot(TermId id);
+    /// The term decoded for `id`, or null (making no block).
+    const rdf::Term* decoded(TermId id) const {
+      const Block* b = blocks_[id / kBlock].load(std::memory_order_acquire);
+      return b == nullptr ? nullptr : (*b)[id % kBlock].load(std::memory_order_acquire);
+    }
+
+   private:
+    static constexpr std::size_t kBlock = 4096;
+    using Block = std::array<std::atomic<const rdf::Term*>, kBlock>;
+    std::vector<std::atomic<Block*>> blocks_;
   };
   const rdf::Term& mapped_term(TermId id) const;
   std::string_view mapped_bytes(TermId id) const;

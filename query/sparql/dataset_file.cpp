@@ -92,7 +92,21 @@ bool decode_term(std::string_view b, TermView& out) {
 // ---- the mapped dictionary ----------------------------------------------------------------------
 
 TermDictionary::Cache::~Cache() {
-  for (auto& slot : slots) delete slot.load(std::memory_order_relaxed);
+  for (auto& block : blocks_)
+    if (Block* b = block.load(std::memory_order_relaxed)) {
+      for (auto& slot : *b) delete slot.load(std::memory_order_relaxed);
+      delete b;
+    }
+}
+
+std::atomic<const rdf::Term*>& TermDictionary::Cache::slot(TermId id) {
+  std::atomic<Block*>& block = blocks_[id / kBlock];
+  Block* b = block.load(std::memory_order_acquire);
+  if (b == nullptr) {
+    auto made = std::make_unique<Block>();  // every slot null
+    if (block.compare_exchange_strong(b, made.get(), std::memory_order_acq_rel)) b = made.release();
+  }
+  return (*b)[id % kBlock];
 }
 
 TermDictionary::TermDictionary(Mapped mapped)
@@ -108,16 +122,26 @@ std::string_view TermDictionary::mapped_bytes(TermId id) const {
   return mapped_.bytes.substr(begin, end - begin);
 }
 
+TermView TermDictionary::view(TermId id) const {
+  if (id == 0 || id > mapped_count_) {
+    const rdf::Term& t = term(id);
+    return {t.kind, t.value, t.datatype, t.lang};
+  }
+  TermView v;
+  if (!decode_term(mapped_bytes(id), v)) mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding");
+  return v;
+}
+
 rdf::Term::Kind TermDictionary::kind(TermId id) const {
   if (id == 0 || id > mapped_count_) return term(id).kind;
-  if (const rdf::Term* t = cache_->slots[id].load(std::memory_order_acquire)) return t->kind;
+  if (const rdf::Term* t = cache_->decoded(id)) return t->kind;
   const std::string_view b = mapped_bytes(id);
   if (b.empty()) mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding");
   return b[0] == 'I' ? rdf::Term::Kind::Iri : b[0] == 'B' ? rdf::Term::Kind::Blank : rdf::Term::Kind::Literal;
 }
 
 const rdf::Term& TermDictionary::mapped_term(TermId id) const {
-  std::atomic<const rdf::Term*>& slot = cache_->slots[id];
+  std::atomic<const rdf::Term*>& slot = cache_->slot(id);
   if (const rdf::Term* t = slot.load(std::memory_order_acquire)) return *t;
   std::string_view b = mapped_bytes(id);
   auto bad = [&] { mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding"); };
