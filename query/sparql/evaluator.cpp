@@ -276,6 +276,10 @@ Evaluator::Solutions Evaluator::group(const Query& q, Rows rows) {
       deadline_.check();
       Row key;
       for (const auto& k : q.group_by) {
+        if (k.expr->kind == Expr::Kind::Var) {  // the row's own id: no term decoded
+          key.push_back(r[static_cast<std::size_t>(k.expr->var)]);
+          continue;
+        }
         Value v = eval_expr(*k.expr, r);
         key.push_back(v ? intern(*v) : 0);
       }

@@ -578,6 +578,19 @@ Value Evaluator::aggregate(const Expr& e, const std::vector<const Row*>& rows) {
     for (const Row* r : rows) seen.insert(std::string(reinterpret_cast<const char*>(r->data()), r->size() * sizeof(TermId)));
     return integer_value(static_cast<long long>(seen.size()));
   }
+  if (e.name == "COUNT" && e.args.size() == 1 && e.args[0]->kind == Expr::Kind::Var) {
+    // COUNT(?x): the rows that bind ?x, or their distinct ids (a term has one id), decoding none
+    const auto var = static_cast<std::size_t>(e.args[0]->var);
+    std::unordered_set<TermId> distinct;
+    long long bound = 0;
+    for (const Row* r : rows) {
+      const TermId id = (*r)[var];
+      if (id == 0) continue;
+      ++bound;
+      if (e.distinct) distinct.insert(id);
+    }
+    return integer_value(e.distinct ? static_cast<long long>(distinct.size()) : bound);
+  }
   std::vector<rdf::Term> values;
   bool error = false;
   MemoryBudget::Held held;  // what `values` holds, for as long as it holds it
