@@ -5,9 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -145,7 +145,7 @@ class MappedText {
       check_text(t, where, checked_, end);
       checked_ = end;
     }
-    const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    static const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
     if (from > released_ + 2 * kWindow) {
       const std::size_t upto = (from - kWindow) / page * page;
       madvise(const_cast<char*>(data_) + released_, upto - released_, MADV_DONTNEED);
