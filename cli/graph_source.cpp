@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "ontology/paths.hpp"
 #include "ontology/terms.hpp"
+#include "query/sparql/index_builder.hpp"
 #include "rdf/index_file.hpp"
 #include "rdf/parser.hpp"
 #include "rdf/store_spec.hpp"
@@ -198,6 +199,12 @@ query::Dataset load_dataset(const GraphSource& source) {
   check_one_source(source);
   if (auto index = index_file(source); !index.empty())
     return query::Dataset::open_index(index, source.verify_index ? query::IndexCheck::Verify : query::IndexCheck::Structure);
+  if (source.store.empty() && source.endpoint.empty() && !source.data.empty()) {
+    // RDF files, streamed: the dataset their index file would be, never held as triples of terms
+    query::IndexBuilder builder;
+    for (const auto& file : source.data) rdf::read_file(file, [&](const rdf::Triple& t) { builder.add(t); });
+    return builder.dataset();
+  }
   query::Dataset dataset;
   dataset.set_default(load_triples(source));  // an endpoint's whole graph
   return dataset;

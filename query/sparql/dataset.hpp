@@ -229,6 +229,10 @@ class Dataset {
   /// Opens an index file by memory-mapping it: nothing is parsed or copied. Throws Error(Input)
   /// naming the file and what is wrong (empty, truncated, not an index, another version, damaged).
   static Dataset open_index(const std::filesystem::path& path, IndexCheck check = IndexCheck::Structure);
+  /// A dataset held in memory as an opened index file holds it: a dictionary's encoded terms (as
+  /// TermDictionary::encoded gives them) and the graphs (IndexBuilder::dataset).
+  static Dataset from_parts(std::string term_bytes, std::vector<std::uint64_t> offsets, IndexedGraph default_graph,
+                            std::map<TermId, IndexedGraph> named);
   /// Writes the dataset as an index file at `path`, atomically; the same dataset gives the same
   /// bytes. `inputs` are the files read, which the output must not replace.
   void write_index(const std::filesystem::path& path, const std::vector<std::filesystem::path>& inputs = {}) const;

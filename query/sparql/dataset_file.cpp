@@ -190,14 +190,42 @@ void Dataset::write_index(const std::filesystem::path& path, const std::vector<s
   query::write_index(path, term_bytes, offsets, default_, named_, inputs);
 }
 
-void write_index(const std::filesystem::path& path, std::string_view term_bytes, std::span<const std::uint64_t> offsets,
-                 const IndexedGraph& default_graph, const std::map<TermId, IndexedGraph>& named,
-                 const std::vector<std::filesystem::path>& inputs) {
-  // ids sorted by their bytes, for finding a term's id by binary search
+namespace {
+
+// The ids sorted by their terms' bytes, for finding a term's id by binary search.
+std::vector<std::uint32_t> term_order(std::string_view term_bytes, std::span<const std::uint64_t> offsets) {
   std::vector<std::uint32_t> order(offsets.size() - 1);
   std::iota(order.begin(), order.end(), 1u);
   auto bytes_of_id = [&](std::uint32_t id) { return term_bytes.substr(offsets[id - 1], offsets[id] - offsets[id - 1]); };
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return bytes_of_id(a) < bytes_of_id(b); });
+  return order;
+}
+
+}  // namespace
+
+Dataset Dataset::from_parts(std::string term_bytes, std::vector<std::uint64_t> offsets, IndexedGraph default_graph,
+                            std::map<TermId, IndexedGraph> named) {
+  struct Held {
+    std::string bytes;
+    std::vector<std::uint64_t> offsets;
+    std::vector<std::uint32_t> order;
+  };
+  auto held = std::make_shared<Held>(Held{std::move(term_bytes), std::move(offsets), {}});
+  held->order = term_order(held->bytes, held->offsets);
+  Dataset d;
+  d.dict_ = TermDictionary(TermDictionary::Mapped{held->offsets, held->bytes, held->order, [](const std::string& what) {
+    throw Error(Error::Category::Internal, "dictionary", what);
+  }});
+  d.default_ = std::move(default_graph);
+  d.named_ = std::move(named);
+  d.mapping_ = held;
+  return d;
+}
+
+void write_index(const std::filesystem::path& path, std::string_view term_bytes, std::span<const std::uint64_t> offsets,
+                 const IndexedGraph& default_graph, const std::map<TermId, IndexedGraph>& named,
+                 const std::vector<std::filesystem::path>& inputs) {
+  const std::vector<std::uint32_t> order = term_order(term_bytes, offsets);
 
   std::vector<rdf::IndexSectionData> sections = {
       {IndexSectionKind::TermOffsets, 0, bytes_of(offsets)},

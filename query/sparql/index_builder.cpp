@@ -120,24 +120,22 @@ void IndexBuilder::seal_default() {
   sealed_ = true;
 }
 
-IndexBuilder::Written IndexBuilder::write(const std::filesystem::path& path,
-                                          const std::vector<std::filesystem::path>& inputs) {
+IndexBuilder::Finished IndexBuilder::finish() {
   if (!sealed_) seal_default();
   end_named();
+  Finished f;
   // The dictionary in id order.
   std::vector<std::uint32_t> tmp_of(next_id_, 0);
   for (std::uint32_t tmp = 0; tmp < final_.size(); ++tmp) tmp_of[final_[tmp]] = tmp;
-  std::string term_bytes;
-  term_bytes.reserve(arena_.size());
-  advise_huge_pages(term_bytes.data(), arena_.size());
-  std::vector<std::uint64_t> offsets;
-  reserve_huge(offsets, next_id_);
-  offsets.push_back(0);
+  f.term_bytes.reserve(arena_.size());
+  advise_huge_pages(f.term_bytes.data(), arena_.size());
+  reserve_huge(f.offsets, next_id_);
+  f.offsets.push_back(0);
   for (TermId id = 1; id < next_id_; ++id) {
-    term_bytes += bytes(tmp_of[id]);
-    offsets.push_back(term_bytes.size());
+    f.term_bytes += bytes(tmp_of[id]);
+    f.offsets.push_back(f.term_bytes.size());
   }
-  Written written{default_.size(), named_.size(), next_id_ - std::size_t{1}};
+  f.written = {default_.size(), named_.size(), next_id_ - std::size_t{1}};
   // Let go of what the graphs no longer need before they are indexed.
   std::vector<std::uint32_t>().swap(tmp_of);
   std::vector<char>().swap(arena_);
@@ -145,12 +143,23 @@ IndexBuilder::Written IndexBuilder::write(const std::filesystem::path& path,
   std::vector<std::uint32_t>().swap(hashes_);
   std::vector<std::uint32_t>().swap(slots_);
   std::vector<TermId>().swap(final_);
-  const IndexedGraph default_graph(std::move(default_));
-  std::map<TermId, IndexedGraph> named;
+  f.default_graph = IndexedGraph(std::move(default_));
   for (auto it = named_.begin(); it != named_.end(); it = named_.erase(it))
-    named.emplace(it->first, IndexedGraph(std::move(it->second)));
-  query::write_index(path, term_bytes, offsets, default_graph, named, inputs);
-  return written;
+    f.named.emplace(it->first, IndexedGraph(std::move(it->second)));
+  return f;
+}
+
+IndexBuilder::Written IndexBuilder::write(const std::filesystem::path& path,
+                                          const std::vector<std::filesystem::path>& inputs) {
+  const Finished f = finish();
+  query::write_index(path, f.term_bytes, f.offsets, f.default_graph, f.named, inputs);
+  return f.written;
+}
+
+Dataset IndexBuilder::dataset() {
+  Finished f = finish();
+  return Dataset::from_parts(std::move(f.term_bytes), std::move(f.offsets), std::move(f.default_graph),
+                             std::move(f.named));
 }
 
 }  // namespace policykg::query

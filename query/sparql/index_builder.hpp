@@ -34,8 +34,20 @@ class IndexBuilder {
   /// Writes the index file atomically (`inputs` are the files read, which it must not replace).
   /// The builder is spent afterwards.
   Written write(const std::filesystem::path& path, const std::vector<std::filesystem::path>& inputs = {});
+  /// The dataset itself, held in memory as the file write() writes would be when opened (the same
+  /// ids, so the same answers in the same order). The builder is spent afterwards.
+  Dataset dataset();
 
  private:
+  /// The dictionary's encoded terms in id order and the graphs, indexed.
+  struct Finished {
+    std::string term_bytes;
+    std::vector<std::uint64_t> offsets;
+    IndexedGraph default_graph;
+    std::map<TermId, IndexedGraph> named;
+    Written written;
+  };
+  Finished finish();
   /// The temporary id (order of first sight) of the term whose encoding is in scratch_.
   std::uint32_t intern_scratch();
   std::uint32_t intern(const rdf::Term& t);

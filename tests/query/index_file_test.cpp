@@ -286,6 +286,35 @@ TEST_F(IndexFile, TheBuilderWritesTheDatasetsBytes) {
   EXPECT_EQ(builder_bytes(dir_ / "b.pkgi", {}, named), dataset_bytes(dir_ / "d.pkgi", {}, named));
 }
 
+TEST_F(IndexFile, TheBuildersDatasetIsItsFileOpened) {
+  auto triples = test::sparql_fixture().sorted_triples();
+  const auto odd = odd_triples();
+  triples.insert(triples.end(), odd.begin(), odd.end());
+  std::reverse(triples.begin(), triples.end());
+  const std::vector<std::pair<std::string, std::vector<rdf::Triple>>> named = {{"http://ex/g", odd}};
+  builder_bytes(dir_ / "b.pkgi", triples, named);
+  query::IndexBuilder b;
+  for (const auto& t : triples) b.add(t);
+  b.start_named("http://ex/g");
+  for (const auto& t : odd) b.add(t);
+  query::Dataset memory = b.dataset();
+  auto mapped = query::Dataset::open_index(dir_ / "b.pkgi");
+  ASSERT_EQ(memory.dictionary().size(), mapped.dictionary().size());
+  for (query::TermId id = 1; id < memory.dictionary().size(); ++id) {
+    EXPECT_EQ(memory.dictionary().term(id), mapped.dictionary().term(id)) << id;
+    EXPECT_EQ(memory.dictionary().find(mapped.dictionary().term(id)), id) << id;
+  }
+  EXPECT_EQ(memory.default_graph().spo().bytes(), mapped.default_graph().spo().bytes());
+  for (const char* q : {"SELECT * WHERE { ?s ?p ?o }", "SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+                        "SELECT ?a (COUNT(?x) AS ?n) WHERE { ?x <http://www.w3.org/ns/org#subOrganizationOf>+ ?a } GROUP BY ?a"})
+    EXPECT_EQ(query::write_results(query::run(memory, q), query::ResultFormat::Json),
+              query::write_results(query::run(mapped, q), query::ResultFormat::Json))
+        << q;
+  // more named graphs after, as `query --named` adds them
+  memory.add_named("http://ex/extra", {{Term::iri("http://ex/new"), Term::iri("http://ex/p"), Term::literal("x")}});
+  EXPECT_EQ(query::run(memory, "SELECT ?s WHERE { GRAPH <http://ex/extra> { ?s ?p 'x' } }").rows.size(), 1u);
+}
+
 TEST_F(IndexFile, TheBuilderWritesTheDatasetsBytesForManyTerms) {
   // Enough terms to grow the builder's table many times, of every kind, in a shuffled order with
   // repeats; terms that differ only in kind, datatype or tag.
