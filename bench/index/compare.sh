@@ -16,25 +16,11 @@
 # virtuoso-opensource, and `npm ci` in bench/query)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-policykg=${POLICYKG:-$root/build/dev/cli/policykg}
-n=${1:-1000000}
-work=${TMPDIR:-/tmp}/policykg-index-bench
-mkdir -p "$work"
-work=$(cd "$work" && pwd)
-data="$work/corpus-$n.nt"
-index="$work/corpus-$n.pkgi"
+. "$here/common.sh"
 graph="https://w3id.org/policykg/bench/graph"
-[ -f "$data" ] || node "$root/bench/query/generate.mjs" "$n" > "$data"
 cores=$(nproc)
 rm -f "$work/pk-$n.tsv.part"
 
-# wall seconds and peak RSS (MB) of one command, from /usr/bin/time -v
-measure() {
-  /usr/bin/time -v "$@" > "$work/out.txt" 2> "$work/time.txt" || { cat "$work/time.txt" >&2; return 1; }
-  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
-  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt" | awk '{ printf "%.0f", $1 / 1024 }')
-}
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a < b) ? a : b }'; }

@@ -8,22 +8,8 @@
 # parses the whole file); POLICYKG=BINARY times another build (an older one, side by side).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-policykg=${POLICYKG:-$root/build/dev/cli/policykg}
-n=${1:-1000000}
-work=${TMPDIR:-/tmp}/policykg-index-bench
-mkdir -p "$work"
-data="$work/corpus-$n.nt"
-index="$work/corpus-$n.pkgi"
-[ -f "$data" ] || node "$root/bench/query/generate.mjs" "$n" > "$data"
+. "$here/common.sh"
 
-# wall seconds and peak RSS (MB) of one command, from /usr/bin/time -v
-measure() {
-  /usr/bin/time -v "$@" > /dev/null 2> "$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
-  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
-  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt" | awk '{ printf "%.0f", $1 / 1024 }')
-  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$work/time.txt")
-}
 # the best wall time of three runs (and that run's peak RSS)
 best3() {
   best=""
