@@ -1,11 +1,11 @@
 // IndexBuilder: writes an index file (docs/index-format.md), or gives the dataset it holds in
 // memory, from triples given one at a time, as a reader streams them (rdf::read_file), holding
 // each distinct term once, as the bytes the index stores, and each triple as three integers,
-// never the triples as terms. The file is byte for
-// byte the one Dataset::write_index writes for the same graphs: the default graph's terms take
-// their ids in the order of its sorted, distinct triples (as a Dataset made with set_default from
-// sorted triples gives them), a named graph's after them, in the order its triples come, and its
-// name after its triples (as Dataset::add_named).
+// never the triples as terms. The file is byte for byte the one Dataset::write_index writes for
+// the same graphs: the default graph's terms take their ids in the order of its sorted, distinct
+// triples (as a Dataset made with set_default from sorted triples gives them), a named graph's
+// after them, in the order its triples come, and its name after its triples (as
+// Dataset::add_named).
 #pragma once
 
 #include <cstddef>
