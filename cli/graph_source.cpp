@@ -202,7 +202,7 @@ query::Dataset load_dataset(const GraphSource& source) {
   if (source.store.empty() && source.endpoint.empty() && !source.data.empty()) {
     // RDF files, streamed: the dataset their index file would be, never held as triples of terms
     query::IndexBuilder builder;
-    for (const auto& file : source.data) rdf::read_file(file, [&](const rdf::Triple& t) { builder.add(t); });
+    for (const auto& file : source.data) builder.add_file(file);
     return builder.dataset();
   }
   query::Dataset dataset;

@@ -57,11 +57,10 @@ void run_index(const IndexCommand& o) {
   if (!o.source.data.empty() && index_file(o.source).empty()) {
     // RDF files: streamed into the builder, never held as triples of terms
     query::IndexBuilder builder;
-    const rdf::TripleSink add = [&](const rdf::Triple& t) { builder.add(t); };
-    for (const auto& file : o.source.data) rdf::read_file(file, add);
+    for (const auto& file : o.source.data) builder.add_file(file);
     for (const auto& g : named) {
       builder.start_named(g.iri);
-      rdf::read_file(g.file, add);
+      builder.add_file(g.file);
     }
     written = builder.write(o.output, inputs);
   } else {

@@ -143,12 +143,9 @@ rdf::Term::Kind TermDictionary::kind(TermId id) const {
 const rdf::Term& TermDictionary::mapped_term(TermId id) const {
   std::atomic<const rdf::Term*>& slot = cache_->slot(id);
   if (const rdf::Term* t = slot.load(std::memory_order_acquire)) return *t;
-  std::string_view b = mapped_bytes(id);
-  auto bad = [&] { mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding"); };
-  TermView view;
-  if (!decode_term(b, view)) bad();
+  const TermView v = view(id);
   auto term = std::make_unique<rdf::Term>(
-      rdf::Term{view.kind, std::string(view.value), std::string(view.datatype), std::string(view.lang)});
+      rdf::Term{v.kind, std::string(v.value), std::string(v.datatype), std::string(v.lang)});
   // Terms are UTF-8 in every file this program writes: other bytes are damage, found here rather
   // than by whatever writes the term out (a result table, a JSON document).
   for (std::string_view part : {std::string_view(term->value), std::string_view(term->datatype), std::string_view(term->lang)})

@@ -175,7 +175,7 @@ std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph&
     }
   }
   std::vector<DatasetEdge> route;
-  for (TermId v = to; v != from; v = parent.at(v).source) route.push_back(parent.at(v));
+  for (TermId v = to; v != from; v = route.back().source) route.push_back(parent.at(v));
   std::reverse(route.begin(), route.end());
   return route;
 }

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/huge_pages.hpp"
 #include "core/parallel_sort.hpp"
+#include "rdf/parser.hpp"
 
 namespace policykg::query {
 
@@ -75,6 +76,10 @@ void IndexBuilder::grow_table() {
 void IndexBuilder::add(const rdf::Triple& t) {
   const std::uint32_t s = intern(t.s), p = intern(t.p), o = intern(t.o);
   push_back_huge(*current_, sealed_ ? IdTriple{final_[s], final_[p], final_[o]} : IdTriple{s, p, o});
+}
+
+void IndexBuilder::add_file(const std::filesystem::path& file) {
+  rdf::read_file(file, [this](const rdf::Triple& t) { add(t); });
 }
 
 void IndexBuilder::start_named(const std::string& iri) {

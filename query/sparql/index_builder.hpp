@@ -25,6 +25,8 @@ class IndexBuilder {
  public:
   /// A triple of the default graph, in any order; duplicates count once.
   void add(const rdf::Triple& t);
+  /// Every triple of an RDF file, streamed (rdf::read_file), as add() takes them.
+  void add_file(const std::filesystem::path& file);
   /// Starts a named graph (replacing one of the same name): the triples add() is given after
   /// this go there. The default graph is complete once the first named graph starts.
   void start_named(const std::string& iri);

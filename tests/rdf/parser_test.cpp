@@ -99,12 +99,14 @@ const char* kJsonLd = R"({
   ]
 })";
 
+// One document of each format, by file name.
+const std::vector<std::pair<std::string, const char*>> kDocuments = {
+    {"doc.ttl", kTurtle}, {"doc.nt", kNTriples}, {"doc.nq", kNQuads}, {"doc.rdf", kRdfXml}, {"doc.jsonld", kJsonLd}};
+
 }  // namespace
 
 TEST(Parser, GivesTheTriplesOfTheModelForEveryFormat) {
-  const std::vector<std::pair<std::string, const char*>> files = {
-      {"doc.ttl", kTurtle}, {"doc.nt", kNTriples}, {"doc.nq", kNQuads}, {"doc.rdf", kRdfXml}, {"doc.jsonld", kJsonLd}};
-  for (const auto& [name, text] : files) {
+  for (const auto& [name, text] : kDocuments) {
     auto file = temp_file(name, text);
     Model model;
     model.load_file(file);
@@ -434,9 +436,7 @@ policykg::Error stream_error(const fs::path& file) {
 }  // namespace
 
 TEST(ReadFile, GivesParseFilesTriplesInTheirOrderForEveryFormat) {
-  const std::vector<std::pair<std::string, const char*>> files = {
-      {"doc.ttl", kTurtle}, {"doc.nt", kNTriples}, {"doc.nq", kNQuads}, {"doc.rdf", kRdfXml}, {"doc.jsonld", kJsonLd}};
-  for (const auto& [name, text] : files) {
+  for (const auto& [name, text] : kDocuments) {
     auto file = temp_file(name, text);
     const auto parsed = parse_file(file), read = streamed(file);
     ASSERT_FALSE(read.empty()) << name;
