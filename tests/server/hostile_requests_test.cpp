@@ -574,6 +574,10 @@ TEST(HostileRequests, StopFinishesARequestInProgress) {
   // The head is read and screened: the server waits for the body.
   ASSERT_EQ(c.receive_some(5000), "HTTP/1.1 100 Continue\r\n\r\n");
   std::thread stopper([&server] { server.stop(); });
+  // The server stops taking connections once it is stopping: only then is the body sent, so that
+  // the answer is the one a stopping server gives (sent before, it may be answered as usual).
+  for (int i = 0; i < 1000 && Connection(port).connected(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_FALSE(Connection(port).connected());
   ASSERT_TRUE(c.send(query));
   const Reply r = c.read_reply();
   stopper.join();
