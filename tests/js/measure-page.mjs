@@ -17,6 +17,8 @@ if (!origin || !words) {
 await withServedPage('measure-page', origin, async (page) => {
   // The search form of the query page.
   await page.goto(origin + '/query', { waitUntil: 'load' });
+  // Once the page's editor is set up: words typed before it could be lost, and the search sent empty.
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
   await page.fill('form.search input[name="q"]', words);
   await Promise.all([page.waitForURL((u) => u.pathname === '/search'), page.click('form.search button')]);
   const results = await page.$$eval('ol.search-results > li > a:first-child',
