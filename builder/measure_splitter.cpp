@@ -5,22 +5,18 @@
 #include <array>
 
 #include "builder/normalized_text.hpp"
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 
 namespace policykg::builder {
 
 namespace {
 
-// The first-byte test keeps the common case (no match) free of a memcmp call.
-bool starts(std::string_view s, std::size_t i, std::string_view what) {
-  return i < s.size() && s[i] == what[0] && s.compare(i, what.size(), what) == 0;
-}
-
 // Length of a CJK sentence-ending mark at `i` (。！？), or 0.
 std::size_t cjk_stop(std::string_view s, std::size_t i) {
-  return (starts(s, i, "。") || starts(s, i, "！") || starts(s, i, "？")) ? 3 : 0;
+  return (starts_at(s, i, "。") || starts_at(s, i, "！") || starts_at(s, i, "？")) ? 3 : 0;
 }
-std::size_t cjk_semicolon(std::string_view s, std::size_t i) { return starts(s, i, "；") ? 3 : 0; }
+std::size_t cjk_semicolon(std::string_view s, std::size_t i) { return starts_at(s, i, "；") ? 3 : 0; }
 
 // The bytes a splitter must look at: the ASCII ones listed and every byte of a non-ASCII
 // character (CJK stops, semicolons and brackets). Most text is ASCII none of them matches.
@@ -35,7 +31,7 @@ constexpr std::array<bool, 256> notable_bytes(std::string_view ascii) {
 std::size_t closer(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
   if (s[i] == '"' || s[i] == '\'' || s[i] == ')') return 1;
-  if (starts(s, i, "”") || starts(s, i, "’") || starts(s, i, "）")) return 3;
+  if (starts_at(s, i, "”") || starts_at(s, i, "’") || starts_at(s, i, "）")) return 3;
   return 0;
 }
 
@@ -108,8 +104,8 @@ std::vector<Span> split_sentences(std::string_view text, Span within, const Stru
     while (i < within.end && !kNotable[static_cast<unsigned char>(text[i])]) ++i;
     if (i == within.end) break;
     char c = text[i];
-    if (c == '(' || starts(text, i, "（")) ++depth;
-    if ((c == ')' || starts(text, i, "）")) && depth > 0) --depth;
+    if (c == '(' || starts_at(text, i, "（")) ++depth;
+    if ((c == ')' || starts_at(text, i, "）")) && depth > 0) --depth;
     if (std::size_t n = cjk_stop(text, i)) {
       i += n;
       while (std::size_t k = closer(text, i)) i += k;
@@ -158,8 +154,8 @@ std::vector<Span> split_clauses(std::string_view text, Span sentence, const Stru
     while (i < sentence.end && !kNotable[static_cast<unsigned char>(text[i])]) ++i;
     if (i == sentence.end) break;
     char c = text[i];
-    if (c == '(' || starts(text, i, "（")) ++depth;
-    if ((c == ')' || starts(text, i, "）")) && depth > 0) --depth;
+    if (c == '(' || starts_at(text, i, "（")) ++depth;
+    if ((c == ')' || starts_at(text, i, "）")) && depth > 0) --depth;
     std::size_t n = c == ';' ? 1 : cjk_semicolon(text, i);
     if (n && depth == 0) {
       pieces.push_back({start, i});

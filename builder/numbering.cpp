@@ -2,6 +2,7 @@
 #include "builder/numbering.hpp"
 
 #include "builder/normalized_text.hpp"
+#include "core/text.hpp"
 
 namespace policykg::builder {
 
@@ -38,17 +39,16 @@ int read_cjk_number(std::string_view s, std::size_t& i) {
   return any ? value + current : 0;
 }
 
-bool starts(std::string_view s, std::size_t i, std::string_view what) { return s.compare(i, what.size(), what) == 0; }
 
 // An opening or closing bracket at `i` (ASCII or full-width); its byte length or 0.
 std::size_t open_paren(std::string_view s, std::size_t i) {
-  if (starts(s, i, "(")) return 1;
-  if (starts(s, i, "（")) return 3;
+  if (starts_at(s, i, "(")) return 1;
+  if (starts_at(s, i, "（")) return 3;
   return 0;
 }
 std::size_t close_paren(std::string_view s, std::size_t i) {
-  if (starts(s, i, ")")) return 1;
-  if (starts(s, i, "）")) return 3;
+  if (starts_at(s, i, ")")) return 1;
+  if (starts_at(s, i, "）")) return 3;
   return 0;
 }
 
@@ -87,7 +87,7 @@ std::optional<Marker> read_marker(std::string_view p, const std::vector<std::str
   };
   // "Article 1", "Chapter II"
   for (const auto& w : article_words) {
-    if (!starts(p, 0, w)) continue;
+    if (!starts_at(p, 0, w)) continue;
     std::size_t j = w.size();
     std::size_t k = skip_space(p, j);
     if (k == j) continue;
@@ -142,11 +142,11 @@ std::optional<Marker> read_marker(std::string_view p, const std::vector<std::str
   if (static_cast<unsigned char>(p[0]) >= 0x80) {
     std::size_t d = 0;
     int v = read_cjk_number(p, d);
-    if (v == 0 || !(starts(p, d, "、") || starts(p, d, "．") || starts(p, d, "."))) return std::nullopt;
+    if (v == 0 || !(starts_at(p, d, "、") || starts_at(p, d, "．") || starts_at(p, d, "."))) return std::nullopt;
     m.style = "cjk";
     m.value = v;
     m.printed = std::string(p.substr(0, d));
-    return finish(d + (starts(p, d, ".") ? 1 : 3));
+    return finish(d + (starts_at(p, d, ".") ? 1 : 3));
   }
   // "1.", "1、", "1)", "II ."
   std::size_t d = 0;
@@ -156,21 +156,21 @@ std::optional<Marker> read_marker(std::string_view p, const std::vector<std::str
     m.value = std::stoi(num);
     m.printed = num;
     std::size_t k = skip_space(p, d);
-    if (starts(p, k, "、")) {
+    if (starts_at(p, k, "、")) {
       m.style = "arabic-comma";
       return finish(k + 3);
     }
-    if (k == d && starts(p, d, ".") && d + 1 < p.size() && !is_digit(p[d + 1])) {
+    if (k == d && starts_at(p, d, ".") && d + 1 < p.size() && !is_digit(p[d + 1])) {
       m.style = "arabic";
       std::size_t after = d + 1;
       if (!whitespace_length(p, after)) return std::nullopt;
       return finish(after);
     }
-    if (k == d && starts(p, d, "．")) {
+    if (k == d && starts_at(p, d, "．")) {
       m.style = "arabic";
       return finish(d + 3);
     }
-    if (k == d && starts(p, d, ")")) {
+    if (k == d && starts_at(p, d, ")")) {
       m.style = "arabic-paren";
       if (!whitespace_length(p, d + 1)) return std::nullopt;
       return finish(d + 1);
@@ -180,9 +180,9 @@ std::optional<Marker> read_marker(std::string_view p, const std::vector<std::str
   while (i < p.size() && is_upper(p[i]) && roman_value(std::string_view(&p[i], 1))) ++i;
   if (i > 0 && roman_value(p.substr(0, i))) {
     std::size_t k = skip_space(p, i);
-    if (starts(p, k, ".") || starts(p, k, "．") || starts(p, k, "、")) {
-      std::size_t after = k + (starts(p, k, ".") ? 1 : 3);
-      if (after < p.size() && !whitespace_length(p, after) && !starts(p, k, "、") && !starts(p, k, "．"))
+    if (starts_at(p, k, ".") || starts_at(p, k, "．") || starts_at(p, k, "、")) {
+      std::size_t after = k + (starts_at(p, k, ".") ? 1 : 3);
+      if (after < p.size() && !whitespace_length(p, after) && !starts_at(p, k, "、") && !starts_at(p, k, "．"))
         return std::nullopt;
       m.style = "roman";
       m.value = roman_value(p.substr(0, i));

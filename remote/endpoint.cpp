@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "query/sparql/sparql_parser.hpp"
 #include "rdf/parser.hpp"
 #include "remote/sparql_results_reader.hpp"
@@ -32,12 +33,6 @@ bool uses_prefix(std::string_view text, std::string_view prefix) {
   return false;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::optional<std::size_t> server_limit(const HttpResponse& res, std::size_t got) {
   const std::string header = res.header("X-SPARQL-MaxRows");
   std::size_t limit = 0;
@@ -48,7 +43,7 @@ std::optional<std::size_t> server_limit(const HttpResponse& res, std::size_t got
 
 // Virtuoso 7 answers ASK in JSON as one row of ?__ASK_RETVAL, 1 or 0: read as the boolean it is.
 void virtuoso_boolean(rdf::QueryResult& r) {
-  if (r.kind != rdf::QueryResult::Kind::Bindings || r.variables.size() != 1 || lower(r.variables[0]) != "__ask_retval" ||
+  if (r.kind != rdf::QueryResult::Kind::Bindings || r.variables.size() != 1 || ascii_lower(r.variables[0]) != "__ask_retval" ||
       r.rows.size() > 1)
     return;
   const bool yes = !r.rows.empty() && r.rows[0][0] && r.rows[0][0]->value != "0" && r.rows[0][0]->value != "false";
@@ -136,7 +131,7 @@ Error cut_error(const Url& url, std::size_t limit) {
 rdf::QueryResult Endpoint::select(std::string_view sparql) {
   RemoteQuery q;
   q.text = std::string(sparql);
-  q.form = lower(sparql.substr(0, sparql.find_first_of(" \n{"))) == "ask" ? Form::Ask : Form::Select;
+  q.form = ascii_lower(sparql.substr(0, sparql.find_first_of(" \n{"))) == "ask" ? Form::Ask : Form::Select;
   Answer a = run(q);
   if (a.server_limit) throw cut_error(options_.url, *a.server_limit);
   return std::move(a.result);

@@ -7,22 +7,17 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace policykg::remote {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string media_type(std::string_view header) {
   std::string_view t = header.substr(0, header.find(';'));
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
-  return lower(t);
+  return ascii_lower(t);
 }
 
 std::string connection_failure(httplib::Error e, const HttpOptions& o) {
@@ -64,14 +59,14 @@ std::string reason(int status, const std::string& given) {
 
 bool asks_basic(const httplib::Response& res) {
   for (auto [it, end] = res.headers.equal_range("WWW-Authenticate"); it != end; ++it)
-    if (lower(it->second).starts_with("basic")) return true;
+    if (ascii_lower(it->second).starts_with("basic")) return true;
   return false;
 }
 
 }  // namespace
 
 std::string HttpResponse::header(std::string_view name) const {
-  auto it = headers.find(lower(name));
+  auto it = headers.find(ascii_lower(name));
   return it == headers.end() ? std::string() : it->second;
 }
 
@@ -165,7 +160,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
       out.status = res.status;
       out.content_type = media_type(res.get_header_value("Content-Type"));
       out.body = res.body;
-      for (const auto& [name, value] : res.headers) out.headers.emplace(lower(name), value);
+      for (const auto& [name, value] : res.headers) out.headers.emplace(ascii_lower(name), value);
       return out;
     }
     if (RetryPolicy::retryable(res.status) && !last) {

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/text.hpp"
+
 namespace policykg::server {
 
 namespace {
@@ -12,12 +14,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // How specifically `range` matches `type/subtype`: -1 no match, 0 */*, 1 type/*, 2 exact.
@@ -40,7 +36,7 @@ std::vector<MediaRange> parse_accept(std::string_view accept) {
     std::string_view media = trim(item.substr(0, semi));
     auto slash = media.find('/');
     if (media.empty() || slash == std::string_view::npos) continue;
-    MediaRange range{lower(trim(media.substr(0, slash))), lower(trim(media.substr(slash + 1))), 1.0};
+    MediaRange range{ascii_lower(trim(media.substr(0, slash))), ascii_lower(trim(media.substr(slash + 1))), 1.0};
     if (range.type.empty() || range.subtype.empty()) continue;
     while (semi != std::string_view::npos) {
       item = item.substr(semi + 1);
@@ -65,7 +61,7 @@ std::optional<std::size_t> negotiate(std::string_view accept, const std::vector<
   std::optional<std::size_t> best;
   double best_q = 0.0;
   for (std::size_t i = 0; i < offers.size(); ++i) {
-    std::string offer = lower(offers[i]);
+    std::string offer = ascii_lower(offers[i]);
     auto slash = offer.find('/');
     std::string_view type = std::string_view(offer).substr(0, slash);
     std::string_view subtype = slash == std::string::npos ? std::string_view{} : std::string_view(offer).substr(slash + 1);

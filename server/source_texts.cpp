@@ -5,20 +5,11 @@
 #include <sstream>
 
 #include "builder/catalog.hpp"
+#include "core/text.hpp"
 
 namespace policykg::server {
 
 namespace {
-
-std::optional<std::string> read_file(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 
@@ -28,7 +19,7 @@ std::filesystem::path SourceTexts::file_with_digest(std::string_view digest) {
     std::error_code ec;
     for (std::filesystem::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
       if (it->path().extension() != ".txt" || !it->is_regular_file(ec)) continue;
-      if (auto bytes = read_file(it->path())) by_digest_->emplace(builder::sha256_hex(*bytes), it->path());
+      if (auto bytes = read_regular_file(it->path())) by_digest_->emplace(builder::sha256_hex(*bytes), it->path());
     }
   }
   auto it = by_digest_->find(digest);
@@ -49,7 +40,7 @@ const SourceTexts::Text* SourceTexts::text(std::string_view document_iri, std::s
     if (!slug.empty() && slug.front() != '.') file = dir_ / (slug + ".txt");
   }
   std::unique_ptr<Text> loaded;
-  if (auto bytes = file.empty() ? std::nullopt : read_file(file)) {
+  if (auto bytes = file.empty() ? std::nullopt : read_regular_file(file)) {
     loaded = std::make_unique<Text>();
     loaded->bytes = std::move(*bytes);
     for (std::size_t i = 0; i < loaded->bytes.size(); ++i)

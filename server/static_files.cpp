@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "ontology/terms.hpp"
 #include "query/prefixes.hpp"
 #include "server/representation.hpp"
@@ -24,16 +25,8 @@ constexpr std::string_view kServedFolders[] = {
     "query/", "graph/", "node_modules/@zazuko/yasgui/build/", "node_modules/cytoscape/dist/",
 };
 
-std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void send_file(Response& res, const fs::path& file) {
-  auto content = read_file(file);
+  auto content = read_regular_file(file);
   if (!content) return send_error(res, 404, "Not Found");
   res.set_content(*content, std::string(file_media_type(file)));
 }
@@ -72,7 +65,7 @@ nlohmann::json example_queries(const fs::path& dir) {
   std::sort(files.begin(), files.end());
   nlohmann::json out = nlohmann::json::array();
   for (const auto& f : files)
-    if (auto text = read_file(f)) out.push_back({{"name", f.stem().string()}, {"query", *text}});
+    if (auto text = read_regular_file(f)) out.push_back({{"name", f.stem().string()}, {"query", *text}});
   return out;
 }
 

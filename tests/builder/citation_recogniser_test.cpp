@@ -6,9 +6,9 @@
 using namespace policykg::builder;
 
 namespace {
-struct Fixture {
-  Gazetteer g = Gazetteer::load(policykg::test::source_dir() / "data/gazetteer");
-  Rules r = Rules::load(policykg::test::source_dir() / "data/rules");
+struct Citations {
+  const Gazetteer& g = policykg::test::project_gazetteer();
+  const Rules& r = policykg::test::project_rules();
   TitleRegistry titles;
   Recogniser rec{g, r.entity_patterns};
   CitationRecogniser cit{g, r, titles};
@@ -17,15 +17,15 @@ struct Fixture {
     return cit.find(nt, rec.find(nt));
   }
 };
-Fixture& f() {
-  static Fixture fx;
-  return fx;
+Citations& citations() {
+  static Citations c;
+  return c;
 }
 }  // namespace
 
 TEST(CitationRecogniser, NumbersInBothStylesNameOneDocument) {
-  auto a = f().find("the Official Reply (No.  86 [2017], the State Council) shall");
-  auto b = f().find("as set out in Guo Han [2017] No. 86, we");
+  auto a = citations().find("the Official Reply (No.  86 [2017], the State Council) shall");
+  auto b = citations().find("as set out in Guo Han [2017] No. 86, we");
   ASSERT_FALSE(a.empty());
   ASSERT_EQ(b.size(), 1u);
   EXPECT_EQ(a.back().doc, "doc/state-council-2017-86");
@@ -34,7 +34,7 @@ TEST(CitationRecogniser, NumbersInBothStylesNameOneDocument) {
 }
 
 TEST(CitationRecogniser, KnownTitleWithNumberIsOneCitation) {
-  auto c = f().find("including the Official  Reply of the State Council on the Framework Plan for the Comprehensive  "
+  auto c = citations().find("including the Official  Reply of the State Council on the Framework Plan for the Comprehensive  "
                     "Pilot Project of Opening-up of the Service Sector in Beijing (No. 81 [2015], the State Council) and");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].doc, "doc/state-council-2015-81");
@@ -43,24 +43,24 @@ TEST(CitationRecogniser, KnownTitleWithNumberIsOneCitation) {
 }
 
 TEST(CitationRecogniser, TitlesGenericPlansDefinedTermsAndBackReferences) {
-  auto c = f().find("implement the Several Measures for Optimizing the Business Environment of Shanghai, and");
+  auto c = citations().find("implement the Several Measures for Optimizing the Business Environment of Shanghai, and");
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].doc, "doc/several-measures-for-optimizing-the-business-environment-of-shanghai");
-  auto g = f().find("put into effect the three-year action plan made by the People's Government of Beijing Municipality "
+  auto g = citations().find("put into effect the three-year action plan made by the People's Government of Beijing Municipality "
                     "to promote the \"Belt and Road\" initiative, remain");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].title, "three-year action plan to promote the \"Belt and Road\" initiative");
   EXPECT_EQ(g[0].issuer, "agency/peoples-government-of-beijing-municipality");
   EXPECT_EQ(g[0].type, "Plan");
-  auto d = f().find("where the above Official Replies are inconsistent with the Plan, the latter shall prevail");
+  auto d = citations().find("where the above Official Replies are inconsistent with the Plan, the latter shall prevail");
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[0].kind, Citation::Kind::BackReference);
   EXPECT_EQ(d[1].kind, Citation::Kind::DefinedTerm);
-  EXPECT_TRUE(f().find("construction plan for financial infrastructure").empty());
+  EXPECT_TRUE(citations().find("construction plan for financial infrastructure").empty());
 }
 
 TEST(CitationRecogniser, TitleStartsAreCaseSensitiveWholeAndFoundEverywhere) {
-  Fixture& fx = f();
+  Citations& fx = citations();
   // A title starts at a capital, not inside a word or after a hyphen.
   EXPECT_TRUE(fx.find("we shall draw up a plan for Beijing Service Trade soon").empty());
   EXPECT_TRUE(fx.find("the Anti-Measures for Foreign Trade Shipping apply").empty());
@@ -74,14 +74,14 @@ TEST(CitationRecogniser, TitleStartsAreCaseSensitiveWholeAndFoundEverywhere) {
 }
 
 TEST(CitationRecogniser, TitleStartsFromRulesThatOpenWithPunctuation) {
-  Rules r = f().r;
+  Rules r = citations().r;
   r.citations.title_starts = {"\"Programme of", "Programme for"};
   TitleRegistry titles;
-  CitationRecogniser cit{f().g, r, titles};
+  CitationRecogniser cit{citations().g, r, titles};
   for (std::string s : {std::string("see the \"Programme of Harbour Development Works\" for"),
                         std::string("see the Programme for Harbour Development Works, and")}) {
     NormalizedText nt(s, {0, s.size()});
-    auto c = cit.find(nt, f().rec.find(nt));
+    auto c = cit.find(nt, citations().rec.find(nt));
     ASSERT_EQ(c.size(), 1u) << s;
     EXPECT_NE(c[0].title.find("Harbour Development Works"), std::string::npos) << s;
   }

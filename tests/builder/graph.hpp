@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "builder/builder.hpp"
+#include "builder/gazetteer.hpp"
+#include "builder/rules.hpp"
 #include "ontology/terms.hpp"
 #include "rdf/term.hpp"
 
@@ -73,6 +75,15 @@ inline std::filesystem::path seed_file() {
   return source_dir() / "data/documents/state-council-reply-2019-beijing-service-sector-plan.txt";
 }
 inline std::filesystem::path test_data(const std::string& name) { return source_dir() / "tests/builder/data" / name; }
+/// The project's rules and gazetteer (data/rules, data/gazetteer), loaded once.
+inline const builder::Rules& project_rules() {
+  static const builder::Rules rules = builder::Rules::load(source_dir() / "data/rules");
+  return rules;
+}
+inline const builder::Gazetteer& project_gazetteer() {
+  static const builder::Gazetteer gazetteer = builder::Gazetteer::load(source_dir() / "data/gazetteer");
+  return gazetteer;
+}
 
 inline Graph build(const std::vector<std::filesystem::path>& files) { return Graph{builder::build_files(files)}; }
 inline Graph build_string(const std::string& text, const std::string& name = "test.txt") {

@@ -5,12 +5,9 @@
 #include "graph.hpp"
 
 using namespace policykg::builder;
+using policykg::test::project_rules;
 
 namespace {
-const Rules& rules() {
-  static Rules r = Rules::load(policykg::test::source_dir() / "data/rules");
-  return r;
-}
 std::vector<std::string> texts(const std::string& s, const std::vector<Span>& spans) {
   std::vector<std::string> out;
   for (auto sp : spans) out.push_back(s.substr(sp.begin, sp.size()));
@@ -20,7 +17,7 @@ std::vector<std::string> texts(const std::string& s, const std::vector<Span>& sp
 
 TEST(MeasureSplitter, SentencesRespectAbbreviationsNumbersAndParentheses) {
   std::string s = "Heading here. We shall cite No. 81 [2015] and (see 1.5. Also) etc.; go on. Xicheng District shall act.";
-  auto got = texts(s, split_sentences(s, {0, s.size()}, rules().structure));
+  auto got = texts(s, split_sentences(s, {0, s.size()}, project_rules().structure));
   ASSERT_EQ(got.size(), 3u);
   EXPECT_EQ(got[0], "Heading here.");
   EXPECT_EQ(got[2], "Xicheng District shall act.");
@@ -28,7 +25,7 @@ TEST(MeasureSplitter, SentencesRespectAbbreviationsNumbersAndParentheses) {
 
 TEST(MeasureSplitter, SentenceLimitStopsEarlyWithTheSameSentences) {
   const std::string s = "  Heading here. We shall cite No. 81 [2015]. Xicheng District shall act.";
-  const auto& st = rules().structure;
+  const auto& st = project_rules().structure;
   auto all = split_sentences(s, {0, s.size()}, st);
   ASSERT_EQ(all.size(), 3u);
   for (std::size_t limit = 1; limit <= 4; ++limit) {
@@ -45,7 +42,7 @@ TEST(MeasureSplitter, SentenceLimitStopsEarlyWithTheSameSentences) {
 
 TEST(MeasureSplitter, ClausesDropConjunctionsAndStops) {
   std::string s = "We  shall, upon approval, seek to implement it; select areas (a; b), and allow them; and continue.";
-  auto got = texts(s, split_clauses(s, {0, s.size()}, rules().structure));
+  auto got = texts(s, split_clauses(s, {0, s.size()}, project_rules().structure));
   ASSERT_EQ(got.size(), 3u);
   EXPECT_EQ(got[0], "We  shall, upon approval, seek to implement it");
   EXPECT_EQ(got[1], "select areas (a; b), and allow them");
@@ -54,18 +51,18 @@ TEST(MeasureSplitter, ClausesDropConjunctionsAndStops) {
 
 TEST(MeasureSplitter, ChinesePunctuation) {
   std::string s = "We shall build（开放先行区）；and strive。Heping District shall act.";
-  auto sentences = split_sentences(s, {0, s.size()}, rules().structure);
+  auto sentences = split_sentences(s, {0, s.size()}, project_rules().structure);
   ASSERT_EQ(sentences.size(), 2u);
-  auto clauses = texts(s, split_clauses(s, sentences[0], rules().structure));
+  auto clauses = texts(s, split_clauses(s, sentences[0], project_rules().structure));
   ASSERT_EQ(clauses.size(), 2u);
   EXPECT_EQ(clauses[1], "strive");
 }
 
 TEST(MeasureSplitter, TruncatedSentenceKeepsItsLastClause) {
   std::string s = "We shall do this; and build an arbitration cen";
-  auto sentences = split_sentences(s, {0, s.size()}, rules().structure);
+  auto sentences = split_sentences(s, {0, s.size()}, project_rules().structure);
   ASSERT_EQ(sentences.size(), 1u);
-  auto clauses = texts(s, split_clauses(s, sentences[0], rules().structure));
+  auto clauses = texts(s, split_clauses(s, sentences[0], project_rules().structure));
   ASSERT_EQ(clauses.size(), 2u);
   EXPECT_EQ(clauses[1], "build an arbitration cen");
 }

@@ -5,13 +5,10 @@
 #include "graph.hpp"
 
 using namespace policykg::builder;
+using policykg::test::project_rules;
 using policykg::test::read_all;
 
 namespace {
-const Rules& rules() {
-  static Rules r = Rules::load(policykg::test::source_dir() / "data/rules");
-  return r;
-}
 std::size_t count(const std::vector<Unit>& units, UnitKind kind) {
   std::size_t n = 0;
   for (const auto& u : units) n += (u.kind == kind) + count(u.children, kind);
@@ -21,7 +18,7 @@ std::size_t count(const std::vector<Unit>& units, UnitKind kind) {
 
 TEST(StructureParser, SeedReplyAndPlan) {
   SourceText t(read_all(policykg::test::seed_file()), "seed.txt");
-  ParsedDocument d = parse_structure(t, rules().structure);
+  ParsedDocument d = parse_structure(t, project_rules().structure);
   EXPECT_EQ(d.kind, DocumentKind::Reply);
   EXPECT_EQ(std::string(t.view(d.title)).substr(0, 28), "Official Reply of the State ");
   EXPECT_EQ(d.published, "2020-12-23");
@@ -47,7 +44,7 @@ TEST(StructureParser, SeedReplyAndPlan) {
 TEST(StructureParser, OtherNumberingStylesNestTheSameWay) {
   for (std::string name : {"municipal-plan-cjk-numbering.txt", "plan-paren-numbering-truncated.txt"}) {
     SourceText t(read_all(policykg::test::test_data(name)), name);
-    ParsedDocument d = parse_structure(t, rules().structure);
+    ParsedDocument d = parse_structure(t, project_rules().structure);
     EXPECT_EQ(d.kind, DocumentKind::Plan) << name;
     EXPECT_GE(count(d.units, UnitKind::Section), 2u) << name;
     EXPECT_GE(count(d.units, UnitKind::Task), 1u) << name;
@@ -57,14 +54,14 @@ TEST(StructureParser, OtherNumberingStylesNestTheSameWay) {
 
 TEST(StructureParser, NoStructureGivesNoUnits) {
   SourceText t("Some words. More words without any numbering at all.\n", "x.txt");
-  ParsedDocument d = parse_structure(t, rules().structure);
+  ParsedDocument d = parse_structure(t, project_rules().structure);
   EXPECT_EQ(d.kind, DocumentKind::Other);
   EXPECT_TRUE(d.title.empty());
   EXPECT_TRUE(d.units.empty());
 }
 
 TEST(StructureParser, Dates) {
-  auto date = [](const std::string& s) { return read_date(s, {0, s.size()}, rules().structure); };
+  auto date = [](const std::string& s) { return read_date(s, {0, s.size()}, project_rules().structure); };
   EXPECT_EQ(date("January 31, 2019"), "2019-01-31");
   EXPECT_EQ(date("31 January 2019"), "2019-01-31");
   EXPECT_EQ(date("2020-12-23 15:58"), "2020-12-23");

@@ -10,19 +10,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.hpp"
+#include "tests/conformance/suite.hpp"
 
 namespace policykg::conformance {
 
 namespace {
 
 using Row = std::vector<std::optional<rdf::Term>>;
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string unescape_xml(std::string_view s) {
   std::string out;

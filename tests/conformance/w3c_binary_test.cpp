@@ -26,7 +26,7 @@ namespace {
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
 
-Outcome run_evaluation(const SuiteTest& test, const fs::path& empty_graph) {
+Outcome run_binary_evaluation(const SuiteTest& test, const fs::path& empty_graph) {
   Outcome out;
   out.test = &test;
   try {
@@ -66,7 +66,7 @@ Outcome run_evaluation(const SuiteTest& test, const fs::path& empty_graph) {
   return out;
 }
 
-Outcome run_syntax(const SuiteTest& test) {
+Outcome run_binary_syntax(const SuiteTest& test) {
   Outcome out;
   out.test = &test;
   auto r = test::run_policykg({"query", test.query.string(), "--query-base", test.query_iri, "--check"});
@@ -99,8 +99,8 @@ TEST(W3cSparql11Binary, QueryEvaluationAndSyntax) {
   auto start = std::chrono::steady_clock::now();
   std::vector<Outcome> outcomes;
   for (const auto& test : tests)
-    outcomes.push_back(test.kind == SuiteTest::Kind::Evaluation ? run_evaluation(test, empty_graph)
-                                                                : run_syntax(test));
+    outcomes.push_back(test.kind == SuiteTest::Kind::Evaluation ? run_binary_evaluation(test, empty_graph)
+                                                                : run_binary_syntax(test));
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << tests.size() << " runs of policykg query in " << seconds << " s\n";
   fs::remove_all(dir);

@@ -12,11 +12,7 @@
 namespace policykg::exports {
 namespace {
 
-std::ptrdiff_t count(const std::string& s, const std::string& what) {
-  std::ptrdiff_t n = 0;
-  for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) ++n;
-  return n;
-}
+using test::occurrences;
 
 // SVG from Graphviz; warnings (stderr) fail the test.
 std::string svg_of(const std::string& dot) {
@@ -34,8 +30,8 @@ std::string svg_of(const std::string& dot) {
 TEST(Dot, GraphvizDrawsEveryNodeAndEdge) {
   auto view = test::fixture_view();
   std::string svg = svg_of(to_dot(view));
-  EXPECT_EQ(count(svg, "class=\"node"), static_cast<std::ptrdiff_t>(view.node_count()));
-  EXPECT_EQ(count(svg, "class=\"edge"), static_cast<std::ptrdiff_t>(view.edge_count()));
+  EXPECT_EQ(occurrences(svg, "class=\"node"), static_cast<std::ptrdiff_t>(view.node_count()));
+  EXPECT_EQ(occurrences(svg, "class=\"edge"), static_cast<std::ptrdiff_t>(view.edge_count()));
   EXPECT_NE(svg.find("<title>https://w3id.org/policykg/id/zone/zhongguancun</title>"), std::string::npos);
   EXPECT_NE(svg.find("class=\"node Measure\""), std::string::npos) << "the class is the SVG class";
   EXPECT_NE(svg.find("fill=\"#e15759\""), std::string::npos) << "measures filled in their colour";

@@ -33,6 +33,13 @@ inline const fs::path kJsTools = fs::path(POLICYKG_SOURCE_DIR) / "tests" / "js";
 inline constexpr const char* kIdBase = "https://w3id.org/policykg/id/";
 inline constexpr const char* kPolNs = "https://w3id.org/policykg/ontology#";
 
+/// How many times `what` occurs in `s`, without overlaps.
+inline std::ptrdiff_t occurrences(const std::string& s, const std::string& what) {
+  std::ptrdiff_t n = 0;
+  for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) ++n;
+  return n;
+}
+
 inline std::vector<rdf::Triple> fixture_triples(const std::string& name = "small.ttl") {
   rdf::Model model;
   model.load_file(kExportData / name);

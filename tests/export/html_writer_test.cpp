@@ -16,18 +16,13 @@ namespace {
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
-
-std::ptrdiff_t count(const std::string& s, const std::string& what) {
-  std::ptrdiff_t n = 0;
-  for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) ++n;
-  return n;
-}
+using test::occurrences;
 
 TEST(Html, ThePageIsSelfContained) {
   Options options;
   options.title = "Fixture </script> & <graph>";
   std::string html = to_html(test::fixture_view(), options);
-  EXPECT_EQ(count(html, "</script"), 3) << "data, libraries and page script, nothing closed early";
+  EXPECT_EQ(occurrences(html, "</script"), 3) << "data, libraries and page script, nothing closed early";
   EXPECT_FALSE(std::regex_search(html, std::regex(R"re((src|href)\s*=\s*["']?(https?:)?//)re")))
       << "no external resources";
   for (auto placeholder : {"{{title}}", "{{style}}", "{{libraries}}", "{{script}}", "{{data}}"})
@@ -45,7 +40,7 @@ TEST(Html, ThePicturesAreSelfContainedAloneAndAsTabsOfTheGraphPage) {
   Options options;
   options.title = "Fixture </script> & <pictures>";
   const std::string page = pictures_page(pictures, options, "<nav class=\"site-links\"></nav>");
-  EXPECT_EQ(count(page, "</script"), 4) << "data, boundaries, ECharts and pictures.js, nothing closed early";
+  EXPECT_EQ(occurrences(page, "</script"), 4) << "data, boundaries, ECharts and pictures.js, nothing closed early";
   EXPECT_FALSE(std::regex_search(page, std::regex(R"re((src|href)\s*=\s*["']?(https?:)?//)re")))
       << "no external resources";
   for (auto placeholder : {"{{title}}", "{{style}}", "{{pictures_nav}}", "{{site_links}}", "{{pictures_body}}",
@@ -58,7 +53,7 @@ TEST(Html, ThePicturesAreSelfContainedAloneAndAsTabsOfTheGraphPage) {
 
   options.pictures = pictures;
   const std::string both = to_html(test::fixture_view(), options);
-  EXPECT_EQ(count(both, "</script"), 7) << "the graph's three and the pictures' four";
+  EXPECT_EQ(occurrences(both, "</script"), 7) << "the graph's three and the pictures' four";
   for (auto placeholder : {"{{pictures_nav}}", "{{pictures_body}}", "{{pictures_scripts}}"})
     EXPECT_EQ(both.find(placeholder), std::string::npos) << placeholder << " filled";
   EXPECT_NE(both.find("id=\"picture-tabs\""), std::string::npos);

@@ -19,7 +19,7 @@ rdf::Triple link(const std::string& s, std::string_view p, const std::string& o)
   return {Term::iri(kId + s), Term::iri(std::string(p)), Term::iri(o.starts_with("http") ? o : kId + o)};
 }
 
-std::vector<rdf::Triple> sample() {
+std::vector<rdf::Triple> picture_sample() {
   const std::string type(std_terms::rdf_type), label(std_terms::rdfs_label);
   return {
       {Term::iri(kId + "doc/plan"), Term::iri(type), Term::iri(std::string(pol::Plan))},
@@ -44,7 +44,7 @@ TEST(Picture, TypologyAndSourceDocumentBecomeAttributes) {
   PictureOptions options;
   options.labels = &kLabels;
   options.schemes = &kSchemes;
-  auto triples = picture_triples(sample(), options);
+  auto triples = picture_triples(picture_sample(), options);
   query::ViewOptions filters;
   filters.predicates.insert(picture_predicates().begin(), picture_predicates().end());
   query::GraphView view = without_isolated(query::GraphView(triples, filters));
@@ -79,7 +79,7 @@ TEST(Picture, EveryPredicateTypesConceptsByTheirScheme) {
   options.links_as_attributes = false;
   options.labels = &kLabels;
   options.schemes = &kSchemes;
-  query::GraphView view(picture_triples(sample(), options));
+  query::GraphView view(picture_triples(picture_sample(), options));
   EXPECT_EQ(view.edge_count(), 5u);  // isPartOf, sourceDocument, two sectors, mentions
   auto finance = view.vertex(std::string(pol::sector_finance));
   ASSERT_TRUE(finance);
@@ -89,13 +89,13 @@ TEST(Picture, EveryPredicateTypesConceptsByTheirScheme) {
   EXPECT_EQ(class_label(""), "Resource");
   // Without schemes the concept stays untyped.
   options.schemes = nullptr;
-  query::GraphView plain(picture_triples(sample(), options));
+  query::GraphView plain(picture_triples(picture_sample(), options));
   EXPECT_EQ(plain.node(*plain.vertex(std::string(pol::sector_finance))).cls, "");
   // The lonely agency is kept unless asked.
   EXPECT_TRUE(plain.vertex(kId + "agency/lonely"));
   query::ViewOptions only_part_of;
   only_part_of.predicates = {std::string(std_terms::dcterms_isPartOf)};
-  query::GraphView filtered(picture_triples(sample(), options), only_part_of);
+  query::GraphView filtered(picture_triples(picture_sample(), options), only_part_of);
   EXPECT_TRUE(filtered.vertex(kId + "agency/lonely"));
   EXPECT_FALSE(without_isolated(filtered).vertex(kId + "agency/lonely"));
 }

@@ -14,7 +14,7 @@ using policykg::rdf::Triple;
 
 namespace {
 
-std::vector<Triple> sample() {
+std::vector<Triple> graph_sample() {
   const Term a = Term::iri("http://example.org/a"), b = Term::iri("http://example.org/b");
   const Term p = Term::iri("http://example.org/p"), q = Term::iri("http://example.org/q");
   return {{b, p, Term::literal("x")},
@@ -46,7 +46,7 @@ TEST(Graph, InterningGivesOneIdPerTerm) {
 }
 
 TEST(Graph, SortGivesTripleOrderWithoutDuplicates) {
-  auto triples = sample();
+  auto triples = graph_sample();
   Graph g;
   for (const auto& t : triples) g.add(t);
   EXPECT_FALSE(g.sorted());
@@ -56,17 +56,17 @@ TEST(Graph, SortGivesTripleOrderWithoutDuplicates) {
   std::sort(triples.begin(), triples.end());
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
   EXPECT_EQ(g.to_triples(), triples);
-  EXPECT_EQ(Graph(sample()).to_triples(), triples);
+  EXPECT_EQ(Graph(graph_sample()).to_triples(), triples);
   // Ids follow term order after sorting, and the terms are still found by value.
   for (Graph::Id id = 1; id < g.term_count(); ++id) EXPECT_LT(g.term(id - 1), g.term(id));
   EXPECT_EQ(g.term(g.iri("http://example.org/b")), Term::iri("http://example.org/b"));
 }
 
 TEST(Graph, AddingAfterSortKeepsEveryTriple) {
-  Graph g(sample());
+  Graph g(graph_sample());
   const auto before = g.size();
   g.add(Triple{Term::iri("http://example.org/0"), Term::iri("http://example.org/p"), Term::literal("new")});
-  g.add(sample().front());
+  g.add(graph_sample().front());
   EXPECT_FALSE(g.sorted());
   g.sort();
   EXPECT_EQ(g.size(), before + 1);

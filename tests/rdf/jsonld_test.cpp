@@ -24,7 +24,7 @@ const char* kContext = R"({
   "locatedIn": {"@id": "pol:locatedIn", "@type": "@id"}
 })";
 
-std::vector<Triple> sample() {
+std::vector<Triple> jsonld_sample() {
   const std::string base = "https://w3id.org/policykg/id/";
   auto id = [&](const std::string& s) { return Term::iri(base + s); };
   auto pol = [](const std::string& s) { return Term::iri("https://w3id.org/policykg/ontology#" + s); };
@@ -61,7 +61,7 @@ std::string run(const std::string& cmd) {
 }  // namespace
 
 TEST(JsonLd, WriterCompactsWithTheContext) {
-  auto doc = to_jsonld(sample(), nlohmann::json::parse(kContext), "https://w3id.org/policykg/id/");
+  auto doc = to_jsonld(jsonld_sample(), nlohmann::json::parse(kContext), "https://w3id.org/policykg/id/");
   std::string text = doc.dump();
   EXPECT_NE(text.find("\"@id\":\"id:zone/z\""), std::string::npos) << text;
   EXPECT_NE(text.find("\"position\":"), std::string::npos) << text;
@@ -70,7 +70,7 @@ TEST(JsonLd, WriterCompactsWithTheContext) {
 }
 
 TEST(JsonLd, OwnReaderReadsBackTheSameGraph) {
-  auto doc = to_jsonld(sample(), nlohmann::json::parse(kContext), "https://w3id.org/policykg/id/");
+  auto doc = to_jsonld(jsonld_sample(), nlohmann::json::parse(kContext), "https://w3id.org/policykg/id/");
   auto back = parse_jsonld(doc.dump(2), "test.jsonld");
   std::sort(back.begin(), back.end());
   // Blank node labels may differ; compare with them normalised to the one blank node present.
@@ -79,7 +79,7 @@ TEST(JsonLd, OwnReaderReadsBackTheSameGraph) {
     if (t.o.is_blank()) t.o.value = "b0";
   }
   std::sort(back.begin(), back.end());
-  EXPECT_EQ(back, sample());
+  EXPECT_EQ(back, jsonld_sample());
 }
 
 TEST(JsonLd, ReaderNamesThePlaceOfBadInput) {
@@ -100,7 +100,7 @@ TEST(JsonLd, StandardProcessorAgreesWithRaptor) {
       << "tests/js/node_modules is missing: run scripts/install-deps";
   const policykg::test::TempDir scratch("policykg-jsonld");
   const fs::path& dir = scratch.path();
-  auto triples = sample();
+  auto triples = jsonld_sample();
   nlohmann::json ctx = nlohmann::json::parse(kContext);
   std::ofstream(dir / "g.jsonld") << to_jsonld(triples, ctx, "https://w3id.org/policykg/id/").dump(2);
   std::ofstream(dir / "g.nt") << serialize(triples, Format::NTriples, "");

@@ -11,7 +11,7 @@
 using namespace policykg::rdf;
 
 namespace {
-std::vector<Triple> sample() {
+std::vector<Triple> serializer_sample() {
   auto iri = [](const std::string& s) { return Term::iri("https://w3id.org/policykg/id/" + s); };
   auto pol = [](const std::string& s) { return Term::iri("https://w3id.org/policykg/ontology#" + s); };
   return {{iri("zone/z"), pol("locatedIn"), iri("district/d")},
@@ -21,7 +21,7 @@ std::vector<Triple> sample() {
 }  // namespace
 
 TEST(Serializer, SameTriplesInAnyOrderGiveIdenticalBytes) {
-  auto a = sample();
+  auto a = serializer_sample();
   auto b = a;
   std::reverse(b.begin(), b.end());
   b.push_back(b.front());  // a duplicate changes nothing
@@ -32,14 +32,14 @@ TEST(Serializer, SameTriplesInAnyOrderGiveIdenticalBytes) {
 }
 
 TEST(Serializer, TurtleUsesTheProjectPrefixes) {
-  std::string ttl = serialize(sample(), Format::Turtle, "https://w3id.org/policykg/id/");
+  std::string ttl = serialize(serializer_sample(), Format::Turtle, "https://w3id.org/policykg/id/");
   EXPECT_NE(ttl.find("@prefix pol: <https://w3id.org/policykg/ontology#>"), std::string::npos) << ttl;
   EXPECT_NE(ttl.find("@prefix id: <https://w3id.org/policykg/id/>"), std::string::npos) << ttl;
   EXPECT_NE(ttl.find("pol:locatedIn"), std::string::npos) << ttl;
 }
 
 TEST(Serializer, NQuadsPutsTriplesInTheNamedGraph) {
-  std::string nq = serialize(sample(), Format::NQuads, "", "https://w3id.org/policykg/id/graph");
+  std::string nq = serialize(serializer_sample(), Format::NQuads, "", "https://w3id.org/policykg/id/graph");
   EXPECT_NE(nq.find("<https://w3id.org/policykg/id/graph> ."), std::string::npos) << nq;
 }
 
@@ -49,7 +49,7 @@ TEST(Serializer, StreamedTextEqualsTheStringInEveryFormat) {
   for (int i = 0; i < 20000; ++i)
     g.add(Triple{Term::iri("https://w3id.org/policykg/id/m/" + std::to_string(i)),
                  Term::iri("https://w3id.org/policykg/ontology#text"), Term::literal("text of measure " + std::to_string(i))});
-  for (const auto& t : sample()) g.add(t);
+  for (const auto& t : serializer_sample()) g.add(t);
   for (Format f : {Format::Turtle, Format::NTriples, Format::NQuads, Format::JsonLd, Format::RdfXml}) {
     std::ostringstream os;
     serialize(g, f, "https://w3id.org/policykg/id/", os, "https://example.org/g");
@@ -86,7 +86,7 @@ TEST(Serializer, EveryThreadCountWritesTheSameBytes) {
   }
   // A dataset: graphs made a graph a thread, written in the order given.
   std::vector<NamedGraph> graphs;
-  graphs.push_back({"", Graph(sample())});
+  graphs.push_back({"", Graph(serializer_sample())});
   for (int n = 0; n < 40; ++n) {
     Graph part;
     for (int i = 0; i < 500; ++i)
@@ -112,7 +112,7 @@ std::vector<Triple> sorted(std::vector<Triple> ts) {
 }  // namespace
 
 TEST(Serializer, RdfXmlReadsBackAsTheSameTriples) {
-  auto triples = sample();
+  auto triples = serializer_sample();
   const Term s = Term::iri("https://w3id.org/policykg/id/doc/a");
   // Predicates outside the declared namespaces, and one whose local part starts after a digit.
   triples.push_back({s, Term::iri("http://example.org/vocab/hasPart"), Term::blank("node one")});
