@@ -52,6 +52,7 @@ struct Parsed {
   std::string expression;    ///< IRI path of the text as an expression of `id`
   bool principal = true;
   bool number_in_text = false;  ///< the text prints its own number (else it came from the catalogue)
+  int year = 0;                 ///< the year that number gives
 };
 
 // The text before its addressees or first unit: the title and a number line.
@@ -104,6 +105,7 @@ void identify(Parsed& p, const Gazetteer& gazetteer, const Recogniser& recognise
     p.identifier = c.identifier;
     p.issuer = c.issuer;
     p.type = c.type;
+    p.year = c.year;
   } else {
     bool found = false;
     for (const std::string& title : {text_title, without_number(p.entry.title, {})}) {
@@ -129,13 +131,14 @@ struct TextRecord {
   std::filesystem::path file;
   std::string id, expression, stem, digest, own_title;
   std::string title, type, identifier, issuer;  ///< as Parsed
+  int year = 0;
   CatalogEntry entry;
   bool principal = true;
 };
 
 TextRecord record_of(const Parsed& p) {
   return {p.file, p.id, p.expression, p.stem, p.digest, p.own_title, p.title, p.type, p.identifier, p.issuer,
-          p.entry, p.principal};
+          p.year, p.entry, p.principal};
 }
 
 // What the catalogue and the text's own number say about its document, once the rules have
@@ -148,6 +151,7 @@ void complete_document(const TextRecord& p, const RelationContext& context, Fact
   }
   if (d.type == "Document") d.type = !p.type.empty() ? p.type : d.title.empty() ? d.type : context.citations.type_of_title(d.title);
   if (!p.identifier.empty()) d.identifier = d.identifier.empty() ? p.identifier : d.identifier;
+  if (d.year == 0) d.year = p.year;
   if (!p.issuer.empty() && context.gazetteer.find(p.issuer) != nullptr) d.issued_by.insert(p.issuer);
 }
 
@@ -159,6 +163,7 @@ void merge_expression(const TextRecord& p, Facts& facts) {
   DocumentFacts text = std::move(it->second);
   facts.documents.erase(it);
   DocumentFacts& d = facts.document(p.id);
+  if (d.year == 0) d.year = text.year;
   for (auto [to, from] : {std::pair{&d.issued_by, &text.issued_by}, {&d.addressed_to, &text.addressed_to},
                           {&d.references, &text.references}, {&d.keeps_in_force, &text.keeps_in_force},
                           {&d.prevails_over, &text.prevails_over}, {&d.responsible, &text.responsible}})

@@ -123,6 +123,7 @@ void CitationRecogniser::find_numbers(const NormalizedText& nt, const std::vecto
       c.issuer = issuer_after(i);
       c.end = i;
       c.span = nt.source(p, i);
+      c.year = static_cast<int>(y);
       const GazetteerEntity* issuer = c.issuer.empty() ? nullptr : gazetteer_.find(c.issuer);
       std::string slug = issuer ? issuer->id.substr(issuer->id.find('/') + 1) : c.issuer.empty() ? "" : c.issuer.substr(c.issuer.find('/') + 1);
       c.doc = numbered_id(c.identifier, slug, static_cast<int>(y), static_cast<int>(n));
@@ -155,6 +156,7 @@ void CitationRecogniser::find_numbers(const NormalizedText& nt, const std::vecto
       c.identifier = t.substr(p, i - p);
       c.issuer = s.issuer;
       c.type = s.type;
+      c.year = static_cast<int>(y);
       c.doc = "doc/" + s.slug + "-" + std::to_string(y) + "-" + std::to_string(n);
       for (const auto& d : gazetteer_.documents)
         if (d.id == c.doc) c.identifier = c.identifier.empty() ? d.identifier : c.identifier;
@@ -314,6 +316,7 @@ std::vector<Citation> CitationRecogniser::find(const NormalizedText& nt, const s
         // Title and number name one document: the number (or a known title) decides its IRI.
         if (by_id_.count(c.doc) == 0) c.doc = n.doc;
         c.identifier = n.identifier;
+        c.year = n.year;
         if (c.issuer.empty()) c.issuer = n.issuer;
         c.end = n.end;
         c.span = nt.source(c.begin, c.end);

@@ -26,6 +26,7 @@ struct Citation {
   std::string identifier;          ///< number as printed, whitespace collapsed
   std::string type;                ///< OfficialReply, Plan or Document
   std::string issuer;              ///< agency id when the text or gazetteer says
+  int year = 0;                    ///< the year the number gives (0: no number)
 };
 
 /// Titles known before the text is read: the gazetteer's documents and the documents of the

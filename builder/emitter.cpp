@@ -190,7 +190,7 @@ void Emitter::documents_and_entities(const Facts& facts) {
   namespace st = std_terms;
   auto& g = g_;
   const Id type = g.iri(st::rdf_type), label = g.iri(st::rdfs_label);
-  const std::string date = std::string(rdf::kXsd) + "date", duration = std::string(rdf::kXsd) + "duration";
+  const std::string date = std::string(rdf::kXsd) + "date", year = std::string(rdf::kXsd) + "gYear", duration = std::string(rdf::kXsd) + "duration";
   for (const auto& [id, d] : facts.documents) {
     const Id s = node(id);
     g.add(s, type, g.iri(pol::Document));
@@ -200,6 +200,7 @@ void Emitter::documents_and_entities(const Facts& facts) {
     if (!d.title.empty()) g.add(s, g.iri(st::dcterms_title), g.literal(d.title));
     if (!d.identifier.empty()) g.add(s, g.iri(st::dcterms_identifier), g.literal(d.identifier));
     if (!d.issued.empty()) g.add(s, g.iri(st::dcterms_issued), g.literal(d.issued, date));
+    if (d.year > 0) g.add(s, g.iri(st::dcterms_date), g.literal(std::to_string(d.year), year));
     if (!d.published.empty()) g.add(s, g.iri(pol::publishedOn), g.literal(d.published, date));
     if (!d.valid_for.empty()) g.add(s, g.iri(pol::validFor), g.literal(d.valid_for, duration));
     links(s, pol::issuedBy, d.issued_by);

@@ -59,6 +59,7 @@ void merge_document(DocumentFacts& into, DocumentFacts&& text) {
   }
   into.parsed = into.parsed || text.parsed;
   if (into.identifier.empty()) into.identifier = std::move(text.identifier);
+  if (into.year == 0) into.year = text.year;
   if (into.valid_for.empty()) into.valid_for = std::move(text.valid_for);
   for (auto [to, from] : {std::pair{&into.issued_by, &text.issued_by}, {&into.addressed_to, &text.addressed_to},
                           {&into.approves, &text.approves}, {&into.has_annex, &text.has_annex},

@@ -77,6 +77,7 @@ struct DocumentFacts {
   std::string type = "Document";  ///< OfficialReply, Plan or Document
   std::string label, title, identifier;
   std::string issued, published, valid_for;
+  int year = 0;  ///< the year its number gives (dcterms:date), 0 when unknown
   std::set<std::string> issued_by, addressed_to, approves, has_annex, references, keeps_in_force, prevails_over,
       responsible;
   bool parsed = false;  ///< its text was read (not only cited)

@@ -214,6 +214,7 @@ class DocumentRelator {
       d.label = title;
     }
     if (d.identifier.empty() && !c.identifier.empty()) d.identifier = c.identifier;
+    if (d.year == 0) d.year = c.year;
     if (d.label.empty()) d.label = !c.identifier.empty() ? c.identifier : c.doc;
     if (!d.parsed && d.type == "Document" && !c.type.empty()) d.type = c.type;
     if (!c.issuer.empty()) {

@@ -175,6 +175,7 @@ inline constexpr std::string_view dcterms_isPartOf = "http://purl.org/dc/terms/i
 inline constexpr std::string_view dcterms_identifier = "http://purl.org/dc/terms/identifier";
 inline constexpr std::string_view dcterms_title = "http://purl.org/dc/terms/title";
 inline constexpr std::string_view dcterms_issued = "http://purl.org/dc/terms/issued";
+inline constexpr std::string_view dcterms_date = "http://purl.org/dc/terms/date";
 inline constexpr std::string_view dcterms_source = "http://purl.org/dc/terms/source";
 inline constexpr std::string_view org_subOrganizationOf = "http://www.w3.org/ns/org#subOrganizationOf";
 inline constexpr std::string_view prov_wasDerivedFrom = "http://www.w3.org/ns/prov#wasDerivedFrom";

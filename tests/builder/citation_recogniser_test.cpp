@@ -59,6 +59,18 @@ TEST(CitationRecogniser, TitlesGenericPlansDefinedTermsAndBackReferences) {
   EXPECT_TRUE(citations().find("construction plan for financial infrastructure").empty());
 }
 
+TEST(CitationRecogniser, ANumberGivesItsYearATitleAloneNone) {
+  for (const std::string text : {"the Official Reply (No. 86 [2017], the State Council) shall",
+                                 "as set out in Guo Han [2017] No. 86, we", "under Guo Han (2017) No. 86"}) {
+    auto c = citations().find(text);
+    ASSERT_FALSE(c.empty()) << text;
+    EXPECT_EQ(c[0].year, 2017) << text;
+  }
+  auto titled = citations().find("under the Plan for Beijing Service Trade, we");
+  ASSERT_EQ(titled.size(), 1u);
+  EXPECT_EQ(titled[0].year, 0);
+}
+
 TEST(CitationRecogniser, TitleStartsAreCaseSensitiveWholeAndFoundEverywhere) {
   Citations& fx = citations();
   // A title starts at a capital, not inside a word or after a hyphen.

@@ -66,6 +66,28 @@ TEST(Identity, NumberInTheTextHeadNamesTheDocumentWhateverItsSpelling) {
   EXPECT_TRUE(cited);
 }
 
+TEST(Identity, ADocumentsNumberGivesItsYear) {
+  // In the text's head, in its catalogue title, and in a citation of a document not built.
+  Graph g = build({family("state-council-reply-2015-81-beijing-service-sector-framework-plan"),
+                   family("state-council-reply-2020-123-beijing-service-sector-demonstration-zone")});
+  const std::string gyear = "http://www.w3.org/2001/XMLSchema#gYear";
+  for (const auto& [doc, year] : {std::pair{"id:doc/state-council-2015-81", "2015"}, {"id:doc/state-council-2020-123", "2020"}}) {
+    auto dates = g.objects(doc, kDct + "date");
+    ASSERT_EQ(dates.size(), 1u) << doc;
+    EXPECT_EQ(dates[0].value, year);
+    EXPECT_EQ(dates[0].datatype, gyear);
+  }
+  Graph cited{policykg::builder::build_text(
+      "Notice\n\nThe Ministry of Commerce:\n\nI. Guo Han [2007] No. 76 and the Plan for Tianjin Port Logistics shall apply.\n",
+      "notice.txt")};
+  EXPECT_EQ(cited.one("id:doc/state-council-2007-76", kDct + "date"), "2007");
+  // A document named by its title alone, or a text without a number, has no year.
+  std::vector<std::string> dated;
+  for (const auto& t : cited.triples)
+    if (t.p.value == kDct + "date") dated.push_back(t.s.value);
+  EXPECT_EQ(dated, std::vector<std::string>{expand("id:doc/state-council-2007-76")});
+}
+
 TEST(Identity, SeedKeepsItsIri) {
   Graph g = build({seed_file()});
   EXPECT_TRUE(g.has("id:doc/state-council-reply-2019-beijing-service-sector-plan", "a", "pol:OfficialReply"));
