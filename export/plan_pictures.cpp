@@ -34,11 +34,20 @@ struct Subject {
   std::string number;
   std::string text;
   std::string document;  ///< pol:sourceDocument
-  std::string issued;
+  std::string issued;      ///< dcterms:issued (xsd:date)
+  std::string year;        ///< dcterms:date (the year a document's number gives)
+  std::string identifier;  ///< dcterms:identifier
   std::set<std::string> applies_to, responsible, qualified, sectors, instruments, located_in;
   std::string agent;
   std::set<std::string> roles;
+  /// Links to other subjects that may be documents, by relation (pol:approves, pol:hasAnnex,
+  /// pol:keepsInForce, pol:prevailsOver, pol:references): relation index in kDocumentLinks -> objects.
+  std::map<int, std::set<std::string>> links;
 };
+
+// The links between documents the family timeline draws, in the order a link's relations are listed.
+constexpr std::string_view kDocumentLinks[] = {pol::approves, pol::hasAnnex, pol::keepsInForce, pol::prevailsOver,
+                                               pol::references};
 
 // Lower is better: English, then untagged, then any other language but Chinese (kept apart, with
 // the Chinese skos:prefLabel, as the name a district's boundary carries).
@@ -69,7 +78,8 @@ class Indexes {
  public:
   explicit Indexes(const std::vector<rdf::Triple>& triples) {
     const std::string type(std_terms::rdf_type), label(std_terms::rdfs_label), pref_label(std_terms::skos_prefLabel),
-        part_of(std_terms::dcterms_isPartOf), issued(std_terms::dcterms_issued);
+        part_of(std_terms::dcterms_isPartOf), issued(std_terms::dcterms_issued), year(std_terms::dcterms_date),
+        identifier(std_terms::dcterms_identifier);
     const std::string has_annex(pol::hasAnnex), position(pol::position), number(pol::number), text(pol::text),
         source(pol::sourceDocument), applies(pol::appliesTo), responsible(pol::responsibleParty),
         qualified(pol::qualifiedResponsibility), agent(pol::agent), role(pol::role), sector(pol::sector),
@@ -97,11 +107,17 @@ class Indexes {
           if (s.text.empty() || t.o.value < s.text) s.text = t.o.value;
         } else if (p == issued) {
           if (s.issued.empty() || t.o.value < s.issued) s.issued = t.o.value;
+        } else if (p == year) {
+          if (s.year.empty() || t.o.value < s.year) s.year = t.o.value;
+        } else if (p == identifier) {
+          if (s.identifier.empty() || t.o.value < s.identifier) s.identifier = t.o.value;
         }
         continue;
       }
       if (!t.o.is_iri()) continue;
       const std::string& o = t.o.value;
+      for (int k = 0; k < static_cast<int>(std::size(kDocumentLinks)); ++k)
+        if (p == kDocumentLinks[k]) subjects[t.s.value].links[k].insert(o);
       if (p == type) subjects[t.s.value].types.insert(o);
       else if (p == part_of) {
         Subject& s = subjects[t.s.value];
@@ -173,6 +189,7 @@ class Builder {
     out["map"] = map_json();
     out["matrix"] = std::move(matrix);
     out["tree"] = std::move(tree_);
+    out["timeline"] = timeline_json();
     return out;
   }
 
@@ -420,6 +437,63 @@ class Builder {
       out_rows.push_back(std::move(row));
     }
     return {{"columns", std::move(columns)}, {"rows", std::move(out_rows)}};
+  }
+
+  // The family: every document with the date it is placed at, and the links between documents.
+  Json timeline_json() const {
+    Table family;
+    for (const auto& [iri, s] : idx_.subjects)
+      if (s.types.count(std::string(pol::Document)) || s.types.count(std::string(pol::OfficialReply)) ||
+          s.types.count(std::string(pol::Plan)))
+        family.add(iri);
+    // Who approves or annexes each document: an undated plan takes its reply's date.
+    std::map<std::string, std::string> approved_by;
+    for (const auto& iri : family.order) {
+      const auto& links = idx_.find(iri)->links;
+      for (int k : {0, 1})  // pol:approves, pol:hasAnnex
+        if (auto it = links.find(k); it != links.end())
+          for (const auto& o : it->second)
+            if (auto& by = approved_by[o]; by.empty() || iri < by) by = iri;
+    }
+    auto own_date = [this](const std::string& iri) -> std::pair<std::string, std::string> {
+      const Subject* s = idx_.find(iri);
+      if (!s->issued.empty()) return {s->issued, "issued"};
+      if (!s->year.empty()) return {s->year, "number"};
+      return {};
+    };
+    Json documents = Json::array();
+    for (const auto& iri : family.order) {
+      const Subject* s = idx_.find(iri);
+      auto [date, by] = own_date(iri);
+      std::string from = iri;
+      for (int depth = 0; date.empty() && depth < kMaxDepth; ++depth) {
+        auto it = approved_by.find(from);
+        if (it == approved_by.end()) break;
+        from = it->second;
+        std::tie(date, by) = own_date(from);
+        if (!date.empty()) by = "approval";
+      }
+      documents.push_back({{"iri", iri},
+                           {"label", label_of(iri)},
+                           {"kind", kind_of(s->types)},
+                           {"identifier", s->identifier},
+                           {"date", date},
+                           {"datedBy", by},
+                           {"measures", index_of(documents_, iri)}});
+    }
+    Json links = Json::array();
+    for (std::size_t from = 0; from < family.order.size(); ++from) {
+      std::map<long long, Json> relations;  // target -> the relations, in kDocumentLinks order
+      for (const auto& [k, objects] : idx_.find(family.order[from])->links)
+        for (const auto& o : objects)
+          if (auto to = index_of(family, o); to >= 0 && static_cast<std::size_t>(to) != from) {
+            auto& list = relations[to];
+            if (list.is_null()) list = Json::array();
+            list.push_back(last_segment(std::string(kDocumentLinks[k])));
+          }
+      for (auto& [to, list] : relations) links.push_back({{"from", from}, {"to", to}, {"relations", std::move(list)}});
+    }
+    return {{"documents", std::move(documents)}, {"links", std::move(links)}};
   }
 
   const Indexes& idx_;

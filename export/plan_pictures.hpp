@@ -31,8 +31,16 @@ struct PlanPicturesOptions {
 ///          "zones": [{"place", "district", "applies": [m], "assigned": [m]}]},
 ///  "matrix": {"columns": [t or -1], "rows": [{"iri", "label", "kind",
 ///              "cells": [{"column", "measures": [m], "roles": [[r, [m]]]}]}]},
-///  "tree": [node]}  where node = {"iri", "label", "kind", "number", "measures": n, "children": [node]}
-///                   or {"measure": m} for a measure.
+///  "tree": [node],  where node = {"iri", "label", "kind", "number", "measures": n, "children": [node]}
+///                   or {"measure": m} for a measure,
+///  "timeline": {"documents": [{"iri", "label", "kind", "identifier", "date", "datedBy", "measures": d}],
+///               "links": [{"from": f, "to": f, "relations": ["approves", ...]}]}}
+/// The timeline lists every pol:Document of the graph (by IRI): "date" is its dcterms:issued
+/// ("datedBy": "issued"), else the year of its dcterms:date ("number"), else the date of the
+/// document that approves it or has it as an annex ("approval"), else "" (undated); "measures" is
+/// its index in "documents" (-1: it holds no measure). A link joins two documents with the
+/// relations the first states of the second (pol:approves, hasAnnex, keepsInForce, prevailsOver,
+/// references, in that order); "from" and "to" index the timeline's documents.
 /// Numbers in lists are indexes into "measures", "sectors", "places", "tasks" and "roles"; a
 /// matrix column -1 gathers the measures under no task. "name" is the district's name in Chinese
 /// (skos:prefLabel@zh or rdfs:label@zh), the name its boundary carries in the map file, or "" when

@@ -182,6 +182,57 @@ TEST(PicturesBrowser, TypologyCountsSectorsByInstrumentAndFiltersByPlaceAsSparql
   expect_clicked_through(port, s.origin(), seen);
 }
 
+TEST(PicturesBrowser, TimelineDrawsTheFamilyByYearWithWhatEachKeepsInForce) {
+  if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
+  Served s;
+  ASSERT_GT(s.serve.port(), 0) << s.serve.stderr_text();
+  const int port = s.serve.port();
+  const std::string reply = kBase + "doc/state-council-2020-123";
+  auto seen = run_picture({s.origin(), "timeline", reply}, &s);
+  ASSERT_FALSE(seen.is_null());
+  // Each dated document at the year of its dcterms:issued, else of its dcterms:date.
+  const auto dated = select(port, "SELECT ?d (SAMPLE(COALESCE(YEAR(?issued), xsd:integer(STR(?year)))) AS ?y) WHERE { "
+                                  "?d a pol:Document . OPTIONAL { ?d dcterms:issued ?issued } OPTIONAL { ?d dcterms:date ?year } "
+                                  "FILTER(BOUND(?issued) || BOUND(?year)) } GROUP BY ?d");
+  ASSERT_GE(dated.size(), 4u) << "the replies of 2015, 2017, 2019 and 2020";
+  for (const auto& b : dated) {
+    const std::string d = b["d"]["value"];
+    ASSERT_TRUE(seen["shown"]["documents"].contains(d)) << d;
+    EXPECT_EQ(seen["shown"]["documents"][d], std::stoll(b["y"]["value"].get<std::string>())) << d;
+  }
+  // Every pol:keepsInForce between documents is an arrow that says so.
+  std::set<std::pair<std::string, std::string>> kept, drawn;
+  for (const auto& b : select(port, "SELECT ?a ?b WHERE { ?a pol:keepsInForce ?b . ?a a pol:Document . ?b a pol:Document }"))
+    kept.insert({b["a"]["value"].get<std::string>(), b["b"]["value"].get<std::string>()});
+  for (const auto& l : seen["shown"]["links"])
+    for (std::size_t i = 2; i < l.size(); ++i)
+      if (l[i] == "keepsInForce") drawn.insert({l[0].get<std::string>(), l[1].get<std::string>()});
+  EXPECT_FALSE(kept.empty());
+  EXPECT_EQ(drawn, kept);
+  // The click on the 2020 reply lists its measures.
+  std::set<std::string> listed;
+  for (const auto& m : seen["clicked"]["measures"]) listed.insert(m["iri"]);
+  EXPECT_EQ(listed, measures(port, "?m a pol:Measure ; pol:sourceDocument <" + reply + ">"));
+  expect_clicked_through(port, s.origin(), seen);
+
+  // One document chosen: the typology counts its measures only.
+  auto one = run_picture({s.origin(), "typology", "Beijing", "--document", "Official Reply of the State Council on "
+                                                                                    "the Framework Plan"}, &s);
+  ASSERT_FALSE(one.is_null());
+  std::map<std::string, long long> expected, shown;
+  for (const auto& b : select(port, "SELECT ?s ?i (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a pol:Measure ; pol:sector ?s ; "
+                                    "pol:instrumentType ?i ; pol:sourceDocument <" + kBase + "doc/state-council-2015-81> } GROUP BY ?s ?i"))
+    expected[b["s"]["value"].get<std::string>() + "|" + b["i"]["value"].get<std::string>()] = std::stoll(b["n"]["value"].get<std::string>());
+  long long all = 0;
+  for (const auto& [k, v] : one["shown"]["all"].items()) {
+    all += v.get<long long>();
+    if (k.find("none") == std::string::npos) shown[k] = v;
+  }
+  EXPECT_EQ(shown, expected);
+  EXPECT_GE(all, count(port, "?m a pol:Measure ; pol:sourceDocument <" + kBase + "doc/state-council-2015-81>"));
+  EXPECT_LT(all, count(port, "?m a pol:Measure")) << "the other documents' measures are left out";
+}
+
 TEST(PicturesBrowser, ExportedPageShowsThePicturesOfflineAndIsByteIdenticalTwice) {
   if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
   auto dir = fs::temp_directory_path() / ("policykg-e2e-pictures-" + std::to_string(::getpid()));

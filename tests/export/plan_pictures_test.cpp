@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 
 #include "export/plan_pictures.hpp"
@@ -12,9 +13,9 @@
 namespace policykg::exports {
 namespace {
 
-const std::string kId = "https://w3id.org/policykg/id/";
+const std::string kIds = "https://w3id.org/policykg/id/";
 
-rdf::Term id(const std::string& path) { return rdf::Term::iri(kId + path); }
+rdf::Term id(const std::string& path) { return rdf::Term::iri(kIds + path); }
 rdf::Term iri(std::string_view v) { return rdf::Term::iri(std::string(v)); }
 
 std::vector<rdf::Triple> small_plan() {
@@ -88,9 +89,9 @@ TEST(PlanPictures, MeasuresComeInDocumentOrderWithTheirTaskAndTypology) {
   PlanPicturesOptions options;
   options.labels = &labels;
   auto j = plan_pictures(small_plan(), options);
-  EXPECT_EQ(measure_iris(j), (std::vector<std::string>{kId + "doc/r/provision/1/measure/1",
-                                                       kId + "doc/p/task/1/initiative/1/measure/8",
-                                                       kId + "doc/p/task/1/initiative/1/measure/9"}));
+  EXPECT_EQ(measure_iris(j), (std::vector<std::string>{kIds + "doc/r/provision/1/measure/1",
+                                                       kIds + "doc/p/task/1/initiative/1/measure/8",
+                                                       kIds + "doc/p/task/1/initiative/1/measure/9"}));
   ASSERT_EQ(j["tasks"].size(), 1u);
   EXPECT_EQ(j["tasks"][0]["number"], "1");
   EXPECT_EQ(j["measures"][0]["task"], -1);
@@ -164,6 +165,56 @@ TEST(PlanPictures, TreeRunsFromTheReplyThroughItsAnnexToTheMeasuresWithCounts) {
   EXPECT_EQ(initiative["children"], nlohmann::json::parse(R"([{"measure": 1}, {"measure": 2}])"));
 }
 
+TEST(PlanPictures, TimelineDatesEachDocumentAndJoinsItsLinks) {
+  auto t = small_plan();
+  auto add = [&](const std::string& s, std::string_view p, rdf::Term o) { t.push_back({id(s), iri(p), std::move(o)}); };
+  add("doc/r", std_terms::dcterms_issued, rdf::Term::typed("2019-01-31", std::string(rdf::kXsd) + "date"));
+  add("doc/old", std_terms::rdf_type, iri(pol::OfficialReply));
+  add("doc/old", std_terms::dcterms_date, rdf::Term::typed("2015", std::string(rdf::kXsd) + "gYear"));
+  add("doc/old", std_terms::dcterms_identifier, rdf::Term::literal("No. 81 [2015]"));
+  add("doc/old", pol::references, id("doc/cited"));
+  add("doc/cited", std_terms::rdf_type, iri(pol::Plan));
+  add("doc/p", pol::keepsInForce, id("doc/old"));
+  add("doc/p", pol::prevailsOver, id("doc/old"));
+  add("doc/p", pol::references, id("district/xicheng"));  // not a document: no link
+  const auto j = plan_pictures(t)["timeline"];
+  std::map<std::string, nlohmann::ordered_json> by_iri;
+  std::vector<std::string> order;
+  for (const auto& d : j["documents"]) {
+    by_iri[d["iri"]] = d;
+    order.push_back(d["iri"]);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{kIds + "doc/cited", kIds + "doc/old", kIds + "doc/p", kIds + "doc/r"}));
+  EXPECT_EQ(by_iri[kIds + "doc/r"]["date"], "2019-01-31");
+  EXPECT_EQ(by_iri[kIds + "doc/r"]["datedBy"], "issued");
+  EXPECT_EQ(by_iri[kIds + "doc/r"]["measures"], 0) << "the reply holds the measures of its annex";
+  EXPECT_EQ(by_iri[kIds + "doc/p"]["date"], "2019-01-31");
+  EXPECT_EQ(by_iri[kIds + "doc/p"]["datedBy"], "approval");
+  EXPECT_EQ(by_iri[kIds + "doc/old"]["date"], "2015");
+  EXPECT_EQ(by_iri[kIds + "doc/old"]["datedBy"], "number");
+  EXPECT_EQ(by_iri[kIds + "doc/old"]["identifier"], "No. 81 [2015]");
+  EXPECT_EQ(by_iri[kIds + "doc/old"]["measures"], -1);
+  EXPECT_EQ(by_iri[kIds + "doc/cited"]["date"], "");
+  EXPECT_EQ(by_iri[kIds + "doc/cited"]["datedBy"], "");
+  // cited 0, old 1, p 2, r 3
+  EXPECT_EQ(j["links"], nlohmann::ordered_json::parse(R"([
+    {"from": 1, "to": 0, "relations": ["references"]},
+    {"from": 2, "to": 1, "relations": ["keepsInForce", "prevailsOver"]},
+    {"from": 3, "to": 2, "relations": ["hasAnnex"]}])"));
+}
+
+TEST(PlanPictures, ATimelineOfDocumentsApprovingEachOtherEnds) {
+  std::vector<rdf::Triple> t;
+  for (const auto& [a, b] : {std::pair{"doc/a", "doc/b"}, {"doc/b", "doc/a"}}) {
+    t.push_back({id(a), iri(std_terms::rdf_type), iri(pol::Plan)});
+    t.push_back({id(a), iri(pol::approves), id(b)});
+  }
+  const auto j = plan_pictures(t)["timeline"];
+  ASSERT_EQ(j["documents"].size(), 2u);
+  for (const auto& d : j["documents"]) EXPECT_EQ(d["date"], "") << d.dump();
+  EXPECT_EQ(j["links"].size(), 2u);
+}
+
 TEST(PlanPictures, ShuffledTriplesGiveTheSameBytes) {
   auto triples = small_plan();
   auto shuffled = triples;
@@ -183,7 +234,7 @@ TEST(PlanPictures, CyclesAndBareMeasuresNeitherLoopNorCrash) {
   t.push_back({id("m"), iri(pol::qualifiedResponsibility), id("q")});  // q has no agent
   t.push_back({rdf::Term::blank("x"), part_of, id("m")});
   auto j = plan_pictures(t);
-  EXPECT_EQ(measure_iris(j), (std::vector<std::string>{kId + "a", kId + "m"}));
+  EXPECT_EQ(measure_iris(j), (std::vector<std::string>{kIds + "a", kIds + "m"}));
   EXPECT_EQ(j["tree"], nlohmann::json::array());
   EXPECT_EQ(j["matrix"]["rows"], nlohmann::json::array());
   EXPECT_EQ(plan_pictures({})["measures"], nlohmann::json::array());

@@ -13,11 +13,15 @@
 //                        and clicks its first measure
 //   typology PLACE_LABEL shown: {"all": {"sector IRI|instrument IRI": n}, "place": {...}} (after filtering
 //                        by the place); the click is on the first bar of the filtered chart
+//   timeline DOC_IRI     shown: {"documents": {IRI: year as drawn, or "undated"}, "links": [[from IRI, to IRI,
+//                        relation...]]}; the click is on the document DOC_IRI
+// With --document LABEL, the document whose name starts with LABEL is chosen first (the pictures
+// then count its measures only).
 // Every request outside the server (or, for a file, any request at all) is aborted and listed.
 // With --no-click it only reads what is drawn (for bench/pictures/run.sh). With --warm the browser
 // first opens the server's index page, as a reader's running browser has its renderer up: the
 // time is then the picture page's own (without, it includes starting the browser's first page).
-// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click] [--warm]
+// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--document LABEL] [--screenshot FILE.png] [--no-click] [--warm]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +36,9 @@ const noClick = args.indexOf('--no-click');
 if (noClick >= 0) args.splice(noClick, 1);
 const warm = args.indexOf('--warm');
 if (warm >= 0) args.splice(warm, 1);
+let chosenDocument = null;
+const documentAt = args.indexOf('--document');
+if (documentAt >= 0) { chosenDocument = args[documentAt + 1]; args.splice(documentAt, 2); }
 let file = null;
 if (args[0] === '--file') { file = args[1]; args.splice(0, 2); }
 const origin = file ? null : args.shift();
@@ -71,6 +78,14 @@ try {
   const ms = Math.round(await page.evaluate(() => new Promise((r) =>
     requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))));
   const timing = await page.evaluate(() => window.policykgPictures.timing);
+  if (chosenDocument !== null) {
+    const value = await page.$eval('#picture-document', (sel, label) => {
+      const o = [...sel.options].find((x) => x.textContent.startsWith(label));
+      if (!o) throw new Error('no document ' + label);
+      return o.value;
+    }, chosenDocument);
+    await page.selectOption('#picture-document', value);
+  }
 
   // Clicks the chart of `name` at a point given in its own coordinates (not with --no-click).
   async function clickChart(name, pixel) {
@@ -159,6 +174,29 @@ try {
       return null;
     });
     if (pixel) await clickChart('typology', pixel);
+  } else if (picture === 'timeline') {
+    const read = await page.evaluate((iri) => {
+      const p = window.policykgPictures;
+      const tl = p.data.timeline;
+      const opt = p.charts.timeline.getOption();
+      const series = opt.series.find((s) => s.id === 'documents');
+      const undated = opt.xAxis[0].min + 1;
+      const documents = {};
+      let target = null;
+      series.data.forEach((n) => {
+        const d = tl.documents[n.doc];
+        documents[d.iri] = n.value[0] === undated ? 'undated' : Math.floor(n.value[0]);
+        if (d.iri === iri) target = n.value;
+      });
+      const links = series.links.map((l) => [tl.documents[series.data[l.source].doc].iri,
+        tl.documents[series.data[l.target].doc].iri].concat(tl.links.find((k) =>
+          tl.documents[k.from].iri === tl.documents[series.data[l.source].doc].iri &&
+          tl.documents[k.to].iri === tl.documents[series.data[l.target].doc].iri).relations));
+      return { documents, links, pixel: target ? p.charts.timeline.convertToPixel({ seriesId: 'documents' }, target) : null };
+    }, arg);
+    shown = { documents: read.documents, links: read.links };
+    if (!read.pixel) throw new Error('no node for ' + arg);
+    await clickChart('timeline', read.pixel);
   } else {
     throw new Error('unknown picture ' + picture);
   }

@@ -5,6 +5,7 @@ require('echarts/lib/chart/map');        // the map: districts shaded
 require('echarts/lib/chart/scatter');    // the map: zones as markers
 require('echarts/lib/chart/heatmap');    // the matrix
 require('echarts/lib/chart/bar');        // the typology
+require('echarts/lib/chart/graph');      // the timeline: documents and their links
 require('echarts/lib/component/geo');
 require('echarts/lib/component/grid');
 require('echarts/lib/component/tooltip');

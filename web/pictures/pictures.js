@@ -1,8 +1,10 @@
 // The pictures of a plan, drawn with ECharts from the JSON in #pictures-data (written by
 // `policykg serve` at /pictures and by `policykg export --format html`, see
 // export/plan_pictures.hpp) and Beijing's district boundaries in #pictures-map (the map file of
-// the echarts 4.9.0 npm package). Map, responsibility matrix, plan tree, and sectors x instrument
-// types; a click lists the measures behind what was clicked, with their source text.
+// the echarts 4.9.0 npm package). Map, responsibility matrix, plan tree, sectors x instrument
+// types, and the timeline of the documents; a click lists the measures behind what was clicked,
+// with their source text. For a corpus, each picture but the timeline counts all documents or
+// the one chosen.
 (function () {
   'use strict';
   var started = performance.now();
@@ -35,6 +37,22 @@
   function numbered(number, label) {
     return number && label.indexOf(number) !== 0 ? number + ' ' + label : label;
   }
+  // The documents of the corpus as the tree's roots (a reply with its annexes), and the root
+  // each measure is under; the chosen one (-1: all) filters every picture but the timeline.
+  var roots = [], rootOf = data.measures.map(function () { return -1; });
+  data.tree.forEach(function (node) {
+    var r = roots.length;
+    roots.push(node);
+    (function mark(n) {
+      if (n.measure !== undefined) rootOf[n.measure] = r;
+      else n.children.forEach(mark);
+    })(node);
+  });
+  var chosenRoot = -1;
+  function inChosen(m) { return chosenRoot < 0 || rootOf[m] === chosenRoot; }
+  function chosen(list) { return chosenRoot < 0 ? list : list.filter(inChosen); }
+  function documentName(r) { return roots[r].label + (roots[r].number ? ' (' + roots[r].number + ')' : ''); }
+
   function taskName(t) {
     if (t < 0) return 'outside the tasks';
     return numbered(data.tasks[t].number, data.tasks[t].label);
@@ -73,7 +91,7 @@
   var graphMain = document.getElementById('cy') ? document.getElementById('cy').closest('main') : null;
   var nav = document.getElementById('picture-tabs');
   if (graphMain) nav.insertBefore(el('a', { href: '#graph', 'data-picture': 'graph', text: 'Graph' }), nav.firstChild);
-  var names = ['map', 'matrix', 'tree', 'typology'];
+  var names = ['map', 'matrix', 'tree', 'typology', 'timeline'];
   function show(name) {
     if (name !== 'graph' && names.indexOf(name) < 0) name = graphMain ? 'graph' : 'map';
     [].forEach.call(nav.querySelectorAll('a'), function (a) { a.classList.toggle('active', a.dataset.picture === name); });
@@ -85,8 +103,25 @@
     }
     names.forEach(function (n) { document.getElementById('picture-' + n).hidden = n !== name; });
     if (name === 'graph') return;
-    if (!drawn[name]) { drawn[name] = true; draw[name](); }
+    if (!drawn[name]) { drawn[name] = draw[name]() || function () {}; }
+    else if (drawn[name].root !== chosenRoot) drawn[name]();
+    drawn[name].root = chosenRoot;
     if (charts[name]) charts[name].resize();
+    current = name;
+  }
+  var current = null;
+  // The document filter: shown when the graph holds more than one document; a change redraws
+  // the picture in view (the others when next shown).
+  var documentSelect = document.getElementById('picture-document');
+  if (roots.length > 1) {
+    document.getElementById('document-controls').hidden = false;
+    roots.forEach(function (node, r) {
+      documentSelect.appendChild(el('option', { value: String(r), text: short(documentName(r), 90) + ' – ' + node.measures + ' measures' }));
+    });
+    documentSelect.addEventListener('change', function () {
+      chosenRoot = Number(documentSelect.value);
+      if (current && drawn[current]) { drawn[current](); drawn[current].root = chosenRoot; }
+    });
   }
   window.addEventListener('hashchange', function () { show(location.hash.slice(1)); });
   window.addEventListener('resize', function () { for (var k in charts) charts[k].resize(); });
@@ -120,7 +155,7 @@
         // never on the centre itself, which is where a click on the district lands
         var angle = (k - 1) * 2.4 + 0.8;
         var r = 0.012 + 0.004 * k;
-        points.push({ name: data.places[z.place].label, value: [cp[0] + r * Math.cos(angle), cp[1] + r * Math.sin(angle), z[which].length],
+        points.push({ name: data.places[z.place].label, value: [cp[0] + r * Math.cos(angle), cp[1] + r * Math.sin(angle), chosen(z[which]).length],
                       zone: z, district: data.places[district.place].label });
       });
       return points;
@@ -128,7 +163,7 @@
     function render() {
       var which = document.querySelector('#map-controls input:checked').value;
       var values = data.map.districts.filter(function (d) { return nameMap[d.name]; }).map(function (d) {
-        return { name: data.places[d.place].label, value: d[which].length };
+        return { name: data.places[d.place].label, value: chosen(d[which]).length };
       });
       var max = Math.max.apply(null, values.map(function (v) { return v.value; }).concat([1]));
       chart.setOption({
@@ -155,7 +190,8 @@
             itemStyle: { color: '#d9822b', borderColor: '#fff', borderWidth: 1 }, zlevel: 1 }
         ]
       }, true);
-      legend.textContent = 'Shade: the number of measures ' + (which === 'applies' ? 'that apply to the district (pol:appliesTo)'
+      legend.textContent = (chosenRoot >= 0 ? 'Measures of ' + documentName(chosenRoot) + '. ' : '') +
+        'Shade: the number of measures ' + (which === 'applies' ? 'that apply to the district (pol:appliesTo)'
         : 'assigned to the district (its pol:responsibleParty or a qualified responsibility\'s agent)') +
         '. Orange dots: zones, sized by their own measures; each sits at its district\'s centre point (from the map file) ' +
         'because no source the gazetteer records states its coordinates. A zone\'s measures are not counted in its district. ' +
@@ -167,12 +203,13 @@
     chart.on('click', function (p) {
       var which = document.querySelector('#map-controls input:checked').value;
       var verb = which === 'applies' ? 'applying to ' : 'assigned to ';
-      if (p.seriesType === 'scatter') return showMeasures('Measures ' + verb + p.name, p.data.zone[which]);
+      if (p.seriesType === 'scatter') return showMeasures('Measures ' + verb + p.name, chosen(p.data.zone[which]));
       var d = byLabel[p.name];
-      if (d) showMeasures('Measures ' + verb + p.name, d[which]);
+      if (d) showMeasures('Measures ' + verb + p.name, chosen(d[which]));
     });
     document.getElementById('map-controls').addEventListener('change', render);
     render();
+    return render;
   };
 
   // Responsibility matrix: parties x main tasks, a cell counting measures (of one role, or any).
@@ -186,8 +223,7 @@
     var columns = data.matrix.columns;
     var state = matrixState;
     function cellMeasures(cell, role) {
-      if (role === '') return cell.measures;
-      return cell.byRole[role] || [];
+      return chosen(role === '' ? cell.measures : cell.byRole[role] || []);
     }
     data.matrix.rows.forEach(function (row) {
       row.cells.forEach(function (cell) {
@@ -269,6 +305,7 @@
       '(pol:responsibleParty, or the agent of a pol:qualifiedResponsibility); columns: the main tasks (pol:Task) holding ' +
       'the measures. A cell counts each measure once' + (roleNames.length ? '; roles: ' + roleNames.join(', ') : '') + '.';
     render();
+    return render;
   };
 
   // Plan tree: documents, annexes and units as an outline that opens and closes, with counts.
@@ -292,13 +329,16 @@
       if (measures.childNodes.length) box.appendChild(measures);
       return box;
     }
-    data.tree.forEach(function (node) { var u = unit(node, 0); if (u) root.appendChild(u); });
+    var boxes = data.tree.map(function (node) { var u = unit(node, 0); if (u) root.appendChild(u); return u; });
     document.getElementById('tree-open').addEventListener('click', function () {
       [].forEach.call(root.querySelectorAll('details'), function (d) { d.open = true; });
     });
     document.getElementById('tree-close').addEventListener('click', function () {
       [].forEach.call(root.querySelectorAll('details'), function (d) { d.open = false; });
     });
+    function render() { boxes.forEach(function (box, r) { if (box) box.hidden = chosenRoot >= 0 && r !== chosenRoot; }); }
+    render();
+    return render;
   };
 
   // Sectors x instrument types: a stacked bar per sector, filtered by task or by place.
@@ -313,16 +353,17 @@
     var state = {};
     function render() {
       var task = taskSelect.value, place = placeSelect.value;
-      var chosen = [];
+      var picked = [];
       data.measures.forEach(function (m, i) {
+        if (!inChosen(i)) return;
         if (task !== 'all' && String(m.task) !== task) return;
         if (place !== 'all' && m.places.indexOf(Number(place)) < 0) return;
-        chosen.push(i);
+        picked.push(i);
       });
       var sectors = data.sectors.map(function (s) { return s.label; }).concat(['no sector']);
       var instruments = data.instruments.map(function (s) { return s.label; }).concat(['no instrument type']);
       var cells = instruments.map(function () { return sectors.map(function () { return []; }); });
-      chosen.forEach(function (i) {
+      picked.forEach(function (i) {
         var m = data.measures[i];
         var ss = m.sectors.length ? m.sectors : [sectors.length - 1];
         var ii = m.instruments.length ? m.instruments : [instruments.length - 1];
@@ -341,7 +382,8 @@
                    data: cells[t].map(function (list) { return list.length; }) };
         })
       }, true);
-      document.getElementById('typology-legend').textContent = chosen.length + ' measures' +
+      document.getElementById('typology-legend').textContent = picked.length + ' measures' +
+        (chosenRoot >= 0 ? ' of ' + documentName(chosenRoot) : '') +
         (task !== 'all' ? ' of ' + taskName(Number(task)) : '') + (place !== 'all' ? ' applying to ' + data.places[Number(place)].label : '') +
         '. A measure of several sectors or types counts in each.';
     }
@@ -353,6 +395,118 @@
     taskSelect.addEventListener('change', render);
     placeSelect.addEventListener('change', render);
     render();
+    return render;
+  };
+
+  // Timeline: the documents along the years, a lane per kind, an arrow for each link between
+  // two documents (approves, has as annex, keeps in force, prevails over, cites). A document
+  // with no date of its own sits at the date of the reply approving it; one with none at all, in
+  // the column "undated" at the left. A click lists a document's measures.
+  draw.timeline = function () {
+    var tl = data.timeline;
+    var chart = charts.timeline = echarts.init(document.getElementById('chart-timeline'));
+    var relationNames = { approves: 'approves', hasAnnex: 'has as annex', keepsInForce: 'keeps in force',
+                          prevailsOver: 'prevails over', references: 'cites' };
+    var lanes = ['OfficialReply', 'Plan', 'Document'];
+    var laneNames = ['Official replies', 'Plans', 'Other documents'];
+    // A date as a fractional year: "2019-01-31" -> 2019.08, "2015" -> 2015.
+    function yearOf(date) {
+      if (!date) return null;
+      var y = Number(date.slice(0, 4));
+      if (date.length < 10) return y;
+      var start = Date.UTC(y, 0, 1), day = Date.UTC(y, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+      return y + (day - start) / (366 * 864e5);
+    }
+    var years = tl.documents.map(function (d) { return yearOf(d.date); }).filter(function (y) { return y !== null; });
+    var first = years.length ? Math.floor(Math.min.apply(null, years)) : 2000;
+    var last = years.length ? Math.ceil(Math.max.apply(null, years)) : first + 1;
+    var undatedAt = first - 1;
+    // Only documents in a link or holding measures; the rest are named in the legend.
+    var shown = tl.documents.map(function (d) { return d.measures >= 0; });
+    tl.links.forEach(function (l) { shown[l.from] = shown[l.to] = true; });
+    // Documents at one point of a lane stack downwards; each lane is as tall as its highest stack.
+    var step = 0.35, placed = [], stack = {}, height = lanes.map(function () { return 1; });
+    tl.documents.forEach(function (d, i) {
+      if (!shown[i]) return;
+      var lane = lanes.indexOf(d.kind) >= 0 ? lanes.indexOf(d.kind) : 2;
+      var x = yearOf(d.date);
+      if (x === null) x = undatedAt;
+      var key = Math.round(x * 10) + ':' + lane;
+      var k = stack[key] = (stack[key] || 0) + 1;
+      height[lane] = Math.max(height[lane], k);
+      placed.push({ doc: i, x: x, lane: lane, k: k });
+    });
+    var laneStart = [0];
+    lanes.forEach(function (l, i) { laneStart.push(laneStart[i] + (height[i] - 1) * step + 0.8); });
+    var nodes = [], nodeOf = {}, inLane = {};
+    placed.sort(function (a, b) { return a.lane - b.lane || a.x - b.x || a.doc - b.doc; });
+    placed.forEach(function (p) {
+      var d = tl.documents[p.doc];
+      // neighbours in a lane take turns above and below, so that close dates keep their labels apart
+      var turn = inLane[p.lane] = (inLane[p.lane] || 0) + 1;
+      nodeOf[p.doc] = nodes.length;
+      nodes.push({ name: String(p.doc), value: [p.x, laneStart[p.lane] + (p.k - 1) * step], doc: p.doc,
+                   label: { show: true, formatter: short(d.identifier || d.label, 30), fontSize: 10,
+                            position: p.x === undatedAt ? 'right' : turn % 2 ? 'top' : 'bottom' },
+                   symbolSize: d.measures >= 0 ? 18 : 11,
+                   itemStyle: { color: d.measures >= 0 ? '#2f5f98' : '#9bbbe0', borderColor: '#fff' } });
+    });
+    var edges = tl.links.filter(function (l) { return nodeOf[l.from] !== undefined && nodeOf[l.to] !== undefined; }).map(function (l) {
+      var names = l.relations.map(function (r) { return relationNames[r] || r; });
+      var strong = l.relations.indexOf('keepsInForce') >= 0 || l.relations.indexOf('prevailsOver') >= 0;
+      return { source: nodeOf[l.from], target: nodeOf[l.to], relations: names,
+               label: { show: true, formatter: names.join(', '), fontSize: 9 },
+               lineStyle: { color: strong ? '#c0392b' : '#888', width: strong ? 2 : 1, curveness: 0.2 } };
+    });
+    function measuresOf(i) {
+      var d = tl.documents[i], out = [];
+      var root = roots.map(function (n) { return n.iri; }).indexOf(d.iri);
+      data.measures.forEach(function (m, k) {
+        if ((d.measures >= 0 && m.document === d.measures) || (root >= 0 && rootOf[k] === root)) out.push(k);
+      });
+      return out;
+    }
+    function render() {
+      var chosenIri = chosenRoot >= 0 ? roots[chosenRoot].iri : null;
+      chart.setOption({
+        animation: false,  // drawn at once: the same picture on every load
+        tooltip: { confine: true, extraCssText: 'white-space: normal; max-width: 28em;', formatter: function (p) {
+          if (p.dataType === 'edge') return p.data.relations.join(', ');
+          var d = tl.documents[p.data.doc];
+          return d.label + (d.identifier ? ' (' + d.identifier + ')' : '') + '<br>' +
+            (d.date ? d.date + (d.datedBy === 'approval' ? ', the date of the reply approving it' : '') : 'no date in the graph');
+        } },
+        grid: { left: 130, right: 40, top: 30, bottom: 40 },
+        xAxis: { type: 'value', min: undatedAt - 1, max: last + 1, interval: 1, axisLine: { onZero: false },
+                 axisLabel: { formatter: function (v) { return v === undatedAt ? 'undated' : v < undatedAt || v > last ? '' : String(v); } },
+                 splitLine: { show: true, lineStyle: { color: '#eee' } } },
+        yAxis: { type: 'value', min: -0.5, max: laneStart[lanes.length] - 0.5, inverse: true, show: false },
+        series: [{ id: 'lanes', type: 'scatter', silent: true, symbolSize: 1, itemStyle: { color: 'transparent' },
+                   data: laneNames.map(function (name, i) { return { name: name, value: [undatedAt - 1, laneStart[i]] }; }),
+                   label: { show: true, formatter: '{b}', position: 'left', color: '#555' } },
+                 { id: 'documents', type: 'graph', coordinateSystem: 'cartesian2d', data: nodes.map(function (n) {
+                     var d = tl.documents[n.doc];
+                     var mine = chosenIri && (d.iri === chosenIri || measuresOf(n.doc).some(inChosen));
+                     return Object.assign({}, n, chosenIri && !mine ? { itemStyle: { color: '#ddd' } } : {});
+                   }), links: edges,
+                   edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7 }]
+      }, true);
+    }
+    chart.on('click', function (p) {
+      if (p.dataType !== 'node') return;
+      var d = tl.documents[p.data.doc];
+      showMeasures(d.label + (d.identifier ? ' (' + d.identifier + ')' : ''), measuresOf(p.data.doc));
+      var link = el('p', null, [el('a', { href: pageOf(d.iri), className: 'document-link', text: 'the document\'s page' })]);
+      details.insertBefore(link, details.childNodes[1]);
+    });
+    var unshown = tl.documents.filter(function (d, i) { return !shown[i]; }).map(function (d) { return d.label; });
+    document.getElementById('timeline-legend').textContent = 'Each document of the graph at its date of issue, or the year its ' +
+      'number gives (dcterms:issued, dcterms:date); an annex at its reply\'s date; dark: documents whose text was read, ' +
+      'light: documents only cited. Red arrows: a document keeps another in force or prevails over it (pol:keepsInForce, ' +
+      'pol:prevailsOver); grey: it approves, has as annex or cites it.' +
+      (unshown.length ? ' Cited by measures only, not shown: ' + unshown.join('; ') + '.' : '');
+    render();
+    return render;
   };
 
   window.policykgPictures = { data: data, charts: charts, show: show,
