@@ -190,7 +190,8 @@ void Emitter::documents_and_entities(const Facts& facts) {
   namespace st = std_terms;
   auto& g = g_;
   const Id type = g.iri(st::rdf_type), label = g.iri(st::rdfs_label);
-  const std::string date = std::string(rdf::kXsd) + "date", year = std::string(rdf::kXsd) + "gYear", duration = std::string(rdf::kXsd) + "duration";
+  const std::string date = std::string(rdf::kXsd) + "date", year = std::string(rdf::kXsd) + "gYear",
+                    duration = std::string(rdf::kXsd) + "duration";
   for (const auto& [id, d] : facts.documents) {
     const Id s = node(id);
     g.add(s, type, g.iri(pol::Document));

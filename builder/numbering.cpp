@@ -39,7 +39,6 @@ int read_cjk_number(std::string_view s, std::size_t& i) {
   return any ? value + current : 0;
 }
 
-
 // An opening or closing bracket at `i` (ASCII or full-width); its byte length or 0.
 std::size_t open_paren(std::string_view s, std::size_t i) {
   if (starts_at(s, i, "(")) return 1;

@@ -71,14 +71,16 @@ TEST(Identity, ADocumentsNumberGivesItsYear) {
   Graph g = build({family("state-council-reply-2015-81-beijing-service-sector-framework-plan"),
                    family("state-council-reply-2020-123-beijing-service-sector-demonstration-zone")});
   const std::string gyear = "http://www.w3.org/2001/XMLSchema#gYear";
-  for (const auto& [doc, year] : {std::pair{"id:doc/state-council-2015-81", "2015"}, {"id:doc/state-council-2020-123", "2020"}}) {
+  for (const auto& [doc, year] :
+       {std::pair{"id:doc/state-council-2015-81", "2015"}, {"id:doc/state-council-2020-123", "2020"}}) {
     auto dates = g.objects(doc, kDct + "date");
     ASSERT_EQ(dates.size(), 1u) << doc;
     EXPECT_EQ(dates[0].value, year);
     EXPECT_EQ(dates[0].datatype, gyear);
   }
   Graph cited{policykg::builder::build_text(
-      "Notice\n\nThe Ministry of Commerce:\n\nI. Guo Han [2007] No. 76 and the Plan for Tianjin Port Logistics shall apply.\n",
+      "Notice\n\nThe Ministry of Commerce:\n\nI. Guo Han [2007] No. 76 and the Plan for Tianjin Port Logistics "
+      "shall apply.\n",
       "notice.txt")};
   EXPECT_EQ(cited.one("id:doc/state-council-2007-76", kDct + "date"), "2007");
   // A document named by its title alone, or a text without a number, has no year.
