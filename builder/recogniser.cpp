@@ -6,6 +6,7 @@
 #include <array>
 
 #include "builder/slug.hpp"
+#include "core/text.hpp"
 
 namespace policykg::builder {
 
@@ -77,8 +78,13 @@ Recogniser::Recogniser(const Gazetteer& gazetteer, const EntityPatternRules& rul
   for (const auto& p : rules.patterns) heads_.push_back(words_of(p.head));
   for (std::size_t pi = 0; pi < heads_.size(); ++pi)
     if (!heads_[pi].empty() && !heads_[pi].front().empty()) {
-      by_first_word_[heads_[pi].front()].push_back(pi);
-      head_initials_[static_cast<unsigned char>(heads_[pi].front()[0])] = true;
+      // An event's head may also be written in lower case ("the 4th plenary session of ...").
+      std::vector<std::string> firsts{heads_[pi].front()};
+      if (rules.patterns[pi].kind == "Event" && ascii_lower(firsts[0]) != firsts[0]) firsts.push_back(ascii_lower(firsts[0]));
+      for (const auto& first : firsts) {
+        by_first_word_[first].push_back(pi);
+        head_initials_[static_cast<unsigned char>(first[0])] = true;
+      }
     }
 }
 
@@ -150,9 +156,14 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
       return toks[c].word && (in(rules_.connectors, word(c)) || in(p.connectors, word(c)));
     };
     if (k + head.size() > toks.size()) continue;
+    // A head in lower case names an event only right after an ordinal and with the body that
+    // holds it after ("the 4th plenary session of the 19th CPC Central Committee").
+    const bool lower_head = event && word(k) != head[0];
+    if (lower_head && !(k > 0 && adjacent(k - 1, k) && ordinal(k - 1))) continue;
     bool match = true;
     for (std::size_t h = 0; h < head.size() && match; ++h)
-      match = toks[k + h].word && word(k + h) == head[h] && (h == 0 || adjacent(k + h - 1, k + h));
+      match = toks[k + h].word && (lower_head ? word(k + h) == ascii_lower(head[h]) : word(k + h) == head[h]) &&
+              (h == 0 || adjacent(k + h - 1, k + h));
     if (!match) continue;
     std::size_t first = k, last = k + head.size() - 1;
     // Capitalised words before the head, connectors allowed between two of them.
@@ -175,6 +186,17 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
         b = c - 1;
         taken += 1;
         continue;
+      }
+      // "2nd, 3rd, and 4th plenary sessions": an event's ordinals in a list, with commas.
+      auto comma = [&](std::size_t x) { return !toks[x].word && t[toks[x].begin] == ','; };
+      if (event && taken > 0 && ordinal(b)) {
+        std::size_t sep = c;  // ", 4th" or ", and 4th"
+        if (connector(sep) && sep > 0 && adjacent(sep - 1, sep) && comma(sep - 1)) --sep;
+        if (comma(sep) && sep > 0 && adjacent(sep - 1, sep) && ordinal(sep - 1)) {
+          b = sep - 1;
+          taken += 1;
+          continue;
+        }
       }
       break;
     }
@@ -235,6 +257,7 @@ void Recogniser::find_patterns(const NormalizedText& nt, std::vector<Candidate>&
       if (y.size() == 4 && std::all_of(y.begin(), y.end(), is_digit) && (y.starts_with("19") || y.starts_with("20")))
         ++last;
     }
+    if (lower_head && tail == 0) continue;
     if (p.before_words > 0 && p.tail_words == 0 && taken == 0) continue;
     if (p.before_words == 0 && tail == 0) continue;
     if (taken == 0 && tail == 0) continue;

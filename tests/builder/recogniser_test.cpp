@@ -87,8 +87,19 @@ TEST(Recogniser, EventsTakeOrdinalsConnectorsAndTheBodyThatHoldsThem) {
             (V{"event/19th-national-congress-of-the-communist-party-of-china"}));
   // An ordinal is no word of an agency's name: the Committee stays the gazetteer's.
   EXPECT_EQ(names().ids("the 19th CPC Central Committee"), (V{"agency/cpc-central-committee"}));
-  // Lower-case words are no name.
+  // Lower-case words are no name: a lower-case head only after an ordinal and before its body.
   EXPECT_EQ(names().ids("the 2nd plenary sessions of it"), V{});
+  EXPECT_EQ(names().ids("the plenary sessions of the 19th CPC Central Committee"), (V{"agency/cpc-central-committee"}));
+  EXPECT_EQ(names().ids("the 4th plenary session of the 19th CPC Central Committee and"),
+            (V{"event/4th-plenary-session-of-the-19th-cpc-central-committee"}));
+  // Ordinals listed with commas.
+  EXPECT_EQ(names().ids("the 2nd, 3rd, and 4th plenary sessions of the 19th CPC Central Committee and promote"),
+            (V{"event/2nd-3rd-and-4th-plenary-sessions-of-the-19th-cpc-central-committee"}));
+  EXPECT_EQ(names().ids("the 2nd, 3rd Plenary Sessions of the 19th CPC Central Committee"),
+            (V{"event/2nd-3rd-plenary-sessions-of-the-19th-cpc-central-committee"}));
+  // A comma before a word that is no ordinal ends the name.
+  EXPECT_EQ(names().ids("in 2019, 4th plenary session of the 19th CPC Central Committee"),
+            (V{"event/4th-plenary-session-of-the-19th-cpc-central-committee"}));
 }
 
 TEST(Recogniser, ABracketedPlaceInsideOrAfterANameBelongsToIt) {
