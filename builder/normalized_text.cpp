@@ -31,7 +31,7 @@ char ascii_quote(std::string_view s, std::size_t i) {
   }
 }
 
-char ascii_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower_byte(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -84,7 +84,7 @@ NormalizedText::NormalizedText(std::string_view source, Span span)
     i += n;
   }
   lower_.resize(text_.size());
-  std::transform(text_.begin(), text_.end(), lower_.begin(), ascii_lower);
+  std::transform(text_.begin(), text_.end(), lower_.begin(), lower_byte);
   words_ = index_words(lower_);
 }
 
@@ -114,7 +114,7 @@ class FoldedBytes {
     if (c != 0) {
       i_ += 3;
     } else {
-      c = ascii_lower(s_[i_]);
+      c = lower_byte(s_[i_]);
       ++i_;
     }
     // A run of whitespace becomes one space, unless it ends the text.
