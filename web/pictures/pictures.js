@@ -458,13 +458,17 @@
                label: { show: true, formatter: names.join(', '), fontSize: 9 },
                lineStyle: { color: strong ? '#c0392b' : '#888', width: strong ? 2 : 1, curveness: 0.2 } };
     });
+    // A document's measures: those whose text it is, and, for a reply, those of its annexes.
+    var rootNamed = {}, ofDocument = {}, ofRoot = {};
+    roots.forEach(function (n, r) { rootNamed[n.iri] = r; });
+    data.measures.forEach(function (m, k) {
+      (ofDocument[m.document] = ofDocument[m.document] || []).push(k);
+      (ofRoot[rootOf[k]] = ofRoot[rootOf[k]] || []).push(k);
+    });
     function measuresOf(i) {
-      var d = tl.documents[i], out = [];
-      var root = roots.map(function (n) { return n.iri; }).indexOf(d.iri);
-      data.measures.forEach(function (m, k) {
-        if ((d.measures >= 0 && m.document === d.measures) || (root >= 0 && rootOf[k] === root)) out.push(k);
-      });
-      return out;
+      var d = tl.documents[i], held = {};
+      (ofDocument[d.measures] || []).concat(ofRoot[rootNamed[d.iri]] || []).forEach(function (k) { held[k] = true; });
+      return Object.keys(held).map(Number).sort(function (a, b) { return a - b; });
     }
     function render() {
       var chosenIri = chosenRoot >= 0 ? roots[chosenRoot].iri : null;
