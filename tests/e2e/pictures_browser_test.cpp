@@ -82,6 +82,16 @@ void expect_clicked_through(int port, const std::string& origin, const json& see
   EXPECT_EQ(seen["followed"]["text"], text_of(port, first));
 }
 
+// The chart fills its box as drawn, and again after the window shrank.
+void expect_fitted(const json& seen) {
+  ASSERT_TRUE(seen["fitted"].is_object()) << seen.dump();
+  const json& drawn = seen["fitted"]["drawn"];
+  const json& resized = seen["fitted"]["resized"];
+  EXPECT_EQ(drawn["chart"], drawn["box"]);
+  EXPECT_EQ(resized["chart"], resized["box"]);
+  EXPECT_LT(resized["box"][0].get<int>(), drawn["box"][0].get<int>()) << "the window shrank";
+}
+
 }  // namespace
 
 TEST(PicturesBrowser, MapShadesXichengByItsSparqlCountsAndLeadsToAMeasuresText) {
@@ -101,6 +111,7 @@ TEST(PicturesBrowser, MapShadesXichengByItsSparqlCountsAndLeadsToAMeasuresText) 
   for (const auto& m : seen["clicked"]["measures"]) listed.insert(m["iri"]);
   EXPECT_EQ(listed, measures(port, applies));
   expect_clicked_through(port, s.origin(), seen);
+  expect_fitted(seen);
 }
 
 TEST(PicturesBrowser, MatrixCountsTheBusiestPartysMeasuresPerTaskAsSparqlDoes) {
@@ -128,6 +139,7 @@ TEST(PicturesBrowser, MatrixCountsTheBusiestPartysMeasuresPerTaskAsSparqlDoes) {
   using Counts = std::map<std::string, long long>;
   EXPECT_EQ(seen["shown"]["row"].get<Counts>(), expected) << seen["shown"].dump();
   expect_clicked_through(port, s.origin(), seen);
+  expect_fitted(seen);
 }
 
 TEST(PicturesBrowser, TreeCountsEachTasksMeasuresAsSparqlDoes) {
@@ -180,6 +192,7 @@ TEST(PicturesBrowser, TypologyCountsSectorsByInstrumentAndFiltersByPlaceAsSparql
   ASSERT_FALSE(in_xicheng.empty());
   EXPECT_EQ(typed_only(seen["shown"]["place"]), in_xicheng);
   expect_clicked_through(port, s.origin(), seen);
+  expect_fitted(seen);
 }
 
 TEST(PicturesBrowser, TimelineDrawsTheFamilyByYearWithWhatEachKeepsInForce) {
@@ -216,6 +229,7 @@ TEST(PicturesBrowser, TimelineDrawsTheFamilyByYearWithWhatEachKeepsInForce) {
   for (const auto& m : seen["clicked"]["measures"]) listed.insert(m["iri"]);
   EXPECT_EQ(listed, measures(port, "?m a pol:Measure ; pol:sourceDocument <" + reply + ">"));
   expect_clicked_through(port, s.origin(), seen);
+  expect_fitted(seen);
 
   // One document chosen: the typology counts its measures only.
   const std::string framework = "<" + kBase + "doc/state-council-2015-81>";

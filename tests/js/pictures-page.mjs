@@ -3,6 +3,8 @@
 // follows a measure to its source text. Prints JSON:
 // {"errors": [...], "external": [...], "ms": from the navigation's start to the picture drawn,
 //  "timing": {"script", "shown"}: when pictures.js began and had set the picture up, "shown": {what the picture shows},
+//  "fitted": {"drawn", "resized"}: each {"box": [w, h], "chart": [w, h]}, the chart's size and its box's, as
+//            drawn and after the window shrank by 300 × 100 pixels (null for the tree),
 //  "clicked": {"heading", "measures": [{"iri", "text"}]},
 //  "followed": {"url", "text"} (served pages only: the measure's page and its text)}.
 // PICTURE and ARG:
@@ -201,6 +203,22 @@ try {
     throw new Error('unknown picture ' + picture);
   }
 
+  // Whether the picture's chart fills its box ({box: [w, h], chart: [w, h]}), as drawn and after
+  // the window shrank (the chart is drawn again only when its box changed size).
+  let fitted = null;
+  if (picture !== 'tree') {
+    const measure = () => page.evaluate((name) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const chart = window.policykgPictures.charts[name], box = chart.getDom();
+      r({ box: [box.clientWidth, box.clientHeight], chart: [chart.getWidth(), chart.getHeight()] });
+    }))), picture);
+    const viewport = page.viewportSize();
+    fitted = { drawn: await measure() };
+    await page.setViewportSize({ width: viewport.width - 300, height: viewport.height - 100 });
+    fitted.resized = await measure();
+    await page.setViewportSize(viewport);
+    await measure();
+  }
+
   // What the click listed, and (served) the page its first measure leads to.
   let clicked = null, followed = null;
   if (noClick < 0) {
@@ -220,7 +238,7 @@ try {
       followed = { url: page.url(), text: (await page.textContent('section.unit-text blockquote.text')).trim() };
     }
   }
-  process.stdout.write(JSON.stringify({ errors, external, ms, timing, shown, clicked, followed }));
+  process.stdout.write(JSON.stringify({ errors, external, ms, timing, shown, fitted, clicked, followed }));
 } catch (e) {
   console.error(`pictures-page: ${e.message}`);
   process.exitCode = 1;

@@ -106,7 +106,7 @@
     if (!drawn[name]) { drawn[name] = draw[name]() || function () {}; }
     else if (drawn[name].root !== chosenRoot) drawn[name]();
     drawn[name].root = chosenRoot;
-    if (charts[name]) charts[name].resize();
+    if (charts[name]) fit(charts[name]);
     current = name;
   }
   var current = null;
@@ -124,7 +124,13 @@
     });
   }
   window.addEventListener('hashchange', function () { show(location.hash.slice(1)); });
-  window.addEventListener('resize', function () { for (var k in charts) charts[k].resize(); });
+  window.addEventListener('resize', function () { for (var k in charts) fit(charts[k]); });
+  // A chart is drawn again only when its box changed size (each drawing of a large picture costs
+  // a tenth of a second and more): after the window was resized, or while it was hidden.
+  function fit(chart) {
+    var box = chart.getDom();
+    if (box.clientWidth !== chart.getWidth() || box.clientHeight !== chart.getHeight()) chart.resize();
+  }
 
   var draw = {};
   var matrixState = { rows: [] };
@@ -166,6 +172,16 @@
         return { name: data.places[d.place].label, value: chosen(d[which]).length };
       });
       var max = Math.max.apply(null, values.map(function (v) { return v.value; }).concat([1]));
+      // The legend first: its height is taken from the picture's, which is then drawn once.
+      legend.textContent = (chosenRoot >= 0 ? 'Measures of ' + documentName(chosenRoot) + '. ' : '') +
+        'Shade: the number of measures ' + (which === 'applies' ? 'that apply to the district (pol:appliesTo)'
+        : 'assigned to the district (its pol:responsibleParty or a qualified responsibility\'s agent)') +
+        '. Orange dots: zones, sized by their own measures; each sits at its district\'s centre point (from the map file) ' +
+        'because no source the gazetteer records states its coordinates. A zone\'s measures are not counted in its district. ' +
+        'Unnamed grey districts: the graph does not mention them.' +
+        (missing.length ? ' Not on the map (no Chinese name matching a boundary): ' + missing.join(', ') + '.' : '') +
+        ' Boundaries: echarts 4.9.0 (npm), map/json/province/beijing.json.';
+      fit(chart);
       chart.setOption({
         animation: false,  // drawn at once: the same picture on every load
         tooltip: { trigger: 'item', formatter: function (p) {
@@ -190,14 +206,6 @@
             itemStyle: { color: '#d9822b', borderColor: '#fff', borderWidth: 1 }, zlevel: 1 }
         ]
       }, true);
-      legend.textContent = (chosenRoot >= 0 ? 'Measures of ' + documentName(chosenRoot) + '. ' : '') +
-        'Shade: the number of measures ' + (which === 'applies' ? 'that apply to the district (pol:appliesTo)'
-        : 'assigned to the district (its pol:responsibleParty or a qualified responsibility\'s agent)') +
-        '. Orange dots: zones, sized by their own measures; each sits at its district\'s centre point (from the map file) ' +
-        'because no source the gazetteer records states its coordinates. A zone\'s measures are not counted in its district. ' +
-        'Unnamed grey districts: the graph does not mention them.' +
-        (missing.length ? ' Not on the map (no Chinese name matching a boundary): ' + missing.join(', ') + '.' : '') +
-        ' Boundaries: echarts 4.9.0 (npm), map/json/province/beijing.json.';
     }
     var legend = document.getElementById('map-legend');
     chart.on('click', function (p) {
@@ -262,6 +270,9 @@
           if (v > 0) { cells.push([x, rows.length - 1 - y, v]); max = Math.max(max, v); }
         });
       });
+      // The box's height first, so that the picture is drawn once, at its size.
+      document.getElementById('chart-matrix').style.minHeight = Math.max(420, 160 + rows.length * 22) + 'px';
+      fit(chart);
       chart.setOption({
         animation: false,  // drawn at once: the same picture on every load
         tooltip: { position: 'top', formatter: function (p) {
@@ -276,8 +287,6 @@
         visualMap: { min: 0, max: max, show: false, inRange: { color: ['#e3ecf7', '#2f5f98'] } },
         series: [{ id: 'cells', type: 'heatmap', data: cells, label: { show: true, fontSize: 10 } }]
       }, true);
-      document.getElementById('chart-matrix').style.minHeight = Math.max(420, 160 + rows.length * 22) + 'px';
-      chart.resize();
     }
     chart.on('click', function (p) {
       if (p.componentType === 'xAxis') {
@@ -370,6 +379,11 @@
         ss.forEach(function (s) { ii.forEach(function (t) { cells[t][s].push(i); }); });
       });
       state.cells = cells; state.sectors = sectors; state.instruments = instruments;
+      document.getElementById('typology-legend').textContent = picked.length + ' measures' +
+        (chosenRoot >= 0 ? ' of ' + documentName(chosenRoot) : '') +
+        (task !== 'all' ? ' of ' + taskName(Number(task)) : '') + (place !== 'all' ? ' applying to ' + data.places[Number(place)].label : '') +
+        '. A measure of several sectors or types counts in each.';
+      fit(chart);
       chart.setOption({
         animation: false,  // drawn at once: the same picture on every load
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -382,10 +396,6 @@
                    data: cells[t].map(function (list) { return list.length; }) };
         })
       }, true);
-      document.getElementById('typology-legend').textContent = picked.length + ' measures' +
-        (chosenRoot >= 0 ? ' of ' + documentName(chosenRoot) : '') +
-        (task !== 'all' ? ' of ' + taskName(Number(task)) : '') + (place !== 'all' ? ' applying to ' + data.places[Number(place)].label : '') +
-        '. A measure of several sectors or types counts in each.';
     }
     chart.on('click', function (p) {
       if (p.seriesType !== 'bar') return;
