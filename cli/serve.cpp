@@ -24,6 +24,7 @@ struct ServeOptions {
   server::Options server;
   long long timeout_ms = server::Options{}.timeout.count();
   std::size_t max_memory_mib = 0;
+  std::size_t term_cache_mib = server::Options{}.term_cache >> 20;
   bool no_cors = false;
 };
 
@@ -45,6 +46,7 @@ void run_serve(const ServeOptions& o) {
   options.base = instance_base(o.source);
   options.timeout = std::chrono::milliseconds(o.timeout_ms);
   options.max_memory = o.max_memory_mib << 20;
+  options.term_cache = o.term_cache_mib << 20;
   options.cors = !o.no_cors;
   auto log_mutex = std::make_shared<std::mutex>();
   options.log = [log_mutex](std::string_view line) {
@@ -90,6 +92,9 @@ void setup_serve(CLI::App& app) {
       ->check(CLI::Range(0, 8192));
   cmd->add_option("--max-memory", options->max_memory_mib,
                   "MiB one query may hold while it runs (default 0: half the machine's memory over --max-queries)");
+  cmd->add_option("--term-cache", options->term_cache_mib,
+                  "MiB of decoded terms kept between requests (default 128; 0: every term decoded is kept)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 30));
   cmd->add_flag("--no-cors", options->no_cors, "do not send Access-Control-Allow-Origin: *");
   cmd->callback([options] { run_serve(*options); });
 }

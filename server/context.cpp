@@ -65,7 +65,9 @@ Context::Context(query::Dataset d, Options o)
       ontology_turtle(read_text(options.ontology_file)),
       sources(options.documents_dir, iris.base()),
       linker(iris, data, ontology),
-      queries(options.max_queries, options.query_queue) {}
+      queries(options.max_queries, options.query_queue) {
+  dataset.set_term_cache_limit(options.term_cache);
+}
 
 void Context::build_views() {
   std::call_once(views_built_, [this] {

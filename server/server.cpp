@@ -130,11 +130,14 @@ void route(const Router& router, Request& req, Response& res) {
   }
 }
 
-RequestHandlers request_handlers(const Router& router, const Options& o) {
+RequestHandlers request_handlers(const Router& router, const query::TermDictionary& terms, const Options& o) {
   RequestHandlers handlers;
   const std::size_t max_body = o.max_request_bytes;
   handlers.screen = [max_body](const Request& req, Response& res) { return screen(req, res, max_body); };
-  handlers.handle = [&router](Request& req, Response& res) {
+  handlers.handle = [&router, &terms](Request& req, Response& res) {
+    // The terms the request decodes stay while it runs; between requests, beyond the cache limit,
+    // they are let go.
+    const query::TermDictionary::Pin pin = terms.pin();
     route(router, req, res);
     encode_content(req, res);
   };
@@ -200,7 +203,7 @@ Server::~Server() { stop(); }
 int Server::start() {
   if (impl_->started.exchange(true)) return impl_->port;
   const auto& o = impl_->ctx.options;
-  impl_->http = std::make_unique<HttpServer>(connection_limits(o), common_headers(o), request_handlers(impl_->router, o));
+  impl_->http = std::make_unique<HttpServer>(connection_limits(o), common_headers(o), request_handlers(impl_->router, impl_->ctx.dataset.dictionary(), o));
   impl_->port = impl_->http->listen(o.host, o.port);
   return impl_->port;
 }
@@ -210,5 +213,7 @@ void Server::stop() {
 }
 
 int Server::port() const { return impl_->port; }
+
+const query::Dataset& Server::dataset() const { return impl_->ctx.dataset; }
 
 }  // namespace policykg::server

@@ -35,6 +35,10 @@ struct Options {
   /// Bytes one query may hold while it runs (query::QueryOptions::max_memory); 0: half the
   /// machine's memory shared among the max_queries evaluated at once.
   std::size_t max_memory = 0;
+  /// Bytes of terms decoded from the dataset's dictionary (an index file's, or one built as an
+  /// index holds it) kept between requests; beyond, the next request starts a fresh cache and the
+  /// full one is freed when the requests that could read it end. 0: every term decoded is kept.
+  std::size_t term_cache = std::size_t{128} << 20;
   std::chrono::milliseconds head_timeout{10000};    ///< whole request line and headers (408 beyond)
   std::chrono::milliseconds body_timeout{30000};    ///< whole request body (408 beyond)
   std::chrono::milliseconds write_timeout{30000};   ///< a response's first bytes; then it must keep up
@@ -65,6 +69,8 @@ class Server {
   /// Stops listening and finishes the requests in progress.
   void stop();
   int port() const;
+  /// The dataset served.
+  const query::Dataset& dataset() const;
 
  private:
   struct Impl;

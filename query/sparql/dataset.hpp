@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "rdf/model.hpp"
@@ -47,8 +48,11 @@ struct TermView {
 bool decode_term(std::string_view bytes, TermView& out);
 
 /// Terms <-> ids. Ids start at 1. Either all in memory, or the first ones read from a mapped
-/// index file (decoded on first use and kept) and any interned later in memory after them.
+/// index file (decoded on first use, and kept unless pins let them go) and any interned later in
+/// memory after them.
 class TermDictionary {
+  struct Decoded;  ///< the terms decoded from the mapped part, and their pins (dataset_file.cpp)
+
  public:
   TermDictionary() { terms_.emplace_back(); }
   TermDictionary(TermDictionary&&) noexcept = default;
@@ -71,6 +75,37 @@ class TermDictionary {
   /// The encoded bytes of every term, in id order (for writing an index).
   std::string encoded(std::vector<std::uint64_t>& offsets) const;
 
+  /// While a Pin lives, every reference term() gave stays valid, whatever other threads decode or
+  /// pin meanwhile. A server pins each request, so that its decoded terms can be let go between
+  /// requests (set_cache_limit); code that takes no pin keeps every term it decoded.
+  class Pin {
+   public:
+    Pin() = default;
+    Pin(Pin&& o) noexcept : decoded_(std::exchange(o.decoded_, nullptr)), generation_(o.generation_) {}
+    Pin& operator=(Pin&& o) noexcept;
+    Pin(const Pin&) = delete;
+    Pin& operator=(const Pin&) = delete;
+    ~Pin() { release(); }
+
+   private:
+    friend class TermDictionary;
+    void release() noexcept;
+    Decoded* decoded_ = nullptr;
+    std::uint64_t generation_ = 0;
+  };
+  /// Pins the terms decoded from the mapped part. When they take more than the cache limit, the
+  /// pin starts from an empty cache; the full one is freed when the last pin that could read it
+  /// ends. An in-memory dictionary has nothing to pin.
+  Pin pin() const;
+  /// About how many bytes of decoded terms to keep between pins; 0 (the default): all of them.
+  void set_cache_limit(std::size_t bytes);
+  struct CacheStats {
+    std::size_t bytes = 0;    ///< of the current cache: its decoded terms and blocks of slots
+    std::size_t dropped = 0;  ///< full caches pins have let go
+    std::size_t waiting = 0;  ///< of those, the ones not freed yet: a living pin may read them
+  };
+  CacheStats cache_stats() const;
+
   /// The mapped part of a dictionary: ids 1..offsets.size()-1.
   struct Mapped {
     std::span<const std::uint64_t> offsets;
@@ -81,30 +116,13 @@ class TermDictionary {
   explicit TermDictionary(Mapped mapped);
 
  private:
-  /// A slot per mapped id, in blocks made on first use (opening a file of millions of terms
-  /// fills no table); threads may decode at once.
-  class Cache {
-   public:
-    explicit Cache(std::size_t n) : blocks_((n + kBlock - 1) / kBlock) {}
-    ~Cache();
-    std::atomic<const rdf::Term*>& slot(TermId id);
-    /// The term decoded for `id`, or null (making no block).
-    const rdf::Term* decoded(TermId id) const {
-      const Block* b = blocks_[id / kBlock].load(std::memory_order_acquire);
-      return b == nullptr ? nullptr : (*b)[id % kBlock].load(std::memory_order_acquire);
-    }
-
-   private:
-    static constexpr std::size_t kBlock = 4096;
-    using Block = std::array<std::atomic<const rdf::Term*>, kBlock>;
-    std::vector<std::atomic<Block*>> blocks_;
-  };
   const rdf::Term& mapped_term(TermId id) const;
   std::string_view mapped_bytes(TermId id) const;
   TermId mapped_find(const rdf::Term& t) const;
   std::size_t mapped_count_ = 0;
   Mapped mapped_;
-  std::unique_ptr<Cache> cache_;   ///< terms decoded from the mapped part, filled on first use
+  /// On the heap, where a moved dictionary's pins still find it.
+  std::unique_ptr<Decoded, void (*)(Decoded*)> decoded_{nullptr, nullptr};
   std::vector<rdf::Term> terms_;   ///< the empty term (id 0), then the ids after mapped_count_
   std::unordered_map<rdf::Term, TermId, TermHash> ids_;
 };
@@ -248,6 +266,8 @@ class Dataset {
   void set_default(const std::vector<rdf::Triple>& triples);
 
   const TermDictionary& dictionary() const { return dict_; }
+  /// About how many bytes of decoded terms to keep between pins (TermDictionary::set_cache_limit).
+  void set_term_cache_limit(std::size_t bytes) { dict_.set_cache_limit(bytes); }
   const IndexedGraph& default_graph() const { return default_; }
   /// Named graphs by the id of their IRI (ids follow load order).
   const std::map<TermId, IndexedGraph>& named() const { return named_; }

@@ -2,7 +2,13 @@
 // memory-mapping, with the dictionary's terms decoded from the mapped bytes on first use.
 #include <algorithm>
 #include <cstring>
+#include <limits>
+#include <mutex>
 #include <numeric>
+#include <set>
+#ifdef __GLIBC__
+#include <malloc.h>  // malloc_trim
+#endif
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -91,28 +97,147 @@ bool decode_term(std::string_view b, TermView& out) {
 
 // ---- the mapped dictionary ----------------------------------------------------------------------
 
-TermDictionary::Cache::~Cache() {
-  for (auto& block : blocks_)
-    if (Block* b = block.load(std::memory_order_relaxed)) {
-      for (auto& slot : *b) delete slot.load(std::memory_order_relaxed);
-      delete b;
+// A slot per mapped id, in blocks made on first use (opening a file of millions of terms fills no
+// table); threads may decode at once. Terms are let go a whole cache at a time: pins (see Pin)
+// swap a full cache for an empty one and free it once no living pin can hold its terms.
+struct TermDictionary::Decoded {
+  class Cache {
+   public:
+    explicit Cache(std::size_t n) : blocks_((n + kBlock - 1) / kBlock) {}
+    Cache(const Cache&) = delete;
+    Cache& operator=(const Cache&) = delete;
+    ~Cache() {
+      for (auto& block : blocks_)
+        if (Block* b = block.load(std::memory_order_relaxed)) {
+          for (auto& slot : *b) delete slot.load(std::memory_order_relaxed);
+          delete b;
+        }
     }
-}
+    std::atomic<const rdf::Term*>& slot(TermId id) {
+      std::atomic<Block*>& block = blocks_[id / kBlock];
+      Block* b = block.load(std::memory_order_acquire);
+      if (b == nullptr) {
+        auto made = std::make_unique<Block>();  // every slot null
+        if (block.compare_exchange_strong(b, made.get(), std::memory_order_acq_rel)) {
+          b = made.release();
+          bytes_.fetch_add(sizeof(Block), std::memory_order_relaxed);
+        }
+      }
+      return (*b)[id % kBlock];
+    }
+    /// The term decoded for `id`, or null (making no block).
+    const rdf::Term* decoded(TermId id) const {
+      const Block* b = blocks_[id / kBlock].load(std::memory_order_acquire);
+      return b == nullptr ? nullptr : (*b)[id % kBlock].load(std::memory_order_acquire);
+    }
+    void add(std::size_t bytes) { bytes_.fetch_add(bytes, std::memory_order_relaxed); }
+    std::size_t bytes() const { return bytes_.load(std::memory_order_relaxed); }
 
-std::atomic<const rdf::Term*>& TermDictionary::Cache::slot(TermId id) {
-  std::atomic<Block*>& block = blocks_[id / kBlock];
-  Block* b = block.load(std::memory_order_acquire);
-  if (b == nullptr) {
-    auto made = std::make_unique<Block>();  // every slot null
-    if (block.compare_exchange_strong(b, made.get(), std::memory_order_acq_rel)) b = made.release();
+   private:
+    static constexpr std::size_t kBlock = 4096;
+    using Block = std::array<std::atomic<const rdf::Term*>, kBlock>;
+    std::vector<std::atomic<Block*>> blocks_;
+    std::atomic<std::size_t> bytes_{0};
+  };
+
+  explicit Decoded(std::size_t n) : slots(n), owned(std::make_unique<Cache>(n)), current(owned.get()) {}
+
+  /// Takes out the dropped caches no living pin began early enough to read, for the caller to
+  /// free after unlocking `mutex` (under which this runs).
+  std::vector<std::unique_ptr<Cache>> unreadable() {
+    const std::uint64_t oldest = pins.empty() ? std::numeric_limits<std::uint64_t>::max() : *pins.begin();
+    std::vector<std::unique_ptr<Cache>> out;
+    std::erase_if(dropped, [&](auto& d) {
+      if (d.first >= oldest) return false;
+      out.push_back(std::move(d.second));
+      return true;
+    });
+    return out;
   }
-  return (*b)[id % kBlock];
-}
+  /// Frees caches, and gives the memory back to the system: the terms are many small blocks,
+  /// which the allocator would otherwise keep.
+  static void let_go(std::vector<std::unique_ptr<Cache>> caches) {
+    if (caches.empty()) return;
+    caches.clear();
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
+  }
+
+  const std::size_t slots;
+  std::unique_ptr<Cache> owned;   ///< the current cache; under `mutex`
+  std::atomic<Cache*> current;    ///< the same, for term() to read without the lock
+  std::mutex mutex;
+  std::size_t limit = 0;          ///< bytes; 0: none
+  std::size_t dropped_count = 0;
+  std::uint64_t generation = 0;   ///< the current cache's number
+  /// Caches let go that a living pin may still read, with the number each had.
+  std::vector<std::pair<std::uint64_t, std::unique_ptr<Cache>>> dropped;
+  /// The number of the cache that was current when each living pin began: a pin may read that
+  /// cache and every later one.
+  std::multiset<std::uint64_t> pins;
+};
 
 TermDictionary::TermDictionary(Mapped mapped)
     : mapped_count_(mapped.offsets.size() - 1), mapped_(std::move(mapped)),
-      cache_(std::make_unique<Cache>(mapped_count_ + 1)) {
+      decoded_(new Decoded(mapped_count_ + 1), [](Decoded* d) { delete d; }) {
   terms_.emplace_back();
+}
+
+TermDictionary::Pin TermDictionary::pin() const {
+  Pin p;
+  if (!decoded_) return p;
+  Decoded& d = *decoded_;
+  std::vector<std::unique_ptr<Decoded::Cache>> unreadable;
+  {
+    std::lock_guard lock(d.mutex);
+    if (d.limit != 0 && d.owned->bytes() > d.limit) {
+      d.dropped.emplace_back(d.generation, std::move(d.owned));
+      d.owned = std::make_unique<Decoded::Cache>(d.slots);
+      d.current.store(d.owned.get(), std::memory_order_release);
+      ++d.generation;
+      ++d.dropped_count;
+      unreadable = d.unreadable();
+    }
+    d.pins.insert(d.generation);
+    p.decoded_ = &d;
+    p.generation_ = d.generation;
+  }
+  Decoded::let_go(std::move(unreadable));
+  return p;
+}
+
+void TermDictionary::Pin::release() noexcept {
+  if (!decoded_) return;
+  std::vector<std::unique_ptr<Decoded::Cache>> unreadable;
+  {
+    std::lock_guard lock(decoded_->mutex);
+    decoded_->pins.erase(decoded_->pins.find(generation_));
+    unreadable = decoded_->unreadable();
+  }
+  Decoded::let_go(std::move(unreadable));
+  decoded_ = nullptr;
+}
+
+TermDictionary::Pin& TermDictionary::Pin::operator=(Pin&& o) noexcept {
+  if (this != &o) {
+    release();
+    decoded_ = std::exchange(o.decoded_, nullptr);
+    generation_ = o.generation_;
+  }
+  return *this;
+}
+
+void TermDictionary::set_cache_limit(std::size_t bytes) {
+  if (!decoded_) return;
+  std::lock_guard lock(decoded_->mutex);
+  decoded_->limit = bytes;
+}
+
+TermDictionary::CacheStats TermDictionary::cache_stats() const {
+  if (!decoded_) return {};
+  std::lock_guard lock(decoded_->mutex);
+  return {decoded_->owned->bytes(), decoded_->dropped_count, decoded_->dropped.size()};
 }
 
 std::string_view TermDictionary::mapped_bytes(TermId id) const {
@@ -134,14 +259,15 @@ TermView TermDictionary::view(TermId id) const {
 
 rdf::Term::Kind TermDictionary::kind(TermId id) const {
   if (id == 0 || id > mapped_count_) return term(id).kind;
-  if (const rdf::Term* t = cache_->decoded(id)) return t->kind;
+  if (const rdf::Term* t = decoded_->current.load(std::memory_order_acquire)->decoded(id)) return t->kind;
   const std::string_view b = mapped_bytes(id);
   if (b.empty()) mapped_.damaged("term " + std::to_string(id) + " is not a term's encoding");
   return b[0] == 'I' ? rdf::Term::Kind::Iri : b[0] == 'B' ? rdf::Term::Kind::Blank : rdf::Term::Kind::Literal;
 }
 
 const rdf::Term& TermDictionary::mapped_term(TermId id) const {
-  std::atomic<const rdf::Term*>& slot = cache_->slot(id);
+  Decoded::Cache& cache = *decoded_->current.load(std::memory_order_acquire);
+  std::atomic<const rdf::Term*>& slot = cache.slot(id);
   if (const rdf::Term* t = slot.load(std::memory_order_acquire)) return *t;
   const TermView v = view(id);
   auto term = std::make_unique<rdf::Term>(
@@ -151,7 +277,10 @@ const rdf::Term& TermDictionary::mapped_term(TermId id) const {
   for (std::string_view part : {std::string_view(term->value), std::string_view(term->datatype), std::string_view(term->lang)})
     if (first_invalid_utf8(part)) mapped_.damaged("term " + std::to_string(id) + " is not valid UTF-8");
   const rdf::Term* expected = nullptr;
-  if (slot.compare_exchange_strong(expected, term.get(), std::memory_order_acq_rel)) return *term.release();
+  if (slot.compare_exchange_strong(expected, term.get(), std::memory_order_acq_rel)) {
+    cache.add(sizeof(rdf::Term) + term->value.size() + term->datatype.size() + term->lang.size());
+    return *term.release();
+  }
   return *expected;  // another thread decoded it first
 }
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include "core/error.hpp"
 #include "query/sparql/dataset.hpp"
@@ -341,6 +342,91 @@ TEST_F(IndexFile, TheBuilderWritesTheDatasetsBytesForManyTerms) {
   const std::vector<std::pair<std::string, std::vector<rdf::Triple>>> named = {
       {"http://ex/g", {given.begin() + 100, given.begin() + 900}}};
   EXPECT_EQ(builder_bytes(dir_ / "b.pkgi", given, named), dataset_bytes(dir_ / "d.pkgi", given, named));
+}
+
+// Pins: past the cache limit, a pin starts a fresh cache; the full one lives while a pin that
+// began before it was dropped lives, and is freed after.
+TEST_F(IndexFile, APinKeepsItsTermsAndLetsAFullCacheGoWhenNoPinCanReadIt) {
+  query::Dataset memory;
+  memory.set_default(odd_triples());
+  memory.write_index(dir_ / "g.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
+  const query::TermDictionary& terms = mapped.dictionary();
+  const query::TermId id = terms.find(Term::literal("北京"));
+  ASSERT_NE(id, 0u);
+  mapped.set_term_cache_limit(1);  // any decoded term fills it
+
+  auto first = terms.pin();
+  const Term& held = terms.term(id);
+  EXPECT_GT(terms.cache_stats().bytes, sizeof(Term));
+  auto second = terms.pin();  // the cache is full: a fresh one
+  EXPECT_EQ(terms.cache_stats().dropped, 1u);
+  EXPECT_EQ(terms.cache_stats().waiting, 1u) << "the first pin may still read it";
+  EXPECT_EQ(terms.cache_stats().bytes, 0u);
+  const Term& again = terms.term(id);
+  EXPECT_NE(&again, &held) << "decoded again, into the fresh cache";
+  EXPECT_EQ(held, again);
+  EXPECT_EQ(held, Term::literal("北京"));  // still there: the first pin lives
+  first = {};
+  EXPECT_EQ(terms.cache_stats().waiting, 0u) << "no living pin began before it was dropped";
+  EXPECT_EQ(terms.term(id), Term::literal("北京"));
+  // A pin that began after a drop does not hold the caches dropped before it.
+  auto third = terms.pin();  // drops the second cache, which `second` may read
+  EXPECT_EQ(terms.cache_stats().dropped, 2u);
+  EXPECT_EQ(terms.cache_stats().waiting, 1u);
+  second = {};
+  EXPECT_EQ(terms.cache_stats().waiting, 0u) << "`third` began after it was dropped";
+}
+
+TEST_F(IndexFile, WithoutPinsOrWithoutALimitEveryDecodedTermIsKept) {
+  query::Dataset memory(test::sparql_fixture());
+  memory.write_index(dir_ / "g.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
+  const query::TermDictionary& terms = mapped.dictionary();
+  mapped.set_term_cache_limit(1);
+  const Term& kept = terms.term(1);
+  for (query::TermId id = 1; id < terms.size(); ++id) EXPECT_EQ(terms.term(id), memory.dictionary().term(id));
+  EXPECT_EQ(&terms.term(1), &kept);
+  EXPECT_EQ(terms.cache_stats().dropped, 0u) << "only pins let terms go";
+  mapped.set_term_cache_limit(0);
+  for (int i = 0; i < 3; ++i) {
+    auto pin = terms.pin();
+    EXPECT_EQ(&terms.term(1), &kept);
+  }
+  EXPECT_EQ(terms.cache_stats().dropped, 0u) << "no limit";
+  // An in-memory dictionary has no cache to pin.
+  auto pin = memory.dictionary().pin();
+  EXPECT_EQ(memory.dictionary().cache_stats().bytes, 0u);
+}
+
+// Threads pinning, decoding and dropping at once read every term right (ASan: none freed early).
+TEST_F(IndexFile, ThreadsPinningAndDecodingAtOnceReadEveryTermRight) {
+  query::Dataset memory(test::sparql_fixture());
+  memory.write_index(dir_ / "g.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
+  mapped.set_term_cache_limit(64);
+  const query::TermDictionary& terms = mapped.dictionary();
+  const std::size_t n = terms.size();
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      std::mt19937 random(static_cast<unsigned>(t));
+      for (int round = 0; round < 200; ++round) {
+        auto pin = terms.pin();
+        std::vector<std::pair<query::TermId, const Term*>> held;
+        for (int k = 0; k < 8; ++k) {
+          const auto id = static_cast<query::TermId>(1 + random() % (n - 1));
+          held.emplace_back(id, &terms.term(id));
+        }
+        for (const auto& [id, term] : held)
+          if (!(*term == memory.dictionary().term(id))) ++wrong;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wrong, 0);
+  EXPECT_GT(terms.cache_stats().dropped, 0u);
+  EXPECT_EQ(terms.cache_stats().waiting, 0u);
 }
 
 }  // namespace
