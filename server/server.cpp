@@ -130,7 +130,8 @@ void route(const Router& router, Request& req, Response& res) {
   }
 }
 
-RequestHandlers request_handlers(const Router& router, const query::TermDictionary& terms, const Options& o) {
+RequestHandlers request_handlers(const Router& router, const query::TermDictionary& terms,
+                                 const Options& o) {
   RequestHandlers handlers;
   const std::size_t max_body = o.max_request_bytes;
   handlers.screen = [max_body](const Request& req, Response& res) { return screen(req, res, max_body); };
@@ -203,7 +204,8 @@ Server::~Server() { stop(); }
 int Server::start() {
   if (impl_->started.exchange(true)) return impl_->port;
   const auto& o = impl_->ctx.options;
-  impl_->http = std::make_unique<HttpServer>(connection_limits(o), common_headers(o), request_handlers(impl_->router, impl_->ctx.dataset.dictionary(), o));
+  impl_->http = std::make_unique<HttpServer>(connection_limits(o), common_headers(o),
+                                             request_handlers(impl_->router, impl_->ctx.dataset.dictionary(), o));
   impl_->port = impl_->http->listen(o.host, o.port);
   return impl_->port;
 }

@@ -2,7 +2,8 @@
 # Times the pictures of the plan in headless Chromium (tests/js/pictures-page.mjs): from asking
 # for /pictures#PICTURE to two animation frames after the picture is drawn, each RUNS times (the
 # first run includes the server computing the pictures' data, once per process), cold (the page is
-# the fresh browser's first) and warm (the browser has opened the server's index page first).
+# the fresh browser's first), warm (the browser has opened the server's index page first) and
+# return (the browser has shown the pictures once before, then the index page).
 # 1. the seed (data/documents/): map, matrix, tree, typology;
 # 2. a generated plan-shaped graph of TRIPLES triples (bench/query/generate.mjs, with the
 #    districts' Chinese names from data/gazetteer by bench/pictures/zh-labels.mjs): map, matrix.
@@ -25,16 +26,16 @@ serve() {  # serve ARGS...: starts the server, sets $origin
   grep "serving" "$work/serve.log"
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
-time_picture() {  # time_picture NAME ARG: cold (the browser's first page) and warm (after the index)
+time_picture() {  # time_picture NAME ARG: cold, warm and return
   local mode times
-  for mode in cold warm; do
+  for mode in cold warm return; do
     times=()
     for _ in $(seq 1 "$runs"); do
-      times+=("$(node "$here/tests/js/pictures-page.mjs" "$origin" "$1" "$2" --no-click $([ $mode = warm ] && echo --warm) |
+      times+=("$(node "$here/tests/js/pictures-page.mjs" "$origin" "$1" "$2" --no-click $([ $mode != cold ] && echo "--$mode") |
         node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);
           if(r.errors.length)console.error(r.errors);process.stdout.write(String(r.ms))})')")
     done
-    printf '%-9s %-5s %s ms\n' "$1" "$mode" "${times[*]}"
+    printf '%-9s %-6s %s ms\n' "$1" "$mode" "${times[*]}"
   done
 }
 

@@ -23,7 +23,9 @@
 // With --no-click it only reads what is drawn (for bench/pictures/run.sh). With --warm the browser
 // first opens the server's index page, as a reader's running browser has its renderer up: the
 // time is then the picture page's own (without, it includes starting the browser's first page).
-// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--document LABEL] [--screenshot FILE.png] [--no-click] [--warm]
+// With --return the browser has also shown the pictures once before (a reader coming back to
+// them): it then has the page's scripts compiled.
+// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--document LABEL] [--screenshot FILE.png] [--no-click] [--warm | --return]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,6 +40,8 @@ const noClick = args.indexOf('--no-click');
 if (noClick >= 0) args.splice(noClick, 1);
 const warm = args.indexOf('--warm');
 if (warm >= 0) args.splice(warm, 1);
+const returning = args.indexOf('--return');
+if (returning >= 0) args.splice(returning, 1);
 let chosenDocument = null;
 const documentAt = args.indexOf('--document');
 if (documentAt >= 0) { chosenDocument = args[documentAt + 1]; args.splice(documentAt, 2); }
@@ -46,7 +50,7 @@ if (args[0] === '--file') { file = args[1]; args.splice(0, 2); }
 const origin = file ? null : args.shift();
 const [picture, arg] = args;
 if ((!file && !origin) || !picture) {
-  console.error('usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click] [--warm]');
+  console.error('usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click] [--warm | --return]');
   process.exit(2);
 }
 
@@ -73,7 +77,11 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
 
   const url = (file ? pathToFileURL(resolve(file)).href : origin + '/pictures') + '#' + picture;
-  if (warm >= 0 && origin) await page.goto(origin + '/', { waitUntil: 'load' });
+  if (returning >= 0) {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-pictures-ready="true"]', { timeout: 30000 });
+  }
+  if ((warm >= 0 || returning >= 0) && origin) await page.goto(origin + '/', { waitUntil: 'load' });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('body[data-pictures-ready="true"]', { timeout: 30000 });
   // Drawn: two animation frames after the picture was set up, counted from the navigation's start.
