@@ -77,7 +77,8 @@ class TermDictionary {
 
   /// While a Pin lives, every reference term() gave stays valid, whatever other threads decode or
   /// pin meanwhile. A server pins each request, so that its decoded terms can be let go between
-  /// requests (set_cache_limit); code that takes no pin keeps every term it decoded.
+  /// requests (set_cache_limit); code that takes no pin keeps every term it decoded. A pin must
+  /// end before its dictionary does.
   class Pin {
    public:
     Pin() = default;
