@@ -477,7 +477,9 @@
     });
     function measuresOf(i) {
       var d = tl.documents[i], held = {};
-      (ofDocument[d.measures] || []).concat(ofRoot[rootNamed[d.iri]] || []).forEach(function (k) { held[k] = true; });
+      // (-1: a document whose text the graph does not hold, and a measure of no such document)
+      var own = d.measures >= 0 ? ofDocument[d.measures] || [] : [];
+      own.concat(ofRoot[rootNamed[d.iri]] || []).forEach(function (k) { held[k] = true; });
       return Object.keys(held).map(Number).sort(function (a, b) { return a - b; });
     }
     function render() {
