@@ -169,8 +169,7 @@ struct TermDictionary::Decoded {
   std::atomic<Cache*> current;    ///< the same, for term() to read without the lock
   std::mutex mutex;
   std::size_t limit = 0;          ///< bytes; 0: none
-  std::size_t dropped_count = 0;
-  std::uint64_t generation = 0;   ///< the current cache's number
+  std::uint64_t generation = 0;   ///< the current cache's number: how many were dropped before it
   /// Caches let go that a living pin may still read, with the number each had.
   std::vector<std::pair<std::uint64_t, std::unique_ptr<Cache>>> dropped;
   /// The number of the cache that was current when each living pin began: a pin may read that
@@ -196,7 +195,6 @@ TermDictionary::Pin TermDictionary::pin() const {
       d.owned = std::make_unique<Decoded::Cache>(d.slots);
       d.current.store(d.owned.get(), std::memory_order_release);
       ++d.generation;
-      ++d.dropped_count;
       unreadable = d.unreadable();
     }
     d.pins.insert(d.generation);
@@ -237,7 +235,7 @@ void TermDictionary::set_cache_limit(std::size_t bytes) {
 TermDictionary::CacheStats TermDictionary::cache_stats() const {
   if (!decoded_) return {};
   std::lock_guard lock(decoded_->mutex);
-  return {decoded_->owned->bytes(), decoded_->dropped_count, decoded_->dropped.size()};
+  return {decoded_->owned->bytes(), static_cast<std::size_t>(decoded_->generation), decoded_->dropped.size()};
 }
 
 std::string_view TermDictionary::mapped_bytes(TermId id) const {
