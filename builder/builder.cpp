@@ -288,24 +288,32 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i = next++; i < docs.size(); i = next++) {
-      RelatedText r = relate_one(i);
-      {
-        std::lock_guard lock(mutex);
-        slots[i] = std::move(r);
-      }
-      ready.notify_all();
+  // Relates the next text no thread has taken into its slot; false when none is left.
+  auto take = [&] {
+    const std::size_t i = next++;
+    if (i >= docs.size()) return false;
+    RelatedText r = relate_one(i);
+    {
+      std::lock_guard lock(mutex);
+      slots[i] = std::move(r);
     }
+    ready.notify_all();
+    return true;
   };
   const std::size_t jobs = std::min(thread_count(options.jobs), std::max<std::size_t>(docs.size(), 1));
   Facts facts;
   std::vector<TextRecord> records;
   records.reserve(docs.size());
   {
+    // This thread joins the texts in order and is one of the `jobs`: while the next text is
+    // still being related elsewhere, it relates a later one, so the join, which cannot be
+    // shared, never waits for a core behind threads that relate.
     std::vector<std::jthread> workers;
-    if (jobs > 1)
-      for (std::size_t t = 0; t < jobs; ++t) workers.emplace_back(work);
+    for (std::size_t t = 1; t < jobs; ++t)
+      workers.emplace_back([&] {
+        while (take()) {
+        }
+      });
     // On the way out (an error), the workers finish the text they are reading and stop.
     struct Stop {
       std::atomic<std::size_t>& next;
@@ -314,13 +322,17 @@ Corpus build_sources(std::vector<Parsed>& docs, const Rules& rules, const Gazett
     } stop{next, docs.size()};
     for (std::size_t i = 0; i < docs.size(); ++i) {
       RelatedText r;
-      if (jobs > 1) {
-        std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return slots[i].has_value(); });
-        r = std::move(*slots[i]);
-        slots[i].reset();
-      } else {
-        r = relate_one(i);
+      for (;;) {
+        {
+          std::unique_lock lock(mutex);
+          if (next >= docs.size()) ready.wait(lock, [&] { return slots[i].has_value(); });
+          if (slots[i]) {
+            r = std::move(*slots[i]);
+            slots[i].reset();
+            break;
+          }
+        }
+        take();
       }
       if (r.error) std::rethrow_exception(r.error);
       facts.merge_text(std::move(r.facts));

@@ -93,7 +93,9 @@ class Sink {
 
 // Pieces of text made on up to `threads` threads and written in order: piece i is what
 // `make(i, text)` appends to `text`, so the bytes do not depend on the number of threads. At most
-// a few pieces a thread wait to be written at once.
+// a few pieces a thread wait to be written at once. The writing thread is one of the `threads`:
+// while the next piece to write is still being made, it makes a later one, so writing, which
+// cannot be shared, never waits for a core behind threads that make pieces.
 void write_pieces(std::size_t pieces, unsigned threads, const std::function<void(std::size_t, std::string&)>& make,
                   Sink& out) {
   if (threads <= 1 || pieces <= 1) {
@@ -115,6 +117,24 @@ void write_pieces(std::size_t pieces, unsigned threads, const std::function<void
   std::mutex mutex;
   std::condition_variable changed;
   std::atomic<std::size_t> next{0};
+  // Makes piece i into its slot; false when it threw (the error is kept, and everyone stops).
+  auto make_piece = [&](std::size_t i, std::string& text) {
+    text.clear();
+    try {
+      make(i, text);
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      if (!error) error = std::current_exception();
+      quit = true;
+      changed.notify_all();
+      return false;
+    }
+    std::lock_guard lock(mutex);
+    std::swap(slots[i % window], text);
+    ready[i % window] = true;
+    changed.notify_all();
+    return true;
+  };
   auto work = [&] {
     std::string text;
     for (std::size_t i = next++; i < pieces; i = next++) {
@@ -123,24 +143,11 @@ void write_pieces(std::size_t pieces, unsigned threads, const std::function<void
         changed.wait(lock, [&] { return i < written + window || quit; });
         if (quit) return;
       }
-      text.clear();
-      try {
-        make(i, text);
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
-        quit = true;
-        changed.notify_all();
-        return;
-      }
-      std::lock_guard lock(mutex);
-      std::swap(slots[i % window], text);
-      ready[i % window] = true;
-      changed.notify_all();
+      if (!make_piece(i, text)) return;
     }
   };
   std::vector<std::jthread> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work);
   // On the way out (at the end, or a failed piece or write), the workers stop before the slots go.
   struct Stop {
     std::mutex& mutex;
@@ -152,14 +159,26 @@ void write_pieces(std::size_t pieces, unsigned threads, const std::function<void
       changed.notify_all();
     }
   } stop{mutex, quit, changed};
+  std::string spare;  // what this thread makes a piece in
   for (std::size_t i = 0; i < pieces; ++i) {
     std::string text;
-    {
-      std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return ready[i % window] || error; });
-      if (error) std::rethrow_exception(error);
-      std::swap(text, slots[i % window]);
-      ready[i % window] = false;
+    for (;;) {
+      std::size_t later = 0;  // a piece not yet taken, which this thread makes while piece i is made
+      {
+        std::unique_lock lock(mutex);
+        if (error) std::rethrow_exception(error);
+        if (ready[i % window]) {
+          std::swap(text, slots[i % window]);
+          ready[i % window] = false;
+          break;
+        }
+        later = next.load();
+        if (later >= pieces || later >= written + window || !next.compare_exchange_strong(later, later + 1)) {
+          changed.wait(lock, [&] { return ready[i % window] || error; });
+          continue;
+        }
+      }
+      make_piece(later, spare);  // a throw is kept in `error`, seen above
     }
     out += text;
     {
