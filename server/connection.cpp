@@ -4,7 +4,6 @@
 // one deadline and its state; split across files they would each need the others' private parts.
 #include "server/connection.hpp"
 
-#include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -34,6 +33,7 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include "core/error.hpp"
+#include "core/heap.hpp"
 #include "server/worker_pool.hpp"
 
 namespace policykg::server {
@@ -417,8 +417,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_written() {
     log();
-    // glibc keeps what a large or failed query freed; without this the process stays gigabytes large.
-    if (response_.release_memory) shared_.workers.post([] { ::malloc_trim(0); });
+    // The allocator keeps what a large or failed query freed; without this the process stays
+    // gigabytes large.
+    if (response_.release_memory) shared_.workers.post([] { release_free_memory(); });
     if (response_.close) return close();
     head_out_.clear();
     head_out_.shrink_to_fit();

@@ -46,7 +46,7 @@ struct Response {
   std::string body;
   bool compressible = true;     ///< may go gzip-compressed to a client that accepts it
   bool close = false;           ///< the last response on its connection (Connection: close)
-  bool release_memory = false;  ///< after it is sent, give the heap's free memory back (malloc_trim)
+  bool release_memory = false;  ///< after it is sent, give the heap's free memory back (release_free_memory)
 
   bool has_header(std::string_view name) const { return headers.find(name) != headers.end(); }
   std::string get_header_value(std::string_view name) const;

@@ -7,10 +7,10 @@
 #include <numeric>
 #include <set>
 #ifdef __GLIBC__
-#include <malloc.h>  // malloc_trim
 #endif
 
 #include "core/error.hpp"
+#include "core/heap.hpp"
 #include "core/utf8.hpp"
 #include "query/sparql/dataset.hpp"
 #include "rdf/index_file.hpp"
@@ -159,9 +159,7 @@ struct TermDictionary::Decoded {
   static void let_go(std::vector<std::unique_ptr<Cache>> caches) {
     if (caches.empty()) return;
     caches.clear();
-#ifdef __GLIBC__
-    ::malloc_trim(0);
-#endif
+    release_free_memory();
   }
 
   const std::size_t slots;
