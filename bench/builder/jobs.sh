@@ -5,6 +5,8 @@
 # documents/s of input, peak RSS; then the best speed-up, and whether every output is
 # byte-identical to the first. The corpus and outputs go to $TMPDIR (default /tmp) and are removed
 # at the end. Needs builder_bench and policykg built in BUILD_DIR. Asserts nothing but `cmp`.
+# With BEFORE=DIR in the environment, each run also builds with DIR/cli/policykg (an older tree's
+# build, with its own data/ through DIR/..), right before this tree's, for a side-by-side figure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:?usage: jobs.sh BUILD_DIR [DOCUMENTS] [RUNS] [FORMAT]}
@@ -18,21 +20,34 @@ trap 'rm -rf "$work"' EXIT
 bytes=$(du -sb "$work/corpus" | cut -f1)
 echo "corpus: $documents documents, $((bytes / 1000000)) MB; output .$format; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A best
-for run in $(seq 1 "$runs"); do
+# run TREE J: one build of the corpus with TREE's policykg on J threads; prints its line, keeps the
+# best wall time per tree and J, and checks its output against the first run's.
+run() {
+  local tree=$1 j=$2 label=
+  [ "$1" != "$build" ] && label="before: "
+  local out="$work/out.$format"
+  POLICYKG_HOME=$(cd "$tree/../.." && pwd) /usr/bin/time -f "%e %U %S %M" -o "$work/time" \
+    "$tree/cli/policykg" build "$work/corpus" -j "$j" -o "$out" --quiet
+  read -r wall user sys rss < "$work/time"
+  awk -v l="$label" -v j="$j" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$bytes" -v d="$documents" \
+    -v o="$(stat -c %s "$out")" \
+    'BEGIN { printf "%s-j %s  wall %6.2f s  CPU %6.2f s  %5.1f MB/s  %6.0f documents/s  peak RSS %5.0f MB  output %5.0f MB\n",
+             l, j, w, u + s, b / 1e6 / w, d / w, r / 1024, o / 1e6 }'
+  local key="$label$j"
+  if [ -z "${best[$key]:-}" ] || awk -v a="$wall" -v b="${best[$key]}" 'BEGIN { exit !(a < b) }'; then best[$key]=$wall; fi
+  if [ -e "$work/first" ]; then
+    cmp -s "$work/first" "$out" || { echo "${label}output of -j $j differs from the first run's" >&2; exit 1; }
+    rm "$out"
+  else
+    mv "$out" "$work/first"
+  fi
+}
+for _ in $(seq 1 "$runs"); do
   for j in 1 2; do
-    out="$work/out-$j.$format"
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/cli/policykg" build "$work/corpus" -j "$j" -o "$out" --quiet
-    read -r wall user sys rss < "$work/time"
-    awk -v j="$j" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$bytes" -v d="$documents" -v o="$(stat -c %s "$out")" \
-      'BEGIN { printf "-j %s  wall %6.2f s  CPU %6.2f s  %5.1f MB/s  %6.0f documents/s  peak RSS %5.0f MB  output %5.0f MB\n",
-               j, w, u + s, b / 1e6 / w, d / w, r / 1024, o / 1e6 }'
-    if [ -z "${best[$j]:-}" ] || awk -v a="$wall" -v b="${best[$j]}" 'BEGIN { exit !(a < b) }'; then best[$j]=$wall; fi
-    if [ -e "$work/first" ]; then
-      cmp -s "$work/first" "$out" || { echo "output of -j $j differs from the first run's" >&2; exit 1; }
-      rm "$out"
-    else
-      mv "$out" "$work/first"
-    fi
+    [ -n "${BEFORE:-}" ] && run "$BEFORE" "$j"
+    run "$build" "$j"
   done
 done
+[ -n "${BEFORE:-}" ] && awk -v a="${best[before: 1]}" -v b="${best[before: 2]}" \
+  'BEGIN { printf "before: speed-up (best -j 1 / best -j 2): %.2fx\n", a / b }'
 awk -v a="${best[1]}" -v b="${best[2]}" 'BEGIN { printf "speed-up (best -j 1 / best -j 2): %.2fx; every output byte-identical\n", a / b }'
