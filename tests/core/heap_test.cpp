@@ -19,12 +19,16 @@ long resident_kib() {
   return -1;
 }
 
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitizerAllocator = true;
+#else
+constexpr bool kSanitizerAllocator = false;
+#endif
+
 }  // namespace
 
 TEST(Heap, FreedSmallBlocksGoBackToTheSystem) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  GTEST_SKIP() << "the sanitizers' allocator keeps freed memory in quarantine";
-#else
+  if (kSanitizerAllocator) GTEST_SKIP() << "the sanitizers' allocator keeps freed memory in quarantine";
   if (resident_kib() < 0) GTEST_SKIP() << "no /proc/self/status";
   constexpr std::size_t kBlocks = 128 * 1024;  // 128 MiB in blocks of 1 KiB, under mmap's threshold
   std::vector<std::unique_ptr<char[]>> blocks;
@@ -41,5 +45,4 @@ TEST(Heap, FreedSmallBlocksGoBackToTheSystem) {
   policykg::release_free_memory();
   const long after = resident_kib();
   EXPECT_GT(before - after, 64 * 1024) << "VmRSS " << before << " KiB before, " << after << " KiB after";
-#endif
 }
