@@ -6,8 +6,6 @@
 #include <mutex>
 #include <numeric>
 #include <set>
-#ifdef __GLIBC__
-#endif
 
 #include "core/error.hpp"
 #include "core/heap.hpp"
