@@ -372,6 +372,21 @@ TEST(Parser, RdfXmlEntitiesAreBounded) {
   }
 }
 
+TEST(Parser, RdfXmlWithAnRdfAttributeGivenTwiceIsRead) {
+  // Found by fuzz_rdfxml: raptor 2.0.15 drops one of the two values without freeing it (the
+  // sanitizer suites suppress that leak, tests/lsan.supp). One subject is kept, with its property.
+  for (const std::string attributes : {"rdf:about=\"http://ex.org/a\" r:about=\"http://ex.org/b\"",
+                                       "about=\"http://ex.org/a\" rdf:about=\"http://ex.org/b\""}) {
+    const std::string text = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                             "xmlns:r=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://ex.org/\">"
+                             "<rdf:Description " + attributes + "><ex:p>x</ex:p></rdf:Description></rdf:RDF>";
+    auto triples = parse_string(text, Format::RdfXml);
+    ASSERT_EQ(triples.size(), 1u) << attributes;
+    EXPECT_TRUE(triples[0].s == Term::iri("http://ex.org/a") || triples[0].s == Term::iri("http://ex.org/b")) << attributes;
+    EXPECT_EQ(triples[0].o, Term::literal("x")) << attributes;
+  }
+}
+
 TEST(Parser, DeeplyNestedJsonLdIsRefusedWithItsPlace) {
   const int depth = 10000;
   std::string text = "{\"@id\": \"http://a\",\n \"http://b\": ";
