@@ -53,7 +53,13 @@ Masked Classifier::with_beneficiaries(const NormalizedText& text, Masked masked)
       if (between.find_first_of(",;:.()") != std::string_view::npos ||
           static_cast<std::size_t>(std::count(between.begin(), between.end(), ' ')) > rules_.beneficiaries.max_words)
         continue;
-      masked.emplace_back(c.begin, h.end);
+      // A bracket right after the head says whom it includes: "for vocational colleges
+      // (including technical schools)".
+      std::size_t end = h.end;
+      const std::size_t open = lower.find_first_not_of(' ', end);
+      if (open != std::string::npos && lower[open] == '(')
+        if (const std::size_t close = lower.find(')', open); close != std::string::npos) end = close + 1;
+      masked.emplace_back(c.begin, end);
       break;  // the nearest head
     }
   if (masked.size() != before) std::sort(masked.begin(), masked.end());

@@ -141,3 +141,17 @@ TEST(Classifier, WhoBenefitsNamesNoSector) {
   EXPECT_EQ(c.classify(fold("reduce the financing costs for foreign trade")).sectors, (std::vector<std::size_t>{0, 1}));
   EXPECT_EQ(c.classify(fold("financing for trade, and companies")).sectors, (std::vector<std::size_t>{0, 1}));
 }
+
+TEST(Classifier, ABracketAfterTheBeneficiarySaysWhomItIncludes) {
+  ClassificationRules rules;
+  rules.sectors = {{"Trade", {"trade"}}, {"Education", {"school*"}}};
+  rules.beneficiaries = {{"for"}, {"colleges"}, 6};
+  Classifier c(rules);
+  EXPECT_EQ(c.classify(fold("facilitate trade for vocational colleges (including technical schools)")).sectors,
+            (std::vector<std::size_t>{0}));
+  // A bracket further on is the clause's own.
+  EXPECT_EQ(c.classify(fold("facilitate trade for vocational colleges and (technical schools)")).sectors,
+            (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(c.classify(fold("facilitate trade for vocational colleges, (technical schools)")).sectors,
+            (std::vector<std::size_t>{0, 1}));
+}
