@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
+#include <limits>
 #include <new>
 #include <unordered_map>
 
@@ -82,15 +83,16 @@ class ZeroArray {
   T* data_;
 };
 
-}  // namespace
-
-std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to) {
+// shortest_route_vertices with each side's distances kept in a `Level` a vertex: nullopt when a
+// side's radius outgrows it. Of the arrays a search touches, those are the largest: at a byte a
+// vertex a search touches a quarter of the pages it would at four, and each page it touches
+// first costs a fault.
+template <class Level>
+std::optional<std::vector<TermId>> route_vertices(const DatasetGraph& g, TermId from, TermId to) {
   const std::size_t n = g.vertex_count();
-  if (from == 0 || to == 0 || from >= n || to >= n) return {};
-  if (from == to) return {from};
   struct Side {
     explicit Side(std::size_t n, TermId start) : level(n), frontier{start} { level[start] = 1; }
-    ZeroArray<std::uint32_t> level;  ///< a vertex's distance from this side's end, plus one; 0: not reached
+    ZeroArray<Level> level;  ///< a vertex's distance from this side's end, plus one; 0: not reached
     std::vector<TermId> frontier;
     std::uint32_t radius = 0;
   };
@@ -106,19 +108,21 @@ std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, 
   while (met.empty() && !a.frontier.empty() && !b.frontier.empty()) {
     Side& side = rows(a.frontier) <= rows(b.frontier) ? a : b;
     const Side& other = &side == &a ? b : a;
+    if (side.radius + 2 > std::numeric_limits<Level>::max()) return std::nullopt;
+    const auto level = static_cast<Level>(side.radius + 2);
     std::vector<TermId> next;
     for (TermId v : side.frontier)
       for (auto [e, end] = out_edges(v, g); e != end; ++e) {
         const TermId u = target(*e, g);
         if (side.level[u] != 0) continue;
-        side.level[u] = side.radius + 2;
+        side.level[u] = level;
         next.push_back(u);
         if (other.level[u] != 0) met.push_back(u);
       }
     ++side.radius;
     side.frontier = std::move(next);
   }
-  if (met.empty()) return {};
+  if (met.empty()) return std::vector<TermId>{};
   // Back from where they met towards each end, each step to a neighbour one nearer to it: every
   // vertex on a shortest route is met so (a route crosses the level where the sides met).
   ZeroArray<std::uint8_t> taken(n);
@@ -130,11 +134,11 @@ std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, 
     const TermId v = todo.back();
     todo.pop_back();
     for (const Side* side : {&a, &b}) {
-      const std::uint32_t level = side->level[v];
+      const unsigned level = side->level[v];
       if (level <= 1) continue;  // not reached from this side, or its end
       for (auto [e, end] = out_edges(v, g); e != end; ++e) {
         const TermId u = target(*e, g);
-        if (side->level[u] != 0 && side->level[u] + 1 == level && !taken[u]) {
+        if (side->level[u] != 0 && side->level[u] + 1u == level && !taken[u]) {
           taken[u] = 1;
           on.push_back(u);
           todo.push_back(u);
@@ -144,6 +148,16 @@ std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, 
   }
   std::sort(on.begin(), on.end());
   return on;
+}
+
+}  // namespace
+
+std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to) {
+  const std::size_t n = g.vertex_count();
+  if (from == 0 || to == 0 || from >= n || to >= n) return {};
+  if (from == to) return {from};
+  if (auto on = route_vertices<std::uint8_t>(g, from, to)) return *std::move(on);
+  return *route_vertices<std::uint32_t>(g, from, to);
 }
 
 std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, TermId from, TermId to,

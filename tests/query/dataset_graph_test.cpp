@@ -129,6 +129,25 @@ TEST_F(DatasetGraphTest, ShortestRoutesHoldTheVerticesWhoseDistancesAddUp) {
   EXPECT_GT(routes, 100u);
 }
 
+TEST(DatasetGraph, RoutesLongerThanAByteCountsAreFound) {
+  // The search keeps its distances in a byte a vertex while they fit, and searches again with
+  // four when they do not: a chain of 700 links is met after 350 levels from each end.
+  rdf::Model model;
+  const int links = 700;
+  auto node = [](int i) { return rdf::Term::iri("http://ex.org/n" + std::to_string(i)); };
+  for (int i = 0; i < links; ++i) model.add({node(i), rdf::Term::iri("http://ex.org/next"), node(i + 1)});
+  const Dataset dataset(model);
+  const DatasetGraph g(dataset, {});
+  const TermId first = dataset.dictionary().find(node(0)), last = dataset.dictionary().find(node(links));
+  EXPECT_EQ(shortest_route_vertices(g, first, last).size(), static_cast<std::size_t>(links + 1));
+  const auto route = first_shortest_route(g, first, last, [](const DatasetEdge&, const DatasetEdge&) { return false; });
+  ASSERT_TRUE(route.has_value());
+  EXPECT_EQ(route->size(), static_cast<std::size_t>(links));
+  EXPECT_EQ(route->back().target, last);
+  // and a short one still within a byte
+  EXPECT_EQ(shortest_route_vertices(g, first, dataset.dictionary().find(node(3))).size(), 4u);
+}
+
 TEST_F(DatasetGraphTest, FollowsOnlyItsPredicatesAndNeverALiteral) {
   const auto& dictionary = memory_->dictionary();
   const TermId part_of = dictionary.find(rdf::Term::iri("http://purl.org/dc/terms/isPartOf"));
