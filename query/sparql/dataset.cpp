@@ -120,10 +120,30 @@ std::pair<std::size_t, std::size_t> Permutation::rows_of(std::size_t i) const {
   return {static_cast<std::size_t>(first), static_cast<std::size_t>(last)};
 }
 
-std::pair<std::size_t, std::size_t> Permutation::range(TermId a, TermId b, TermId c) const {
-  auto key = std::lower_bound(keys_.begin(), keys_.end(), a);
-  if (key == keys_.end() || *key != a) return {0, 0};
-  auto [first, last] = rows_of(static_cast<std::size_t>(key - keys_.begin()));
+std::size_t Permutation::find_key(TermId a, ScanHint* hint) const {
+  std::size_t lo = 0, hi = keys_.size();
+  if (hint && hint->permutation == this && hint->key < keys_.size() && keys_[hint->key] <= a) {
+    // Galloping from the last key found: past it by 1, 2, 4 … keys until one is not less than `a`.
+    lo = hint->key;
+    std::size_t step = 1;
+    while (lo + step < keys_.size() && keys_[lo + step] < a) {
+      lo += step;
+      step *= 2;
+    }
+    hi = std::min(keys_.size(), lo + step + 1);
+  }
+  const std::size_t at =
+      static_cast<std::size_t>(std::lower_bound(keys_.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                keys_.begin() + static_cast<std::ptrdiff_t>(hi), a) -
+                               keys_.begin());
+  if (hint && at < keys_.size()) *hint = {this, at};
+  return at;
+}
+
+std::pair<std::size_t, std::size_t> Permutation::range(TermId a, TermId b, TermId c, ScanHint* hint) const {
+  const std::size_t at = find_key(a, hint);
+  if (at == keys_.size() || keys_[at] != a) return {0, 0};
+  auto [first, last] = rows_of(at);
   if (b == 0) return {first, last};
   // the pairs of one key are sorted: a prefix of one or both columns
   const Pair wanted{b, c};

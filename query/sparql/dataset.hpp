@@ -143,6 +143,15 @@ struct PredicateStatsRecord {
 };
 static_assert(sizeof(PredicateStatsRecord) == 32 && sizeof(IdTriple) == 12);
 
+class Permutation;
+/// Where the last lookup of a run of lookups found its first column's value: a join whose bound
+/// values come in ascending order (the rows of one key of another permutation) then finds each
+/// from there, in a few steps over memory just read, instead of a binary search over every key.
+struct ScanHint {
+  const Permutation* permutation = nullptr;
+  std::size_t key = 0;  ///< the index of the last key found
+};
+
 /// One order of a graph's triples (SPO, POS or OSP): the rows sorted, each value of the first
 /// column stored once with where its rows start, the other two columns as pairs. Its bytes are the
 /// index file's permutation section (docs/index-format.md), built in memory or viewed in a mapped
@@ -165,8 +174,9 @@ class Permutation {
 
   /// Calls fn(a, b, c) for each row whose leading columns equal the non-zero `a`, `b`, `c` (`c`
   /// only with `b`, `b` only with `a`; every row when `a` is 0), in order, until fn returns false.
+  /// With a `hint`, the search for `a` starts where the hint's last one ended.
   template <class Fn>
-  void scan(TermId a, TermId b, TermId c, Fn&& fn) const;
+  void scan(TermId a, TermId b, TermId c, Fn&& fn, ScanHint* hint = nullptr) const;
   /// How many rows scan(a, b, c) gives, by binary search.
   std::size_t count(TermId a, TermId b, TermId c) const;
   /// The other two columns of the rows whose first is `a` (none when `a` is not a key), in order.
@@ -186,7 +196,9 @@ class Permutation {
   void view(std::string_view section);
   /// The rows of the i-th key; Error(Input) when a damaged file's starts are out of range.
   std::pair<std::size_t, std::size_t> rows_of(std::size_t i) const;
-  std::pair<std::size_t, std::size_t> range(TermId a, TermId b, TermId c) const;
+  std::pair<std::size_t, std::size_t> range(TermId a, TermId b, TermId c, ScanHint* hint = nullptr) const;
+  /// The index of the first key not less than `a`, searched from `hint` when it has one of these keys.
+  std::size_t find_key(TermId a, ScanHint* hint) const;
 
   std::vector<std::uint64_t> own_;  ///< the section's bytes, when built in memory
   std::string_view bytes_;
@@ -205,9 +217,9 @@ class IndexedGraph {
   IndexedGraph(IndexedGraph&&) noexcept = default;  // a moved vector keeps its buffer, so the views hold
   IndexedGraph& operator=(IndexedGraph&&) noexcept = default;
   /// Calls fn(s, p, o) for each triple matching the bound (non-zero) positions; stops when fn
-  /// returns false.
+  /// returns false. A `hint` kept over a run of scans speeds ascending lookups up (ScanHint).
   template <class Fn>
-  void scan(TermId s, TermId p, TermId o, Fn&& fn) const;
+  void scan(TermId s, TermId p, TermId o, Fn&& fn, ScanHint* hint = nullptr) const;
   /// How many triples match (exact, by binary search).
   std::size_t count(TermId s, TermId p, TermId o) const;
   std::size_t size() const { return spo_.size(); }
@@ -284,7 +296,7 @@ class Dataset {
 };
 
 template <class Fn>
-void Permutation::scan(TermId a, TermId b, TermId c, Fn&& fn) const {
+void Permutation::scan(TermId a, TermId b, TermId c, Fn&& fn, ScanHint* hint) const {
   if (a == 0) {
     for (std::size_t i = 0; i < keys_.size(); ++i) {
       auto [first, last] = rows_of(i);
@@ -293,21 +305,21 @@ void Permutation::scan(TermId a, TermId b, TermId c, Fn&& fn) const {
     }
     return;
   }
-  auto [first, last] = range(a, b, c);
+  auto [first, last] = range(a, b, c, hint);
   for (auto r = first; r < last; ++r)
     if (!fn(a, pairs_[r][0], pairs_[r][1])) return;
 }
 
 template <class Fn>
-void IndexedGraph::scan(TermId s, TermId p, TermId o, Fn&& fn) const {
+void IndexedGraph::scan(TermId s, TermId p, TermId o, Fn&& fn, ScanHint* hint) const {
   if (s && o && !p) {
-    osp_.scan(o, s, 0, [&](TermId o_, TermId s_, TermId p_) { return fn(s_, p_, o_); });
+    osp_.scan(o, s, 0, [&](TermId o_, TermId s_, TermId p_) { return fn(s_, p_, o_); }, hint);
   } else if (s || (!p && !o)) {
-    spo_.scan(s, p, p ? o : 0, fn);
+    spo_.scan(s, p, p ? o : 0, fn, hint);
   } else if (p) {
-    pos_.scan(p, o, 0, [&](TermId p_, TermId o_, TermId s_) { return fn(s_, p_, o_); });
+    pos_.scan(p, o, 0, [&](TermId p_, TermId o_, TermId s_) { return fn(s_, p_, o_); }, hint);
   } else {
-    osp_.scan(o, 0, 0, [&](TermId o_, TermId s_, TermId p_) { return fn(s_, p_, o_); });
+    osp_.scan(o, 0, 0, [&](TermId o_, TermId s_, TermId p_) { return fn(s_, p_, o_); }, hint);
   }
 }
 

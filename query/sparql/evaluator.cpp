@@ -120,6 +120,7 @@ rdf::QueryResult Evaluator::run() {
       for (const auto& row : rows) {
         deadline_.check();
         std::vector<std::optional<rdf::Term>> out;
+        out.reserve(projected.size());
         for (int v : projected) {
           TermId id = row[static_cast<std::size_t>(v)];
           if (id) held.charge(term_bytes(term(id)));
@@ -478,9 +479,17 @@ Rows Evaluator::eval_graph(const Pattern& p, Rows input, bool substitute) {
   return substitute ? out : join(std::move(input), out);
 }
 
-TermId Evaluator::node_id(const Node& n, const Row& row) {
-  if (n.is_var()) return row[static_cast<std::size_t>(n.var)];
-  return intern(n.term);
+IdTriple Evaluator::pattern_ids(const TriplePattern& t) {
+  auto id = [&](const rdf::Term& term) {
+    auto [it, fresh] = constant_ids_.try_emplace(term, 0);
+    if (fresh) it->second = intern(term);
+    return it->second;
+  };
+  IdTriple ids{};
+  if (!t.s.is_var()) ids[0] = id(t.s.term);
+  if (!t.path && !t.p.is_var()) ids[1] = id(t.p.term);
+  if (!t.o.is_var()) ids[2] = id(t.o.term);
+  return ids;
 }
 
 Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, std::vector<PendingFilter>* filters,
@@ -537,29 +546,40 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, 
   stack.reserve(input.size());
   for (auto it = input.rbegin(); it != input.rend(); ++it) stack.push_back({0, std::move(*it)});
   input = Rows();
-  Rows out, step;
+  std::vector<IdTriple> ids(order.size());  // each level's pattern's terms as ids, looked up once
+  for (std::size_t level = 0; level < order.size(); ++level) ids[level] = pattern_ids(triples[order[level]]);
+  std::vector<ScanHint> hints(order.size());  // one run of lookups a level
+  Rows out;
   while (!stack.empty()) {
     Pending top = std::move(stack.back());
     stack.pop_back();
-    step.clear();
-    extend(triples[order[top.level]], top.row, step);
+    const TriplePattern& t = triples[order[top.level]];
     if (top.level + 1 < order.size()) {
-      for (auto it = step.rbegin(); it != step.rend(); ++it)
-        if (passes_level(top.level, *it)) stack.push_back({top.level + 1, std::move(*it)});
+      const std::size_t mark = stack.size();
+      extend(t, ids[top.level], top.row, hints[top.level], [&](Row&& r) {
+        if (passes_level(top.level, r)) stack.push_back({top.level + 1, std::move(r)});
+        return true;
+      });
+      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());  // the first on top
       continue;
     }
-    for (auto& r : step) {
-      if (!passes_level(top.level, r)) continue;
+    bool enough = false;
+    extend(t, ids[top.level], top.row, hints[top.level], [&](Row&& r) {
+      if (!passes_level(top.level, r)) return true;
       out.push_back(std::move(r));
-      if (cap && out.size() >= cap) return out;
-    }
+      enough = cap && out.size() >= cap;
+      return !enough;
+    });
+    if (enough) break;
   }
   return out;
 }
 
-void Evaluator::extend(const TriplePattern& t, const Row& row, Rows& out) {
+template <class Emit>
+void Evaluator::extend(const TriplePattern& t, const IdTriple& ids, const Row& row, ScanHint& hint, Emit&& emit) {
   deadline_.check();
-  TermId s = node_id(t.s, row), o = node_id(t.o, row);
+  auto id = [&](const Node& n, TermId fixed) { return n.is_var() ? row[static_cast<std::size_t>(n.var)] : fixed; };
+  const TermId s = id(t.s, ids[0]), o = id(t.o, ids[2]);
   auto bind = [&](Row& r, const Node& n, TermId value) {
     if (!n.is_var()) return true;
     TermId& slot = r[static_cast<std::size_t>(n.var)];
@@ -573,17 +593,16 @@ void Evaluator::extend(const TriplePattern& t, const Row& row, Rows& out) {
     path_start_from_var_ = s ? t.s.is_var() : t.o.is_var();
     for (auto [a, b] : eval_path(*t.path, s, o)) {
       Row r = row;
-      if (bind(r, t.s, a) && bind(r, t.o, b)) out.push_back(std::move(r));
+      if (bind(r, t.s, a) && bind(r, t.o, b) && !emit(std::move(r))) return;
     }
     return;
   }
-  TermId p = node_id(t.p, row);
+  const TermId p = id(t.p, ids[1]);
   active_.graph->scan(s, p, o, [&](TermId a, TermId b, TermId c) {
-    Row r = row;
-    if (bind(r, t.s, a) && bind(r, t.p, b) && bind(r, t.o, c)) out.push_back(std::move(r));
     deadline_.check();
-    return true;
-  });
+    Row r = row;
+    return !(bind(r, t.s, a) && bind(r, t.p, b) && bind(r, t.o, c)) || emit(std::move(r));
+  }, &hint);
 }
 
 }  // namespace policykg::query

@@ -188,6 +188,21 @@ void expect_out_of_memory(const query::Dataset& d, const std::string& text, std:
 
 }  // namespace
 
+// ASK and LIMIT stop at the solutions they need: the matches of the last pattern are not all
+// made first (200,000 rows would need several MiB; the budget is one).
+TEST(HostileQuery, AskAndLimitStopAtTheSolutionsTheyNeed) {
+  rdf::Model big;
+  std::vector<rdf::Triple> ts;
+  for (int i = 0; i < 200000; ++i)
+    ts.push_back({rdf::Term::iri("http://ex/s" + std::to_string(i)), rdf::Term::iri("http://ex/p"), rdf::Term::integer(i)});
+  big.add(ts);
+  query::Dataset d(big);
+  EXPECT_TRUE(query::run(d, "ASK { ?s ?p ?o }", budget(1)).boolean);
+  EXPECT_TRUE(query::run(d, "ASK { ?s <http://ex/p> ?o }", budget(1)).boolean);
+  EXPECT_EQ(query::run(d, "SELECT * { ?s ?p ?o } LIMIT 2", budget(1)).rows.size(), 2u);
+  expect_out_of_memory(d, "SELECT * { ?s ?p ?o }", 1);  // every row is needed
+}
+
 TEST(HostileQuery, AMemoryBudgetStopsGrowingJoins) {
   query::Dataset d(wide_model());
   expect_out_of_memory(d, "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", 8);

@@ -38,6 +38,37 @@ std::vector<IdTriple> expected(const std::vector<IdTriple>& rows, TermId a, Term
   return out;
 }
 
+std::vector<IdTriple> scanned_with(const Permutation& p, TermId a, TermId b, TermId c, ScanHint& hint) {
+  std::vector<IdTriple> out;
+  p.scan(a, b, c, [&](TermId x, TermId y, TermId z) {
+    out.push_back({x, y, z});
+    return true;
+  }, &hint);
+  return out;
+}
+
+// A hint changes where the search starts, never what it finds: in ascending order (galloping from
+// the last key), descending and at random (a binary search), with keys missing, past the last and
+// before the first, and with a hint another permutation left.
+TEST(Permutation, AHintedScanFindsWhatAPlainOneDoes) {
+  const auto rows = random_rows(5000, 400, 7);
+  const Permutation p(rows), other(random_rows(300, 50, 8));
+  std::vector<TermId> order;
+  for (TermId a = 0; a <= 402; ++a) order.push_back(a);
+  std::vector<std::vector<TermId>> orders{order, {order.rbegin(), order.rend()}, order};
+  std::shuffle(orders[2].begin(), orders[2].end(), std::mt19937(9));
+  for (const auto& keys : orders) {
+    ScanHint hint;
+    scanned_with(other, 40, 0, 0, hint);  // a hint left by another permutation is not used
+    for (TermId a : keys) {
+      if (a == 0) continue;
+      const TermId b = rows[a % rows.size()][1];
+      EXPECT_EQ(scanned_with(p, a, 0, 0, hint), expected(rows, a, 0, 0)) << a;
+      EXPECT_EQ(scanned_with(p, a, b, 0, hint), expected(rows, a, b, 0)) << a << " " << b;
+    }
+  }
+}
+
 TEST(Permutation, AnswersEveryPrefixAsItsRows) {
   for (unsigned seed : {1u, 2u, 3u}) {
     const auto rows = random_rows(600, 12, seed);

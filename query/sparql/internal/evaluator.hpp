@@ -19,15 +19,14 @@
 
 #include "query/sparql/algebra.hpp"
 #include "query/sparql/dataset.hpp"
+#include "query/sparql/internal/row.hpp"
 #include "query/sparql/deadline.hpp"
 #include "query/sparql/memory_budget.hpp"
 #include "rdf/query_result.hpp"
 
 namespace policykg::query {
 
-/// A solution: one term id a variable slot (0: unbound). Rows are charged to the query's
-/// MemoryBudget as they are made.
-using Row = std::vector<TermId, BudgetAllocator<TermId>>;
+/// Solutions (internal/row.hpp), charged to the query's MemoryBudget as they are made.
 using Rows = std::vector<Row, BudgetAllocator<Row>>;
 /// Pairs (subject, object) a property path connects.
 using Pairs = std::vector<std::pair<TermId, TermId>, BudgetAllocator<std::pair<TermId, TermId>>>;
@@ -124,8 +123,13 @@ class Evaluator {
   /// checked; with a `cap`, at most that many rows (the first ones), searching no further.
   Rows eval_bgp(const std::vector<algebra::TriplePattern>& triples, Rows input,
                 std::vector<PendingFilter>* filters = nullptr, bool last = false, std::size_t cap = 0);
-  /// Appends to `out` the extensions of `row` that match one triple pattern.
-  void extend(const algebra::TriplePattern& t, const Row& row, Rows& out);
+  /// The ids of a pattern's terms (0 for a variable or a path), each term looked up once a query.
+  IdTriple pattern_ids(const algebra::TriplePattern& t);
+  /// Gives `emit` each extension of `row` that matches one triple pattern, whose terms have the
+  /// ids `ids` (0 for a variable), in the index's order, until it returns false. `hint` is the
+  /// pattern's, kept over the evaluation of its group.
+  template <class Emit>
+  void extend(const algebra::TriplePattern& t, const IdTriple& ids, const Row& row, ScanHint& hint, Emit&& emit);
   Rows eval_graph(const algebra::Pattern& p, Rows input, bool substitute);
   // solution sequences (solutions.cpp)
   Rows join(Rows left, const Rows& right);
@@ -137,7 +141,6 @@ class Evaluator {
   bool passes(const std::vector<algebra::ExprPtr>& filters, const Row& row);
   bool passes(const std::vector<const algebra::Expr*>& filters, const Row& row);
   Row unit() const { return Row(width_, 0); }
-  TermId node_id(const algebra::Node& n, const Row& row);
 
   // property paths (path_evaluator.cpp)
   /// Pairs (subject, object) connected by `path`; 0 for an unbound end.
@@ -163,6 +166,7 @@ class Evaluator {
   ActiveGraph active_;
   std::vector<TermId> named_;         ///< the named graphs visible to GRAPH
   IndexedGraph merged_default_;       ///< FROM with several graphs
+  std::unordered_map<rdf::Term, TermId, TermHash> constant_ids_;  ///< the patterns' terms (pattern_ids())
   std::vector<rdf::Term> local_terms_;
   std::unordered_map<rdf::Term, TermId, TermHash> local_ids_;
   std::mt19937_64 random_{0x5eed};
