@@ -550,27 +550,42 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, 
   for (std::size_t level = 0; level < order.size(); ++level) ids[level] = pattern_ids(triples[order[level]]);
   std::vector<ScanHint> hints(order.size());  // one run of lookups a level
   Rows out;
-  while (!stack.empty()) {
-    Pending top = std::move(stack.back());
-    stack.pop_back();
-    const TriplePattern& t = triples[order[top.level]];
-    if (top.level + 1 < order.size()) {
-      const std::size_t mark = stack.size();
-      extend(t, ids[top.level], top.row, hints[top.level], [&](Row&& r) {
-        if (passes_level(top.level, r)) stack.push_back({top.level + 1, std::move(r)});
-        return true;
-      });
-      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());  // the first on top
-      continue;
-    }
+  const std::size_t deepest = order.size() - 1;
+  // The last level's solutions for `row`, appended to `out`; false once `cap` has enough.
+  auto finish = [&](const Row& row) {
     bool enough = false;
-    extend(t, ids[top.level], top.row, hints[top.level], [&](Row&& r) {
-      if (!passes_level(top.level, r)) return true;
+    extend(triples[order[deepest]], ids[deepest], row, hints[deepest], [&](Row&& r) {
+      if (!passes_level(deepest, r)) return true;
       out.push_back(std::move(r));
       enough = cap && out.size() >= cap;
       return !enough;
     });
-    if (enough) break;
+    return !enough;
+  };
+  while (!stack.empty()) {
+    Pending top = std::move(stack.back());
+    stack.pop_back();
+    if (top.level == deepest) {
+      if (!finish(top.row)) break;
+      continue;
+    }
+    const std::size_t level = top.level;
+    const TriplePattern& t = triples[order[level]];
+    if (level + 1 == deepest) {  // each extension finished at once, in order: none waits on the stack
+      bool more = true;
+      extend(t, ids[level], top.row, hints[level], [&](Row&& r) {
+        if (passes_level(level, r)) more = finish(r);
+        return more;
+      });
+      if (!more) break;
+      continue;
+    }
+    const std::size_t mark = stack.size();
+    extend(t, ids[level], top.row, hints[level], [&](Row&& r) {
+      if (passes_level(level, r)) stack.push_back({level + 1, std::move(r)});
+      return true;
+    });
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());  // the first on top
   }
   return out;
 }
