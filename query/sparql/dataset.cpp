@@ -136,7 +136,11 @@ std::size_t Permutation::find_key(TermId a, ScanHint* hint) const {
       static_cast<std::size_t>(std::lower_bound(keys_.begin() + static_cast<std::ptrdiff_t>(lo),
                                                 keys_.begin() + static_cast<std::ptrdiff_t>(hi), a) -
                                keys_.begin());
-  if (hint && at < keys_.size()) *hint = {this, at};
+  if (hint && at < keys_.size()) {
+    if (hint->permutation != this || hint->key != at) hint->pair = SIZE_MAX;
+    hint->permutation = this;
+    hint->key = at;
+  }
   return at;
 }
 
@@ -149,7 +153,19 @@ std::pair<std::size_t, std::size_t> Permutation::range(TermId a, TermId b, TermI
   const Pair wanted{b, c};
   auto less = [c](const Pair& x, const Pair& y) { return x[0] != y[0] ? x[0] < y[0] : (c != 0 && x[1] < y[1]); };
   auto begin = pairs_.begin() + static_cast<std::ptrdiff_t>(first), end = pairs_.begin() + static_cast<std::ptrdiff_t>(last);
+  if (hint && hint->pair >= first && hint->pair < last && less(pairs_[hint->pair], wanted)) {
+    // Galloping from where the last search began, as find_key does over the keys.
+    std::size_t from = hint->pair, step = 1;
+    while (from + step < last && less(pairs_[from + step], wanted)) {
+      from += step;
+      step *= 2;
+    }
+    begin = pairs_.begin() + static_cast<std::ptrdiff_t>(from);
+    end = pairs_.begin() + static_cast<std::ptrdiff_t>(std::min(last, from + step + 1));
+  }
   auto lo = std::lower_bound(begin, end, wanted, less);
+  end = pairs_.begin() + static_cast<std::ptrdiff_t>(last);
+  if (hint) hint->pair = static_cast<std::size_t>(lo - pairs_.begin());
   auto hi = std::upper_bound(lo, end, wanted, less);
   return {static_cast<std::size_t>(lo - pairs_.begin()), static_cast<std::size_t>(hi - pairs_.begin())};
 }

@@ -144,12 +144,14 @@ struct PredicateStatsRecord {
 static_assert(sizeof(PredicateStatsRecord) == 32 && sizeof(IdTriple) == 12);
 
 class Permutation;
-/// Where the last lookup of a run of lookups found its first column's value: a join whose bound
-/// values come in ascending order (the rows of one key of another permutation) then finds each
-/// from there, in a few steps over memory just read, instead of a binary search over every key.
+/// Where the last lookup of a run of lookups found its first column's value and its rows: a join
+/// whose bound values come in ascending order (the rows of one key of another permutation) then
+/// finds each from there, in a few steps over memory just read, instead of a binary search over
+/// every key or every row of one.
 struct ScanHint {
   const Permutation* permutation = nullptr;
-  std::size_t key = 0;  ///< the index of the last key found
+  std::size_t key = 0;         ///< the index of the last key found
+  std::size_t pair = SIZE_MAX;  ///< where the last search within a key's rows began, if any
 };
 
 /// One order of a graph's triples (SPO, POS or OSP): the rows sorted, each value of the first
@@ -314,6 +316,10 @@ template <class Fn>
 void IndexedGraph::scan(TermId s, TermId p, TermId o, Fn&& fn, ScanHint* hint) const {
   if (s && o && !p) {
     osp_.scan(o, s, 0, [&](TermId o_, TermId s_, TermId p_) { return fn(s_, p_, o_); }, hint);
+  } else if (s && p && o && hint) {
+    // A check in a run: the object's subjects in POS, in order, where ascending subjects are
+    // found a few rows on from the last (in SPO each subject's rows lie elsewhere).
+    pos_.scan(p, o, s, [&](TermId p_, TermId o_, TermId s_) { return fn(s_, p_, o_); }, hint);
   } else if (s || (!p && !o)) {
     spo_.scan(s, p, p ? o : 0, fn, hint);
   } else if (p) {

@@ -67,6 +67,14 @@ TEST(Permutation, AHintedScanFindsWhatAPlainOneDoes) {
       EXPECT_EQ(scanned_with(p, a, b, 0, hint), expected(rows, a, b, 0)) << a << " " << b;
     }
   }
+  // Whole rows looked up in a run (checks, as a join makes them), in order, with a missing row
+  // after each, and a lookup of the same row's two columns only: the first of them is found.
+  ScanHint hint;
+  for (const auto& r : rows) {
+    EXPECT_EQ(scanned_with(p, r[0], r[1], r[2], hint), expected(rows, r[0], r[1], r[2]));
+    EXPECT_EQ(scanned_with(p, r[0], r[1], r[2] + 1000, hint), expected(rows, r[0], r[1], r[2] + 1000));
+    EXPECT_EQ(scanned_with(p, r[0], r[1], 0, hint), expected(rows, r[0], r[1], 0));
+  }
 }
 
 TEST(Permutation, AnswersEveryPrefixAsItsRows) {
