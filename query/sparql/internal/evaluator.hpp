@@ -19,8 +19,8 @@
 
 #include "query/sparql/algebra.hpp"
 #include "query/sparql/dataset.hpp"
-#include "query/sparql/internal/row.hpp"
 #include "query/sparql/deadline.hpp"
+#include "query/sparql/internal/row.hpp"
 #include "query/sparql/memory_budget.hpp"
 #include "rdf/query_result.hpp"
 

@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <utility>
 
 #include "query/sparql/dataset.hpp"
 #include "query/sparql/memory_budget.hpp"
