@@ -54,6 +54,27 @@ constexpr std::size_t kPermutationHeader = 16;
 
 std::size_t keys_bytes(std::uint64_t k) { return static_cast<std::size_t>((4 * k + 7) / 8 * 8); }
 
+/// The first index in [from, last) of sorted `items` whose item is not less than `value`.
+template <class Items, class T, class Less>
+std::size_t lower_bound_at(Items items, std::size_t from, std::size_t last, const T& value, Less less) {
+  return static_cast<std::size_t>(std::lower_bound(items.begin() + static_cast<std::ptrdiff_t>(from),
+                                                   items.begin() + static_cast<std::ptrdiff_t>(last), value, less) -
+                                  items.begin());
+}
+
+/// lower_bound_at() where no item before `from` is wanted: galloping past `from` by 1, 2, 4 …
+/// items, then a binary search within the last step; a few steps over memory near `from` when the
+/// answer is close to it.
+template <class Items, class T, class Less>
+std::size_t gallop(Items items, std::size_t from, std::size_t last, const T& value, Less less) {
+  std::size_t step = 1;
+  while (from + step < last && less(items[from + step], value)) {
+    from += step;
+    step *= 2;
+  }
+  return lower_bound_at(items, from, std::min(last, from + step + 1), value, less);
+}
+
 }  // namespace
 
 Permutation::Permutation(const std::vector<IdTriple>& rows) {
@@ -121,21 +142,10 @@ std::pair<std::size_t, std::size_t> Permutation::rows_of(std::size_t i) const {
 }
 
 std::size_t Permutation::find_key(TermId a, ScanHint* hint) const {
-  std::size_t lo = 0, hi = keys_.size();
-  if (hint && hint->permutation == this && hint->key < keys_.size() && keys_[hint->key] <= a) {
-    // Galloping from the last key found: past it by 1, 2, 4 … keys until one is not less than `a`.
-    lo = hint->key;
-    std::size_t step = 1;
-    while (lo + step < keys_.size() && keys_[lo + step] < a) {
-      lo += step;
-      step *= 2;
-    }
-    hi = std::min(keys_.size(), lo + step + 1);
-  }
-  const std::size_t at =
-      static_cast<std::size_t>(std::lower_bound(keys_.begin() + static_cast<std::ptrdiff_t>(lo),
-                                                keys_.begin() + static_cast<std::ptrdiff_t>(hi), a) -
-                               keys_.begin());
+  // From the last key found, when it is not past `a` (keys are distinct: it may be `a` itself).
+  const bool from_hint = hint && hint->permutation == this && hint->key < keys_.size() && keys_[hint->key] <= a;
+  const std::size_t at = from_hint ? gallop(keys_, hint->key, keys_.size(), a, std::less<>{})
+                                   : lower_bound_at(keys_, 0, keys_.size(), a, std::less<>{});
   if (hint && at < keys_.size()) {
     if (hint->permutation != this || hint->key != at) hint->pair = SIZE_MAX;
     hint->permutation = this;
@@ -152,22 +162,15 @@ std::pair<std::size_t, std::size_t> Permutation::range(TermId a, TermId b, TermI
   // the pairs of one key are sorted: a prefix of one or both columns
   const Pair wanted{b, c};
   auto less = [c](const Pair& x, const Pair& y) { return x[0] != y[0] ? x[0] < y[0] : (c != 0 && x[1] < y[1]); };
-  auto begin = pairs_.begin() + static_cast<std::ptrdiff_t>(first), end = pairs_.begin() + static_cast<std::ptrdiff_t>(last);
-  if (hint && hint->pair >= first && hint->pair < last && less(pairs_[hint->pair], wanted)) {
-    // Galloping from where the last search began, as find_key does over the keys.
-    std::size_t from = hint->pair, step = 1;
-    while (from + step < last && less(pairs_[from + step], wanted)) {
-      from += step;
-      step *= 2;
-    }
-    begin = pairs_.begin() + static_cast<std::ptrdiff_t>(from);
-    end = pairs_.begin() + static_cast<std::ptrdiff_t>(std::min(last, from + step + 1));
-  }
-  auto lo = std::lower_bound(begin, end, wanted, less);
-  end = pairs_.begin() + static_cast<std::ptrdiff_t>(last);
-  if (hint) hint->pair = static_cast<std::size_t>(lo - pairs_.begin());
-  auto hi = std::upper_bound(lo, end, wanted, less);
-  return {static_cast<std::size_t>(lo - pairs_.begin()), static_cast<std::size_t>(hi - pairs_.begin())};
+  // From where the last search among these rows began, when that row comes strictly before the
+  // wanted ones (rows equal to them may lie before it).
+  const bool from_hint = hint && hint->pair >= first && hint->pair < last && less(pairs_[hint->pair], wanted);
+  const std::size_t lo = from_hint ? gallop(pairs_, hint->pair, last, wanted, less)
+                                   : lower_bound_at(pairs_, first, last, wanted, less);
+  if (hint) hint->pair = lo;
+  const auto hi = std::upper_bound(pairs_.begin() + static_cast<std::ptrdiff_t>(lo),
+                                   pairs_.begin() + static_cast<std::ptrdiff_t>(last), wanted, less);
+  return {lo, static_cast<std::size_t>(hi - pairs_.begin())};
 }
 
 std::size_t Permutation::count(TermId a, TermId b, TermId c) const {

@@ -159,11 +159,12 @@ TEST(HostileQuery, TheDeadlineStopsParsing) {
 
 namespace {
 
-/// 3,000 subjects with one value each: three patterns without a shared variable make 2.7e10 rows.
-rdf::Model wide_model() {
+/// `subjects` subjects with one value each: with 3,000, three patterns without a shared variable
+/// make 2.7e10 rows.
+rdf::Model wide_model(int subjects = 3000) {
   rdf::Model big;
   std::vector<rdf::Triple> ts;
-  for (int i = 0; i < 3000; ++i)
+  for (int i = 0; i < subjects; ++i)
     ts.push_back({rdf::Term::iri("http://ex/s" + std::to_string(i)), rdf::Term::iri("http://ex/p"), rdf::Term::integer(i)});
   big.add(ts);
   return big;
@@ -191,12 +192,7 @@ void expect_out_of_memory(const query::Dataset& d, const std::string& text, std:
 // ASK and LIMIT stop at the solutions they need: the matches of the last pattern are not all
 // made first (200,000 rows would need several MiB; the budget is one).
 TEST(HostileQuery, AskAndLimitStopAtTheSolutionsTheyNeed) {
-  rdf::Model big;
-  std::vector<rdf::Triple> ts;
-  for (int i = 0; i < 200000; ++i)
-    ts.push_back({rdf::Term::iri("http://ex/s" + std::to_string(i)), rdf::Term::iri("http://ex/p"), rdf::Term::integer(i)});
-  big.add(ts);
-  query::Dataset d(big);
+  query::Dataset d(wide_model(200000));
   EXPECT_TRUE(query::run(d, "ASK { ?s ?p ?o }", budget(1)).boolean);
   EXPECT_TRUE(query::run(d, "ASK { ?s <http://ex/p> ?o }", budget(1)).boolean);
   EXPECT_EQ(query::run(d, "SELECT * { ?s ?p ?o } LIMIT 2", budget(1)).rows.size(), 2u);
