@@ -45,7 +45,7 @@ TEST(Classifier, KeywordRulesFromData) {
 // The readings of the adjudicated labels (bench/extraction/RULES.md): promotion events pull demand,
 // listing support sets financial-market rules, and the sectors' definitions in the ontology name
 // bonded business (trade), registration and record-filing (government services) and investment
-// companies (business services).
+// companies (business services); the goods a service is for are no sector of it.
 TEST(Classifier, EventsPullDemandListingSetsRulesAndDefinitionsNameSectors) {
   Rules r = Rules::load(policykg::test::source_dir() / "data/rules");
   Classifier c(r.classification);
@@ -62,6 +62,10 @@ TEST(Classifier, EventsPullDemandListingSetsRulesAndDefinitionsNameSectors) {
   EXPECT_FALSE(sectors("simplify the rules for enterprises").count("GovernmentServicesSector"));
   EXPECT_TRUE(sectors("relax the conditions for establishing an investment company").count("BusinessServicesSector"));
   EXPECT_FALSE(sectors("relax the conditions for establishing a company").count("BusinessServicesSector"));
+  // The goods a service is for name no sector; goods the action itself moves do.
+  EXPECT_EQ(sectors("allow foreign banks to offer guarantee businesses for imported and exported goods"),
+            (std::set<std::string>{"FinanceSector"}));
+  EXPECT_TRUE(sectors("simplify the import of goods").count("TradeSector"));
 }
 
 TEST(Classifier, SectorsAscendingOnceEach) {
