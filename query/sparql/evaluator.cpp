@@ -185,11 +185,17 @@ std::size_t Evaluator::solutions_needed(const Query& q) const {
 }
 
 Rows Evaluator::eval_query(const Query& q, std::vector<int>* projected) {
-  Rows rows = q.where ? eval_group(*q.where, {unit()}, false, solutions_needed(q)) : Rows{unit()};
-  if (q.values) rows = join(std::move(rows), values_rows(*q.values));
+  const bool streamed = q.aggregated && q.where && !q.values && groups_as_rows_come(q);
+  Rows rows;
+  if (!streamed) {
+    rows = q.where ? eval_group(*q.where, {unit()}, false, solutions_needed(q)) : Rows{unit()};
+    if (q.values) rows = join(std::move(rows), values_rows(*q.values));
+  }
 
   Solutions sols;
-  if (q.aggregated) {
+  if (streamed) {
+    sols = group_as_rows_come(q);
+  } else if (q.aggregated) {
     sols = group(q, std::move(rows));
   } else {
     sols.reserve(rows.size());
@@ -298,13 +304,78 @@ Evaluator::Solutions Evaluator::group(const Query& q, Rows rows) {
     for (std::size_t k = 0; k < q.group_by.size(); ++k)
       if (q.group_by[k].var >= 0) s.row[static_cast<std::size_t>(q.group_by[k].var)] = keys[g][k];
     for (const auto& a : q.aggregates) s.aggregates.push_back(aggregate(*a, members[g]));
-    bool ok = true;
-    for (const auto& h : q.having) {
-      Value v = eval_expr(*h, s.row, &s.aggregates);
-      auto b = v ? effective_boolean(*v) : std::nullopt;
-      if (!b || !*b) ok = false;
+    if (passes_having(q, s)) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool Evaluator::passes_having(const Query& q, Solution& s) {
+  for (const auto& h : q.having) {
+    Value v = eval_expr(*h, s.row, &s.aggregates);
+    auto b = v ? effective_boolean(*v) : std::nullopt;
+    if (!b || !*b) return false;
+  }
+  return true;
+}
+
+bool Evaluator::groups_as_rows_come(const Query& q) {
+  for (const auto& k : q.group_by)
+    if (k.expr->kind != Expr::Kind::Var) return false;
+  for (const auto& a : q.aggregates) {
+    if (a->name != "COUNT") return false;
+    if (!a->args.empty() && (a->args.size() != 1 || a->args[0]->kind != Expr::Kind::Var)) return false;
+    if (a->args.empty() && a->distinct) return false;
+  }
+  return true;
+}
+
+Evaluator::Solutions Evaluator::group_as_rows_come(const Query& q) {
+  const std::size_t width = q.aggregates.size();
+  Rows keys;  // each group's key, in the order of the groups' first solutions
+  std::unordered_map<Row, std::size_t, RowHash, std::equal_to<>, BudgetAllocator<std::pair<const Row, std::size_t>>>
+      index;
+  std::vector<long long, BudgetAllocator<long long>> counts;  // `width` a group, by aggregate
+  // The ids a COUNT(DISTINCT ?x) has counted: (its slot in `counts`, the id).
+  using Seen = std::pair<std::size_t, TermId>;
+  struct SeenHash {
+    std::size_t operator()(const Seen& s) const noexcept { return (s.first * 0x9e3779b97f4a7c15ULL) ^ s.second; }
+  };
+  std::unordered_set<Seen, SeenHash, std::equal_to<>, BudgetAllocator<Seen>> seen;
+  auto add_group = [&](const Row& key) {
+    keys.push_back(key);
+    counts.resize(counts.size() + width, 0);
+  };
+  if (q.group_by.empty()) add_group(Row());  // one group, even of no solutions
+  Row key(q.group_by.size(), 0);
+  const RowSink sink = [&](Row&& r) {
+    std::size_t g = 0;
+    if (!q.group_by.empty()) {
+      for (std::size_t k = 0; k < q.group_by.size(); ++k) key[k] = r[static_cast<std::size_t>(q.group_by[k].expr->var)];
+      auto [it, inserted] = index.try_emplace(key, keys.size());
+      if (inserted) add_group(key);
+      g = it->second;
     }
-    if (ok) out.push_back(std::move(s));
+    for (std::size_t a = 0; a < width; ++a) {
+      const Expr& e = *q.aggregates[a];
+      const std::size_t slot = g * width + a;
+      if (e.args.empty()) {  // COUNT(*)
+        ++counts[slot];
+        continue;
+      }
+      const TermId id = r[static_cast<std::size_t>(e.args[0]->var)];
+      if (id != 0 && (!e.distinct || seen.insert({slot, id}).second)) ++counts[slot];
+    }
+    return true;
+  };
+  eval_group(*q.where, {unit()}, false, 0, &sink);
+  Solutions out;
+  for (std::size_t g = 0; g < keys.size(); ++g) {
+    deadline_.check();
+    Solution s{unit(), {}};
+    for (std::size_t k = 0; k < q.group_by.size(); ++k)
+      if (q.group_by[k].var >= 0) s.row[static_cast<std::size_t>(q.group_by[k].var)] = keys[g][k];
+    for (std::size_t a = 0; a < width; ++a) s.aggregates.push_back(rdf::Term::integer(counts[g * width + a]));
+    if (passes_having(q, s)) out.push_back(std::move(s));
   }
   return out;
 }
@@ -348,7 +419,17 @@ Rows Evaluator::eval(const Pattern& p, Rows input, bool substitute) {
   }
 }
 
-Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::size_t cap) {
+Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::size_t cap, const RowSink* sink) {
+  if (sink) {  // the last pattern gives its rows to the sink where it can, else they go to it here
+    Rows rows = eval_group_rows(g, std::move(input), substitute, cap, sink);
+    for (auto& row : rows)
+      if (!(*sink)(std::move(row))) break;
+    return {};
+  }
+  return eval_group_rows(g, std::move(input), substitute, cap, nullptr);
+}
+
+Rows Evaluator::eval_group_rows(const Pattern& g, Rows input, bool substitute, std::size_t cap, const RowSink* sink) {
   if (input.empty()) return input;
   if (!substitute && !seedable(g) && !is_unit(input)) {
     auto r = eval_group(g, {unit()}, false);
@@ -370,7 +451,9 @@ Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::s
     switch (c.kind) {
       case Pattern::Kind::Bgp:
         if (plan_ || capped)
-          acc = eval_bgp(c.triples, std::move(acc), &filters, &c == last, capped ? cap : 0);
+          // the last pattern checks every filter left (the planner's `last`): its rows are final
+          acc = eval_bgp(c.triples, std::move(acc), &filters, &c == last, capped ? cap : 0,
+                         &c == last && plan_ ? sink : nullptr);
         else
           acc = eval_bgp(c.triples, std::move(acc));
         break;
@@ -493,7 +576,7 @@ IdTriple Evaluator::pattern_ids(const TriplePattern& t) {
 }
 
 Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, std::vector<PendingFilter>* filters,
-                         bool last, std::size_t cap) {
+                         bool last, std::size_t cap, const RowSink* sink) {
   if (input.empty()) return input;
   // The filters this pattern may check (the group's not yet checked), by index into `given`.
   std::vector<const Expr*> given;
@@ -508,11 +591,13 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, 
     if (!last && !cap) return input;
     for (auto* f : pending) f->checked = true;
     Rows out;
+    std::size_t found = 0;
     for (auto& r : input) {
       deadline_.check();
       if (!passes(given, r)) continue;
-      out.push_back(std::move(r));
-      if (cap && out.size() >= cap) break;
+      ++found;
+      if (sink ? !(*sink)(std::move(r)) : (out.push_back(std::move(r)), false)) break;
+      if (cap && found >= cap) break;
     }
     return out;
   }
@@ -550,14 +635,18 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, 
   for (std::size_t level = 0; level < order.size(); ++level) ids[level] = pattern_ids(triples[order[level]]);
   std::vector<ScanHint> hints(order.size());  // one run of lookups a level
   Rows out;
+  std::size_t found = 0;
   const std::size_t deepest = order.size() - 1;
-  // The last level's solutions for `row`, appended to `out`; false once `cap` has enough.
+  // The last level's solutions for `row`, appended to `out` or given to `sink`; false once `cap`
+  // has enough or the sink wants no more.
   auto finish = [&](const Row& row) {
     bool enough = false;
     extend(triples[order[deepest]], ids[deepest], row, hints[deepest], [&](Row&& r) {
       if (!passes_level(deepest, r)) return true;
-      out.push_back(std::move(r));
-      enough = cap && out.size() >= cap;
+      ++found;
+      if (sink) enough = !(*sink)(std::move(r));
+      else out.push_back(std::move(r));
+      enough = enough || (cap && found >= cap);
       return !enough;
     });
     return !enough;

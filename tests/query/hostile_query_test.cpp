@@ -202,7 +202,7 @@ TEST(HostileQuery, AskAndLimitStopAtTheSolutionsTheyNeed) {
 TEST(HostileQuery, AMemoryBudgetStopsGrowingJoins) {
   query::Dataset d(wide_model());
   expect_out_of_memory(d, "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", 8);
-  expect_out_of_memory(d, "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }", 8);
+  expect_out_of_memory(d, "SELECT (SAMPLE(?c) AS ?n) { ?a ?b ?c . ?d ?e ?f }", 8);
   expect_out_of_memory(d, "SELECT DISTINCT ?c ?f { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c", 8);
   expect_out_of_memory(d, "CONSTRUCT { ?a <http://ex/q> ?f } { ?a ?b ?c . ?d ?e ?f }", 8);
   // a chain of 3,000 links has 4.5 million pairs connected by a path
@@ -215,6 +215,26 @@ TEST(HostileQuery, AMemoryBudgetStopsGrowingJoins) {
   expect_out_of_memory(query::Dataset(chain), "SELECT * { ?a <http://ex/next>* ?b }", 16);
   // the same queries fit a larger budget where they are small enough
   EXPECT_EQ(query::run(d, "SELECT (COUNT(*) AS ?n) { ?a ?b ?c }", budget(32)).rows.at(0).at(0)->value, "3000");
+}
+
+// A COUNT grouped by variables counts each solution as it is found: the 9 million solutions of a
+// growing join are counted within a budget that could not hold them.
+TEST(HostileQuery, ACountHoldsNoSolutions) {
+  query::Dataset d(wide_model());
+  EXPECT_EQ(query::run(d, "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }", budget(8)).rows.at(0).at(0)->value,
+            "9000000");
+  const auto grouped =
+      query::run(d, "SELECT ?b (COUNT(?f) AS ?n) (COUNT(DISTINCT ?a) AS ?subjects) { ?a ?b ?c . ?d ?e ?f } GROUP BY ?b",
+                 budget(8));
+  ASSERT_EQ(grouped.rows.size(), 1u);
+  EXPECT_EQ(grouped.rows[0].at(1)->value, "9000000");
+  EXPECT_EQ(grouped.rows[0].at(2)->value, "3000");
+  // the count's key and arguments decide: a SAMPLE needs the solutions, and runs out
+  expect_out_of_memory(d, "SELECT ?b (SAMPLE(?f) AS ?n) { ?a ?b ?c . ?d ?e ?f } GROUP BY ?b", 8);
+  // what a count holds is charged: the ids a COUNT(DISTINCT) has seen, and the groups
+  query::Dataset wide(wide_model(200000));
+  expect_out_of_memory(wide, "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s ?p ?o }", 1);
+  expect_out_of_memory(wide, "SELECT ?s (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?s", 1);
 }
 
 TEST(HostileQuery, AMemoryBudgetStopsGrowingStrings) {

@@ -81,6 +81,31 @@ TEST_F(SparqlEngine, AggregatesPerGroup) {
   EXPECT_EQ(r.rows[1][1]->value, "1");
 }
 
+// COUNTs grouped by variables are counted as the solutions come (no solution held): unbound
+// values, DISTINCT, HAVING, a filter, an OPTIONAL last and no solutions at all.
+TEST_F(SparqlEngine, CountsAsTheSolutionsCome) {
+  auto pairs = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& row : q(text).rows) {
+      std::string line;
+      for (const auto& v : row) line += (v ? v->value.substr(v->value.rfind('/') + 1) : "-") + " ";
+      out.push_back(line);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(pairs("SELECT ?m (COUNT(?p) AS ?n) { ?m a :Measure OPTIONAL { ?m :responsibleParty ?p } } GROUP BY ?m"),
+            (std::vector<std::string>{"m1 1 ", "m2 1 ", "m3 0 "}));
+  EXPECT_EQ(pairs("SELECT (COUNT(DISTINCT ?d) AS ?n) (COUNT(?d) AS ?all) (COUNT(*) AS ?rows) { ?m :appliesTo ?d }"),
+            (std::vector<std::string>{"2 3 3 "}));
+  EXPECT_EQ(pairs("SELECT ?d (COUNT(*) AS ?n) { ?m :appliesTo ?d } GROUP BY ?d HAVING (COUNT(*) > 1)"),
+            (std::vector<std::string>{"haidian 2 "}));
+  EXPECT_EQ(pairs("SELECT ?d (COUNT(?m) AS ?n) { ?m :appliesTo ?d FILTER(?d != :haidian) } GROUP BY ?d"),
+            (std::vector<std::string>{"xicheng 1 "}));
+  EXPECT_EQ(pairs("SELECT (COUNT(*) AS ?n) { ?m :appliesTo :nowhere }"), (std::vector<std::string>{"0 "}));
+  EXPECT_TRUE(pairs("SELECT ?d (COUNT(*) AS ?n) { ?m :appliesTo ?d, :nowhere } GROUP BY ?d").empty());
+}
+
 TEST_F(SparqlEngine, FiltersBindValuesAndSubqueries) {
   EXPECT_EQ(column(q("SELECT ?m { ?m rdfs:label ?l FILTER regex(?l, \"^open\") }")), (std::vector<std::string>{"m1", "m2"}));
   EXPECT_EQ(column(q("SELECT ?u { ?m rdfs:label ?l BIND(UCASE(?l) AS ?u) VALUES ?m { :m3 } }")),

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -31,6 +32,9 @@ using Rows = std::vector<Row, BudgetAllocator<Row>>;
 /// Pairs (subject, object) a property path connects.
 using Pairs = std::vector<std::pair<TermId, TermId>, BudgetAllocator<std::pair<TermId, TermId>>>;
 using Value = std::optional<rdf::Term>;  ///< nullopt: an expression error (or unbound)
+/// Takes the solutions of a pattern one at a time, in order, instead of a vector; returns false
+/// to stop the search.
+using RowSink = std::function<bool(Row&&)>;
 
 /// The row of no bindings, alone: the identity of join.
 inline bool is_unit(const Rows& rows) {
@@ -103,13 +107,24 @@ class Evaluator {
   Rows eval_query(const algebra::Query& q, std::vector<int>* projected);
   Rows eval_where(const algebra::Query& q);
   Solutions group(const algebra::Query& q, Rows rows);
+  /// Whether group_as_rows_come() can evaluate `q`'s grouping.
+  static bool groups_as_rows_come(const algebra::Query& q);
+  /// group() for keys that are variables and aggregates that are COUNTs of rows or of a
+  /// variable's values: each of the WHERE clause's solutions is counted as it is found, and none
+  /// is held.
+  Solutions group_as_rows_come(const algebra::Query& q);
+  /// Whether a group's solution passes `q`'s HAVING conditions.
+  bool passes_having(const algebra::Query& q, Solution& s);
   std::vector<rdf::Triple> construct(const algebra::Query& q, const Rows& rows);  // graph_forms.cpp
   std::vector<int> select_all_vars(const algebra::Query& q) const;
 
   // graph patterns (evaluator.cpp)
   Rows eval(const algebra::Pattern& p, Rows input, bool substitute);
-  /// With a `cap`, at most that many rows: the first ones the group would give.
-  Rows eval_group(const algebra::Pattern& g, Rows input, bool substitute, std::size_t cap = 0);
+  /// With a `cap`, at most that many rows: the first ones the group would give. With a `sink`,
+  /// the rows go to it, as the group's last pattern finds them where it can, and none is returned.
+  Rows eval_group(const algebra::Pattern& g, Rows input, bool substitute, std::size_t cap = 0,
+                  const RowSink* sink = nullptr);
+  Rows eval_group_rows(const algebra::Pattern& g, Rows input, bool substitute, std::size_t cap, const RowSink* sink);
   /// How many solutions of `q`'s WHERE clause its modifiers and the result cap can use (the
   /// first ones), or 0 for all.
   std::size_t solutions_needed(const algebra::Query& q) const;
@@ -120,9 +135,11 @@ class Evaluator {
   };
   /// Joins `triples` to `input` in the planner's order (internal/planner.hpp). It checks those
   /// of `filters` the plan takes (with `last`, the group's last element: all) and marks them
-  /// checked; with a `cap`, at most that many rows (the first ones), searching no further.
+  /// checked; with a `cap`, at most that many rows (the first ones), searching no further. With a
+  /// `sink`, each solution goes to it as it is found, and none is returned.
   Rows eval_bgp(const std::vector<algebra::TriplePattern>& triples, Rows input,
-                std::vector<PendingFilter>* filters = nullptr, bool last = false, std::size_t cap = 0);
+                std::vector<PendingFilter>* filters = nullptr, bool last = false, std::size_t cap = 0,
+                const RowSink* sink = nullptr);
   /// The ids of a pattern's terms (0 for a variable or a path), each term looked up once a query.
   IdTriple pattern_ids(const algebra::TriplePattern& t);
   /// Gives `emit` each extension of `row` that matches one triple pattern, whose terms have the
