@@ -168,9 +168,11 @@ std::pair<std::size_t, std::size_t> Permutation::range(TermId a, TermId b, TermI
   const std::size_t lo = from_hint ? gallop(pairs_, hint->pair, last, wanted, less)
                                    : lower_bound_at(pairs_, first, last, wanted, less);
   if (hint) hint->pair = lo;
-  const auto hi = std::upper_bound(pairs_.begin() + static_cast<std::ptrdiff_t>(lo),
-                                   pairs_.begin() + static_cast<std::ptrdiff_t>(last), wanted, less);
-  return {lo, static_cast<std::size_t>(hi - pairs_.begin())};
+  // Where they end: galloping from the first, as a pattern bound in all three places has one row
+  // at most, where a binary search to the key's last row would touch a page a step.
+  if (lo == last || less(wanted, pairs_[lo])) return {lo, lo};
+  auto not_after = [&less](const Pair& x, const Pair& y) { return !less(y, x); };
+  return {lo, gallop(pairs_, lo, last, wanted, not_after)};
 }
 
 std::size_t Permutation::count(TermId a, TermId b, TermId c) const {
