@@ -587,17 +587,22 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, 
         given.push_back(f.expr);
         pending.push_back(&f);
       }
+  Rows out;
+  std::size_t found = 0;
+  // A solution, appended to `out` or given to `sink`; false once `cap` has enough or the sink
+  // wants no more.
+  auto deliver = [&](Row&& r) {
+    ++found;
+    if (!sink) out.push_back(std::move(r));
+    else if (!(*sink)(std::move(r))) return false;
+    return !(cap && found >= cap);
+  };
   if (triples.empty()) {
     if (!last && !cap) return input;
     for (auto* f : pending) f->checked = true;
-    Rows out;
-    std::size_t found = 0;
     for (auto& r : input) {
       deadline_.check();
-      if (!passes(given, r)) continue;
-      ++found;
-      if (sink ? !(*sink)(std::move(r)) : (out.push_back(std::move(r)), false)) break;
-      if (cap && found >= cap) break;
+      if (passes(given, r) && !deliver(std::move(r))) break;
     }
     return out;
   }
@@ -634,22 +639,15 @@ Rows Evaluator::eval_bgp(const std::vector<TriplePattern>& triples, Rows input, 
   std::vector<IdTriple> ids(order.size());  // each level's pattern's terms as ids, looked up once
   for (std::size_t level = 0; level < order.size(); ++level) ids[level] = pattern_ids(triples[order[level]]);
   std::vector<ScanHint> hints(order.size());  // one run of lookups a level
-  Rows out;
-  std::size_t found = 0;
   const std::size_t deepest = order.size() - 1;
-  // The last level's solutions for `row`, appended to `out` or given to `sink`; false once `cap`
-  // has enough or the sink wants no more.
+  // The last level's solutions for `row`, delivered; false once no more are wanted.
   auto finish = [&](const Row& row) {
-    bool enough = false;
+    bool more = true;
     extend(triples[order[deepest]], ids[deepest], row, hints[deepest], [&](Row&& r) {
-      if (!passes_level(deepest, r)) return true;
-      ++found;
-      if (sink) enough = !(*sink)(std::move(r));
-      else out.push_back(std::move(r));
-      enough = enough || (cap && found >= cap);
-      return !enough;
+      if (passes_level(deepest, r)) more = deliver(std::move(r));
+      return more;
     });
-    return !enough;
+    return more;
   };
   while (!stack.empty()) {
     Pending top = std::move(stack.back());

@@ -124,6 +124,7 @@ class Evaluator {
   /// the rows go to it, as the group's last pattern finds them where it can, and none is returned.
   Rows eval_group(const algebra::Pattern& g, Rows input, bool substitute, std::size_t cap = 0,
                   const RowSink* sink = nullptr);
+  /// eval_group() but for the sink: the rows its last pattern gave to `sink` are not returned.
   Rows eval_group_rows(const algebra::Pattern& g, Rows input, bool substitute, std::size_t cap, const RowSink* sink);
   /// How many solutions of `q`'s WHERE clause its modifiers and the result cap can use (the
   /// first ones), or 0 for all.
