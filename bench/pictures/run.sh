@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times the pictures of the plan in headless Chromium (tests/js/pictures-page.mjs): from asking
-# for /pictures#PICTURE to two animation frames after the picture is drawn, each RUNS times (the
+# for /pictures#PICTURE to two animation frames after the picture is set up, timed by the page
+# (drawn) and counted from when the script driving the browser learnt the picture was set up
+# (seen: its round trips to the browser included), printed drawn/seen, each RUNS times (the
 # first run includes the server computing the pictures' data, once per process), cold (the page is
 # the fresh browser's first), warm (the browser has opened the server's index page first) and
 # return (the browser has shown the pictures once before, then the index page).
@@ -33,9 +35,9 @@ time_picture() {  # time_picture NAME ARG: cold, warm and return
     for _ in $(seq 1 "$runs"); do
       times+=("$(node "$here/tests/js/pictures-page.mjs" "$origin" "$1" "$2" --no-click $([ $mode != cold ] && echo "--$mode") |
         node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);
-          if(r.errors.length)console.error(r.errors);process.stdout.write(String(r.ms))})')")
+          if(r.errors.length)console.error(r.errors);process.stdout.write(r.ms+"/"+r.seen)})')")
     done
-    printf '%-9s %-6s %s ms\n' "$1" "$mode" "${times[*]}"
+    printf '%-9s %-6s %s ms (drawn/seen)\n' "$1" "$mode" "${times[*]}"
   done
 }
 

@@ -1,8 +1,11 @@
 // Opens one picture of the plan in headless Chromium (Debian's /usr/bin/chromium, or
 // POLICYKG_CHROMIUM, through playwright-core), reads what it draws, clicks it like a reader and
 // follows a measure to its source text. Prints JSON:
-// {"errors": [...], "external": [...], "ms": from the navigation's start to the picture drawn,
-//  "timing": {"script", "shown"}: when pictures.js began and had set the picture up, "shown": {what the picture shows},
+// {"errors": [...], "external": [...], "ms": from the navigation's start to the picture drawn (two
+//  animation frames after it was set up, timed in the page), "seen": the same two frames counted
+//  from when this script learnt that the picture was set up (round trips to the browser included),
+//  "timing": {"script", "shown", "drawn"}: when pictures.js began, had set the picture up and saw it
+//  drawn, "shown": {what the picture shows},
 //  "fitted": {"drawn", "resized"}: each {"box": [w, h], "chart": [w, h]}, the chart's size and its box's, as
 //            drawn and after the window shrank by 300 × 100 pixels (null for the tree),
 //  "clicked": {"heading", "measures": [{"iri", "text"}]},
@@ -84,10 +87,14 @@ try {
   if ((warm >= 0 || returning >= 0) && origin) await page.goto(origin + '/', { waitUntil: 'load' });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('body[data-pictures-ready="true"]', { timeout: 30000 });
-  // Drawn: two animation frames after the picture was set up, counted from the navigation's start.
-  const ms = Math.round(await page.evaluate(() => new Promise((r) =>
+  // Drawn: two animation frames after the picture was set up, counted from the navigation's start
+  // by the page itself. `seen` counts the same two frames from when this script had word that the
+  // picture was set up (the round trips to the browser included).
+  const seen = Math.round(await page.evaluate(() => new Promise((r) =>
     requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))));
+  await page.waitForFunction(() => window.policykgPictures.timing.drawn !== null, null, { timeout: 30000 });
   const timing = await page.evaluate(() => window.policykgPictures.timing);
+  const ms = Math.round(timing.drawn);
   if (chosenDocument !== null) {
     const value = await page.$eval('#picture-document', (sel, label) => {
       const o = [...sel.options].find((x) => x.textContent.startsWith(label));
@@ -246,7 +253,7 @@ try {
       followed = { url: page.url(), text: (await page.textContent('section.unit-text blockquote.text')).trim() };
     }
   }
-  process.stdout.write(JSON.stringify({ errors, external, ms, timing, shown, fitted, clicked, followed }));
+  process.stdout.write(JSON.stringify({ errors, external, ms, seen, timing, shown, fitted, clicked, followed }));
 } catch (e) {
   console.error(`pictures-page: ${e.message}`);
   process.exitCode = 1;

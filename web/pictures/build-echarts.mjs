@@ -13,6 +13,15 @@ const english = {
       args.importer.includes('/echarts/lib/') ? { path: web + 'node_modules/echarts/lib/langEN.js' } : undefined);
   },
 };
+// A production build, as dist/echarts-en.min.js is: ECharts' `__DEV__` (its checks and console
+// warnings) is false, where lib/config.js would make it true in any page that does not set
+// window.__DEV__.
+const production = {
+  name: 'echarts-production',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]echarts[\\/]lib[\\/]config\.js$/ }, () => ({ contents: 'exports.__DEV__ = false;', loader: 'js' }));
+  },
+};
 await build({
   entryPoints: [web + 'pictures/echarts-entry.js'],
   outfile: web + 'node_modules/.policykg/echarts.min.js',
@@ -23,5 +32,5 @@ await build({
   target: 'es2017',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [english],
+  plugins: [english, production],
 });

@@ -193,17 +193,19 @@
                      inRange: { color: ['#f1f5fb', '#9bbbe0', '#2f5f98'] }, seriesIndex: 0 },
         geo: { map: 'policykg-beijing', nameMap: nameMap, roam: true, top: 10, bottom: 10,
                label: { show: false }, emphasis: { label: { show: false } }, itemStyle: { borderColor: '#888' } },
+        // One canvas: names over zones over districts by z, not zlevel (each zlevel is a canvas of
+        // its own, which the browser copies on every frame).
         series: [
           { id: 'districts', type: 'map', geoIndex: 0, data: values },
           // The districts' names (the graph's English labels) at their centre points.
-          { id: 'names', type: 'scatter', coordinateSystem: 'geo', silent: true, symbolSize: 1, zlevel: 2,
+          { id: 'names', type: 'scatter', coordinateSystem: 'geo', silent: true, symbolSize: 1, z: 4,
             itemStyle: { color: 'transparent' }, label: { show: true, position: 'bottom', formatter: '{b}', fontSize: 10, color: '#222' },
             data: data.map.districts.filter(function (d) { return nameMap[d.name]; }).map(function (d) {
               return { name: data.places[d.place].label, value: centre[d.name] };
             }) },
           { id: 'zones', type: 'scatter', coordinateSystem: 'geo', data: zonePoints(which),
             symbolSize: function (v) { return 6 + Math.min(14, v[2] * 2); },
-            itemStyle: { color: '#d9822b', borderColor: '#fff', borderWidth: 1 }, zlevel: 1 }
+            itemStyle: { color: '#d9822b', borderColor: '#fff', borderWidth: 1 }, z: 3 }
         ]
       }, true);
     }
@@ -529,8 +531,10 @@
     // The matrix's rows as drawn, top to bottom (by label).
     matrixRows: function () { return (matrixState.rows || []).map(function (r) { return r.row.label; }); } };
   show(location.hash.slice(1));
-  // When this script began and when the first picture was set up, from the navigation's start.
-  window.policykgPictures.timing = { script: started, shown: performance.now() };
+  // When this script began, when the first picture was set up and when it was drawn (the second
+  // animation frame after: the first frame has painted it), from the navigation's start.
+  var timing = window.policykgPictures.timing = { script: started, shown: performance.now(), drawn: null };
+  requestAnimationFrame(function () { requestAnimationFrame(function () { timing.drawn = performance.now(); }); });
   document.body.dataset.picturesReady = 'true';
   if (!graphMain) document.body.dataset.ready = 'true';
 })();
