@@ -106,6 +106,8 @@ TEST(PicturesBrowser, MapShadesXichengByItsSparqlCountsAndLeadsToAMeasuresText) 
   ASSERT_FALSE(seen.is_null());
   EXPECT_EQ(seen["shown"]["applies"], count(port, applies));
   EXPECT_EQ(seen["shown"]["assigned"], count(port, assigned_to("<" + kBase + "district/xicheng>")));
+  // Districts, zones and names on one canvas: a canvas more is a copy more on every frame.
+  EXPECT_EQ(seen["canvases"], 1);
   // The click on Xicheng lists exactly the measures that apply to it.
   std::set<std::string> listed;
   for (const auto& m : seen["clicked"]["measures"]) listed.insert(m["iri"]);
