@@ -287,7 +287,9 @@
         yAxis: { type: 'category', data: rows.map(function (r) { return short(r.row.label + ' (' + r.row.kind + ')', 42); }).reverse(),
                  axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: true } },
         visualMap: { min: 0, max: max, show: false, inRange: { color: ['#e3ecf7', '#2f5f98'] } },
-        series: [{ id: 'cells', type: 'heatmap', data: cells, label: { show: true, fontSize: 10 } }]
+        // Every cell in one drawing (ECharts would draw a heatmap of over 3,000 cells 400 a frame):
+        // the picture is whole when the page says it is drawn.
+        series: [{ id: 'cells', type: 'heatmap', data: cells, progressive: 0, label: { show: true, fontSize: 10 } }]
       }, true);
     }
     chart.on('click', function (p) {
