@@ -11,8 +11,14 @@
   var data = JSON.parse(document.getElementById('pictures-data').textContent);
   var geo = JSON.parse(document.getElementById('pictures-map').textContent);
   var links = data.links || {};
+  var echarts = policykgECharts.echarts;
   var charts = {};
   var drawn = {};
+  // A picture's chart, created once its parts of ECharts are loaded (see echarts-entry.js).
+  function newChart(name) {
+    policykgECharts.load(name);
+    return charts[name] = echarts.init(document.getElementById('chart-' + name));
+  }
 
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -146,7 +152,7 @@
       if (d.name && centre[d.name]) nameMap[d.name] = label;
       else missing.push(label);
     });
-    var chart = charts.map = echarts.init(document.getElementById('chart-map'));
+    var chart = newChart('map');
     var byLabel = {};
     data.map.districts.forEach(function (d) { byLabel[data.places[d.place].label] = d; });
     function zonePoints(which) {
@@ -229,7 +235,7 @@
     roleSelect.appendChild(el('option', { value: '-1', text: 'stated without a role' }));
     var sortSelect = document.getElementById('matrix-sort');
     data.matrix.columns.forEach(function (c) { sortSelect.appendChild(el('option', { value: 'col:' + c, text: 'by ' + short(taskName(c), 40) })); });
-    var chart = charts.matrix = echarts.init(document.getElementById('chart-matrix'));
+    var chart = newChart('matrix');
     var columns = data.matrix.columns;
     var state = matrixState;
     function cellMeasures(cell, role) {
@@ -362,7 +368,7 @@
     var used = {};
     data.measures.forEach(function (m) { m.places.forEach(function (p) { used[p] = true; }); });
     data.places.forEach(function (p, i) { if (used[i]) placeSelect.appendChild(el('option', { value: String(i), text: p.label + ' (' + p.kind + ')' })); });
-    var chart = charts.typology = echarts.init(document.getElementById('chart-typology'));
+    var chart = newChart('typology');
     var state = {};
     function render() {
       var task = taskSelect.value, place = placeSelect.value;
@@ -418,7 +424,7 @@
   // the column "undated" at the left. A click lists a document's measures.
   draw.timeline = function () {
     var tl = data.timeline;
-    var chart = charts.timeline = echarts.init(document.getElementById('chart-timeline'));
+    var chart = newChart('timeline');
     var relationNames = { approves: 'approves', hasAnnex: 'has as annex', keepsInForce: 'keeps in force',
                           prevailsOver: 'prevails over', references: 'cites' };
     var lanes = ['OfficialReply', 'Plan', 'Document'];
