@@ -136,7 +136,9 @@ TEST(PicturesBrowser, MatrixCountsTheBusiestPartysMeasuresPerTaskAsSparqlDoes) {
   }
   if (total > in_tasks) expected["outside"] = total - in_tasks;
 
-  auto seen = run_picture({s.origin(), "matrix", busiest[0]["l"]["value"]}, &s);
+  // Shown after the map, as a reader clicks from one picture to the next: its parts of ECharts are
+  // loaded then.
+  auto seen = run_picture({s.origin(), "matrix", busiest[0]["l"]["value"], "--after", "map"}, &s);
   ASSERT_FALSE(seen.is_null());
   using Counts = std::map<std::string, long long>;
   EXPECT_EQ(seen["shown"]["row"].get<Counts>(), expected) << seen["shown"].dump();
@@ -187,7 +189,7 @@ TEST(PicturesBrowser, TypologyCountsSectorsByInstrumentAndFiltersByPlaceAsSparql
       if (k.find("none") == std::string::npos) out[k] = v;
     return out;
   };
-  auto seen = run_picture({s.origin(), "typology", "Xicheng District"}, &s);
+  auto seen = run_picture({s.origin(), "typology", "Xicheng District", "--after", "matrix"}, &s);
   ASSERT_FALSE(seen.is_null());
   EXPECT_EQ(typed_only(seen["shown"]["all"]), grouped(""));
   const auto in_xicheng = grouped("?m pol:appliesTo <" + kBase + "district/xicheng> .");
@@ -203,7 +205,7 @@ TEST(PicturesBrowser, TimelineDrawsTheFamilyByYearWithWhatEachKeepsInForce) {
   ASSERT_GT(s.serve.port(), 0) << s.serve.stderr_text();
   const int port = s.serve.port();
   const std::string reply = kBase + "doc/state-council-2020-123";
-  auto seen = run_picture({s.origin(), "timeline", reply}, &s);
+  auto seen = run_picture({s.origin(), "timeline", reply, "--after", "map"}, &s);
   ASSERT_FALSE(seen.is_null());
   // Each dated document at the year of its dcterms:issued, else of its dcterms:date.
   const auto dated = select(port,

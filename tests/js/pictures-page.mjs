@@ -22,14 +22,16 @@
 //   timeline DOC_IRI     shown: {"documents": {IRI: year as drawn, or "undated"}, "links": [[from IRI, to IRI,
 //                        relation...]]}; the click is on the document DOC_IRI
 // With --document LABEL, the document whose name starts with LABEL is chosen first (the pictures
-// then count its measures only).
+// then count its measures only). With --after OTHER, the page opens on the picture OTHER, and
+// PICTURE is then shown by a click on its tab, as a reader goes from one picture to the next
+// ("ms" and "timing" are still OTHER's).
 // Every request outside the server (or, for a file, any request at all) is aborted and listed.
 // With --no-click it only reads what is drawn (for bench/pictures/run.sh). With --warm the browser
 // first opens the server's index page, as a reader's running browser has its renderer up: the
 // time is then the picture page's own (without, it includes starting the browser's first page).
 // With --return the browser has also shown the pictures once before (a reader coming back to
 // them): it then has the page's scripts compiled.
-// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--document LABEL] [--screenshot FILE.png] [--no-click] [--warm | --return]
+// Usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--document LABEL] [--after OTHER] [--screenshot FILE.png] [--no-click] [--warm | --return]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,12 +51,15 @@ if (returning >= 0) args.splice(returning, 1);
 let chosenDocument = null;
 const documentAt = args.indexOf('--document');
 if (documentAt >= 0) { chosenDocument = args[documentAt + 1]; args.splice(documentAt, 2); }
+let after = null;
+const afterAt = args.indexOf('--after');
+if (afterAt >= 0) { after = args[afterAt + 1]; args.splice(afterAt, 2); }
 let file = null;
 if (args[0] === '--file') { file = args[1]; args.splice(0, 2); }
 const origin = file ? null : args.shift();
 const [picture, arg] = args;
 if ((!file && !origin) || !picture) {
-  console.error('usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--screenshot FILE.png] [--no-click] [--warm | --return]');
+  console.error('usage: node pictures-page.mjs (ORIGIN | --file PAGE.html) PICTURE ARG [--document LABEL] [--after OTHER] [--screenshot FILE.png] [--no-click] [--warm | --return]');
   process.exit(2);
 }
 
@@ -80,7 +85,7 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
 
-  const url = (file ? pathToFileURL(resolve(file)).href : origin + '/pictures') + '#' + picture;
+  const url = (file ? pathToFileURL(resolve(file)).href : origin + '/pictures') + '#' + (after || picture);
   if (returning >= 0) {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('body[data-pictures-ready="true"]', { timeout: 30000 });
@@ -96,6 +101,11 @@ try {
   await page.waitForFunction(() => window.policykgPictures.timing.drawn !== null, null, { timeout: 30000 });
   const timing = await page.evaluate(() => window.policykgPictures.timing);
   const ms = Math.round(timing.drawn);
+  if (after) {
+    await page.click('#picture-tabs a[data-picture="' + picture + '"]');
+    await page.waitForFunction((name) => !document.getElementById('picture-' + name).hidden, picture);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
   // The canvases the picture is drawn on, before anything hovers (null for the tree).
   const canvases = picture === 'tree' ? null : await page.locator('#chart-' + picture + ' canvas').count();
   if (chosenDocument !== null) {
