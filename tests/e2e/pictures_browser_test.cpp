@@ -108,12 +108,31 @@ TEST(PicturesBrowser, MapShadesXichengByItsSparqlCountsAndLeadsToAMeasuresText) 
   EXPECT_EQ(seen["shown"]["assigned"], count(port, assigned_to("<" + kBase + "district/xicheng>")));
   // Districts, zones and names on one canvas: a canvas more is a copy more on every frame.
   EXPECT_EQ(seen["canvases"], 1);
+  EXPECT_EQ(seen["chooser"], true) << "the seed and its family are four documents: the chooser is shown";
   // The click on Xicheng lists exactly the measures that apply to it.
   std::set<std::string> listed;
   for (const auto& m : seen["clicked"]["measures"]) listed.insert(m["iri"]);
   EXPECT_EQ(listed, measures(port, applies));
   expect_clicked_through(port, s.origin(), seen);
   expect_fitted(seen);
+}
+
+TEST(PicturesBrowser, AGraphOfOneDocumentShowsNoDocumentChooser) {
+  if (auto why = policykg::test::browser_missing(); !why.empty()) GTEST_SKIP() << why;
+  auto dir = fs::temp_directory_path() / ("policykg-e2e-one-document-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto graph = dir / "seed.nt";
+  auto built = policykg::test::run_policykg({"build", policykg::test::kSeedDocument, "-o", graph.string()});
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  {
+    ServeProcess serve{std::vector<std::string>{"--data", graph.string()}};
+    ASSERT_GT(serve.port(), 0) << serve.stderr_text();
+    auto seen = run_picture({"http://127.0.0.1:" + std::to_string(serve.port()), "map", "Xicheng District", "--no-click"});
+    ASSERT_FALSE(seen.is_null());
+    EXPECT_EQ(seen["chooser"], false) << "one document: nothing to choose";
+    EXPECT_EQ(seen["shown"]["applies"], count(serve.port(), "?m a pol:Measure ; pol:appliesTo <" + kBase + "district/xicheng>"));
+  }
+  fs::remove_all(dir);
 }
 
 TEST(PicturesBrowser, MatrixCountsTheBusiestPartysMeasuresPerTaskAsSparqlDoes) {

@@ -6,7 +6,8 @@
 //  from when this script learnt that the picture was set up (round trips to the browser included),
 //  "timing": {"script", "shown", "drawn"}: when pictures.js began, had set the picture up and saw it
 //  drawn, "canvases": how many canvases the picture is drawn on, before anything hovers (null for
-//  the tree), "shown": {what the picture shows},
+//  the tree), "chooser": whether the document chooser is shown (the graph holds more than one
+//  document), "shown": {what the picture shows},
 //  "fitted": {"drawn", "resized"}: each {"box": [w, h], "chart": [w, h]}, the chart's size and its box's, as
 //            drawn and after the window shrank by 300 × 100 pixels (null for the tree),
 //  "clicked": {"heading", "measures": [{"iri", "text"}]},
@@ -108,6 +109,7 @@ try {
   }
   // The canvases the picture is drawn on, before anything hovers (null for the tree).
   const canvases = picture === 'tree' ? null : await page.locator('#chart-' + picture + ' canvas').count();
+  const chooser = await page.locator('#document-controls').isVisible();
   if (chosenDocument !== null) {
     const value = await page.$eval('#picture-document', (sel, label) => {
       const o = [...sel.options].find((x) => x.textContent.startsWith(label));
@@ -266,7 +268,7 @@ try {
       followed = { url: page.url(), text: (await page.textContent('section.unit-text blockquote.text')).trim() };
     }
   }
-  process.stdout.write(JSON.stringify({ errors, external, ms, seen, timing, canvases, shown, fitted, clicked, followed }));
+  process.stdout.write(JSON.stringify({ errors, external, ms, seen, timing, canvases, chooser, shown, fitted, clicked, followed }));
 } catch (e) {
   console.error(`pictures-page: ${e.message}`);
   process.exitCode = 1;
