@@ -16,47 +16,35 @@ build=${1:-$here/build/dev}
 triples=${2:-100000}
 runs=${3:-3}
 work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+source "$here/bench/pictures/common.sh"
+trap 'stop_servers; rm -rf "$work"' EXIT
 
-serve() {  # serve ARGS...: starts the server, sets $origin
-  POLICYKG_HOME=$here "$build/cli/policykg" serve --port 0 "$@" 2>"$work/serve.log" &
-  pid=$!
-  for _ in $(seq 1 600); do grep -q "serving" "$work/serve.log" && break; sleep 0.1; done
-  origin=$(grep -o 'http://[^ ]*:[0-9]*' "$work/serve.log" | head -1)
-  grep "serving" "$work/serve.log"
-}
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 time_picture() {  # time_picture NAME ARG: cold, warm and return
   local mode times
   for mode in cold warm return; do
     times=()
     for _ in $(seq 1 "$runs"); do
-      times+=("$(node "$here/tests/js/pictures-page.mjs" "$origin" "$1" "$2" --no-click $([ $mode != cold ] && echo "--$mode") |
-        node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);
-          if(r.errors.length)console.error(r.errors);process.stdout.write(r.ms+"/"+r.seen)})')")
+      times+=("$(opened "$origin" "$1" "$2" $([ $mode != cold ] && echo "--$mode"))")
     done
     printf '%-9s %-6s %s ms (drawn/seen)\n' "$1" "$mode" "${times[*]}"
   done
 }
 
 echo "== seed"
-serve
+serve origin "$here"
 time_picture map "Xicheng District"
 time_picture matrix "People's Government of Beijing Municipality"
 time_picture tree -
 time_picture typology "Xicheng District"
-stop
+stop_servers
 
 echo "== generated graph, $triples triples"
-node "$here/bench/query/generate.mjs" "$triples" >"$work/corpus.nt"
-node "$here/bench/pictures/zh-labels.mjs" "$work/corpus.nt" >"$work/zh.nt"
-serve --data "$work/corpus.nt" "$work/zh.nt"
+generate "$triples"
+serve origin "$here" --data "$work/corpus.nt" "$work/zh.nt"
 curl -s "$origin/pictures" -o "$work/pictures.html"
-stop
+stop_servers
 printf 'page: %s bytes\n' "$(wc -c <"$work/pictures.html")"
-serve --data "$work/corpus.nt" "$work/zh.nt"
+serve origin "$here" --data "$work/corpus.nt" "$work/zh.nt"
 time_picture map "Haidian District"
 time_picture matrix "State Council"
-stop
+stop_servers
