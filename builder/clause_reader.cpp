@@ -16,6 +16,10 @@ bool has_suffix(std::string_view w, const std::vector<std::string>& suffixes, st
          std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& x) { return w.ends_with(x); });
 }
 
+bool is_adverb(std::string_view w, const RelationRules& rules) {
+  return listed(rules.adverbs, w) || has_suffix(w, rules.adverb_suffixes, rules.adverb_min_chars);
+}
+
 ClauseReader::ClauseReader(const RelationContext& context) : ctx_(context), rules_(context.rules) {
   for (const auto& a : rules_.relations.label_articles) {
     if (a.empty()) continue;
@@ -196,7 +200,7 @@ std::size_t ClauseReader::action_start(const NormalizedText& nt) const {
     std::size_t e = k;
     while (e < lower.size() && is_alnum(lower[e])) ++e;
     std::string_view w(lower.data() + k, e - k);
-    if (has_suffix(w, rr.adverb_suffixes, rr.adverb_min_chars)) k = e;
+    if (is_adverb(w, rr)) k = e;
     else break;
   }
   return k;

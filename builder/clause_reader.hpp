@@ -27,6 +27,8 @@ struct RelationContext;
 bool listed(const std::vector<std::string>& list, std::string_view w);
 /// Whether `w` has at least `min_chars` characters and ends with one of `suffixes` ("-ly").
 bool has_suffix(std::string_view w, const std::vector<std::string>& suffixes, std::size_t min_chars);
+/// Whether `w` is an adverb the rules skip before an action: listed, or by its suffix.
+bool is_adverb(std::string_view w, const RelationRules& rules);
 
 class ClauseReader {
  public:

@@ -280,7 +280,7 @@ class DocumentRelator {
     };
     std::size_t k = i;
     std::string w = next_word(k);
-    while (has_suffix(w, rr.adverb_suffixes, rr.adverb_min_chars)) w = next_word(k);
+    while (is_adverb(w, rr)) w = next_word(k);
     bool passive = listed(rr.passive_auxiliaries, w);
     if (!passive) {
       for (const Mention* m : ms)

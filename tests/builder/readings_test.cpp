@@ -67,6 +67,17 @@ TEST(Readings, TheLeadingActionDecidesTheInstrument) {
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
   g = reply("We shall build a trading platform under the rules.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+  // An adverb before the action is skipped, a listed one ("further") as one ending in "-ly":
+  // "regulate" leads, though "export" and "activities" are demand-side words.
+  for (const char* adverb : {"further", "actively"}) {
+    g = reply(std::string("We shall ") + adverb + " regulate the export activities.");
+    EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental")) << adverb;
+  }
+  g = reply("We shall expand the export activities.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // Creating a centre or an area is supply, as building one is.
+  g = reply("Haidian District shall create a financial clustering area.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
 }
 
 TEST(Readings, AnExcludedPlaceIsNoPlace) {
