@@ -70,6 +70,11 @@ class TermDictionary {
   TermView view(TermId id) const;
   /// The kind of an id's term (IRI, blank node, literal), from its first byte alone when mapped.
   rdf::Term::Kind kind(TermId id) const;
+  /// For ordering many mapped terms without reading their bytes: by id, each mapped IRI's and
+  /// blank node's place in TermView's order (IRIs, then blank nodes, each by value), from 1, read
+  /// off the term order section; 0 for a literal and a term interned in memory. Distinct keys
+  /// order their terms as view() does in an undamaged file, and the same in any.
+  std::vector<std::uint32_t> order_keys() const;
   /// One more than the largest id.
   std::size_t size() const { return mapped_count_ + terms_.size(); }
   /// The encoded bytes of every term, in id order (for writing an index).
@@ -182,8 +187,9 @@ class Permutation {
   /// How many rows scan(a, b, c) gives, by binary search.
   std::size_t count(TermId a, TermId b, TermId c) const;
   /// The other two columns of the rows whose first is `a` (none when `a` is not a key), in order.
-  std::span<const Pair> pairs(TermId a) const {
-    auto [first, last] = range(a, 0, 0);
+  /// With a `hint`, the search for `a` starts where the hint's last one ended.
+  std::span<const Pair> pairs(TermId a, ScanHint* hint = nullptr) const {
+    auto [first, last] = range(a, 0, 0, hint);
     return pairs_.subspan(first, last - first);
   }
   std::size_t size() const { return pairs_.size(); }

@@ -259,6 +259,28 @@ rdf::Term::Kind TermDictionary::kind(TermId id) const {
   return b[0] == 'I' ? rdf::Term::Kind::Iri : b[0] == 'B' ? rdf::Term::Kind::Blank : rdf::Term::Kind::Literal;
 }
 
+std::vector<std::uint32_t> TermDictionary::order_keys() const {
+  std::vector<std::uint32_t> keys(size(), 0);
+  const auto& order = mapped_.order;
+  // The first place in the order whose term's first byte (its kind's tag) is not below `tag`: the
+  // order is by encoded bytes, so each tag's terms lie together, each kind's by value.
+  auto first_with = [&](unsigned char tag) {
+    std::size_t lo = 0, hi = order.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      const std::string_view b = mapped_bytes(order[mid]);
+      if (!b.empty() && static_cast<unsigned char>(b[0]) < tag) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  std::uint32_t key = 0;
+  for (const unsigned char tag : {'I', 'B'})
+    for (std::size_t i = first_with(tag), end = first_with(tag + 1); i < end; ++i)
+      if (const TermId id = order[i]; id >= 1 && id <= mapped_count_ && keys[id] == 0) keys[id] = ++key;
+  return keys;
+}
+
 const rdf::Term& TermDictionary::mapped_term(TermId id) const {
   Decoded::Cache& cache = *decoded_->current.load(std::memory_order_acquire);
   std::atomic<const rdf::Term*>& slot = cache.slot(id);

@@ -39,6 +39,13 @@ class DatasetGraph {
   /// Whether the graph takes triples of predicate `p`.
   bool follows(TermId p) const;
 
+  /// Where the last lookup of a vertex's rows found them (for rows() and each_edge_or_literal()):
+  /// a run of vertices in ascending order finds each a few keys on from the last, rather than by
+  /// a binary search over every key.
+  struct Lookup {
+    ScanHint forward, backward;
+  };
+
   class OutEdgeIterator : public boost::iterator_facade<OutEdgeIterator, DatasetEdge, boost::forward_traversal_tag,
                                                         DatasetEdge> {
    public:
@@ -63,8 +70,22 @@ class DatasetGraph {
   };
 
   std::pair<OutEdgeIterator, OutEdgeIterator> out_edges(TermId v) const;
+  /// Calls fn(edge) for each out-edge of v, in out_edges() order, and besides for each triple
+  /// whose object is a literal that out_edges() leaves out: for a search that tests a target
+  /// against what it has reached first (a literal never is) and asks is_literal() only of a new
+  /// one, so that it reads no literal's bytes for an edge it would drop anyway.
+  template <class Fn>
+  void each_edge_or_literal(TermId v, Lookup& lookup, Fn&& fn) const {
+    const auto& graph = dataset_->default_graph();
+    for (const auto& [p, o] : graph.spo().pairs(v, &lookup.forward))
+      if (follows(p)) fn(DatasetEdge{v, p, o, true});
+    for (const auto& [s, p] : graph.osp().pairs(v, &lookup.backward))
+      if (follows(p)) fn(DatasetEdge{v, p, s, false});
+  }
+  /// Whether v's term is a literal (from its first byte, when mapped).
+  bool is_literal(TermId v) const;
   /// The rows out_edges(v) reads (its out-edges and the triples it skips): the cost of visiting v.
-  std::size_t rows(TermId v) const;
+  std::size_t rows(TermId v, Lookup* lookup = nullptr) const;
   std::size_t vertex_count() const { return dataset_->dictionary().size(); }
 
  private:
@@ -106,6 +127,10 @@ using EdgeOrder = std::function<bool(const DatasetEdge& a, const DatasetEdge& b)
 /// it takes the route a search of the whole graph takes.
 std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, TermId from, TermId to,
                                                              const EdgeOrder& order);
+/// The same over `on`, the shortest_route_vertices(g, from, to) a caller has already found (to
+/// choose its order by how many they are).
+std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, const std::vector<TermId>& on,
+                                                             TermId from, TermId to, const EdgeOrder& order);
 
 }  // namespace policykg::query
 

@@ -344,6 +344,33 @@ TEST_F(IndexFile, TheBuilderWritesTheDatasetsBytesForManyTerms) {
   EXPECT_EQ(builder_bytes(dir_ / "b.pkgi", given, named), dataset_bytes(dir_ / "d.pkgi", given, named));
 }
 
+// Order keys: IRIs and blank nodes by their place in the term order, as views order them;
+// literals and the terms of an in-memory dictionary get none.
+TEST_F(IndexFile, OrderKeysOrderIrisAndBlankNodesAsTheirViewsDo) {
+  query::Dataset memory(test::sparql_fixture());
+  std::vector<rdf::Triple> more = odd_triples();
+  more.push_back({Term::blank("a1"), Term::iri("http://ex/p"), Term::iri("http://ex/\u00e9")});
+  more.push_back({Term::blank("b1"), Term::iri("http://ex/p"), Term::iri("http://ex/Z")});
+  memory.set_default(more);
+  memory.write_index(dir_ / "g.pkgi");
+  auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
+  const query::TermDictionary& terms = mapped.dictionary();
+  const std::vector<std::uint32_t> keys = terms.order_keys();
+  ASSERT_EQ(keys.size(), terms.size());
+  std::size_t keyed = 0;
+  for (query::TermId x = 1; x < terms.size(); ++x) {
+    EXPECT_EQ(keys[x] == 0, terms.kind(x) == Term::Kind::Literal) << terms.term(x).value;
+    if (keys[x] == 0) continue;
+    ++keyed;
+    for (query::TermId y = 1; y < terms.size(); ++y) {
+      if (keys[y] == 0 || x == y) continue;
+      EXPECT_EQ(keys[x] < keys[y], terms.view(x) < terms.view(y)) << terms.term(x).value << " " << terms.term(y).value;
+    }
+  }
+  EXPECT_GE(keyed, 7u) << "IRIs and blank nodes";
+  for (const std::uint32_t k : memory.dictionary().order_keys()) EXPECT_EQ(k, 0u);
+}
+
 // Pins: past the cache limit, a pin starts a fresh cache; the full one lives while a pin that
 // began before it was dropped lives, and is freed after.
 TEST_F(IndexFile, APinKeepsItsTermsAndLetsAFullCacheGoWhenNoPinCanReadIt) {
