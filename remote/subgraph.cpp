@@ -285,13 +285,13 @@ std::optional<GraphQueries::Route> DatasetQueries::shortest_route(const std::str
     return e.forward ? std::array{e.source, e.predicate, e.target} : std::array{e.target, e.predicate, e.source};
   };
   const query::TermId source = id(from), target = id(to);
-  const std::vector<query::TermId> on = query::shortest_route_vertices(graph, source, target);
+  const query::ShortestRoutes routes = query::shortest_routes(graph, source, target);
   // When the routes hold thousands of resources (a hub's edges on them), terms of an index file
   // are ordered by their place in its term order rather than by their bytes, which lie on a page
   // each: the keys read the order once, about a page per 1,024 terms. The rest (none, in an
   // index file: an edge's ends are no literals) come after them, by view.
   std::vector<std::uint32_t> keys;
-  if (on.size() * 1024 >= dictionary.size()) keys = dictionary.order_keys();
+  if (routes.vertices.size() * 1024 >= dictionary.size()) keys = dictionary.order_keys();
   auto before = [&](query::TermId x, query::TermId y) {
     const std::uint32_t kx = x < keys.size() ? keys[x] : 0, ky = y < keys.size() ? keys[y] : 0;
     if (kx != 0 && ky != 0) return kx < ky;
@@ -304,7 +304,7 @@ std::optional<GraphQueries::Route> DatasetQueries::shortest_route(const std::str
       if (x[i] != y[i]) return before(x[i], y[i]);
     return false;
   };
-  const auto edges = query::first_shortest_route(graph, on, source, target, order);
+  const auto edges = query::first_shortest_route(graph, routes, source, target, order);
   Route route;
   if (!edges) return route;  // not connected: no resources
   route.resources.push_back(from);

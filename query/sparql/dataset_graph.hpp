@@ -117,6 +117,12 @@ inline std::size_t num_vertices(const DatasetGraph& g) { return g.vertex_count()
 /// vertex with many edges (a district, a sector) is read only when a route must cross it; then back
 /// from where they met towards each end. Sorted.
 std::vector<TermId> shortest_route_vertices(const DatasetGraph& g, TermId from, TermId to);
+/// The vertices on the shortest routes between two ends, each with its distance from the first.
+struct ShortestRoutes {
+  std::vector<TermId> vertices;          ///< as shortest_route_vertices() gives them
+  std::vector<std::uint32_t> distances;  ///< from the first end, one a vertex
+};
+ShortestRoutes shortest_routes(const DatasetGraph& g, TermId from, TermId to);
 
 /// Whether edge `a` is tried before edge `b`, two out-edges of one vertex.
 using EdgeOrder = std::function<bool(const DatasetEdge& a, const DatasetEdge& b)>;
@@ -127,9 +133,9 @@ using EdgeOrder = std::function<bool(const DatasetEdge& a, const DatasetEdge& b)
 /// it takes the route a search of the whole graph takes.
 std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, TermId from, TermId to,
                                                              const EdgeOrder& order);
-/// The same over `on`, the shortest_route_vertices(g, from, to) a caller has already found (to
-/// choose its order by how many they are).
-std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, const std::vector<TermId>& on,
+/// The same over the shortest_routes(g, from, to) a caller has already found (to choose its order
+/// by how many they are).
+std::optional<std::vector<DatasetEdge>> first_shortest_route(const DatasetGraph& g, const ShortestRoutes& routes,
                                                              TermId from, TermId to, const EdgeOrder& order);
 
 }  // namespace policykg::query

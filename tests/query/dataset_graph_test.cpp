@@ -10,10 +10,13 @@
 #include <boost/pending/queue.hpp>
 #include <boost/property_map/property_map.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "query/sparql/dataset_graph.hpp"
@@ -146,6 +149,80 @@ TEST(DatasetGraph, RoutesLongerThanAByteCountsAreFound) {
   EXPECT_EQ(route->back().target, last);
   // and a short one still within a byte
   EXPECT_EQ(shortest_route_vertices(g, first, dataset.dictionary().find(node(3))).size(), 4u);
+}
+
+// The route a breadth-first search over the whole graph takes, trying each vertex's edges in
+// `order` (a vertex's parent is the first to reach it): what first_shortest_route must give.
+std::optional<std::vector<DatasetEdge>> searched_route(const DatasetGraph& g, TermId from, TermId to,
+                                                        const EdgeOrder& order) {
+  if (from == to) return std::vector<DatasetEdge>{};
+  std::map<TermId, DatasetEdge> parent;
+  std::vector<TermId> queue{from};
+  for (std::size_t i = 0; i < queue.size() && !parent.count(to); ++i) {
+    std::vector<DatasetEdge> edges;
+    for (auto [e, end] = out_edges(queue[i], g); e != end; ++e) edges.push_back(*e);
+    std::sort(edges.begin(), edges.end(), order);
+    for (const DatasetEdge& e : edges)
+      if (e.target != from && parent.emplace(e.target, e).second) queue.push_back(e.target);
+  }
+  if (!parent.count(to)) return std::nullopt;
+  std::vector<DatasetEdge> route;
+  for (TermId v = to; v != from; v = route.back().source) route.push_back(parent.at(v));
+  std::reverse(route.begin(), route.end());
+  return route;
+}
+
+// Two orders: by the far end's id, up and down (each vertex's edges to many, as a hub's, are
+// pulled from the many's side when they are fewer).
+std::vector<EdgeOrder> orders() {
+  auto key = [](const DatasetEdge& e) { return std::tuple(e.target, e.predicate, e.forward); };
+  return {[key](const DatasetEdge& a, const DatasetEdge& b) { return key(a) < key(b); },
+          [key](const DatasetEdge& a, const DatasetEdge& b) { return key(b) < key(a); }};
+}
+
+TEST_F(DatasetGraphTest, TheFirstShortestRouteIsTheOneAWholeSearchTakes) {
+  std::size_t routes = 0;
+  for (const Dataset* d : {memory_, mapped_}) {
+    const DatasetGraph g(*d, {});
+    const std::size_t n = num_vertices(g);
+    for (const EdgeOrder& order : orders())
+      for (TermId from = 1; from < n; from += 2)
+        for (TermId to = 1; to < n; to += 3) {
+          if (d->dictionary().kind(from) == rdf::Term::Kind::Literal || d->dictionary().kind(to) == rdf::Term::Kind::Literal)
+            continue;
+          const auto expected = searched_route(g, from, to, order);
+          EXPECT_EQ(first_shortest_route(g, from, to, order), expected) << name(*d, from) << " -> " << name(*d, to);
+          routes += expected.has_value();
+        }
+  }
+  EXPECT_GT(routes, 200u);
+}
+
+TEST(DatasetGraph, AFanOfManyIntoOneTakesTheFirstOfThemThatLeadsOn) {
+  // from -p-> hub; m1 … m8 -q-> hub; m3, m6, m7 -s-> next -t-> to: the route's third vertex is
+  // the first of m3, m6 and m7 the search meets, by the order it tries the hub's edges in.
+  rdf::Model model;
+  auto node = [](const std::string& name) { return rdf::Term::iri("http://ex.org/" + name); };
+  model.add({node("from"), node("p"), node("hub")});
+  for (int i = 1; i <= 8; ++i) model.add({node("m" + std::to_string(i)), node("q"), node("hub")});
+  for (int i : {3, 6, 7}) model.add({node("m" + std::to_string(i)), node("s"), node("next")});
+  model.add({node("next"), node("t"), node("to")});
+  const Dataset dataset(model);
+  const DatasetGraph g(dataset, {});
+  const TermId from = dataset.dictionary().find(node("from")), to = dataset.dictionary().find(node("to"));
+  std::vector<TermId> leading;  // m3, m6 and m7 by id
+  for (int i : {3, 6, 7}) leading.push_back(dataset.dictionary().find(node("m" + std::to_string(i))));
+  std::sort(leading.begin(), leading.end());
+  std::vector<TermId> thirds;
+  for (const EdgeOrder& order : orders()) {
+    const auto route = first_shortest_route(g, from, to, order);
+    ASSERT_TRUE(route.has_value());
+    EXPECT_EQ(route, searched_route(g, from, to, order));
+    ASSERT_EQ(route->size(), 4u);
+    thirds.push_back((*route)[1].target);
+  }
+  // by id up, the lowest of the three; down, the highest
+  EXPECT_EQ(thirds, (std::vector<TermId>{leading.front(), leading.back()}));
 }
 
 TEST_F(DatasetGraphTest, FollowsOnlyItsPredicatesAndNeverALiteral) {
