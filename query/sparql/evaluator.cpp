@@ -389,15 +389,8 @@ Rows Evaluator::eval(const Pattern& p, Rows input, bool substitute) {
       return eval_bgp(p.triples, std::move(input));
     case Pattern::Kind::Group:
       return eval_group(p, std::move(input), substitute);
-    case Pattern::Kind::Union: {
-      bool seed = substitute || seedable(p) || is_unit(input);
-      Rows out;
-      for (const auto& c : p.children) {
-        auto r = eval(c, seed ? input : Rows{unit()}, substitute);
-        out.insert(out.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
-      }
-      return seed ? out : join(std::move(input), out);
-    }
+    case Pattern::Kind::Union:
+      return eval_union(p, std::move(input), substitute);
     case Pattern::Kind::Graph:
       return eval_graph(p, std::move(input), substitute);
     case Pattern::Kind::Values:
@@ -417,6 +410,23 @@ Rows Evaluator::eval(const Pattern& p, Rows input, bool substitute) {
       return eval_group(g, std::move(input), substitute);
     }
   }
+}
+
+Rows Evaluator::eval_union(const Pattern& p, Rows input, bool substitute, std::size_t cap) {
+  const bool seed = substitute || seedable(p) || is_unit(input);
+  if (!seed) cap = 0;  // the branches' rows are joined with the input after: any may be dropped
+  Rows out;
+  for (const auto& c : p.children) {
+    const std::size_t left = cap ? cap - out.size() : 0;
+    auto r = c.kind == Pattern::Kind::Group ? eval_group(c, seed ? input : Rows{unit()}, substitute, left)
+                                            : eval(c, seed ? input : Rows{unit()}, substitute);
+    out.insert(out.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+    if (cap && out.size() >= cap) {
+      out.resize(cap);
+      break;
+    }
+  }
+  return seed ? out : join(std::move(input), out);
 }
 
 Rows Evaluator::eval_group(const Pattern& g, Rows input, bool substitute, std::size_t cap, const RowSink* sink) {
@@ -505,6 +515,10 @@ Rows Evaluator::eval_group_rows(const Pattern& g, Rows input, bool substitute, s
         acc = minus(std::move(acc), right);
         break;
       }
+      case Pattern::Kind::Union:
+        // the last element, capped when no filter of the group is left to drop its rows
+        acc = eval_union(c, std::move(acc), substitute, capped && filters.empty() ? cap : 0);
+        break;
       default:
         acc = eval(c, std::move(acc), substitute);
         break;

@@ -197,6 +197,16 @@ TEST(HostileQuery, AskAndLimitStopAtTheSolutionsTheyNeed) {
   EXPECT_TRUE(query::run(d, "ASK { ?s <http://ex/p> ?o }", budget(1)).boolean);
   EXPECT_EQ(query::run(d, "SELECT * { ?s ?p ?o } LIMIT 2", budget(1)).rows.size(), 2u);
   expect_out_of_memory(d, "SELECT * { ?s ?p ?o }", 1);  // every row is needed
+  // A UNION gives its branches' rows in turn: one that gives enough is the last one read, and
+  // each stops at what is still needed.
+  EXPECT_TRUE(query::run(d, "ASK { { <http://ex/s1> ?p ?o } UNION { ?s ?p ?o FILTER(?o > 5) } }", budget(1)).boolean);
+  EXPECT_TRUE(query::run(d, "ASK { { <http://ex/none> ?p ?o } UNION { ?s ?p ?o FILTER(?o > 5) } }", budget(1)).boolean);
+  const std::string both = "SELECT ?o { { ?s <http://ex/none> ?o } UNION { ?s ?p ?o FILTER(?o > 5) } }";
+  const auto first = query::run(d, both + " LIMIT 3", budget(1)), all = query::run(d, both);
+  ASSERT_EQ(first.rows.size(), 3u);
+  ASSERT_EQ(all.rows.size(), 200000u - 6);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(first.rows[i], all.rows[i]) << "the first rows, in the same order";
+  expect_out_of_memory(d, "SELECT * { { <http://ex/s1> ?p ?o } UNION { ?s ?p ?o } }", 1);
 }
 
 TEST(HostileQuery, AMemoryBudgetStopsGrowingJoins) {

@@ -120,6 +120,9 @@ class Evaluator {
 
   // graph patterns (evaluator.cpp)
   Rows eval(const algebra::Pattern& p, Rows input, bool substitute);
+  /// A UNION's rows: each branch's in turn. With a `cap`, at most that many, the first ones: a
+  /// branch that gives enough ends it (an ASK over two branches answers from the first).
+  Rows eval_union(const algebra::Pattern& p, Rows input, bool substitute, std::size_t cap = 0);
   /// With a `cap`, at most that many rows: the first ones the group would give. With a `sink`,
   /// the rows go to it, as the group's last pattern finds them where it can, and none is returned.
   Rows eval_group(const algebra::Pattern& g, Rows input, bool substitute, std::size_t cap = 0,
