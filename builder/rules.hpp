@@ -141,8 +141,8 @@ struct CitationRules {
 struct RelationRules {
   /// The verb between a clause's subject and its action ("X shall …"), the first in the clause;
   /// words after it of at least `adverb_min_chars` characters ending in an adverb suffix ("-ly"),
-  /// and the `adverbs` listed ("further"), are skipped to reach the action; a passive auxiliary there ("shall be …") makes the clause
-  /// passive, its agents named after `passive_agent_cue`.
+  /// and the `adverbs` listed ("further"), are skipped to reach the action; a passive auxiliary
+  /// there ("shall be …") makes the clause passive, its agents named after `passive_agent_cue`.
   std::vector<std::string> subject_verbs;
   std::vector<std::string> adverb_suffixes;
   std::size_t adverb_min_chars = 4;

@@ -95,7 +95,7 @@ std::optional<ShortestRoutes> route_vertices(const DatasetGraph& g, TermId from,
   const std::size_t n = g.vertex_count();
   struct Side {
     Side(std::size_t n, TermId start) : end(start), level(n), frontier{start} { level[start] = 1; }
-    TermId end;
+    TermId end;  ///< the end this side searches from
     ZeroArray<Level> level;  ///< a vertex's distance from this side's end, plus one; 0: not reached
     std::vector<TermId> frontier;  ///< ascending, so that each vertex's rows are found from the last's
     /// The edges (u, v) by which the frontier's vertices u were reached from the level before:
