@@ -122,11 +122,17 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
   });
   // The leading action: the one at `action`, or after a light verb there, the first one after it
   // (the light verb's own entry only when none follows); of two at one place, the longer ("provide
-  // convenience" over "provide").
-  std::size_t light_end = 0;
-  light_verbs_.each(text, masked, [&](const PhraseTable::Hit& h) {
-    if (h.begin == action && h.end > light_end) light_end = h.end;
-  });
+  // convenience" over "provide"). A light verb that follows a light verb leads on in turn: in
+  // "work to improve the … innovation center" or "explore ways of attracting professionals" the
+  // object of the second verb decides.
+  std::vector<PhraseTable::Hit> light;
+  light_verbs_.each(text, masked, [&](const PhraseTable::Hit& h) { light.push_back(h); });
+  auto light_end_at = [&](std::size_t at) {
+    std::size_t end = 0;
+    for (const auto& h : light)
+      if (h.begin == at && h.end > end) end = h.end;
+    return end;
+  };
   struct Action {
     std::size_t type = Classification::kNone;
     Classification::At at{};
@@ -135,20 +141,48 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
              (at.first == o.at.first && at.second > o.at.second);
     }
   };
-  Action lead, fallback;
-  actions_.each(text, masked, [&](const PhraseTable::Hit& h) {
-    const Action a{h.payload, {h.begin, h.end}};
-    if (light_end == 0 ? h.begin == action : h.begin >= light_end) {
-      if (a.better_than(lead)) lead = a;
-    } else if (h.begin == action && a.better_than(fallback)) {
-      fallback = a;
-    }
-  });
-  // After a light verb, a keyword of the verb's object may come before any action: "explore the
+  std::vector<Action> acts;
+  actions_.each(text, masked, [&](const PhraseTable::Hit& h) { acts.push_back({h.payload, {h.begin, h.end}}); });
+  // The first action at or after `from`, or a keyword of the verb's object before it: "explore the
   // pilot program …".
-  if (light_end != 0)
+  auto first_after = [&](std::size_t from) {
+    Action a;
+    for (const auto& x : acts)
+      if (x.at.first >= from && x.better_than(a)) a = x;
     for (const auto& [type, at] : hits)
-      if (at.first >= light_end && (lead.type == Classification::kNone || at.first < lead.at.first)) lead = {type, at};
+      if (at.first >= from && (a.type == Classification::kNone || at.first < a.at.first)) a = {type, at};
+    return a;
+  };
+  // Whether [from, to) stays inside one action: no punctuation, no conjunction ("encourage
+  // investors to strengthen cooperation … and explore new modes" holds two actions).
+  const std::string& lower = text.lower();
+  auto same_action = [&](std::size_t from, std::size_t to) {
+    const std::string_view between(lower.data() + from, to - from);
+    if (between.find_first_of(",;:") != std::string_view::npos) return false;
+    const std::string spaced = " " + std::string(between) + " ";
+    for (const auto& conj : rules_.conjunctions)
+      if (!conj.empty() && spaced.find(" " + conj + " ") != std::string::npos) return false;
+    return true;
+  };
+  Action lead, fallback;
+  for (const auto& x : acts)
+    if (x.at.first == action && x.better_than(fallback)) fallback = x;
+  std::size_t light_end = light_end_at(action);
+  if (light_end == 0) {
+    lead = fallback;
+  } else {
+    lead = first_after(light_end);
+    // A light verb found as the lead passes the lead on, unless a longer action starts there
+    // ("promote the facilitation").
+    while (lead.type != Classification::kNone) {
+      const std::size_t end = light_end_at(lead.at.first);
+      if (end == 0 || end <= light_end || lead.at.second > end || !same_action(light_end, lead.at.first)) break;
+      light_end = end;
+      const Action next = first_after(end);
+      if (next.type == Classification::kNone) break;  // nothing follows: the light verb's own entry
+      lead = next;
+    }
+  }
   if (lead.type == Classification::kNone) lead = fallback;
   const std::size_t acted = lead.type;
   const Classification::At acted_at = lead.at;

@@ -4,7 +4,8 @@
 // inside a masked span (a name: "Ministry of Finance", "Capital Airport") do not count, and an
 // instrument type's `actions` count three times when they are the clause's first action (the
 // verb after "shall", or the clause's first word; after a light verb such as "explore" or
-// "encourage", the first action that follows it).
+// "encourage", the first action that follows it, a light verb there in the same action leading
+// on in turn).
 #pragma once
 
 #include <cstddef>

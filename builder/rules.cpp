@@ -218,6 +218,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
       sr.finish();
     }
     cl.finish();
+    r.classification.conjunctions = r.relations.conjunctions;
   }
   return r;
 }

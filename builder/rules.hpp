@@ -254,6 +254,9 @@ struct ClassificationRules {
     std::size_t max_words = 6;
   } beneficiaries;
   StatementRules statements;
+  /// Words that join two actions ("and"): a light verb's object ends at one, or at punctuation.
+  /// Not a key of classification.json: the conjunctions of relations.json.
+  std::vector<std::string> conjunctions;
 };
 
 struct Rules {

@@ -543,3 +543,20 @@ TEST(Readings, APlaceLinksToItsConfirmedWikidataItemOnly) {
   EXPECT_TRUE(g.objects("id:region/hebei", exact_match).empty());
   EXPECT_FALSE(g.objects("id:region/hebei", "a").empty());
 }
+
+TEST(Readings, ALightVerbAfterALightVerbLeadsOnToItsObject) {
+  // "work to" leads into "improve", which leads into the centre it improves: supply, though
+  // "improve" alone sets rules.
+  Graph g = reply("Haidian District shall work to improve the technological innovation center.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+  // Attracting professionals supplies talent; attracting airlines lets providers in.
+  g = reply("We shall explore various ways of attracting professionals to the district.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+  g = reply("We shall attract international airlines to open flights.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // Past "and" a verb starts another action: "explore" is then the clause's action, not what the
+  // investors are encouraged to do, and what it explores does not lead.
+  g = reply("We shall encourage investors to strengthen cooperation with banks and explore new modes of "
+            "technological services.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+}
