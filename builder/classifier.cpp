@@ -33,6 +33,7 @@ Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
     for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
   for (const auto& k : rules.ignored) ignored_.add(k, 0);
   for (const auto& k : rules.light_verbs) light_verbs_.add(k, 0);
+  for (const auto& k : rules.scope_cues) scope_cues_.add(k, 0);
   for (const auto& k : rules.beneficiaries.cues) beneficiary_cues_.add(k, 0);
   for (const auto& k : rules.beneficiaries.heads) beneficiary_heads_.add(k, 0);
 }
@@ -62,6 +63,33 @@ Masked Classifier::with_beneficiaries(const NormalizedText& text, Masked masked)
       masked.emplace_back(c.begin, end);
       break;  // the nearest head
     }
+  if (masked.size() != before) std::sort(masked.begin(), masked.end());
+  return masked;
+}
+
+Masked Classifier::with_scopes(const NormalizedText& text, Masked masked) const {
+  if (rules_.scope_cues.empty()) return masked;
+  const std::string& lower = text.lower();
+  const std::size_t before = masked.size();
+  scope_cues_.each(text, {}, [&](const PhraseTable::Hit& h) {
+    // The list runs to the end of its last item: the comma after its conjunction ("X, Y, and Z,"),
+    // a semicolon or the clause's end; brackets inside an item are part of it.
+    int depth = 0;
+    bool last_item = false;
+    std::size_t end = h.end;
+    for (; end < lower.size(); ++end) {
+      const char ch = lower[end];
+      if (ch == '(') ++depth;
+      else if (ch == ')') depth = depth > 0 ? depth - 1 : 0;
+      else if (depth == 0 && (ch == ';' || ch == '.' || (ch == ',' && last_item))) break;
+      else if (depth == 0 && ch == ' ')
+        for (const auto& conj : rules_.conjunctions)
+          if (!conj.empty() && lower.compare(end + 1, conj.size(), conj) == 0 &&
+              lower.compare(end + 1 + conj.size(), 1, " ") == 0)
+            last_item = true;
+    }
+    masked.emplace_back(h.begin, end);
+  });
   if (masked.size() != before) std::sort(masked.begin(), masked.end());
   return masked;
 }
@@ -114,7 +142,7 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
   // An ignored phrase inside a longer instrument keyword counts as that keyword ("solely
   // foreign-funded" is market access, though "foreign-funded" alone is no cue).
   const Masked ignored = with_ignored(text, {});
-  instruments_.each(text, names, [&](const PhraseTable::Hit& h) {
+  instruments_.each(text, with_scopes(text, names), [&](const PhraseTable::Hit& h) {
     for (const auto& [b, e] : ignored)
       if (b < h.end && h.begin < e && !(h.begin <= b && e <= h.end && e - b < h.end - h.begin)) return;
     ++score[h.payload];

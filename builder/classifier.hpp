@@ -76,12 +76,15 @@ class Classifier {
     }
   };
   const ClassificationRules& rules_;
-  Keywords instruments_, sectors_, actions_, ignored_, light_verbs_, beneficiary_cues_, beneficiary_heads_;
+  Keywords instruments_, sectors_, actions_, ignored_, light_verbs_, scope_cues_, beneficiary_cues_, beneficiary_heads_;
   /// Sectors whose keywords lie outside `masked` (names and ignored phrases).
   std::vector<std::size_t> sectors_outside(const NormalizedText& text, const Masked& masked,
                                            std::vector<Classification::At>* at) const;
   /// `masked` with the ignored phrases of `text` added.
   Masked with_ignored(const NormalizedText& text, const Masked& masked) const;
+  /// `masked` with the lists of areas a clause's action covers ("in such areas as customs,
+  /// commerce and financial supervision"), which name no instrument.
+  Masked with_scopes(const NormalizedText& text, Masked masked) const;
   /// `masked` with the beneficiaries of `text` added ("for foreign trade companies").
   Masked with_beneficiaries(const NormalizedText& text, Masked masked) const;
 };

@@ -203,6 +203,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     r.classification.sectors = concepts(cl, "sectors");
     cl.get("ignored", r.classification.ignored);
     cl.get("light_verbs", r.classification.light_verbs);
+    cl.get("scope_cues", r.classification.scope_cues);
     if (cl.has("beneficiaries")) {
       JsonObject b(cl.at("beneficiaries"));
       b.get("cues", r.classification.beneficiaries.cues);

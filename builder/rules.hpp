@@ -253,6 +253,9 @@ struct ClassificationRules {
     std::vector<std::string> cues, heads;
     std::size_t max_words = 6;
   } beneficiaries;
+  /// Cues of a list of the areas an action covers ("in such areas as"): the list names where the
+  /// action applies, not what the state does, and its words count for no instrument type.
+  std::vector<std::string> scope_cues;
   StatementRules statements;
   /// Words that join two actions ("and"): a light verb's object ends at one, or at punctuation.
   /// Not a key of classification.json: the conjunctions of relations.json.

@@ -560,3 +560,18 @@ TEST(Readings, ALightVerbAfterALightVerbLeadsOnToItsObject) {
             "technological services.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
 }
+
+TEST(Readings, TheAreasAnActionCoversNameNoInstrument) {
+  // The list after "in such areas as" says where data is shared, not that rules are set: the
+  // sharing supplies information.
+  Graph g = reply("We shall ramp up the sharing of data in such areas as customs, taxation and financial supervision.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+  // Its words still name the sector.
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+  // Rules the clause itself is about still count.
+  g = reply("We shall ramp up the sharing of data on customs, taxation and financial supervision.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  // The list ends at the comma after its last item: the action after it counts again.
+  g = reply("We shall share data in such areas as customs and taxation, and strengthen supervision and regulation.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+}
