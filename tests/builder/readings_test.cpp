@@ -575,3 +575,19 @@ TEST(Readings, TheAreasAnActionCoversNameNoInstrument) {
   g = reply("We shall share data in such areas as customs and taxation, and strengthen supervision and regulation.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
 }
+
+TEST(Readings, EncouragementWithNoToolNamedSetsTheSetting) {
+  // Encouraging, promoting or pursuing with no tool named is environmental (RULES.md) ...
+  Graph g = reply("We shall encourage the development of green finance.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("We shall pursue the online healthcare service mode.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  // ... while a tool named after it decides.
+  g = reply("We shall encourage the pilot program of green finance.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // Adopting policies sets rules, whatever they are meant to attract.
+  g = reply("We shall adopt policies to attract R&D centers and high-caliber talents.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("We shall work to attract R&D centers and high-caliber talents.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
