@@ -591,3 +591,16 @@ TEST(Readings, EncouragementWithNoToolNamedSetsTheSetting) {
   g = reply("We shall work to attract R&D centers and high-caliber talents.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
 }
+
+TEST(Readings, ExhibitionsAndExperimentalZonesPullDemand) {
+  // An exhibition is a promotion event, as a fair is; an experimental zone a pilot.
+  Graph g = reply("We shall raise the quality of the exhibitions.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  g = reply("We shall speed up the development of experimental zones for e-commerce.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // Exhibits are goods, and a zone is a place: no cue.
+  g = reply("We shall raise the quality of the exhibits.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
+  g = reply("We shall speed up the development of zones for e-commerce.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
+}
