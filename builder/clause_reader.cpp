@@ -17,7 +17,8 @@ bool has_suffix(std::string_view w, const std::vector<std::string>& suffixes, st
 }
 
 bool is_adverb(std::string_view w, const RelationRules& rules) {
-  return listed(rules.adverbs, w) || has_suffix(w, rules.adverb_suffixes, rules.adverb_min_chars);
+  return listed(rules.adverbs, w) ||
+         (has_suffix(w, rules.adverb_suffixes, rules.adverb_min_chars) && !listed(rules.not_adverbs, w));
 }
 
 ClauseReader::ClauseReader(const RelationContext& context) : ctx_(context), rules_(context.rules) {

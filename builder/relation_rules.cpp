@@ -730,7 +730,23 @@ class DocumentRelator {
         instrument_masked.insert(instrument_masked.end(), restrictions.begin(), restrictions.end());
         instrument_masked.insert(instrument_masked.end(), relied_on.begin(), relied_on.end());
         std::sort(instrument_masked.begin(), instrument_masked.end());
-        Classification cl = ctx_.classifier.classify(nt, instrument_masked, clause_.action_start(nt), &sector_masked);
+        // A clause that opens with what it relies on acts after it: in "rely on the platform of X
+        // and work to promote …" the action is "work to promote".
+        std::size_t action = clause_.action_start(nt);
+        for (const auto& [b, e] : relied_on) {
+          if (b != action) continue;
+          std::size_t at = e;
+          for (;;) {  // past the comma, the conjunction and adverbs
+            while (at < lower.size() && !is_alnum(lower[at])) ++at;
+            std::size_t w = at;
+            while (w < lower.size() && is_alnum(lower[w])) ++w;
+            const std::string_view word(lower.data() + at, w - at);
+            if (word.empty() || !(listed(rules_.relations.conjunctions, word) || is_adverb(word, rules_.relations))) break;
+            at = w;
+          }
+          if (at < lower.size()) action = at;
+        }
+        Classification cl = ctx_.classifier.classify(nt, instrument_masked, action, &sector_masked);
         if (cl.instrument != Classification::kNone) {
           f->instrument = instrument_refs_[cl.instrument];
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),

@@ -141,6 +141,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     rel.get("adverb_suffixes", rr.adverb_suffixes);
     rel.get("adverb_min_chars", rr.adverb_min_chars);
     rel.get("adverbs", rr.adverbs);
+    rel.get("not_adverbs", rr.not_adverbs);
     rel.get("passive_auxiliaries", rr.passive_auxiliaries);
     rel.get("dependency_cues", rr.dependency_cues);
     rel.get("dependency_cue_window_chars", rr.dependency_cue_window_chars);

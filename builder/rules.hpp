@@ -147,6 +147,8 @@ struct RelationRules {
   std::vector<std::string> adverb_suffixes;
   std::size_t adverb_min_chars = 4;
   std::vector<std::string> adverbs;
+  /// Verbs that end like an adverb ("apply", "rely", "supply"): never skipped.
+  std::vector<std::string> not_adverbs;
   std::vector<std::string> passive_auxiliaries;
   std::vector<std::string> dependency_cues;
   /// How many bytes before a citation a dependency cue may stand (after the last semicolon).

@@ -604,3 +604,15 @@ TEST(Readings, ExhibitionsAndExperimentalZonesPullDemand) {
   g = reply("We shall speed up the development of zones for e-commerce.");
   EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
 }
+
+TEST(Readings, AClauseThatOpensWithWhatItReliesOnActsAfterIt) {
+  // "rely" is no adverb, and what the district relies on is not what it does: "work to promote"
+  // with no tool named is environmental.
+  Graph g = reply("Shunyi District shall rely on the platform of the finance center and work to promote industrial "
+                  "finance.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  EXPECT_TRUE(g.has(M + "1", "pol:responsibleParty", "id:district/shunyi"));
+  // A clause that opens with its own action keeps it: funding leads.
+  g = reply("Shunyi District shall fund the finance center and work to promote industrial finance.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
