@@ -616,3 +616,12 @@ TEST(Readings, AClauseThatOpensWithWhatItReliesOnActsAfterIt) {
   g = reply("Shunyi District shall fund the finance center and work to promote industrial finance.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
 }
+
+TEST(Readings, AnApplicationIsAProcedure) {
+  // Supporting the application for a zone is an approval procedure, environmental; supporting its
+  // establishment names no instrument.
+  Graph g = reply("We shall support the application for establishing a comprehensive bonded area as required.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("We shall support the establishment of a comprehensive bonded area as required.");
+  EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
+}
