@@ -34,6 +34,8 @@ Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
   for (const auto& k : rules.ignored) ignored_.add(k, 0);
   for (const auto& k : rules.light_verbs) light_verbs_.add(k, 0);
   for (const auto& k : rules.scope_cues) scope_cues_.add(k, 0);
+  for (std::size_t c = 0; c < rules.instrument_types.size(); ++c)
+    if (rules.instrument_types[c].concept_name == rules.passive_permissions.concept_name) passive_permission_ = c;
   for (const auto& k : rules.beneficiaries.cues) beneficiary_cues_.add(k, 0);
   for (const auto& k : rules.beneficiaries.heads) beneficiary_heads_.add(k, 0);
 }
@@ -212,6 +214,25 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
     }
   }
   if (lead.type == Classification::kNone) lead = fallback;
+  // A permission whose object is a thing to be handled ("allow exhibits to be filed for records")
+  // sets a procedure, not the entry of a provider ("allow foreign banks to participate").
+  if (passive_permission_ != Classification::kNone && lead.type != Classification::kNone &&
+      lead.type != passive_permission_) {
+    const std::string_view verb(lower.data() + lead.at.first, lead.at.second - lead.at.first);
+    if (std::find(rules_.passive_permissions.verbs.begin(), rules_.passive_permissions.verbs.end(), verb) !=
+        rules_.passive_permissions.verbs.end()) {
+      const std::size_t passive = lower.find(" " + rules_.passive_permissions.marker + " ", lead.at.second);
+      if (!rules_.passive_permissions.marker.empty() && passive != std::string::npos &&
+          same_action(lead.at.second, passive)) {
+        for (const auto& [type, at] : hits)
+          if (at == lead.at && type == lead.type) {  // the verb's own keyword moves with it
+            --score[type];
+            ++score[passive_permission_];
+          }
+        lead.type = passive_permission_;
+      }
+    }
+  }
   const std::size_t acted = lead.type;
   const Classification::At acted_at = lead.at;
   if (acted != Classification::kNone) score[acted] += 3;

@@ -205,6 +205,13 @@ Rules Rules::load(const std::filesystem::path& dir) {
     cl.get("ignored", r.classification.ignored);
     cl.get("light_verbs", r.classification.light_verbs);
     cl.get("scope_cues", r.classification.scope_cues);
+    if (cl.has("passive_permissions")) {
+      JsonObject pp(cl.at("passive_permissions"));
+      pp.get("verbs", r.classification.passive_permissions.verbs);
+      pp.get("marker", r.classification.passive_permissions.marker);
+      pp.get("concept", r.classification.passive_permissions.concept_name);
+      pp.finish();
+    }
     if (cl.has("beneficiaries")) {
       JsonObject b(cl.at("beneficiaries"));
       b.get("cues", r.classification.beneficiaries.cues);

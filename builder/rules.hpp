@@ -258,6 +258,12 @@ struct ClassificationRules {
   /// Cues of a list of the areas an action covers ("in such areas as"): the list names where the
   /// action applies, not what the state does, and its words count for no instrument type.
   std::vector<std::string> scope_cues;
+  /// A permission whose object is to be handled ("allow exhibits to be filed"): when one of
+  /// `verbs` leads and `marker` follows it in the same action, the lead is of `concept_name`.
+  struct PassivePermissions {
+    std::vector<std::string> verbs;
+    std::string marker, concept_name;
+  } passive_permissions;
   StatementRules statements;
   /// Words that join two actions ("and"): a light verb's object ends at one, or at punctuation.
   /// Not a key of classification.json: the conjunctions of relations.json.

@@ -625,3 +625,14 @@ TEST(Readings, AnApplicationIsAProcedure) {
   g = reply("We shall support the establishment of a comprehensive bonded area as required.");
   EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
 }
+
+TEST(Readings, APermissionOfAThingToBeHandledSetsAProcedure) {
+  // Allowing exhibits to be filed is a procedure; allowing foreign banks in opens a market.
+  Graph g = reply("We shall allow exhibits to be filed for records in advance.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  g = reply("We shall allow foreign banks to participate in tariff guarantee businesses.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // Past a comma the passive belongs to another action.
+  g = reply("We shall allow foreign banks to open branches, and their data to be shared.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+}
