@@ -10,6 +10,15 @@
 #include "cli/commands.hpp"
 #include "cli/commands_module.hpp"
 
+#ifdef POLICYKG_JEMALLOC
+// jemalloc's options, read from this symbol when the process starts (MALLOC_CONF overrides them):
+// its memory in huge pages where the kernel gives them on request. On a virtual machine a page
+// fault can cost more than zeroing the page; a search across a hub, an index's arrays or a
+// corpus build grows buffers of megabytes, which fault once a huge page instead of once in 4 KB.
+extern "C" const char* malloc_conf;
+const char* malloc_conf = "thp:always";
+#endif
+
 int main(int argc, char** argv) {
   using namespace policykg::cli;
   if (argc > 1 && std::string_view(argv[1]) == "build") {
