@@ -288,12 +288,24 @@ std::optional<GraphQueries::Route> DatasetQueries::shortest_route(const std::str
   const query::ShortestRoutes routes = query::shortest_routes(graph, source, target);
   // When the routes hold thousands of resources (a hub's edges on them), terms of an index file
   // are ordered by their place in its term order rather than by their bytes, which lie on a page
-  // each: the keys read the order once, about a page per 1,024 terms. The rest (none, in an
-  // index file: an edge's ends are no literals) come after them, by view.
+  // each: the keys read the order once, about a page per 1,024 terms. An edge's order compares
+  // its ends, which are on the routes, and its predicate: those are the terms keyed. The rest
+  // (none, in an index file: an edge's ends are no literals) come after them, by view.
+  std::vector<query::TermId> keyed;
   std::vector<std::uint32_t> keys;
-  if (routes.vertices.size() * 1024 >= dictionary.size()) keys = dictionary.order_keys();
+  if (routes.vertices.size() * 1024 >= dictionary.size()) {
+    keyed = routes.vertices;
+    for (const auto& record : dataset_->default_graph().stats_records()) keyed.push_back(record.predicate);
+    std::sort(keyed.begin(), keyed.end());
+    keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+    keys = dictionary.order_keys(keyed);
+  }
+  auto key_of = [&](query::TermId x) -> std::uint32_t {
+    const auto at = std::lower_bound(keyed.begin(), keyed.end(), x);
+    return at != keyed.end() && *at == x ? keys[static_cast<std::size_t>(at - keyed.begin())] : 0;
+  };
   auto before = [&](query::TermId x, query::TermId y) {
-    const std::uint32_t kx = x < keys.size() ? keys[x] : 0, ky = y < keys.size() ? keys[y] : 0;
+    const std::uint32_t kx = key_of(x), ky = key_of(y);
     if (kx != 0 && ky != 0) return kx < ky;
     if (kx != 0 || ky != 0) return kx != 0;
     return dictionary.view(x) < dictionary.view(y);

@@ -193,7 +193,7 @@ std::vector<IdTriple> Permutation::rows() const {
 
 // ---- a graph ------------------------------------------------------------------------------------
 
-IndexedGraph::IndexedGraph(std::vector<IdTriple> triples) {
+IndexedGraph::IndexedGraph(std::vector<IdTriple> triples, const std::function<bool(TermId)>& is_literal) {
   parallel_sort(triples.begin(), triples.end(), std::less<>{}, std::max(1u, std::thread::hardware_concurrency()));
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
   // A large graph's OSP is sorted on another thread while POS and SPO are built on this one.
@@ -207,8 +207,14 @@ IndexedGraph::IndexedGraph(std::vector<IdTriple> triples) {
       if (i == 0 || rows[i][0] != rows[i - 1][0]) own_stats_.push_back({rows[i][0], 0, 0, 0, 0});
       auto& st = own_stats_.back();
       ++st.triples;
-      if (i == 0 || rows[i][0] != rows[i - 1][0] || rows[i][1] != rows[i - 1][1]) ++st.objects;
+      if (i == 0 || rows[i][0] != rows[i - 1][0] || rows[i][1] != rows[i - 1][1]) {
+        ++st.objects;
+        if (is_literal) st.objects_kind |= is_literal(rows[i][1]) ? kObjectsLiterals : kObjectsNodes;
+      }
     }
+    // both kinds seen: unknown, as a file that does not say
+    for (auto& st : own_stats_)
+      if (st.objects_kind == (kObjectsLiterals | kObjectsNodes)) st.objects_kind = kObjectsUnknown;
     pos_ = Permutation(rows);
   }
   // then distinct (s, p) pairs from spo
@@ -240,7 +246,7 @@ std::size_t IndexedGraph::count(TermId s, TermId p, TermId o) const {
   return osp_.count(o, 0, 0);
 }
 
-Dataset::Dataset(const rdf::Model& model) { default_ = IndexedGraph(snapshot(model)); }
+Dataset::Dataset(const rdf::Model& model) { default_ = IndexedGraph(snapshot(model), literal_test()); }
 
 std::vector<IdTriple> Dataset::snapshot(const rdf::Model& model) {
   std::vector<IdTriple> triples;
@@ -254,14 +260,20 @@ std::vector<IdTriple> Dataset::snapshot(const rdf::Model& model) {
 
 void Dataset::add_named(const std::string& iri, const rdf::Model& model) {
   auto triples = snapshot(model);
-  named_[dict_.intern(rdf::Term::iri(iri))] = IndexedGraph(std::move(triples));
+  named_[dict_.intern(rdf::Term::iri(iri))] = IndexedGraph(std::move(triples), literal_test());
 }
 
 void Dataset::add_named(const std::string& iri, const std::vector<rdf::Triple>& triples) {
-  named_[dict_.intern(rdf::Term::iri(iri))] = IndexedGraph(snapshot(triples));
+  named_[dict_.intern(rdf::Term::iri(iri))] = IndexedGraph(snapshot(triples), literal_test());
 }
 
-void Dataset::set_default(const std::vector<rdf::Triple>& triples) { default_ = IndexedGraph(snapshot(triples)); }
+void Dataset::set_default(const std::vector<rdf::Triple>& triples) {
+  default_ = IndexedGraph(snapshot(triples), literal_test());
+}
+
+std::function<bool(TermId)> Dataset::literal_test() const {
+  return [this](TermId id) { return dict_.kind(id) == rdf::Term::Kind::Literal; };
+}
 
 std::vector<IdTriple> Dataset::snapshot(const std::vector<rdf::Triple>& ts) {
   std::vector<IdTriple> triples;

@@ -70,11 +70,12 @@ class TermDictionary {
   TermView view(TermId id) const;
   /// The kind of an id's term (IRI, blank node, literal), from its first byte alone when mapped.
   rdf::Term::Kind kind(TermId id) const;
-  /// For ordering many mapped terms without reading their bytes: by id, each mapped IRI's and
-  /// blank node's place in TermView's order (IRIs, then blank nodes, each by value), from 1, read
-  /// off the term order section; 0 for a literal and a term interned in memory. Distinct keys
-  /// order their terms as view() does in an undamaged file, and the same in any.
-  std::vector<std::uint32_t> order_keys() const;
+  /// For ordering many mapped terms without reading their bytes: for each of `ids` (ascending),
+  /// a mapped IRI's or blank node's place in TermView's order of all of them (IRIs, then blank
+  /// nodes, each by value), from 1, read off the term order section; 0 for a literal and a term
+  /// interned in memory. Distinct keys order their terms as view() does in an undamaged file, and
+  /// the same in any; a term's key is the same whichever other ids are asked for.
+  std::vector<std::uint32_t> order_keys(std::span<const TermId> ids) const;
   /// One more than the largest id.
   std::size_t size() const { return mapped_count_ + terms_.size(); }
   /// The encoded bytes of every term, in id order (for writing an index).
@@ -140,10 +141,17 @@ struct PredicateStats {
   std::size_t triples = 0, subjects = 0, objects = 0;
 };
 
+/// What the objects of a predicate are, as PredicateStatsRecord::objects_kind records it.
+enum ObjectsKind : std::uint32_t {
+  kObjectsUnknown = 0,   ///< literals and other terms both, or not recorded (an older file)
+  kObjectsLiterals = 1,  ///< every object a literal
+  kObjectsNodes = 2,     ///< no object a literal: IRIs and blank nodes only
+};
+
 /// A predicate's statistics as the index file stores them (32 bytes, sorted by predicate).
 struct PredicateStatsRecord {
   TermId predicate = 0;
-  std::uint32_t reserved = 0;
+  std::uint32_t objects_kind = kObjectsUnknown;  ///< an ObjectsKind
   std::uint64_t triples = 0, subjects = 0, objects = 0;
 };
 static_assert(sizeof(PredicateStatsRecord) == 32 && sizeof(IdTriple) == 12);
@@ -219,7 +227,9 @@ class Permutation {
 class IndexedGraph {
  public:
   IndexedGraph() = default;
-  explicit IndexedGraph(std::vector<IdTriple> triples);
+  /// Indexes `triples`; with `is_literal`, which tells a literal's id, its statistics record what
+  /// each predicate's objects are (else kObjectsUnknown).
+  explicit IndexedGraph(std::vector<IdTriple> triples, const std::function<bool(TermId)>& is_literal = {});
   /// Views of a mapped index file's sections, which outlive the graph.
   IndexedGraph(Permutation spo, Permutation pos, Permutation osp, std::span<const PredicateStatsRecord> stats);
   IndexedGraph(IndexedGraph&&) noexcept = default;  // a moved vector keeps its buffer, so the views hold
@@ -297,6 +307,8 @@ class Dataset {
  private:
   std::vector<IdTriple> snapshot(const rdf::Model& model);
   std::vector<IdTriple> snapshot(const std::vector<rdf::Triple>& triples);
+  /// Whether an id's term is a literal, for a graph's statistics.
+  std::function<bool(TermId)> literal_test() const;
   TermDictionary dict_;
   IndexedGraph default_;
   std::map<TermId, IndexedGraph> named_;

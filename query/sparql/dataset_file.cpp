@@ -259,8 +259,13 @@ rdf::Term::Kind TermDictionary::kind(TermId id) const {
   return b[0] == 'I' ? rdf::Term::Kind::Iri : b[0] == 'B' ? rdf::Term::Kind::Blank : rdf::Term::Kind::Literal;
 }
 
-std::vector<std::uint32_t> TermDictionary::order_keys() const {
-  std::vector<std::uint32_t> keys(size(), 0);
+std::vector<std::uint32_t> TermDictionary::order_keys(std::span<const TermId> ids) const {
+  std::vector<std::uint32_t> keys(ids.size(), 0);
+  // The ids asked for, marked: a bit a term rather than a key, so that a pass over the order
+  // touches the pages of its own section and of this, and not of an array of a key a term.
+  std::vector<bool> wanted(mapped_count_ + 1, false);
+  for (const TermId id : ids)
+    if (id >= 1 && id <= mapped_count_) wanted[id] = true;
   const auto& order = mapped_.order;
   // The first place in the order whose term's first byte (its kind's tag) is not below `tag`: the
   // order is by encoded bytes, so each tag's terms lie together, each kind's by value.
@@ -276,8 +281,14 @@ std::vector<std::uint32_t> TermDictionary::order_keys() const {
   };
   std::uint32_t key = 0;
   for (const unsigned char tag : {'I', 'B'})
-    for (std::size_t i = first_with(tag), end = first_with(tag + 1); i < end; ++i)
-      if (const TermId id = order[i]; id >= 1 && id <= mapped_count_ && keys[id] == 0) keys[id] = ++key;
+    for (std::size_t i = first_with(tag), end = first_with(tag + 1); i < end; ++i) {
+      const TermId id = order[i];
+      ++key;
+      if (id < 1 || id > mapped_count_ || !wanted[id]) continue;
+      wanted[id] = false;  // a damaged order may name an id twice: its first place counts
+      for (auto at = std::lower_bound(ids.begin(), ids.end(), id); at != ids.end() && *at == id; ++at)
+        keys[static_cast<std::size_t>(at - ids.begin())] = key;
+    }
   return keys;
 }
 

@@ -1,11 +1,10 @@
 #include "query/sparql/dataset_graph.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <limits>
-#include <new>
 #include <unordered_map>
 
+#include "core/huge_pages.hpp"
 #include "ontology/terms.hpp"
 
 namespace policykg::query {
@@ -53,9 +52,27 @@ bool DatasetGraph::is_literal(TermId v) const {
   return dataset_->dictionary().kind(v) == rdf::Term::Kind::Literal;
 }
 
+ObjectsKind DatasetGraph::objects_kind(TermId p) const {
+  const auto stats = dataset_->default_graph().stats_records();
+  const auto at = std::lower_bound(stats.begin(), stats.end(), p,
+                                   [](const PredicateStatsRecord& r, TermId q) { return r.predicate < q; });
+  if (at == stats.end() || at->predicate != p) return kObjectsUnknown;
+  // a damaged file's other values say nothing
+  return at->objects_kind == kObjectsLiterals || at->objects_kind == kObjectsNodes ? ObjectsKind{at->objects_kind}
+                                                                                  : kObjectsUnknown;
+}
+
+bool DatasetGraph::literal_object(TermId p, TermId o) const {
+  switch (objects_kind(p)) {
+    case kObjectsLiterals: return true;
+    case kObjectsNodes: return false;
+    default: return is_literal(o);
+  }
+}
+
 void DatasetGraph::OutEdgeIterator::skip() {
   for (; at_ < forward_.size(); ++at_)
-    if (g_->follows(forward_[at_][0]) && !g_->is_literal(forward_[at_][1])) return;
+    if (g_->follows(forward_[at_][0]) && !g_->literal_object(forward_[at_][0], forward_[at_][1])) return;
   for (; at_ < forward_.size() + backward_.size(); ++at_)
     if (g_->follows(backward_[at_ - forward_.size()][1])) return;
 }
@@ -66,25 +83,6 @@ std::size_t DatasetGraph::rows(TermId v, Lookup* lookup) const {
 }
 
 namespace {
-
-// n zeros whose pages the kernel gives as they are first touched (calloc maps fresh zero pages
-// for a large size, with no fill): a search of a graph of millions of terms touches only the
-// parts of its arrays where the ids it meets are.
-template <class T>
-class ZeroArray {
- public:
-  explicit ZeroArray(std::size_t n) : data_(static_cast<T*>(std::calloc(std::max<std::size_t>(n, 1), sizeof(T)))) {
-    if (data_ == nullptr) throw std::bad_alloc();
-  }
-  ~ZeroArray() { std::free(data_); }
-  ZeroArray(const ZeroArray&) = delete;
-  ZeroArray& operator=(const ZeroArray&) = delete;
-  T& operator[](std::size_t i) { return data_[i]; }
-  const T& operator[](std::size_t i) const { return data_[i]; }
-
- private:
-  T* data_;
-};
 
 // shortest_route_vertices with each side's distances kept in a `Level` a vertex: nullopt when a
 // side's radius outgrows it. Of the arrays a search touches, those are the largest: at a byte a
@@ -136,7 +134,7 @@ std::optional<ShortestRoutes> route_vertices(const DatasetGraph& g, TermId from,
       g.each_edge_or_literal(v, lookup, [&](const DatasetEdge& e) {
         const TermId u = e.target;
         if (side.level[u] == 0) {
-          if (e.forward && g.is_literal(u)) return;
+          if (e.forward && g.literal_object(e.predicate, u)) return;
           side.level[u] = level;
           next.push_back(u);
           if (other.level[u] != 0) met.push_back(u);

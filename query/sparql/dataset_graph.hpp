@@ -71,24 +71,35 @@ class DatasetGraph {
 
   std::pair<OutEdgeIterator, OutEdgeIterator> out_edges(TermId v) const;
   /// Calls fn(edge) for each out-edge of v, in out_edges() order, and besides for each triple
-  /// whose object is a literal that out_edges() leaves out: for a search that tests a target
-  /// against what it has reached first (a literal never is) and asks is_literal() only of a new
-  /// one, so that it reads no literal's bytes for an edge it would drop anyway.
+  /// whose object may be a literal that out_edges() leaves out (its predicate's objects are of
+  /// both kinds): for a search that tests a target against what it has reached first (a literal
+  /// never is) and asks literal_object() only of a new one, so that it reads no literal's bytes
+  /// for an edge it would drop anyway. A predicate whose objects are all literals gives none.
   template <class Fn>
   void each_edge_or_literal(TermId v, Lookup& lookup, Fn&& fn) const {
     const auto& graph = dataset_->default_graph();
-    for (const auto& [p, o] : graph.spo().pairs(v, &lookup.forward))
-      if (follows(p)) fn(DatasetEdge{v, p, o, true});
+    TermId last = 0;
+    bool take = false;
+    for (const auto& [p, o] : graph.spo().pairs(v, &lookup.forward)) {
+      if (p != last) last = p, take = follows(p) && objects_kind(p) != kObjectsLiterals;  // v's rows by predicate
+      if (take) fn(DatasetEdge{v, p, o, true});
+    }
     for (const auto& [s, p] : graph.osp().pairs(v, &lookup.backward))
       if (follows(p)) fn(DatasetEdge{v, p, s, false});
   }
   /// Whether v's term is a literal (from its first byte, when mapped).
   bool is_literal(TermId v) const;
+  /// Whether the object o of a triple of predicate p is a literal: from p's statistics when they
+  /// say what its objects are, else from o's term.
+  bool literal_object(TermId p, TermId o) const;
   /// The rows out_edges(v) reads (its out-edges and the triples it skips): the cost of visiting v.
   std::size_t rows(TermId v, Lookup* lookup = nullptr) const;
   std::size_t vertex_count() const { return dataset_->dictionary().size(); }
 
  private:
+  /// What p's objects are, by the default graph's statistics.
+  ObjectsKind objects_kind(TermId p) const;
+
   const Dataset* dataset_;
   std::vector<TermId> predicates_;  ///< sorted; empty: all but type_
   TermId type_ = 0;

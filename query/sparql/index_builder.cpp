@@ -148,9 +148,14 @@ IndexBuilder::Finished IndexBuilder::finish() {
   std::vector<std::uint32_t>().swap(hashes_);
   std::vector<std::uint32_t>().swap(slots_);
   std::vector<TermId>().swap(final_);
-  f.default_graph = IndexedGraph(std::move(default_));
+  // A literal's encoding starts with neither an IRI's tag nor a blank node's.
+  const auto is_literal = [&f](TermId id) {
+    const char tag = f.term_bytes[f.offsets[id - 1]];
+    return tag != 'I' && tag != 'B';
+  };
+  f.default_graph = IndexedGraph(std::move(default_), is_literal);
   for (auto it = named_.begin(); it != named_.end(); it = named_.erase(it))
-    f.named.emplace(it->first, IndexedGraph(std::move(it->second)));
+    f.named.emplace(it->first, IndexedGraph(std::move(it->second), is_literal));
   return f;
 }
 

@@ -245,5 +245,43 @@ TEST_F(DatasetGraphTest, FollowsOnlyItsPredicatesAndNeverALiteral) {
   EXPECT_GT(edges, part_edges);
 }
 
+// A predicate whose objects are literals and other terms both is followed to the others only; one
+// whose objects are all literals is not followed at all. Two resources that share a literal are
+// no nearer for it, from memory and from an index file, whatever the statistics say.
+TEST(DatasetGraph, ALiteralIsNoVertexWhateverItsPredicatesObjectsAre) {
+  auto iri = [](const std::string& local) { return rdf::Term::iri("http://ex.org/" + local); };
+  const rdf::Term shared = rdf::Term::literal("shared");
+  rdf::Model model;
+  model.add({iri("a"), iri("mixed"), shared});
+  model.add({iri("b"), iri("mixed"), shared});
+  model.add({iri("a"), iri("mixed"), iri("c")});
+  model.add({iri("c"), iri("nodes"), iri("d")});
+  model.add({iri("d"), iri("nodes"), iri("b")});
+  model.add({iri("a"), iri("label"), rdf::Term::literal("same")});
+  model.add({iri("b"), iri("label"), rdf::Term::literal("same")});
+  const Dataset memory(model);
+  const auto file = std::filesystem::temp_directory_path() / ("policykg-literal-" + std::to_string(::getpid()) + ".pkgi");
+  memory.write_index(file);
+  const Dataset mapped = Dataset::open_index(file);
+  std::filesystem::remove(file);
+  for (const Dataset* d : {&memory, &mapped}) {
+    const auto& terms = d->dictionary();
+    const auto kind_of = [&](const std::string& local) -> std::uint32_t {
+      for (const auto& r : d->default_graph().stats_records())
+        if (r.predicate == terms.find(iri(local))) return r.objects_kind;
+      return 99;  // no record
+    };
+    EXPECT_EQ(kind_of("mixed"), kObjectsUnknown);
+    EXPECT_EQ(kind_of("nodes"), kObjectsNodes);
+    EXPECT_EQ(kind_of("label"), kObjectsLiterals);
+    const DatasetGraph g(*d, {});
+    const TermId a = terms.find(iri("a")), b = terms.find(iri("b"));
+    std::vector<TermId> expected = {a, b, terms.find(iri("c")), terms.find(iri("d"))};
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(shortest_route_vertices(g, a, b), expected);
+    for (auto [e, end] = out_edges(a, g); e != end; ++e) EXPECT_EQ(e->target, terms.find(iri("c")));
+  }
+}
+
 }  // namespace
 }  // namespace policykg::query

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -355,7 +356,9 @@ TEST_F(IndexFile, OrderKeysOrderIrisAndBlankNodesAsTheirViewsDo) {
   memory.write_index(dir_ / "g.pkgi");
   auto mapped = query::Dataset::open_index(dir_ / "g.pkgi");
   const query::TermDictionary& terms = mapped.dictionary();
-  const std::vector<std::uint32_t> keys = terms.order_keys();
+  std::vector<query::TermId> all(terms.size());
+  std::iota(all.begin(), all.end(), query::TermId{0});
+  const std::vector<std::uint32_t> keys = terms.order_keys(all);
   ASSERT_EQ(keys.size(), terms.size());
   std::size_t keyed = 0;
   for (query::TermId x = 1; x < terms.size(); ++x) {
@@ -368,7 +371,11 @@ TEST_F(IndexFile, OrderKeysOrderIrisAndBlankNodesAsTheirViewsDo) {
     }
   }
   EXPECT_GE(keyed, 7u) << "IRIs and blank nodes";
-  for (const std::uint32_t k : memory.dictionary().order_keys()) EXPECT_EQ(k, 0u);
+  // A few of them keyed alone: the same keys as among all.
+  const std::vector<query::TermId> some = {1, 3, 4, static_cast<query::TermId>(terms.size() - 1)};
+  const std::vector<std::uint32_t> some_keys = terms.order_keys(some);
+  for (std::size_t i = 0; i < some.size(); ++i) EXPECT_EQ(some_keys[i], keys[some[i]]) << some[i];
+  for (const std::uint32_t k : memory.dictionary().order_keys(all)) EXPECT_EQ(k, 0u);
 }
 
 // Pins: past the cache limit, a pin starts a fresh cache; the full one lives while a pin that
