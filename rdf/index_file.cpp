@@ -142,6 +142,13 @@ std::shared_ptr<const MappedIndexFile> MappedIndexFile::open(const std::filesyst
     throw fail(std::string("cannot map the file: ") + std::strerror(mmap_errno));
   }
   file->data_ = static_cast<const char*>(p);
+#ifdef MADV_HUGEPAGE
+  // Advice only: the pages the kernel reads for the mapping come in 2 MB blocks where it can, as
+  // they do when the file was just written. A query's rows and terms lie on pages all over the
+  // file; read back 4 KB at a time (after a restart, or once other files pushed it out of the page
+  // cache) they cost a fault each, and a path at 10^7 more than twice its time.
+  madvise(p, file->size_, MADV_HUGEPAGE);
+#endif
   const char* d = file->data_;
   const std::size_t size = file->size_;
 
