@@ -189,10 +189,8 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
   auto same_action = [&](std::size_t from, std::size_t to) {
     const std::string_view between(lower.data() + from, to - from);
     if (between.find_first_of(",;:") != std::string_view::npos) return false;
-    const std::string spaced = " " + std::string(between) + " ";
-    for (const auto& conj : rules_.conjunctions)
-      if (!conj.empty() && spaced.find(" " + conj + " ") != std::string::npos) return false;
-    return true;
+    return std::none_of(rules_.conjunctions.begin(), rules_.conjunctions.end(),
+                        [&](const std::string& conj) { return find_word(between, conj) != std::string_view::npos; });
   };
   Action lead, fallback;
   for (const auto& x : acts)

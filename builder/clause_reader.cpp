@@ -186,25 +186,15 @@ std::size_t ClauseReader::action_start(const NormalizedText& nt) const {
   const auto verb = subject_verb(lower);
   const std::size_t shall = verb.first;
   if (shall != std::string::npos) k = shall + verb.second;
-  auto skip_spaces = [&] {
-    while (k < lower.size() && !is_alnum(lower[k])) ++k;
-  };
-  skip_spaces();
+  while (k < lower.size() && !is_alnum(lower[k])) ++k;
   if (shall == std::string::npos)
     for (const auto& c : rr.conjunctions)
       if (!c.empty() && lower.compare(k, c.size(), c) == 0 && lower.compare(k + c.size(), 1, " ") == 0) {
         k += c.size() + 1;
         break;
       }
-  for (;;) {  // adverbs: "shall actively", "continue to"
-    skip_spaces();
-    std::size_t e = k;
-    while (e < lower.size() && is_alnum(lower[e])) ++e;
-    std::string_view w(lower.data() + k, e - k);
-    if (is_adverb(w, rr)) k = e;
-    else break;
-  }
-  return k;
+  // adverbs: "shall actively", "continue to"
+  return skip_words(lower, k, [&rr](std::string_view w) { return is_adverb(w, rr); });
 }
 
 std::optional<std::pair<std::size_t, std::size_t>> ClauseReader::statement_cue(const NormalizedText& nt) const {

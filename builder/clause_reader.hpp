@@ -29,6 +29,18 @@ bool listed(const std::vector<std::string>& list, std::string_view w);
 bool has_suffix(std::string_view w, const std::vector<std::string>& suffixes, std::size_t min_chars);
 /// Whether `w` is an adverb the rules skip before an action: listed, or by its suffix.
 bool is_adverb(std::string_view w, const RelationRules& rules);
+/// From byte k of `lower`, past what is no word, then past each word `skip` holds and what
+/// follows it: where the first word not skipped starts (the text's end when none is left).
+template <class Skip>
+std::size_t skip_words(std::string_view lower, std::size_t k, Skip&& skip) {
+  for (;;) {
+    while (k < lower.size() && !is_alnum(lower[k])) ++k;
+    std::size_t e = k;
+    while (e < lower.size() && is_alnum(lower[e])) ++e;
+    if (e == k || !skip(lower.substr(k, e - k))) return k;
+    k = e;
+  }
+}
 
 class ClauseReader {
  public:

@@ -735,15 +735,10 @@ class DocumentRelator {
         std::size_t action = clause_.action_start(nt);
         for (const auto& [b, e] : relied_on) {
           if (b != action) continue;
-          std::size_t at = e;
-          for (;;) {  // past the comma, the conjunction and adverbs
-            while (at < lower.size() && !is_alnum(lower[at])) ++at;
-            std::size_t w = at;
-            while (w < lower.size() && is_alnum(lower[w])) ++w;
-            const std::string_view word(lower.data() + at, w - at);
-            if (word.empty() || !(listed(rules_.relations.conjunctions, word) || is_adverb(word, rules_.relations))) break;
-            at = w;
-          }
+          // past the comma, the conjunction and adverbs
+          const std::size_t at = skip_words(lower, e, [this](std::string_view word) {
+            return listed(rules_.relations.conjunctions, word) || is_adverb(word, rules_.relations);
+          });
           if (at < lower.size()) action = at;
         }
         Classification cl = ctx_.classifier.classify(nt, instrument_masked, action, &sector_masked);
