@@ -1,44 +1,93 @@
 // parallel_sort: std::sort on several threads, for the large sorts of a corpus build (its terms
-// and its triples). The range is cut into one run a thread, the runs are sorted at once, and
-// neighbouring runs are merged pairwise, the pairs of one round at once, until one is left:
-// O(n log n / t) for the runs, then log2(t) rounds of merging, the last of them O(n) on one
-// thread. The result is what std::sort gives whenever elements that compare equal are
-// indistinguishable (as distinct terms and duplicate triples are), so it does not depend on the
-// number of threads.
+// and its triples) and of an index build. The range is cut into one run a thread, the runs are
+// sorted at once, and neighbouring runs are merged pairwise, round after round, until one is left.
+// Every merge is shared by the threads: its output is cut into equal spans, and where each span
+// starts in the two runs is found by a binary search (the "merge path"), so each thread merges
+// its own span into a buffer, and the last round, which merges the whole range, is not left to
+// one thread. O(n log n / t) for the runs, then log2(t) rounds of O(n / t). The result is what
+// std::sort gives whenever elements that compare equal are indistinguishable (as distinct terms
+// and duplicate triples are), so it does not depend on the number of threads.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
+#include <memory>
 #include <thread>
 #include <vector>
+
+#include "core/huge_pages.hpp"
 
 namespace policykg {
 
 /// Below this many elements a run is not worth a thread.
 inline constexpr std::size_t kParallelSortMinRun = 1 << 15;
 
+/// How many of the first k elements of the merge of the sorted runs a[0, na) and b[0, nb) come
+/// from a, when a's element goes first of two that compare equal (as std::merge takes them).
+template <class It, class Less>
+std::size_t merge_path_split(It a, std::size_t na, It b, std::size_t nb, std::size_t k, Less& less) {
+  std::size_t lo = k > nb ? k - nb : 0, hi = std::min(k, na);
+  while (lo < hi) {
+    const std::size_t i = lo + (hi - lo) / 2;  // i < na and k - i >= 1
+    if (!less(b[static_cast<std::ptrdiff_t>(k - i - 1)], a[static_cast<std::ptrdiff_t>(i)])) lo = i + 1;
+    else hi = i;
+  }
+  return lo;
+}
+
 template <class It, class Less>
 void parallel_sort(It first, It last, Less less, std::size_t threads) {
+  using T = typename std::iterator_traits<It>::value_type;
   const auto n = static_cast<std::size_t>(std::distance(first, last));
   const std::size_t runs = std::min(threads, n / kParallelSortMinRun);
   if (runs <= 1) {
     std::sort(first, last, less);
     return;
   }
-  std::vector<It> cut(runs + 1);
-  for (std::size_t i = 0; i <= runs; ++i) cut[i] = first + static_cast<std::ptrdiff_t>(n * i / runs);
+  auto at = [](It base, std::size_t i) { return base + static_cast<std::ptrdiff_t>(i); };
+  std::vector<std::size_t> cut(runs + 1);
+  for (std::size_t i = 0; i <= runs; ++i) cut[i] = n * i / runs;
   {
     std::vector<std::jthread> workers;
-    for (std::size_t i = 1; i < runs; ++i) workers.emplace_back([&, i] { std::sort(cut[i], cut[i + 1], less); });
-    std::sort(cut[0], cut[1], less);
+    for (std::size_t i = 1; i < runs; ++i)
+      workers.emplace_back([&, i] { std::sort(at(first, cut[i]), at(first, cut[i + 1]), less); });
+    std::sort(first, at(first, cut[1]), less);
   }
+  // Each round merges neighbouring runs into the buffer, then moves the buffer back; the threads
+  // take equal spans of the round's output, each span within one merge.
+  const auto buffer = std::make_unique_for_overwrite<T[]>(n);
+  advise_huge_pages(buffer.get(), n * sizeof(T));
   for (std::size_t width = 1; width < runs; width *= 2) {
-    std::vector<std::jthread> workers;
-    for (std::size_t i = 0; i + width < runs; i += 2 * width) {
-      const It begin = cut[i], middle = cut[i + width], end = cut[std::min(i + 2 * width, runs)];
-      workers.emplace_back([begin, middle, end, &less] { std::inplace_merge(begin, middle, end, less); });
-    }
+    std::vector<std::size_t> next{0};
+    for (std::size_t i = 0; i < runs; i += 2 * width) next.push_back(cut[std::min(i + 2 * width, runs)]);
+    // Span s of the output: [n * s / runs, n * (s + 1) / runs), merged from within the one merge of
+    // the round it falls in (a span that crosses a merge's end is cut there).
+    auto merge_span = [&](std::size_t from, std::size_t to) {
+      for (std::size_t m = 0; m + 1 < next.size(); ++m) {
+        const std::size_t begin = next[m], end = next[m + 1];
+        const std::size_t lo = std::max(from, begin), hi = std::min(to, end);
+        if (lo >= hi) continue;
+        const std::size_t middle = std::min(cut[std::min(m * 2 * width + width, runs)], end);
+        const It a = at(first, begin), b = at(first, middle);
+        const std::size_t na = middle - begin, nb = end - middle;
+        const std::size_t i0 = merge_path_split(a, na, b, nb, lo - begin, less);
+        const std::size_t i1 = merge_path_split(a, na, b, nb, hi - begin, less);
+        const std::size_t j0 = lo - begin - i0, j1 = hi - begin - i1;
+        std::merge(std::make_move_iterator(at(a, i0)), std::make_move_iterator(at(a, i1)),
+                   std::make_move_iterator(at(b, j0)), std::make_move_iterator(at(b, j1)), buffer.get() + lo, less);
+      }
+    };
+    auto move_back = [&](std::size_t from, std::size_t to) {
+      std::move(buffer.get() + from, buffer.get() + to, at(first, from));
+    };
+    auto on_every_span = [&](const auto& step) {
+      std::vector<std::jthread> workers;
+      for (std::size_t s = 1; s < runs; ++s) workers.emplace_back([&, s] { step(n * s / runs, n * (s + 1) / runs); });
+      step(0, n / runs);
+    };
+    on_every_span(merge_span);
+    on_every_span(move_back);
   }
 }
 

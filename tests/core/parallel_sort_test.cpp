@@ -58,3 +58,22 @@ TEST(ParallelSort, AlreadySortedAndReversedInput) {
     expect_as_std_sort(down, threads);
   }
 }
+
+TEST(ParallelSort, MergePathSplitTakesTheFirstRunsEqualElementsFirst) {
+  const std::vector<int> a{1, 3, 3, 5}, b{2, 3, 4};
+  std::less<int> less;
+  // The merge is 1 2 3a 3a 3b 4 5: of its first k elements, this many come from a.
+  const std::size_t from_a[] = {0, 1, 1, 2, 3, 3, 3, 4};
+  for (std::size_t k = 0; k <= a.size() + b.size(); ++k)
+    EXPECT_EQ(policykg::merge_path_split(a.begin(), a.size(), b.begin(), b.size(), k, less), from_a[k]) << k;
+}
+
+TEST(ParallelSort, RunsOfUnequalLengthAndOneValueThroughout) {
+  // Five runs on five threads merge in three rounds, the last run alone in the first two.
+  std::vector<std::uint64_t> same(kParallelSortMinRun * 5, 42);
+  expect_as_std_sort(same, 5);
+  std::mt19937 random(3);
+  std::vector<std::uint64_t> skewed(kParallelSortMinRun * 6 + 1);
+  for (std::size_t i = 0; i < skewed.size(); ++i) skewed[i] = i < skewed.size() / 2 ? random() % 10 : random();
+  for (std::size_t threads : {3, 5, 6}) expect_as_std_sort(skewed, threads);
+}
