@@ -3,8 +3,10 @@
 # (default 10000) documents shaped like the seed, with -j 1 and -j 2 alternately RUNS times (default
 # 2), writing FORMAT (default nt) to a file. Prints, a run a line, wall and CPU seconds, MB/s and
 # documents/s of input, peak RSS; then the best speed-up, and whether every output is
-# byte-identical to the first. The corpus and outputs go to $TMPDIR (default /tmp) and are removed
-# at the end. Needs builder_bench and policykg built in BUILD_DIR. Asserts nothing but `cmp`.
+# byte-identical to the first (by sha256: each output is removed as soon as it is read, and dirty
+# pages are written back (`sync`) before each run, so that no run pays for an earlier one's file
+# in the page cache). The corpus and outputs go to $TMPDIR (default /tmp) and are removed at the
+# end. Needs builder_bench and policykg built in BUILD_DIR. Asserts nothing but the digests.
 # With BEFORE=DIR in the environment, each run also builds with DIR/cli/policykg (an older tree's
 # build, with its own data/ through DIR/..), right before this tree's, for a side-by-side figure.
 set -euo pipefail
@@ -20,12 +22,14 @@ trap 'rm -rf "$work"' EXIT
 bytes=$(du -sb "$work/corpus" | cut -f1)
 echo "corpus: $documents documents, $((bytes / 1000000)) MB; output .$format; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A best
+first=
 # run TREE J: one build of the corpus with TREE's policykg on J threads; prints its line, keeps the
 # best wall time per tree and J, and checks its output against the first run's.
 run() {
   local tree=$1 j=$2 label=
   [ "$1" != "$build" ] && label="before: "
   local out="$work/out.$format"
+  sync
   POLICYKG_HOME=$(cd "$tree/../.." && pwd) /usr/bin/time -f "%e %U %S %M" -o "$work/time" \
     "$tree/cli/policykg" build "$work/corpus" -j "$j" -o "$out" --quiet
   read -r wall user sys rss < "$work/time"
@@ -35,11 +39,13 @@ run() {
              l, j, w, u + s, b / 1e6 / w, d / w, r / 1024, o / 1e6 }'
   local key="$label$j"
   if [ -z "${best[$key]:-}" ] || awk -v a="$wall" -v b="${best[$key]}" 'BEGIN { exit !(a < b) }'; then best[$key]=$wall; fi
-  if [ -e "$work/first" ]; then
-    cmp -s "$work/first" "$out" || { echo "${label}output of -j $j differs from the first run's" >&2; exit 1; }
-    rm "$out"
+  local digest
+  digest=$(sha256sum < "$out" | cut -d' ' -f1)
+  rm "$out"
+  if [ -n "$first" ]; then
+    [ "$digest" = "$first" ] || { echo "${label}output of -j $j differs from the first run's" >&2; exit 1; }
   else
-    mv "$out" "$work/first"
+    first=$digest
   fi
 }
 for _ in $(seq 1 "$runs"); do
