@@ -127,8 +127,9 @@ Classification Classifier::classify(std::string_view lower) const {
   return classify(NormalizedText(lower, {0, lower.size()}));
 }
 
-Classification Classifier::classify(const NormalizedText& text, const Masked& names, std::size_t action,
-                                    const Masked* sector_names) const {
+Classification Classifier::classify(
+    const NormalizedText& text, const Masked& names, std::size_t action, const Masked* sector_names,
+    const std::vector<std::pair<std::string_view, Classification::At>>& named) const {
   const Masked masked = with_ignored(text, names);
   Classification c;
   // Scores on the stack for as many types as rules usually list.
@@ -150,6 +151,20 @@ Classification Classifier::classify(const NormalizedText& text, const Masked& na
     ++score[h.payload];
     hits.push_back({h.payload, {h.begin, h.end}});
   });
+  // A listed programme or platform counts as a keyword of what it is, once however often named
+  // ("Qualified Domestic Institutional Investor ("QDII")").
+  std::vector<std::string_view> counted;
+  for (const auto& [entity, at] : named) {
+    if (std::find(counted.begin(), counted.end(), entity) != counted.end()) continue;
+    for (const auto& n : rules_.named_instruments)
+      if (std::find(n.entities.begin(), n.entities.end(), entity) != n.entities.end())
+        for (std::size_t t = 0; t < types; ++t)
+          if (rules_.instrument_types[t].concept_name == n.concept_name) {
+            counted.push_back(entity);
+            ++score[t];
+            hits.push_back({t, at});
+          }
+  }
   // The leading action: the one at `action`, or after a light verb there, the first one after it
   // (the light verb's own entry only when none follows); of two at one place, the longer ("provide
   // convenience" over "provide"). A light verb that follows a light verb leads on in turn: in

@@ -42,8 +42,12 @@ class Classifier {
   explicit Classifier(const ClassificationRules& rules);
   /// `action`: where the clause's first action starts in `text` (0: its start). `sector_masked`,
   /// when given, masks the sectors' keywords instead of `masked`.
-  Classification classify(const NormalizedText& text, const Masked& masked = {}, std::size_t action = 0,
-                          const Masked* sector_masked = nullptr) const;
+  /// `named`: the listed programmes and platforms the clause names (gazetteer ids, each with
+  /// where it is named), each counting as a keyword of its concept in `named_instruments`.
+  Classification classify(
+      const NormalizedText& text, const Masked& masked = {}, std::size_t action = 0,
+      const Masked* sector_masked = nullptr,
+      const std::vector<std::pair<std::string_view, Classification::At>>& named = {}) const;
   /// Classifies folded text (see fold()).
   Classification classify(std::string_view lower) const;
   /// Sectors only (with where each was first named, when `at` is given).

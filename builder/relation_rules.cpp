@@ -658,6 +658,7 @@ class DocumentRelator {
       // clause applies. After a named cue the name comes at once ("under the Madrid system",
       // "take <a park> as the core"), and a zone is also where the clause applies.
       const auto prerequisites = ctx_.prerequisite_cues.scan(nt);
+      std::vector<PhraseTable::Hit> named_relied_on;  // cues that named what the clause relies on
       auto named_prerequisites = [&](const std::vector<PhraseTable::Hit>& cues, bool at_once) {
         for (const auto& h : cues) {
           const std::size_t stop = std::min(lower.find_first_of(";.", h.end), lower.size());
@@ -673,6 +674,8 @@ class DocumentRelator {
             const bool joined = last && clause_.joins_names(between);
             if (!near && !joined) continue;
             last = e.end;
+            if (named_relied_on.empty() || named_relied_on.back().begin != h.begin)
+              named_relied_on.push_back(h);
             const Ref r = node(e.entity);
             f->depends_on.insert(r);
             note(*f, Evidence::Kind::DependsOn, r, points(nt, h.begin, e.end), "prerequisite cue");
@@ -717,13 +720,15 @@ class DocumentRelator {
         // advantage of the free-visa transit policy, and support the opening-up …" opens demand).
         Masked sector_masked = named_platform ? clause_.names_in(nt, ms, cites, false) : masked;
         sector_masked.insert(sector_masked.end(), restrictions.begin(), restrictions.end());
-        Masked relied_on;
-        for (const auto& h : prerequisites) {  // up to the next punctuation or "and"
+        auto relied = [&](const PhraseTable::Hit& h) {  // up to the next punctuation or "and"
           std::size_t end = std::min(lower.find_first_of(",;.", h.end), lower.size());
           for (const auto& c : rules_.relations.conjunctions)
             if (!c.empty()) end = std::min(end, lower.find(" " + c + " ", h.end));
-          relied_on.emplace_back(h.begin, end);
-        }
+          return std::make_pair(h.begin, end);
+        };
+        Masked relied_on, named_opening;
+        for (const auto& h : prerequisites) relied_on.push_back(relied(h));
+        for (const auto& h : named_relied_on) named_opening.push_back(relied(h));
         sector_masked.insert(sector_masked.end(), relied_on.begin(), relied_on.end());
         std::sort(sector_masked.begin(), sector_masked.end());
         Masked instrument_masked = masked;
@@ -731,17 +736,55 @@ class DocumentRelator {
         instrument_masked.insert(instrument_masked.end(), relied_on.begin(), relied_on.end());
         std::sort(instrument_masked.begin(), instrument_masked.end());
         // A clause that opens with what it relies on acts after it: in "rely on the platform of X
-        // and work to promote …" the action is "work to promote".
+        // and work to promote …" the action is "work to promote", and in "take the <park> as the
+        // core and speed up …" it is "speed up". So does one that opens with a restriction
+        // ("according to certain regulations, commend …") or a frame up to a comma ("for the
+        // vehicles imported …, allow …").
         std::size_t action = clause_.action_start(nt);
-        for (const auto& [b, e] : relied_on) {
-          if (b != action) continue;
-          // past the comma, the conjunction and adverbs
-          const std::size_t at = skip_words(lower, e, [this](std::string_view word) {
+        // past the comma, the conjunction and adverbs
+        auto past = [&](std::size_t end) {
+          const std::size_t at = skip_words(lower, end, [this](std::string_view word) {
             return listed(rules_.relations.conjunctions, word) || is_adverb(word, rules_.relations);
           });
-          if (at < lower.size()) action = at;
+          return at < lower.size() ? at : action;
+        };
+        for (bool moved = true; moved;) {
+          moved = false;
+          for (const Masked* opening :
+               std::initializer_list<const Masked*>{&relied_on, &named_opening, &restrictions})
+            for (const auto& [b, e] : *opening)
+              if (b == action && e > b) {
+                const std::size_t at = past(e);
+                moved = moved || at != action;
+                action = at;
+              }
+          for (const auto& frame : rules_.relations.opening_frames)
+            if (!frame.empty() && lower.compare(action, frame.size(), frame) == 0 &&
+                lower.compare(action + frame.size(), 1, " ") == 0) {
+              const std::size_t comma = lower.find(',', action);
+              if (comma != std::string::npos && comma < lower.find(';', action)) {
+                const std::size_t at = past(comma);
+                moved = moved || at != action;
+                action = at;
+              }
+              break;
+            }
         }
-        Classification cl = ctx_.classifier.classify(nt, instrument_masked, action, &sector_masked);
+        // A listed programme or platform says what instrument it is, unless the clause only
+        // relies on it or names it in a restriction.
+        std::vector<std::pair<std::string_view, Classification::At>> named;
+        for (const auto& e : ms) {
+          if (!e.known || e.kind != EntityKind::Infrastructure) continue;
+          auto inside = [&e](const Masked& spans) {
+            return std::any_of(spans.begin(), spans.end(), [&e](const auto& sp) {
+              return sp.first < e.end && e.begin < sp.second;
+            });
+          };
+          if (!inside(restrictions) && !inside(relied_on) && !inside(named_opening))
+            named.emplace_back(e.entity, Classification::At{e.begin, e.end});
+        }
+        Classification cl =
+            ctx_.classifier.classify(nt, instrument_masked, action, &sector_masked, named);
         if (cl.instrument != Classification::kNone) {
           f->instrument = instrument_refs_[cl.instrument];
           note(*f, Evidence::Kind::Instrument, f->instrument, points(nt, cl.instrument_at.first, cl.instrument_at.second),

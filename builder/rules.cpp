@@ -142,6 +142,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     rel.get("adverb_min_chars", rr.adverb_min_chars);
     rel.get("adverbs", rr.adverbs);
     rel.get("not_adverbs", rr.not_adverbs);
+    rel.get("opening_frames", rr.opening_frames);
     rel.get("passive_auxiliaries", rr.passive_auxiliaries);
     rel.get("dependency_cues", rr.dependency_cues);
     rel.get("dependency_cue_window_chars", rr.dependency_cue_window_chars);
@@ -211,6 +212,12 @@ Rules Rules::load(const std::filesystem::path& dir) {
       pp.get("marker", r.classification.passive_permissions.marker);
       pp.get("concept", r.classification.passive_permissions.concept_name);
       pp.finish();
+    }
+    for (const JsonValue& v : cl.array("named_instruments")) {
+      JsonObject x(v);
+      r.classification.named_instruments.push_back(
+          {x.at("concept").as_string(), x.at("entities").as_strings()});
+      x.finish();
     }
     if (cl.has("beneficiaries")) {
       JsonObject b(cl.at("beneficiaries"));

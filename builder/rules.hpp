@@ -149,6 +149,9 @@ struct RelationRules {
   std::vector<std::string> adverbs;
   /// Verbs that end like an adverb ("apply", "rely", "supply"): never skipped.
   std::vector<std::string> not_adverbs;
+  /// Words that open a frame before a clause's action, up to the first comma ("for the vehicles
+  /// imported …, allow …"): the action is the first word after the comma.
+  std::vector<std::string> opening_frames;
   std::vector<std::string> passive_auxiliaries;
   std::vector<std::string> dependency_cues;
   /// How many bytes before a citation a dependency cue may stand (after the last semicolon).
@@ -264,6 +267,15 @@ struct ClassificationRules {
     std::vector<std::string> verbs;
     std::string marker, concept_name;
   } passive_permissions;
+  /// What a listed programme or platform is as an instrument, by its gazetteer id: a scheme that
+  /// admits qualified investors to a market ("QDII") opens it, demand-side; a public service
+  /// platform the state runs ("Single Window") supplies. A clause naming one counts it as a
+  /// keyword of the concept, once per programme; its words still count for nothing.
+  struct NamedInstruments {
+    std::string concept_name;
+    std::vector<std::string> entities;
+  };
+  std::vector<NamedInstruments> named_instruments;
   StatementRules statements;
   /// Words that join two actions ("and"): a light verb's object ends at one, or at punctuation.
   /// Not a key of classification.json: the conjunctions of relations.json.

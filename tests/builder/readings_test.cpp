@@ -636,3 +636,36 @@ TEST(Readings, APermissionOfAThingToBeHandledSetsAProcedure) {
   g = reply("We shall allow foreign banks to open branches, and their data to be shared.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
 }
+
+TEST(Readings, AClauseThatOpensWithAFrameActsAfterIt) {
+  // "for the vehicles …," frames the action; the permission after the comma leads, and its object
+  // is a thing to be handled: a procedure.
+  Graph g = reply("For vehicles temporarily imported for testing, allow the period of temporary import to be extended "
+                  "to two years.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  // A clause that opens with its own action keeps it: funding leads.
+  g = reply("Fund the vehicles imported for testing, and allow the period of temporary import to be extended.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
+
+TEST(Readings, AClauseThatOpensWithARestrictionActsAfterItAndHonoursSetTheSetting) {
+  // The restriction opens the clause; commending is an honour, environmental, though
+  // "personnel" is a talent keyword.
+  Graph g = reply("According to certain regulations, commend the outstanding personnel for their contributions.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  // Training them supplies talent.
+  g = reply("According to certain regulations, train the outstanding personnel.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
+
+TEST(Readings, WhatAClauseTakesAsItsCoreOpensItAndAConstructionIsOfItsObject) {
+  // The park the district takes as its core is relied on; speeding up the construction of a
+  // demonstration area pilots, demand-side, as building one does.
+  Graph g = reply("Shijingshan District shall take the Beijing Insurance Industry Park as the core and speed up the "
+                  "construction of a financial industry demonstration area.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // The construction of a platform supplies it.
+  g = reply("Shijingshan District shall take the Beijing Insurance Industry Park as the core and speed up the "
+            "construction of a financial service platform.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+}
