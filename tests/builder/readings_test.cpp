@@ -669,3 +669,26 @@ TEST(Readings, WhatAClauseTakesAsItsCoreOpensItAndAConstructionIsOfItsObject) {
             "construction of a financial service platform.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
 }
+
+TEST(Readings, WhatIsExpandedDecides) {
+  // Expanding a platform's functions supplies it; expanding the scope of a pilot opens demand.
+  Graph g = reply("We shall further expand the functions of the public service platform for trade.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+  g = reply("We shall expand the scope of the pilot program for trade.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // With nothing after it, expanding opens demand.
+  g = reply("We shall expand cooperation channels.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+}
+
+TEST(Readings, AListedProgrammeSaysWhatInstrumentItIs) {
+  // A scheme admitting qualified investors opens a market, though encouraging names no tool and
+  // the scheme's own words ("Qualified", "Investor") count for nothing.
+  Graph g = reply("We shall encourage institutions to apply for Qualified Domestic Institutional Investor (\"QDII\") "
+                  "businesses.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // A programme the clause only relies on says nothing of what it does.
+  g = reply("We shall encourage institutions, relying on Qualified Domestic Institutional Investor (\"QDII\"), to "
+            "cooperate.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+}
