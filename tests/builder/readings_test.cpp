@@ -692,3 +692,13 @@ TEST(Readings, AListedProgrammeSaysWhatInstrumentItIs) {
             "cooperate.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
 }
+
+TEST(Readings, CrossBorderECommerceAndJointVenturesOpenDemand) {
+  Graph g = reply("We shall explore the import of certain products through the cross-border e-commerce mode.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  g = reply("We shall support cultural enterprises in establishing joint venture publishing houses.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // Exploring an import with no channel or form of entry named is no tool: environmental.
+  g = reply("We shall explore the import of certain products.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+}
