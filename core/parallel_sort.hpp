@@ -55,36 +55,41 @@ void parallel_sort(It first, It last, Less less, std::size_t threads) {
     std::sort(first, at(first, cut[1]), less);
   }
   // Each round merges neighbouring runs into the buffer, then moves the buffer back; the threads
-  // take equal spans of the round's output, each span within one merge.
+  // take equal spans of the round's output. Where every span starts and ends in its runs is found
+  // before any merging, since merging moves elements out of the runs the searches read.
   const auto buffer = std::make_unique_for_overwrite<T[]>(n);
   advise_huge_pages(buffer.get(), n * sizeof(T));
+  struct Part {
+    std::size_t a, a_end, b, b_end, out;  // [a, a_end) and [b, b_end) merge into buffer + out
+  };
   for (std::size_t width = 1; width < runs; width *= 2) {
-    std::vector<std::size_t> next{0};
-    for (std::size_t i = 0; i < runs; i += 2 * width) next.push_back(cut[std::min(i + 2 * width, runs)]);
-    // Span s of the output: [n * s / runs, n * (s + 1) / runs), merged from within the one merge of
-    // the round it falls in (a span that crosses a merge's end is cut there).
-    auto merge_span = [&](std::size_t from, std::size_t to) {
-      for (std::size_t m = 0; m + 1 < next.size(); ++m) {
-        const std::size_t begin = next[m], end = next[m + 1];
-        const std::size_t lo = std::max(from, begin), hi = std::min(to, end);
+    // Span s of the output, [n * s / runs, n * (s + 1) / runs), in parts: one for each merge of
+    // the round it overlaps.
+    std::vector<std::vector<Part>> parts(runs);
+    for (std::size_t i = 0; i < runs; i += 2 * width) {
+      const std::size_t begin = cut[i], middle = cut[std::min(i + width, runs)], end = cut[std::min(i + 2 * width, runs)];
+      const std::size_t na = middle - begin, nb = end - middle;
+      for (std::size_t s = 0; s < runs; ++s) {
+        const std::size_t lo = std::max(n * s / runs, begin), hi = std::min(n * (s + 1) / runs, end);
         if (lo >= hi) continue;
-        const std::size_t middle = std::min(cut[std::min(m * 2 * width + width, runs)], end);
-        const It a = at(first, begin), b = at(first, middle);
-        const std::size_t na = middle - begin, nb = end - middle;
-        const std::size_t i0 = merge_path_split(a, na, b, nb, lo - begin, less);
-        const std::size_t i1 = merge_path_split(a, na, b, nb, hi - begin, less);
-        const std::size_t j0 = lo - begin - i0, j1 = hi - begin - i1;
-        std::merge(std::make_move_iterator(at(a, i0)), std::make_move_iterator(at(a, i1)),
-                   std::make_move_iterator(at(b, j0)), std::make_move_iterator(at(b, j1)), buffer.get() + lo, less);
+        const std::size_t i0 = merge_path_split(at(first, begin), na, at(first, middle), nb, lo - begin, less);
+        const std::size_t i1 = merge_path_split(at(first, begin), na, at(first, middle), nb, hi - begin, less);
+        parts[s].push_back({begin + i0, begin + i1, middle + (lo - begin - i0), middle + (hi - begin - i1), lo});
       }
+    }
+    auto merge_span = [&](std::size_t s) {
+      for (const Part& p : parts[s])
+        std::merge(std::make_move_iterator(at(first, p.a)), std::make_move_iterator(at(first, p.a_end)),
+                   std::make_move_iterator(at(first, p.b)), std::make_move_iterator(at(first, p.b_end)),
+                   buffer.get() + p.out, less);
     };
-    auto move_back = [&](std::size_t from, std::size_t to) {
-      std::move(buffer.get() + from, buffer.get() + to, at(first, from));
+    auto move_back = [&](std::size_t s) {
+      std::move(buffer.get() + n * s / runs, buffer.get() + n * (s + 1) / runs, at(first, n * s / runs));
     };
     auto on_every_span = [&](const auto& step) {
       std::vector<std::jthread> workers;
-      for (std::size_t s = 1; s < runs; ++s) workers.emplace_back([&, s] { step(n * s / runs, n * (s + 1) / runs); });
-      step(0, n / runs);
+      for (std::size_t s = 1; s < runs; ++s) workers.emplace_back([&, s] { step(s); });
+      step(0);
     };
     on_every_span(merge_span);
     on_every_span(move_back);
