@@ -26,16 +26,19 @@ void Classifier::Keywords::add(std::string_view keyword, std::size_t payload) {
 Classifier::Classifier(const ClassificationRules& rules) : rules_(rules) {
   // Payload: the concept's index. A keyword listed under two concepts counts for the first.
   for (std::size_t c = 0; c < rules.instrument_types.size(); ++c) {
-    for (const auto& k : rules.instrument_types[c].keywords) instruments_.add(k, c);
-    for (const auto& k : rules.instrument_types[c].actions) actions_.add(k, c);
+    const auto& type = rules.instrument_types[c];
+    for (const auto& k : type.keywords) instruments_.add(k, c);
+    for (const auto& k : type.actions) actions_.add(k, c);
+    if (type.concept_name == rules.passive_permissions.concept_name) passive_permission_ = c;
+    for (const auto& n : rules.named_instruments)
+      if (n.concept_name == type.concept_name)
+        for (const auto& id : n.entities) named_instruments_.emplace(id, c);  // under two: the earlier
   }
   for (std::size_t c = 0; c < rules.sectors.size(); ++c)
     for (const auto& k : rules.sectors[c].keywords) sectors_.add(k, c);
   for (const auto& k : rules.ignored) ignored_.add(k, 0);
   for (const auto& k : rules.light_verbs) light_verbs_.add(k, 0);
   for (const auto& k : rules.scope_cues) scope_cues_.add(k, 0);
-  for (std::size_t c = 0; c < rules.instrument_types.size(); ++c)
-    if (rules.instrument_types[c].concept_name == rules.passive_permissions.concept_name) passive_permission_ = c;
   for (const auto& k : rules.beneficiaries.cues) beneficiary_cues_.add(k, 0);
   for (const auto& k : rules.beneficiaries.heads) beneficiary_heads_.add(k, 0);
 }
@@ -155,15 +158,11 @@ Classification Classifier::classify(
   // ("Qualified Domestic Institutional Investor ("QDII")").
   std::vector<std::string_view> counted;
   for (const auto& [entity, at] : named) {
-    if (std::find(counted.begin(), counted.end(), entity) != counted.end()) continue;
-    for (const auto& n : rules_.named_instruments)
-      if (std::find(n.entities.begin(), n.entities.end(), entity) != n.entities.end())
-        for (std::size_t t = 0; t < types; ++t)
-          if (rules_.instrument_types[t].concept_name == n.concept_name) {
-            counted.push_back(entity);
-            ++score[t];
-            hits.push_back({t, at});
-          }
+    const auto it = named_instruments_.find(entity);
+    if (it == named_instruments_.end() || std::find(counted.begin(), counted.end(), entity) != counted.end()) continue;
+    counted.push_back(entity);
+    ++score[it->second];
+    hits.push_back({it->second, at});
   }
   // The leading action: the one at `action`, or after a light verb there, the first one after it
   // (the light verb's own entry only when none follows); of two at one place, the longer ("provide

@@ -10,6 +10,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -81,6 +84,7 @@ class Classifier {
   };
   const ClassificationRules& rules_;
   std::size_t passive_permission_ = Classification::kNone;  ///< the type of a passive permission
+  std::map<std::string, std::size_t, std::less<>> named_instruments_;  ///< programme id -> its type
   Keywords instruments_, sectors_, actions_, ignored_, light_verbs_, scope_cues_, beneficiary_cues_, beneficiary_heads_;
   /// Sectors whose keywords lie outside `masked` (names and ignored phrases).
   std::vector<std::size_t> sectors_outside(const NormalizedText& text, const Masked& masked,

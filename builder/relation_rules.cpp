@@ -741,32 +741,28 @@ class DocumentRelator {
         // ("according to certain regulations, commend …") or a frame up to a comma ("for the
         // vehicles imported …, allow …").
         std::size_t action = clause_.action_start(nt);
-        // past the comma, the conjunction and adverbs
-        auto past = [&](std::size_t end) {
+        // The action moves past an opening ending at `end`, the comma, the conjunction and
+        // adverbs after it, unless nothing follows.
+        bool moved = true;
+        auto move_past = [&](std::size_t end) {
           const std::size_t at = skip_words(lower, end, [this](std::string_view word) {
             return listed(rules_.relations.conjunctions, word) || is_adverb(word, rules_.relations);
           });
-          return at < lower.size() ? at : action;
+          if (at >= lower.size() || at == action) return;
+          action = at;
+          moved = true;
         };
-        for (bool moved = true; moved;) {
+        while (moved) {
           moved = false;
           for (const Masked* opening :
                std::initializer_list<const Masked*>{&relied_on, &named_opening, &restrictions})
             for (const auto& [b, e] : *opening)
-              if (b == action && e > b) {
-                const std::size_t at = past(e);
-                moved = moved || at != action;
-                action = at;
-              }
+              if (b == action && e > b) move_past(e);
           for (const auto& frame : rules_.relations.opening_frames)
             if (!frame.empty() && lower.compare(action, frame.size(), frame) == 0 &&
                 lower.compare(action + frame.size(), 1, " ") == 0) {
               const std::size_t comma = lower.find(',', action);
-              if (comma != std::string::npos && comma < lower.find(';', action)) {
-                const std::size_t at = past(comma);
-                moved = moved || at != action;
-                action = at;
-              }
+              if (comma != std::string::npos && comma < lower.find(';', action)) move_past(comma);
               break;
             }
         }

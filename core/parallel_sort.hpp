@@ -45,15 +45,15 @@ void parallel_sort(It first, It last, Less less, std::size_t threads) {
     std::sort(first, last, less);
     return;
   }
-  auto at = [](It base, std::size_t i) { return base + static_cast<std::ptrdiff_t>(i); };
-  std::vector<std::size_t> cut(runs + 1);
-  for (std::size_t i = 0; i <= runs; ++i) cut[i] = n * i / runs;
-  {
+  auto at = [first](std::size_t i) { return first + static_cast<std::ptrdiff_t>(i); };
+  // Span s, [bound(s), bound(s + 1)): run s, then a thread's share of each round's output.
+  auto bound = [n, runs](std::size_t s) { return n * std::min(s, runs) / runs; };
+  auto on_every_span = [runs](const auto& step) {
     std::vector<std::jthread> workers;
-    for (std::size_t i = 1; i < runs; ++i)
-      workers.emplace_back([&, i] { std::sort(at(first, cut[i]), at(first, cut[i + 1]), less); });
-    std::sort(first, at(first, cut[1]), less);
-  }
+    for (std::size_t s = 1; s < runs; ++s) workers.emplace_back([&step, s] { step(s); });
+    step(0);
+  };
+  on_every_span([&](std::size_t s) { std::sort(at(bound(s)), at(bound(s + 1)), less); });
   // Each round merges neighbouring runs into the buffer, then moves the buffer back; the threads
   // take equal spans of the round's output. Where every span starts and ends in its runs is found
   // before any merging, since merging moves elements out of the runs the searches read.
@@ -63,36 +63,26 @@ void parallel_sort(It first, It last, Less less, std::size_t threads) {
     std::size_t a, a_end, b, b_end, out;  // [a, a_end) and [b, b_end) merge into buffer + out
   };
   for (std::size_t width = 1; width < runs; width *= 2) {
-    // Span s of the output, [n * s / runs, n * (s + 1) / runs), in parts: one for each merge of
-    // the round it overlaps.
+    // Each span's parts: one for each merge of the round it overlaps.
     std::vector<std::vector<Part>> parts(runs);
     for (std::size_t i = 0; i < runs; i += 2 * width) {
-      const std::size_t begin = cut[i], middle = cut[std::min(i + width, runs)], end = cut[std::min(i + 2 * width, runs)];
+      const std::size_t begin = bound(i), middle = bound(i + width), end = bound(i + 2 * width);
       const std::size_t na = middle - begin, nb = end - middle;
       for (std::size_t s = 0; s < runs; ++s) {
-        const std::size_t lo = std::max(n * s / runs, begin), hi = std::min(n * (s + 1) / runs, end);
+        const std::size_t lo = std::max(bound(s), begin), hi = std::min(bound(s + 1), end);
         if (lo >= hi) continue;
-        const std::size_t i0 = merge_path_split(at(first, begin), na, at(first, middle), nb, lo - begin, less);
-        const std::size_t i1 = merge_path_split(at(first, begin), na, at(first, middle), nb, hi - begin, less);
+        const std::size_t i0 = merge_path_split(at(begin), na, at(middle), nb, lo - begin, less);
+        const std::size_t i1 = merge_path_split(at(begin), na, at(middle), nb, hi - begin, less);
         parts[s].push_back({begin + i0, begin + i1, middle + (lo - begin - i0), middle + (hi - begin - i1), lo});
       }
     }
-    auto merge_span = [&](std::size_t s) {
+    on_every_span([&](std::size_t s) {
       for (const Part& p : parts[s])
-        std::merge(std::make_move_iterator(at(first, p.a)), std::make_move_iterator(at(first, p.a_end)),
-                   std::make_move_iterator(at(first, p.b)), std::make_move_iterator(at(first, p.b_end)),
-                   buffer.get() + p.out, less);
-    };
-    auto move_back = [&](std::size_t s) {
-      std::move(buffer.get() + n * s / runs, buffer.get() + n * (s + 1) / runs, at(first, n * s / runs));
-    };
-    auto on_every_span = [&](const auto& step) {
-      std::vector<std::jthread> workers;
-      for (std::size_t s = 1; s < runs; ++s) workers.emplace_back([&, s] { step(s); });
-      step(0);
-    };
-    on_every_span(merge_span);
-    on_every_span(move_back);
+        std::merge(std::make_move_iterator(at(p.a)), std::make_move_iterator(at(p.a_end)),
+                   std::make_move_iterator(at(p.b)), std::make_move_iterator(at(p.b_end)), buffer.get() + p.out,
+                   less);
+    });
+    on_every_span([&](std::size_t s) { std::move(buffer.get() + bound(s), buffer.get() + bound(s + 1), at(bound(s))); });
   }
 }
 
