@@ -739,7 +739,8 @@ class DocumentRelator {
         // and work to promote …" the action is "work to promote", and in "take the <park> as the
         // core and speed up …" it is "speed up". So does one that opens with a restriction
         // ("according to certain regulations, commend …") or a frame up to a comma ("for the
-        // vehicles imported …, allow …").
+        // vehicles imported …, allow …"), and a passive that closes at a comma before its purpose
+        // acts in the purpose ("the … principle shall be abided by, to strengthen …").
         std::size_t action = clause_.action_start(nt);
         // The action moves past an opening ending at `end`, the comma, the conjunction and
         // adverbs after it, unless nothing follows.
@@ -765,6 +766,17 @@ class DocumentRelator {
               if (comma != std::string::npos && comma < lower.find(';', action)) move_past(comma);
               break;
             }
+          std::size_t word_end = action;
+          while (word_end < lower.size() && is_alnum(lower[word_end])) ++word_end;
+          if (listed(rules_.relations.passive_auxiliaries, std::string_view(lower).substr(action, word_end - action)))
+            if (const std::size_t comma = lower.find(", ", word_end);
+                comma != std::string::npos && comma < lower.find(';', word_end))
+              for (const auto& purpose : rules_.relations.passive_purposes)
+                if (!purpose.empty() && lower.compare(comma + 2, purpose.size(), purpose) == 0 &&
+                    lower.compare(comma + 2 + purpose.size(), 1, " ") == 0) {
+                  move_past(comma + 2 + purpose.size());
+                  break;
+                }
         }
         // A listed programme or platform says what instrument it is, unless the clause only
         // relies on it or names it in a restriction.

@@ -144,6 +144,7 @@ Rules Rules::load(const std::filesystem::path& dir) {
     rel.get("not_adverbs", rr.not_adverbs);
     rel.get("opening_frames", rr.opening_frames);
     rel.get("passive_auxiliaries", rr.passive_auxiliaries);
+    rel.get("passive_purposes", rr.passive_purposes);
     rel.get("dependency_cues", rr.dependency_cues);
     rel.get("dependency_cue_window_chars", rr.dependency_cue_window_chars);
     rel.get("back_dependency_cues", rr.back_dependency_cues);

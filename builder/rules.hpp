@@ -153,6 +153,9 @@ struct RelationRules {
   /// imported …, allow …"): the action is the first word after the comma.
   std::vector<std::string> opening_frames;
   std::vector<std::string> passive_auxiliaries;
+  /// Words after a comma that close a passive action with its purpose ("the … principle shall be
+  /// abided by, to strengthen …"): the action is the purpose.
+  std::vector<std::string> passive_purposes;
   std::vector<std::string> dependency_cues;
   /// How many bytes before a citation a dependency cue may stand (after the last semicolon).
   std::size_t dependency_cue_window_chars = 60;

@@ -702,3 +702,39 @@ TEST(Readings, CrossBorderECommerceAndJointVenturesOpenDemand) {
   g = reply("We shall explore the import of certain products.");
   EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
 }
+
+TEST(Readings, APassiveClosedByItsPurposeActsInItAndStrengtheningIsOfItsObject) {
+  // The principle is only abided by: the action is the purpose after the comma, and what is
+  // strengthened decides (design, environmental), though "pilot" names demand twice.
+  Graph g = reply("The principle of steady progress shall be abided by, to strengthen top-level design of the pilot "
+                  "program, and expand the scope of the pilot program.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  // A passive with no purpose after it leads nowhere: the keywords decide.
+  g = reply("The principle of steady progress shall be abided by in the top-level design of the pilot program and "
+            "in the scope of the pilot program.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+  // Strengthening that does not lead the clause decides nothing: expanding the pilots does.
+  g = reply("We shall expand pilot programs and demonstration areas, and strengthen top-level design.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:DemandSide"));
+}
+
+TEST(Readings, AnExchangeIsSuppliedAndAnExchangeRateIsARule) {
+  Graph g = reply("We shall deepen international exchange with sister cities.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:SupplySide"));
+  // An exchange rate is a financial rule: improving the regime sets the setting.
+  g = reply("We shall improve the exchange rate regime.");
+  EXPECT_TRUE(g.has(M + "1", "pol:instrumentType", "pol:Environmental"));
+  EXPECT_TRUE(has_sector(g, "1", "FinanceSector"));
+}
+
+TEST(Readings, CombiningStrengthsIsAStatement) {
+  Graph g = reply("We shall combine the dual strengths of policies and functions, and make better use of the two "
+                  "zones; and build a trading platform.");
+  EXPECT_TRUE(g.has(M + "1", "a", "pol:Statement"));
+  EXPECT_TRUE(g.objects(M + "1", "pol:instrumentType").empty());
+  EXPECT_TRUE(g.has(M + "2", "a", "pol:Measure"));
+  // Giving play to a fund's role and pushing cooperation forward acts.
+  g = reply("We shall give play to the leading role of innovation funds, and push forward the cooperation between "
+            "government and social capital.");
+  EXPECT_TRUE(g.has(M + "1", "a", "pol:Measure"));
+}
