@@ -89,9 +89,7 @@ Masked Classifier::with_scopes(const NormalizedText& text, Masked masked) const 
       else if (depth == 0 && (ch == ';' || ch == '.' || (ch == ',' && last_item))) break;
       else if (depth == 0 && ch == ' ')
         for (const auto& conj : rules_.conjunctions)
-          if (!conj.empty() && lower.compare(end + 1, conj.size(), conj) == 0 &&
-              lower.compare(end + 1 + conj.size(), 1, " ") == 0)
-            last_item = true;
+          if (opens_at(lower, end + 1, conj)) last_item = true;
     }
     masked.emplace_back(h.begin, end);
   });

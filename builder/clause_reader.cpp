@@ -189,7 +189,7 @@ std::size_t ClauseReader::action_start(const NormalizedText& nt) const {
   while (k < lower.size() && !is_alnum(lower[k])) ++k;
   if (shall == std::string::npos)
     for (const auto& c : rr.conjunctions)
-      if (!c.empty() && lower.compare(k, c.size(), c) == 0 && lower.compare(k + c.size(), 1, " ") == 0) {
+      if (opens_at(lower, k, c)) {
         k += c.size() + 1;
         break;
       }

@@ -122,5 +122,11 @@ inline std::size_t find_word(std::string_view lower, std::string_view w, std::si
   }
   return std::string_view::npos;
 }
+/// Whether `phrase` (not empty) stands at byte `at` of `lower` with a space after it: "and"
+/// opens "and improve …".
+inline bool opens_at(std::string_view lower, std::size_t at, std::string_view phrase) {
+  return !phrase.empty() && at <= lower.size() && lower.substr(at).starts_with(phrase) &&
+         lower.substr(at + phrase.size()).starts_with(' ');
+}
 
 }  // namespace policykg::builder

@@ -760,20 +760,17 @@ class DocumentRelator {
             for (const auto& [b, e] : *opening)
               if (b == action && e > b) move_past(e);
           for (const auto& frame : rules_.relations.opening_frames)
-            if (!frame.empty() && lower.compare(action, frame.size(), frame) == 0 &&
-                lower.compare(action + frame.size(), 1, " ") == 0) {
+            if (opens_at(lower, action, frame)) {
               const std::size_t comma = lower.find(',', action);
               if (comma != std::string::npos && comma < lower.find(';', action)) move_past(comma);
               break;
             }
-          std::size_t word_end = action;
-          while (word_end < lower.size() && is_alnum(lower[word_end])) ++word_end;
-          if (listed(rules_.relations.passive_auxiliaries, std::string_view(lower).substr(action, word_end - action)))
-            if (const std::size_t comma = lower.find(", ", word_end);
-                comma != std::string::npos && comma < lower.find(';', word_end))
+          const auto& aux = rules_.relations.passive_auxiliaries;
+          if (std::any_of(aux.begin(), aux.end(), [&](const std::string& a) { return opens_at(lower, action, a); }))
+            if (const std::size_t comma = lower.find(", ", action);
+                comma != std::string::npos && comma < lower.find(';', action))
               for (const auto& purpose : rules_.relations.passive_purposes)
-                if (!purpose.empty() && lower.compare(comma + 2, purpose.size(), purpose) == 0 &&
-                    lower.compare(comma + 2 + purpose.size(), 1, " ") == 0) {
+                if (opens_at(lower, comma + 2, purpose)) {
                   move_past(comma + 2 + purpose.size());
                   break;
                 }
@@ -1044,9 +1041,7 @@ class DocumentRelator {
     while (from < to && lower[from] == ' ') ++from;
     while (to > from && lower[to - 1] == ' ') --to;
     for (const auto& article : rr.articles)
-      if (!article.empty() && lower.compare(from, article.size(), article) == 0 &&
-          lower.compare(from + article.size(), 1, " ") == 0)
-        from += article.size() + 1;
+      if (opens_at(lower, from, article)) from += article.size() + 1;
     if (from >= to) return UnitFacts::kNoRef;
     std::string_view phrase(lower.data() + from, to - from);
     // Three words at least: "the existing platforms" names nothing in particular.

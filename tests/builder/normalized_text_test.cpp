@@ -124,3 +124,15 @@ TEST(NormalizedText, EveryRangeMapsBackToItsSourceBytes) {
       }
   }
 }
+
+TEST(OpensAt, APhraseFollowedByASpace) {
+  const std::string_view text = "and improve the band, to be";
+  EXPECT_TRUE(opens_at(text, 0, "and"));
+  EXPECT_TRUE(opens_at(text, 4, "improve the"));
+  EXPECT_FALSE(opens_at(text, 17, "and"));  // "band," : no space after it
+  EXPECT_FALSE(opens_at(text, 16, "and"));  // "band" stands there
+  EXPECT_TRUE(opens_at(text, 22, "to"));
+  EXPECT_FALSE(opens_at(text, 25, "be"));  // the text ends after it
+  EXPECT_FALSE(opens_at(text, 0, ""));
+  EXPECT_FALSE(opens_at(text, text.size() + 5, "and"));  // past the end
+}
